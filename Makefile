@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Debian's chromium by default; CI on GitHub's Ubuntu runners points this at its own Chrome.
+BROWSER_PATH ?= /usr/bin/chromium
+export BROWSER_PATH
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/scripts
+
+.PHONY: serve build check test browser clean
+
+$(BIN)/.site-deps: requirements/site.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	touch $@
+
+$(BIN)/.test-deps: requirements/test.txt $(BIN)/.site-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	touch $@
+
+## serve: install pinned deps into .venv and serve http://127.0.0.1:8000 with live reload
+serve: $(BIN)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## build: strict build into site/ (built in a temporary folder, swapped in only on success)
+build: $(BIN)/.site-deps
+	$(BIN)/python -m o3story build --site site
+
+## check: validate data/ alone
+check: $(BIN)/.site-deps
+	$(BIN)/python -m o3story check
+
+## browser: Debian's chromium and a CJK font, for browser tests and chart images
+browser:
+	@if [ -x "$(BROWSER_PATH)" ]; then echo "browser: $(BROWSER_PATH)"; else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
+	  && test -x "$(BROWSER_PATH)" || { echo "error: no browser at $(BROWSER_PATH)" >&2; exit 1; }; fi
+
+## test: everything above plus the test tools, then the whole suite
+test: $(BIN)/.test-deps browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,40 @@
+"""Command line: `python -m o3story check` validates data/; `python -m o3story build` builds the site atomically."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+from .story import load_story
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="o3story")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate data/ and report every error")
+    check.add_argument("data", nargs="?", type=Path, default=ROOT / "data")
+    build = sub.add_parser("build", help="build the site into a temporary folder, then swap it in")
+    build.add_argument("--site", type=Path, default=ROOT / "site")
+    build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        try:
+            story = load_story(args.data)
+        except DataErrors as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        d = story.data
+        print(f"ok: {len(d.sources)} sources, {len(d.metrics)} metrics, {len(d.figures)} figures, "
+              f"{len(story.transcript.turns)} transcript turns")
+        return 0
+    from .build import build_site
+
+    return build_site(args.config, args.site)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

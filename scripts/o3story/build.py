@@ -1,0 +1,31 @@
+"""Build the site atomically: mkdocs builds into a temporary folder that replaces site/ only on success."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def build_site(config: Path, site: Path, strict: bool = True) -> int:
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(tmp)]
+    if strict:
+        cmd.append("--strict")
+    result = subprocess.run(cmd, cwd=config.parent)
+    if result.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"build failed: {site} left as it was", file=sys.stderr)
+        return result.returncode or 1
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        os.replace(site, old)
+    os.replace(tmp, site)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0

@@ -1,0 +1,176 @@
+"""Typed records for everything under data/.
+
+Every model rejects unknown keys and wrong types (strict mode), so a typo in a
+YAML file is an error, not a silently missing value. Cross-record checks
+(dangling ids, duplicates, transcript quotes) live in `validate.py`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, model_validator
+
+LANGS = ("zh", "en")
+
+
+def _iso_day(value: object) -> date:
+    # YAML dates are loaded as plain strings (see load.py), so that a bad date is
+    # reported with its line like any other field instead of crashing the YAML parser.
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"not a real date ({exc})") from None
+
+
+def _http_url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"'`]+", value):
+        raise ValueError("must be an http(s) URL without spaces or quotes")
+    return value
+
+
+def _finite_number(value: object) -> int | float:
+    # One clear error instead of pydantic's two (one per member of `int | float`).
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a number (unquoted)")
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError("must be a finite number")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
+Url = Annotated[str, AfterValidator(_http_url)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
+Str = Annotated[str, Field(min_length=1)]
+# int stays int and float stays float, so "78.0" keeps its stated precision on the page.
+Number = Annotated[int | float, PlainValidator(_finite_number)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Record):
+    """A string in both languages: the site is complete in each."""
+
+    zh: Str
+    en: Str
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+SourceKind = Literal["primary", "secondary", "transcript"]
+
+
+class Source(Record):
+    id: Id
+    kind: SourceKind
+    publisher: Str
+    author: Str | None = None
+    title: Str
+    url: Url
+    published: Day | None = None
+    # When the quoted text was checked (the research brief's reading), not a live fetch.
+    accessed: Day
+    licence: Str | None = None
+    note: Text | None = None
+
+
+Unit = Literal["percent", "score", "elo", "usd_per_task", "usd_total", "usd_per_mtok", "seconds", "ms", "ratio", "tokens"]
+
+# Value ranges per unit; cost, time and counts only need to be non-negative.
+UNIT_RANGES: dict[str, tuple[float, float | None]] = {
+    "percent": (0, 100),
+    "score": (0, 1),
+    "elo": (0, 4000),
+}
+
+
+class Metric(Record):
+    id: Id
+    name: Text
+    higher_is_better: bool
+    description: Text | None = None
+
+
+class Setting(Record):
+    effort: Literal["low", "medium", "high"] | None = None
+    compute: Literal["low", "high"] | None = None
+    samples: Annotated[int, Field(ge=1)] | None = None
+    split: Str | None = None
+    aggregation: Str | None = None
+    scaffold: Str | None = None
+    pricing: Str | None = None
+
+    def is_empty(self) -> bool:
+        return all(v is None for v in self.model_dump().values())
+
+
+Confidence = Literal["stated", "stated-secondary", "derived", "chart-read"]
+Qualifier = Literal["about", "more-than", "less-than"]
+
+
+class Figure(Record):
+    id: Id
+    model: Str
+    metric: Id
+    setting: Setting = Setting()
+    value: Number
+    unit: Unit
+    qualifier: Qualifier | None = None
+    source: Id
+    quote: Str | None = None
+    locator: Str | None = None
+    confidence: Confidence
+    formula: Str | None = None
+    uncertainty: Number | None = None
+    date: Day
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "Figure":
+        low, high = UNIT_RANGES.get(self.unit, (0, None))
+        if self.value < low or (high is not None and self.value > high):
+            span = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
+            raise ValueError(f"value: {self.value:g} {self.unit} must be {span}")
+        if not (self.quote or self.locator):
+            raise ValueError("quote: a figure needs a verbatim quote or a locator")
+        if (self.confidence == "derived") != (self.formula is not None):
+            raise ValueError("formula: required exactly when confidence is 'derived'")
+        if self.uncertainty is not None and self.uncertainty <= 0:
+            raise ValueError("uncertainty: must be greater than 0")
+        if (self.confidence == "chart-read") != (self.uncertainty is not None):
+            raise ValueError("uncertainty: required exactly when confidence is 'chart-read'")
+        return self
+
+    @property
+    def approximate(self) -> bool:
+        return self.confidence == "chart-read" or self.qualifier is not None
+
+
+class Dataset(Record):
+    """Everything the site shows, validated and cross-checked."""
+
+    sources: tuple[Source, ...]
+    metrics: tuple[Metric, ...]
+    figures: tuple[Figure, ...]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def metric(self, metric_id: str) -> Metric:
+        return next(m for m in self.metrics if m.id == metric_id)
+
+    def figure(self, figure_id: str) -> Figure:
+        for f in self.figures:
+            if f.id == figure_id:
+                return f
+        raise KeyError(figure_id)

@@ -1,0 +1,228 @@
+"""Fill the {{ ... }} placeholders of hand-written pages with content generated from data.
+
+Pure: `render(markdown, lang, story, page_url)` returns the new markdown. Generated
+content is HTML with every data string escaped (`fmt.esc`), so nothing from data/
+can become markup. Unknown placeholders are errors, never left on a page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from .fmt import esc, esc_attr, setting, value
+from .i18n import t
+from .model import Figure
+from .story import Story
+
+TOKEN = re.compile(r"\{\{\s*(?P<name>[a-z-]+)(?P<args>(?:\s+[^\s{}]+)*)\s*\}\}")
+
+METHODS = "methods/"
+TRANSCRIPT = "transcript/"
+
+
+class PlaceholderError(ValueError):
+    pass
+
+
+def href(page_url: str, target: str) -> str:
+    """Relative link from a page (its URL, e.g. 'en/o3/') to a target in the same language tree."""
+    base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
+    lang_root = "en/" if page_url.startswith("en/") else ""
+    path, _, anchor = (lang_root + target).partition("#")
+    rel = posixpath.relpath(path or ".", base or ".")
+    rel = "" if rel == "." else rel.rstrip("/") + "/"
+    return rel + (f"#{anchor}" if anchor else "") or "./"
+
+
+def fig_anchor(fig: Figure) -> str:
+    return f"fig-{fig.id}"
+
+
+class Renderer:
+    def __init__(self, story: Story, lang: str, page_url: str):
+        self.story, self.lang, self.page_url = story, lang, page_url
+        self.blocks: dict[str, Callable[[list[str]], str]] = {
+            "fig": self.fig,
+            "cards": self.cards,
+            "table": self.table,
+            "oneline": lambda a: esc(self.summary()[0]),
+            "keypoints": lambda a: self.points(self.summary()[1]),
+            "risks": lambda a: self.points(self.summary()[2]),
+            "credit": self.credit,
+            "transcript": self.transcript,
+            "sources": self.sources,
+            "figures": self.figures,
+            "confidence": self.confidence,
+            "count": lambda a: esc(t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))),
+        }
+
+    # -- helpers --------------------------------------------------------------
+    def figure(self, fig_id: str) -> Figure:
+        try:
+            return self.story.data.figure(fig_id)
+        except KeyError:
+            raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
+
+    def metric_name(self, fig: Figure) -> str:
+        return self.story.data.metric(fig.metric).name[self.lang]
+
+    def record_link(self, fig: Figure) -> str:
+        return href(self.page_url, f"{METHODS}#{fig_anchor(fig)}")
+
+    def summary(self) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
+        if self.lang == "zh":
+            tr = self.story.transcript
+            return tr.one_line, [(p.label, p.text) for p in tr.key_points], [(p.label, p.text) for p in tr.risks]
+        s = self.story.translation.summary
+        return s.one_line, [(p.label, p.text) for p in s.key_points], [(p.label, p.text) for p in s.risks]
+
+    def source_cell(self, source_id: str) -> str:
+        src = self.story.data.source(source_id)
+        return f'<a href="{esc_attr(src.url)}" rel="noopener">{esc(src.publisher)}</a>'
+
+    # -- placeholders -----------------------------------------------------------
+    def fig(self, args: list[str]) -> str:
+        (fig_id,) = args
+        fig = self.figure(fig_id)
+        title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
+        return f'<a class="o3-fig" href="{self.record_link(fig)}" title="{esc_attr(title)}">{esc(value(fig, self.lang))}</a>'
+
+    def cards(self, args: list[str]) -> str:
+        out = ['<div class="o3-cards">']
+        for fig_id in args:
+            fig = self.figure(fig_id)
+            src = self.story.data.source(fig.source)
+            detail = setting(fig, self.lang)
+            out.append(
+                '<div class="o3-card">'
+                f'<p class="o3-card__value">{esc(value(fig, self.lang))}</p>'
+                f'<p class="o3-card__label">{esc(fig.model)} · {esc(self.metric_name(fig))}</p>'
+                + (f'<p class="o3-card__setting">{esc(detail)}</p>' if detail else "")
+                + f'<p class="o3-card__source">{esc(t(self.lang, "card.source"))}: '
+                f'<a href="{esc_attr(src.url)}" rel="noopener">{esc(src.publisher)}</a> · '
+                f'<a href="{self.record_link(fig)}">{esc(t(self.lang, "card.record"))}</a></p>'
+                "</div>"
+            )
+        out.append("</div>")
+        return "\n".join(out)
+
+    def _figure_rows(self, figs: list[Figure], anchors: bool) -> str:
+        lang = self.lang
+        head = ["model", "metric", "setting", "value", "confidence", "source", "date"]
+        if anchors:
+            head += ["quote", "notes"]
+        rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
+        for fig in figs:
+            conf = t(lang, f"conf.{fig.confidence}")
+            if fig.formula:
+                conf += f" ({fig.formula})"
+            cells = [
+                esc(fig.model),
+                esc(self.metric_name(fig)),
+                esc(setting(fig, lang)),
+                f'<a href="{self.record_link(fig)}">{esc(value(fig, lang))}</a>' if not anchors else esc(value(fig, lang)),
+                esc(conf),
+                self.source_cell(fig.source),
+                esc(fig.date.isoformat()),
+            ]
+            if anchors:
+                cells += [esc(fig.quote or fig.locator or ""), esc(fig.notes[lang]) if fig.notes else ""]
+            row_id = f' id="{esc_attr(fig_anchor(fig))}"' if anchors else ""
+            rows.append(f"<tr{row_id}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append("</tbody></table></div>")
+        return "\n".join(rows)
+
+    def table(self, args: list[str]) -> str:
+        return self._figure_rows([self.figure(a) for a in args], anchors=False)
+
+    def figures(self, args: list[str]) -> str:
+        order = {m.id: i for i, m in enumerate(self.story.data.metrics)}
+        figs = sorted(self.story.data.figures, key=lambda f: (order[f.metric], f.model, f.id))
+        return self._figure_rows(figs, anchors=True)
+
+    def points(self, items: list[tuple[str, str]]) -> str:
+        return "<ul>" + "".join(f"<li><strong>{esc(label)}</strong>: {esc(text)}</li>" for label, text in items) + "</ul>"
+
+    def credit(self, args: list[str]) -> str:
+        tr = self.story.transcript
+        src = next(s for s in self.story.data.sources if s.kind == "transcript")
+        text = t(self.lang, "transcript.credit", author=tr.author, title=tr.title, publisher=src.publisher, date=tr.published)
+        return (
+            f'<p class="o3-credit">{esc(text)} <a href="{esc_attr(tr.source_url)}" rel="noopener">{esc(tr.source_url)}</a></p>'
+            f'<p><a href="{esc_attr(tr.video_url)}" rel="noopener">{esc(t(self.lang, "transcript.video"))}</a></p>'
+        )
+
+    def transcript(self, args: list[str]) -> str:
+        zh, en = self.story.transcript, self.story.translation
+        first = self.lang
+        out = [f'<div class="o3-transcript" data-lead="{first}">']
+        for turn in zh.turns:
+            tr_en = en.turn(turn.n)
+            speaker_key = f"speaker.{turn.speaker}"
+            speaker = {
+                lang: (t(lang, speaker_key) if speaker_key in _keys(lang) else turn.speaker) for lang in ("zh", "en")
+            }
+            cols = {
+                "zh": "".join(f"<p>{esc(p)}</p>" for p in turn.paragraphs),
+                "en": "".join(f"<p>{esc(p)}</p>" for p in tr_en.paragraphs),
+            }
+            order = ("zh", "en") if first == "zh" else ("en", "zh")
+            body = "".join(f'<div class="o3-turn__text" lang="{"zh-Hans" if c == "zh" else "en"}">{cols[c]}</div>' for c in order)
+            out.append(
+                f'<section class="o3-turn" id="{turn.anchor}">'
+                f'<p class="o3-turn__speaker"><strong>{esc(speaker[first])}</strong> '
+                f'<a class="o3-turn__link" href="#{turn.anchor}" aria-label="{esc_attr(t(self.lang, "transcript.turn_link"))} ({turn.n})">#{turn.n}</a></p>'
+                f'<div class="o3-turn__cols">{body}</div></section>'
+            )
+        out.append("</div>")
+        return "\n".join(out)
+
+    def sources(self, args: list[str]) -> str:
+        lang = self.lang
+        cited: dict[str, int] = {}
+        for f in self.story.data.figures:
+            cited[f.source] = cited.get(f.source, 0) + 1
+        head = ["title", "publisher", "kind", "published", "accessed", "licence", "figures"]
+        rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
+        for s in self.story.data.sources:
+            author = f" ({esc(s.author)})" if s.author and s.author != s.publisher else ""
+            note = f'<br><small>{esc(s.note[lang])}</small>' if s.note else ""
+            cells = [
+                f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a>{note}',
+                esc(s.publisher) + author,
+                esc(t(lang, f"kind.{s.kind}")),
+                esc(s.published.isoformat() if s.published else "–"),
+                esc(s.accessed.isoformat()),
+                esc(s.licence or "–"),
+                str(cited.get(s.id, 0)),
+            ]
+            rows.append(f'<tr id="src-{esc_attr(s.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append("</tbody></table></div>")
+        return "\n".join(rows)
+
+    def confidence(self, args: list[str]) -> str:
+        items = [
+            f"<dt>{esc(t(self.lang, f'conf.{c}'))}</dt><dd>{esc(t(self.lang, f'conf.{c}.help'))}</dd>"
+            for c in ("stated", "stated-secondary", "derived", "chart-read")
+        ]
+        return '<dl class="o3-legend">' + "".join(items) + "</dl>"
+
+
+def _keys(lang: str) -> dict:
+    from .i18n import table
+
+    return table(lang)
+
+
+def render(markdown: str, lang: str, story: Story, page_url: str) -> str:
+    r = Renderer(story, lang, page_url)
+
+    def sub(m: re.Match) -> str:
+        name, args = m["name"], m["args"].split()
+        if name not in r.blocks:
+            raise PlaceholderError(f"unknown placeholder '{{{{ {name} }}}}'")
+        return r.blocks[name](args)
+
+    return TOKEN.sub(sub, markdown)

@@ -1,0 +1,67 @@
+"""Load and validate everything under data/ into one `Story`, or raise every error at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError, DataErrors
+from .load import load_list, read_yaml
+from .model import Dataset, Figure, Metric, Source
+from .transcript import Transcript
+from .transcript import load as load_transcript
+from .translation import Translation, check_alignment, load_translation
+from .validate import cross_check
+
+TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
+TRANSLATION = "transcript/en.yaml"
+
+
+@dataclass(frozen=True)
+class Story:
+    data: Dataset
+    transcript: Transcript
+    translation: Translation
+
+
+def _name(root: Path, path: Path) -> str:
+    # Errors name files as a maintainer sees them from the project root: data/....
+    return f"{root.name}/{path.relative_to(root).as_posix()}"
+
+
+def load_story(root: Path) -> Story:
+    errors: list[DataError] = []
+    sources, e, broken_sources = load_list(root / "sources.yaml", _name(root, root / "sources.yaml"), "sources", Source)
+    errors += e
+    metrics, e, broken_metrics = load_list(root / "metrics.yaml", _name(root, root / "metrics.yaml"), "metrics", Metric)
+    errors += e
+    figures: list = []
+    figure_files = sorted((root / "figures").glob("*.yaml"))
+    if not figure_files:
+        errors.append(DataError(f"{root.name}/figures", 1, "(folder)", "no figure files (*.yaml)"))
+    for path in figure_files:
+        found, e, _ = load_list(path, _name(root, path), "figures", Figure)
+        figures += found
+        errors += e
+    transcript: Transcript | None = None
+    try:
+        transcript = load_transcript(root / TRANSCRIPT, _name(root, root / TRANSCRIPT))
+    except DataErrors as exc:
+        errors += exc.errors
+    translation: Translation | None = None
+    try:
+        translation, where = load_translation(root / TRANSLATION, _name(root, root / TRANSLATION))
+        if transcript is not None:
+            errors += check_alignment(translation, where, transcript)
+    except DataErrors as exc:
+        errors += exc.errors
+    errors += cross_check(sources, metrics, figures, transcript, broken=broken_sources | broken_metrics)
+    if errors:
+        raise DataErrors(errors)
+    assert transcript is not None and translation is not None
+    data = Dataset(
+        sources=tuple(s for s, _ in sources),
+        metrics=tuple(m for m, _ in metrics),
+        figures=tuple(f for f, _ in figures),
+    )
+    return Story(data, transcript, translation)

@@ -1,0 +1,65 @@
+"""Checks across records: ids unique, references resolve, transcript quotes verbatim.
+
+Pure: takes records with their locations, returns errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import DataError
+from .load import Where
+from .model import Figure, Metric, Source
+from .transcript import Transcript
+
+Located = list[tuple[Any, Where]]
+
+
+def duplicate_ids(records: Located, kind: str) -> list[DataError]:
+    seen: dict[str, Where] = {}
+    errors = []
+    for rec, where in records:
+        if rec.id in seen:
+            first = seen[rec.id]
+            errors.append(where.error(f"duplicate {kind} id '{rec.id}' (first at {first.file}:{first.line('id')})", "id"))
+        else:
+            seen[rec.id] = where
+    return errors
+
+
+def dangling(records: Located, field: str, known: Iterable[str], kind: str) -> list[DataError]:
+    known = set(known)
+    return [
+        where.error(f"unknown {kind} id '{getattr(rec, field)}'", field)
+        for rec, where in records
+        if getattr(rec, field) not in known
+    ]
+
+
+def transcript_quotes(figures: list[tuple[Figure, Where]], sources: dict[str, Source], transcript: Transcript) -> list[DataError]:
+    """A figure sourced to the transcript must quote a speaker turn word for word."""
+    errors = []
+    for fig, where in figures:
+        src = sources.get(fig.source)
+        if src is None or src.kind != "transcript":
+            continue
+        if not fig.quote:
+            errors.append(where.error("a figure from the transcript needs a verbatim quote", "quote"))
+        elif transcript.turn_with(fig.quote) is None:
+            errors.append(where.error("quote not found verbatim in any speaker turn of the transcript", "quote"))
+    return errors
+
+
+def cross_check(sources: Located, metrics: Located, figures: Located, transcript: Transcript | None,
+                broken: set[str] = frozenset()) -> list[DataError]:
+    """`broken`: ids of records already reported as invalid; references to them are not errors again."""
+    errors = duplicate_ids(sources, "source") + duplicate_ids(metrics, "metric") + duplicate_ids(figures, "figure")
+    errors += dangling(figures, "source", {s.id for s, _ in sources} | broken, "source")
+    errors += dangling(figures, "metric", {m.id for m, _ in metrics} | broken, "metric")
+    if transcript is not None:
+        errors += transcript_quotes(figures, {s.id: s for s, _ in sources}, transcript)
+        for src, where in sources:
+            if src.kind == "transcript" and src.url != transcript.source_url:
+                errors.append(where.error(f"transcript source URL differs from the transcript's own header ({transcript.source_url})", "url"))
+    return errors

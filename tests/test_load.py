@@ -1,0 +1,113 @@
+"""Bad data is reported as `data/<file>:<line>: <field>: <problem>`, all errors at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from o3story.errors import DataErrors
+from o3story.story import load_story
+
+
+def errors_of(data: Path) -> list[str]:
+    with pytest.raises(DataErrors) as exc:
+        load_story(data)
+    return [str(e) for e in exc.value.errors]
+
+
+def test_fixture_is_valid(data_dir):
+    story = load_story(data_dir)
+    assert [f.id for f in story.data.figures] == ["m.bench", "m.bench.paper"]
+    assert story.data.figure("m.bench").value == 71.7
+
+
+CASES = [
+    # (file, old, new, expected message)
+    ("figures/a.yaml", "    value: 71.7\n", "    value: \"71.7\"\n",
+     "data/figures/a.yaml:5: figures[0].value: must be a number (unquoted)"),
+    ("figures/a.yaml", "    model: M1\n", "    model: M1\n    colour: red\n",
+     "data/figures/a.yaml:4: figures[0].colour: unknown key (allowed: id, model, metric, setting, value, unit, qualifier, source, quote, locator, confidence, formula, uncertainty, date, notes)"),
+    ("figures/a.yaml", "    model: M0\n", "",
+     "data/figures/a.yaml:11: figures[1].model: required field is missing"),
+    ("figures/a.yaml", "    value: 71.7\n", "    value: 171.7\n",
+     "data/figures/a.yaml:5: figures[0].value: 171.7 percent must be between 0 and 100"),
+    ("figures/a.yaml", "    value: 48.9\n    unit: percent\n", "    value: -3\n    unit: usd_per_task\n",
+     "data/figures/a.yaml:15: figures[1].value: -3 usd_per_task must be at least 0"),
+    ("figures/a.yaml", "    value: 71.7\n", "    value: .nan\n",
+     "data/figures/a.yaml:5: figures[0].value: must be a finite number"),
+    ("figures/a.yaml", "    date: 2024-12-20\n  - id", "    date: 2024-13-45\n  - id",
+     "data/figures/a.yaml:10: figures[0].date: not a real date (month must be in 1..12)"),
+    ("figures/a.yaml", "    source: paper\n", "    source: nowhere\n",
+     "data/figures/a.yaml:17: figures[1].source: unknown source id 'nowhere'"),
+    ("figures/a.yaml", "    metric: bench\n    setting", "    metric: benhc\n    setting",
+     "data/figures/a.yaml:13: figures[1].metric: unknown metric id 'benhc'"),
+    ("figures/a.yaml", "  - id: m.bench.paper\n", "  - id: m.bench\n",
+     "data/figures/a.yaml:11: figures[1].id: duplicate figure id 'm.bench' (first at data/figures/a.yaml:2)"),
+    ("sources.yaml", "    url: https://example.org/paper\n", "    url: javascript:alert(1)\n",
+     "data/sources.yaml:14: sources[1].url: must be an http(s) URL without spaces or quotes"),
+    ("figures/a.yaml", "    confidence: stated\n    date: 2024-12-20\n  - id", "    confidence: derived\n    date: 2024-12-20\n  - id",
+     "data/figures/a.yaml:2: figures[0].formula: required exactly when confidence is 'derived'"),
+    ("figures/a.yaml", "    quote: \"准确率约为71.7%\"\n", "    quote: \"准确率约为99.9%\"\n",
+     "data/figures/a.yaml:8: figures[0].quote: quote not found verbatim in any speaker turn of the transcript"),
+    ("figures/a.yaml", "    unit: percent\n    source: talk\n", "    unit: percent\n\tsource: talk\n",
+     "data/figures/a.yaml:7: (yaml): while scanning for the next token found character '\\t' that cannot start any token"),
+    ("figures/a.yaml", "    model: M1\n", "    model: M1\n    model: M2\n",
+     "data/figures/a.yaml:4: figures[0].model: duplicate key 'model'"),
+    ("metrics.yaml", "    higher_is_better: true\n", "    higher_is_better: yes please\n",
+     "data/metrics.yaml:4: metrics[0].higher_is_better: Input should be a valid boolean"),
+    ("transcript/en.yaml", "    paragraphs: [\"Good!\"]\n", "    paragraphs: [\"Good!\", \"Extra.\"]\n",
+     "data/transcript/en.yaml:17: turns[1].paragraphs: turn 2 has 2 paragraphs, the Chinese has 1"),
+]
+
+
+@pytest.mark.parametrize("file,old,new,message", CASES, ids=[c[3].split(": ", 2)[1] + ":" + c[3].rsplit(": ", 1)[1][:30] for c in CASES])
+def test_bad_data_message(data_dir, file, old, new, message):
+    edit(data_dir / file, old, new)
+    assert message in errors_of(data_dir)
+
+
+def test_all_errors_reported_at_once(data_dir):
+    edit(data_dir / "figures/a.yaml", "    value: 71.7\n", "    value: 171.7\n")
+    edit(data_dir / "sources.yaml", "    url: https://example.org/paper\n", "    url: ftp://example.org\n")
+    found = errors_of(data_dir)
+    assert len(found) == 2
+    assert [f.split(":")[0] for f in found] == ["data/figures/a.yaml", "data/sources.yaml"]
+
+
+def test_empty_file(data_dir):
+    (data_dir / "metrics.yaml").write_text("", encoding="utf-8")
+    assert "data/metrics.yaml:1: (file): file is empty" in errors_of(data_dir)
+
+
+def test_not_utf8(data_dir):
+    (data_dir / "metrics.yaml").write_bytes(b"metrics:\n  - id: caf\xe9\n")
+    assert "data/metrics.yaml:2: (file): not UTF-8 (byte 0xe9 at offset 20)" in errors_of(data_dir)
+
+
+def test_huge_file(data_dir):
+    (data_dir / "metrics.yaml").write_bytes(b"# " + b"x" * 10_000_000 + b"\n")
+    assert "data/metrics.yaml:1: (file): file is 10,000,003 bytes, over the 1,000,000-byte limit" in errors_of(data_dir)
+
+
+def test_wrong_top_level_key(data_dir):
+    edit(data_dir / "metrics.yaml", "metrics:", "metric:")
+    assert "data/metrics.yaml:1: (file): must be a mapping with the single key 'metrics' (found: metric)" in errors_of(data_dir)
+
+
+def test_transcript_without_speakers(data_dir):
+    path = data_dir / "transcript/baoyu-day12.zh.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Ann Author: ", "").replace("所有人: ", ""), encoding="utf-8")
+    found = errors_of(data_dir)
+    assert any(e.startswith("data/transcript/baoyu-day12.zh.txt:") and ": turns: " in e for e in found), found
+
+
+def test_check_command_exit_code(data_dir, capsys):
+    from o3story.__main__ import main
+
+    assert main(["check", str(data_dir)]) == 0
+    edit(data_dir / "figures/a.yaml", "    value: 71.7\n", "    value: 171.7\n")
+    assert main(["check", str(data_dir)]) == 1
+    assert "data/figures/a.yaml:5: figures[0].value:" in capsys.readouterr().err

@@ -87,7 +87,7 @@ class Renderer:
         (fig_id,) = args
         fig = self.figure(fig_id)
         title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
-        return f'<a class="o3-fig" href="{self.record_link(fig)}" title="{esc_attr(title)}">{esc(value(fig, self.lang))}</a>'
+        return f'<a class="o3-fig" href="{self.record_link(fig)}" title="{esc(title)}">{esc(value(fig, self.lang))}</a>'
 
     def cards(self, args: list[str]) -> str:
         out = ['<div class="o3-cards">']
@@ -173,7 +173,7 @@ class Renderer:
             out.append(
                 f'<section class="o3-turn" id="{turn.anchor}">'
                 f'<p class="o3-turn__speaker"><strong>{esc(speaker[first])}</strong> '
-                f'<a class="o3-turn__link" href="#{turn.anchor}" aria-label="{esc_attr(t(self.lang, "transcript.turn_link"))} ({turn.n})">#{turn.n}</a></p>'
+                f'<a class="o3-turn__link" href="#{turn.anchor}" aria-label="{esc(t(self.lang, "transcript.turn_link"))} ({turn.n})">#{turn.n}</a></p>'
                 f'<div class="o3-turn__cols">{body}</div></section>'
             )
         out.append("</div>")

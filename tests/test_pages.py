@@ -1,0 +1,69 @@
+"""Placeholders are filled from data, in the page's language, with data strings escaped."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import edit
+from o3story.pages import PlaceholderError, href, render
+from o3story.story import load_story
+
+
+@pytest.fixture
+def story(data_dir):
+    return load_story(data_dir)
+
+
+def test_href_is_relative_within_a_language():
+    assert href("o3/", "methods/#fig-x") == "../methods/#fig-x"
+    assert href("en/o3/", "methods/#fig-x") == "../methods/#fig-x"
+    assert href("", "methods/") == "methods/"
+    assert href("en/", "methods/") == "methods/"
+
+
+def test_fig_placeholder(story):
+    out = render("o3: {{ fig m.bench }}.", "en", story, "o3/")
+    assert out == 'o3: <a class="o3-fig" href="../methods/#fig-m.bench" title="See the data record&#58; M1 · Bench">71.7%</a>.'
+
+
+def test_cards_link_to_source_and_record(story):
+    out = render("{{ cards m.bench.paper }}", "zh", story, "")
+    assert "48.9%" in out and 'href="https://example.org/paper"' in out and 'href="methods/#fig-m.bench.paper"' in out
+    assert "推理强度：低" in out
+
+
+def test_unknown_placeholder_and_id_fail(story):
+    with pytest.raises(PlaceholderError, match="unknown placeholder"):
+        render("{{ nope }}", "en", story, "")
+    with pytest.raises(PlaceholderError, match="unknown figure id 'nope'"):
+        render("{{ fig nope }}", "en", story, "")
+
+
+def test_summary_by_language(story):
+    assert render("{{ oneline }}", "zh", story, "") == "一句话。"
+    assert render("{{ oneline }}", "en", story, "") == "One line."
+
+
+def test_transcript_turns_have_anchors_and_lead_language(story):
+    zh = render("{{ transcript }}", "zh", story, "transcript/")
+    en = render("{{ transcript }}", "en", story, "en/transcript/")
+    assert 'id="t1"' in zh and 'href="#t1"' in zh
+    assert zh.index("准确率") < zh.index("We found")
+    assert en.index("We found") < en.index("准确率")
+    assert "<strong>Everyone</strong>" in en and "<strong>所有人</strong>" in zh
+
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>*x*'
+
+
+def test_data_strings_are_escaped_everywhere(data_dir):
+    edit(data_dir / "figures/a.yaml", "    model: M1\n", f"    model: '{HOSTILE}'\n")
+    edit(data_dir / "sources.yaml", "    title: A paper\n", f"    title: '{HOSTILE}'\n")
+    story = load_story(data_dir)
+    page = "\n".join(
+        render(f"{{{{ {name} }}}}", lang, story, "")
+        for name in ("figures", "sources", "cards m.bench", "table m.bench", "fig m.bench")
+        for lang in ("zh", "en")
+    )
+    assert "<script" not in page and "<img" not in page and "*x*" not in page
+    assert "&lt;script&gt;" in page

@@ -24,3 +24,82 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture text not found in {path.name}: {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- one real build of the site, served on loopback, shared by site and browser tests ---------
+
+import functools  # noqa: E402
+import os  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+BROWSER_PATH = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
+BROWSER_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    url: str
+    build_log: str
+
+    def pages(self) -> list[str]:
+        """Site-relative URLs of every built page ('' for the home page, 'en/o3/' ...)."""
+        out = []
+        for index in sorted(self.root.rglob("index.html")):
+            rel = index.parent.relative_to(self.root).as_posix()
+            out.append("" if rel == "." else rel + "/")
+        return out
+
+    def html(self, page: str) -> str:
+        return (self.root / page / "index.html").read_text(encoding="utf-8")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+def run_build(site_dir: Path, site_url: str, data: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
+    if data is not None:
+        env["O3STORY_DATA"] = str(data)
+    return subprocess.run(
+        [sys.executable, "-m", "o3story", "build", "--site", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    root = tmp_path_factory.mktemp("build") / "site"
+    result = run_build(root, url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Site(root, url, result.stdout + result.stderr)
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(BROWSER_PATH).exists():
+        pytest.fail(f"no browser at {BROWSER_PATH}: run `make browser` or set BROWSER_PATH")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=BROWSER_PATH, args=BROWSER_FLAGS)
+        yield b
+        b.close()

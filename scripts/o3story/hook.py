@@ -4,6 +4,7 @@ the work is done by the package's plain functions."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from o3story import seo  # noqa: E402
 from o3story.errors import DataErrors  # noqa: E402
-from o3story.pages import PlaceholderError, render  # noqa: E402
+from o3story.pages import PlaceholderError, render, render_text  # noqa: E402
 from o3story.story import Story, load_story  # noqa: E402
 
 _story: Story | None = None
@@ -22,7 +23,8 @@ _story: Story | None = None
 def on_config(config):
     # Runs before MkDocs touches the site folder, so bad data never half-writes a site.
     global _story
-    data = Path(config.config_file_path).parent / "data"
+    # O3STORY_DATA lets tests build the real pages against a broken copy of data/.
+    data = Path(os.environ.get("O3STORY_DATA") or Path(config.config_file_path).parent / "data")
     try:
         _story = load_story(data)
     except DataErrors as exc:
@@ -35,8 +37,11 @@ def _lang(page, config) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
+    lang = _lang(page, config)
     try:
-        return render(markdown, _lang(page, config), _story, page.url)
+        if "description" in page.meta:
+            page.meta["description"] = render_text(page.meta["description"], lang, _story)
+        return render(markdown, lang, _story, page.url)
     except PlaceholderError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 

@@ -84,11 +84,12 @@ class Source(Record):
     note: Text | None = None
 
 
-Unit = Literal["percent", "score", "elo", "usd_per_task", "usd_total", "usd_per_mtok", "seconds", "ms", "ratio", "tokens"]
+Unit = Literal["percent", "points", "score", "elo", "usd_per_task", "usd_total", "usd_per_mtok", "seconds", "ms", "ratio", "tokens"]
 
 # Value ranges per unit; cost, time and counts only need to be non-negative.
 UNIT_RANGES: dict[str, tuple[float, float | None]] = {
     "percent": (0, 100),
+    "points": (-100, 100),  # percentage points: a difference of two percents
     "score": (0, 1),
     "elo": (0, 4000),
 }
@@ -156,12 +157,45 @@ class Figure(Record):
         return self.confidence == "chart-read" or self.qualifier is not None
 
 
+Severity = Literal["error", "misleading", "slip", "ambiguous"]
+
+
+class Check(Record):
+    """One error or ambiguity in the source transcript, with its correction."""
+
+    id: Id
+    quote: Str  # verbatim from the transcript file
+    severity: Severity
+    problem: Text
+    correction: Text
+    sources: list[Id] = Field(default_factory=list)
+    figures: list[Id] = Field(default_factory=list)
+
+
+EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline"]
+
+
+class Event(Record):
+    """A dated event after (or on) 2024-12-20, with what had been promised where there was a promise."""
+
+    id: Id
+    date: Day
+    approximate_date: bool = False
+    kind: EventKind
+    event: Text
+    promised: Text | None = None
+    source: Id
+    figures: list[Id] = Field(default_factory=list)
+
+
 class Dataset(Record):
     """Everything the site shows, validated and cross-checked."""
 
     sources: tuple[Source, ...]
     metrics: tuple[Metric, ...]
     figures: tuple[Figure, ...]
+    checks: tuple[Check, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

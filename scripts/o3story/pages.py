@@ -14,11 +14,12 @@ from collections.abc import Callable
 from .fmt import esc, esc_attr, setting, value
 from .i18n import t
 from .model import Figure
+from .placeholders import TOKEN
 from .story import Story
 
-TOKEN = re.compile(r"\{\{\s*(?P<name>[a-z-]+)(?P<args>(?:\s+[^\s{}]+)*)\s*\}\}")
 
 METHODS = "methods/"
+CONFIDENCES = ("stated", "stated-secondary", "derived", "chart-read")
 TRANSCRIPT = "transcript/"
 
 
@@ -203,9 +204,10 @@ class Renderer:
         return "\n".join(rows)
 
     def confidence(self, args: list[str]) -> str:
+        counts = {c: sum(f.confidence == c for f in self.story.data.figures) for c in CONFIDENCES}
         items = [
-            f"<dt>{esc(t(self.lang, f'conf.{c}'))}</dt><dd>{esc(t(self.lang, f'conf.{c}.help'))}</dd>"
-            for c in ("stated", "stated-secondary", "derived", "chart-read")
+            f"<dt>{esc(t(self.lang, f'conf.{c}'))} ({counts[c]})</dt><dd>{esc(t(self.lang, f'conf.{c}.help'))}</dd>"
+            for c in CONFIDENCES
         ]
         return '<dl class="o3-legend">' + "".join(items) + "</dl>"
 
@@ -214,6 +216,21 @@ def _keys(lang: str) -> dict:
     from .i18n import table
 
     return table(lang)
+
+
+def render_text(text: str, lang: str, story: Story) -> str:
+    """Plain-text placeholders for page metadata (the description): only {{ fig ID }}, as text."""
+
+    def sub(m: re.Match) -> str:
+        if m["name"] != "fig":
+            raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in page metadata, not '{m['name']}'")
+        (fig_id,) = m["args"].split()
+        try:
+            return value(story.data.figure(fig_id), lang)
+        except KeyError:
+            raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
+
+    return TOKEN.sub(sub, text)
 
 
 def render(markdown: str, lang: str, story: Story, page_url: str) -> str:

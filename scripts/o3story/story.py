@@ -7,11 +7,11 @@ from pathlib import Path
 
 from .errors import DataError, DataErrors
 from .load import load_list, read_yaml
-from .model import Dataset, Figure, Metric, Source
+from .model import Check, Dataset, Event, Figure, Metric, Source
 from .transcript import Transcript
 from .transcript import load as load_transcript
 from .translation import Translation, check_alignment, load_translation
-from .validate import cross_check
+from .validate import cross_check, story_refs
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
 TRANSLATION = "transcript/en.yaml"
@@ -36,12 +36,14 @@ def load_story(root: Path) -> Story:
     metrics, e, broken_metrics = load_list(root / "metrics.yaml", _name(root, root / "metrics.yaml"), "metrics", Metric)
     errors += e
     figures: list = []
+    broken_figures: set[str] = set()
     figure_files = sorted((root / "figures").glob("*.yaml"))
     if not figure_files:
         errors.append(DataError(f"{root.name}/figures", 1, "(folder)", "no figure files (*.yaml)"))
     for path in figure_files:
-        found, e, _ = load_list(path, _name(root, path), "figures", Figure)
+        found, e, broken = load_list(path, _name(root, path), "figures", Figure)
         figures += found
+        broken_figures |= broken
         errors += e
     transcript: Transcript | None = None
     try:
@@ -55,7 +57,12 @@ def load_story(root: Path) -> Story:
             errors += check_alignment(translation, where, transcript)
     except DataErrors as exc:
         errors += exc.errors
+    checks, e, _ = load_list(root / "factcheck.yaml", _name(root, root / "factcheck.yaml"), "checks", Check)
+    errors += e
+    events, e, _ = load_list(root / "timeline.yaml", _name(root, root / "timeline.yaml"), "events", Event)
+    errors += e
     errors += cross_check(sources, metrics, figures, transcript, broken=broken_sources | broken_metrics)
+    errors += story_refs(checks, events, {s.id for s, _ in sources} | broken_sources, {f.id for f, _ in figures} | broken_figures, transcript)
     if errors:
         raise DataErrors(errors)
     assert transcript is not None and translation is not None
@@ -63,5 +70,7 @@ def load_story(root: Path) -> Story:
         sources=tuple(s for s, _ in sources),
         metrics=tuple(m for m, _ in metrics),
         figures=tuple(f for f, _ in figures),
+        checks=tuple(c for c, _ in checks),
+        events=tuple(sorted((ev for ev, _ in events), key=lambda ev: ev.date)),
     )
     return Story(data, transcript, translation)

@@ -83,6 +83,19 @@ class Transcript:
     def speakers(self) -> list[str]:
         return list(dict.fromkeys(t.speaker for t in self.turns))
 
+    def locate(self, quote: str) -> str | None:
+        """Where a verbatim quote stands: 't<n>' for a speaker turn, 'summary', 'body', or None."""
+        turn = self.turn_with(quote)
+        if turn is not None:
+            return turn.anchor
+        if any(quote in p.text or quote in f"{p.label}：{p.text}" for s in self.summary for p in s.points) or any(
+            quote in par for s in self.summary for par in s.paragraphs
+        ):
+            return "summary"
+        if any(quote in par for par in self.preamble):
+            return "body"
+        return None
+
     def turn_with(self, quote: str) -> Turn | None:
         """The first turn whose text holds `quote` verbatim."""
         return next((t for t in self.turns if quote in t.text), None)

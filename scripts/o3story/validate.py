@@ -10,6 +10,7 @@ from typing import Any
 
 from .errors import DataError
 from .load import Where
+from .placeholders import TOKEN
 from .model import Figure, Metric, Source
 from .transcript import Transcript
 
@@ -48,6 +49,51 @@ def transcript_quotes(figures: list[tuple[Figure, Where]], sources: dict[str, So
             errors.append(where.error("a figure from the transcript needs a verbatim quote", "quote"))
         elif transcript.turn_with(fig.quote) is None:
             errors.append(where.error("quote not found verbatim in any speaker turn of the transcript", "quote"))
+    return errors
+
+
+def refs(records: Located, field: str, known: set[str], kind: str) -> list[DataError]:
+    """Like `dangling`, for list-valued reference fields (each element checked)."""
+    errors = []
+    for rec, where in records:
+        for i, ref in enumerate(getattr(rec, field)):
+            if ref not in known:
+                errors.append(where.error(f"unknown {kind} id '{ref}'", field, i))
+    return errors
+
+
+def check_quotes(checks: Located, transcript: Transcript) -> list[DataError]:
+    return [
+        where.error("quote not found verbatim in the transcript", "quote")
+        for check, where in checks
+        if transcript.locate(check.quote) is None
+    ]
+
+
+def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str]) -> list[DataError]:
+    """`{{ fig ID }}` inside bilingual texts must name a known figure."""
+    errors = []
+    for rec, where in records:
+        for field in fields:
+            text = getattr(rec, field)
+            for lang in ("zh", "en") if text is not None else ():
+                for m in TOKEN.finditer(text[lang]):
+                    args = m["args"].split()
+                    if m["name"] != "fig" or len(args) != 1:
+                        errors.append(where.error(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'", field, lang))
+                    elif args[0] not in figures:
+                        errors.append(where.error(f"unknown figure id '{args[0]}'", field, lang))
+    return errors
+
+
+def story_refs(checks: Located, events: Located, sources: set[str], figures: set[str], transcript: Transcript | None) -> list[DataError]:
+    errors = duplicate_ids(checks, "check") + duplicate_ids(events, "event")
+    errors += refs(checks, "sources", sources, "source") + refs(checks, "figures", figures, "figure")
+    errors += dangling(events, "source", sources, "source") + refs(events, "figures", figures, "figure")
+    errors += text_figure_refs(checks, ("problem", "correction"), figures)
+    errors += text_figure_refs(events, ("event", "promised"), figures)
+    if transcript is not None:
+        errors += check_quotes(checks, transcript)
     return errors
 
 

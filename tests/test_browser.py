@@ -1,0 +1,91 @@
+"""Every page in both languages, in a real browser (Debian chromium): no console error, no
+request to any host but the local server, working language switcher, search and theme."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+def visit(context, url: str):
+    page = context.new_page()
+    problems: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return page, problems, requests
+
+
+def test_every_page_loads_cleanly_and_locally(site, context):
+    local = urlparse(site.url).netloc
+    for path in site.pages():
+        page, problems, requests = visit(context, site.url + path)
+        foreign = [u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != local]
+        assert not problems, (path, problems)
+        assert not foreign, (path, foreign)
+        assert page.locator("h1").count() >= 1, path
+        page.close()
+
+
+def test_language_switcher_keeps_the_page(site, context):
+    page, problems, _ = visit(context, site.url + "o3-mini/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(site.url + "en/o3-mini/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(site.url + "o3-mini/")
+    assert not problems, problems
+    page.close()
+
+
+def search(page, query: str) -> list[str]:
+    page.keyboard.press("s")  # the theme's shortcut opens search at any width
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+
+
+def test_search_finds_english_words_on_english_pages(site, context):
+    page, _, _ = visit(context, site.url + "en/")
+    hrefs = search(page, "deliberative")
+    assert any("/en/safety/" in h for h in hrefs), hrefs
+    page.close()
+
+
+def test_search_finds_chinese_words_on_chinese_pages(site, context):
+    page, _, _ = visit(context, site.url)
+    hrefs = search(page, "审慎对齐")
+    assert any(h.rstrip("/").endswith("safety") and "/en/" not in h for h in hrefs), hrefs
+    page.close()
+
+
+def test_theme_follows_the_os_then_the_toggle(site, browser):
+    ctx = browser.new_context(color_scheme="dark")
+    page = ctx.new_page()
+    page.goto(site.url)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    ctx.close()
+    ctx = browser.new_context(color_scheme="light")
+    page = ctx.new_page()
+    page.goto(site.url)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") in ("default", "slate")
+    ctx.close()

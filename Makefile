@@ -21,7 +21,7 @@ $(BIN)/.test-deps: requirements/test.txt $(BIN)/.site-deps
 
 ## serve: install pinned deps into .venv and serve http://127.0.0.1:8000 with live reload
 serve: $(BIN)/.site-deps
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: strict build into site/ (built in a temporary folder, swapped in only on success)
 build: $(BIN)/.site-deps

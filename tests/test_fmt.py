@@ -33,7 +33,7 @@ def test_chart_read_values_show_uncertainty():
 
 
 def test_escape_makes_markup_inert():
-    hostile = '<script>alert(1)</script> "><img src=x onerror=alert(1)> *em* [a](javascript:x) `c`'
+    hostile = '<script>alert(1)</script> "><img src=x onerror=alert(1)> *em* [a](javascript:x) `c` it\'s &amp; &#35;'
     out = esc(hostile)
     for bad in ("<", ">", '"', "*", "[", "]", "(", "`"):
         assert bad not in out

@@ -8,14 +8,15 @@ import re
 from .i18n import t
 from .model import Figure
 
-# Characters that Markdown or HTML would act on; written as entities they stay text.
-_MD_META = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~:"}
+# Characters that HTML or Markdown would act on; written as entities they stay text.
+# One pass over the characters, so no entity is escaped twice.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+_ENTITIES.update({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~:"})
 
 
 def esc(value: object) -> str:
     """Escape a data string for HTML *and* Markdown, so it renders as the same text everywhere."""
-    text = html.escape(str(value), quote=True)
-    return "".join(_MD_META.get(c, c) for c in text)
+    return "".join(_ENTITIES.get(c, c) for c in str(value))
 
 
 def esc_attr(value: object) -> str:

@@ -1,5 +1,5 @@
-"""MkDocs hook: the only place that knows about MkDocs. It loads data/ once per
-build, fills each page's placeholders and fixes what the theme gets wrong; all
+"""MkDocs hook: the only place that knows about MkDocs. It loads data/ once per build, adds the
+generated chart pages, fills each page's placeholders and fixes what the theme gets wrong; all
 the work is done by the package's plain functions."""
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # hooks are loaded by path
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
 
-from o3story import seo  # noqa: E402
+from o3story import charts, seo, vendor  # noqa: E402
 from o3story.errors import DataErrors  # noqa: E402
-from o3story.pages import PlaceholderError, render, render_text  # noqa: E402
+from o3story.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
 from o3story.story import Story, load_story  # noqa: E402
 
+LANGS = ("zh", "en")
 _story: Story | None = None
 
 
@@ -30,6 +33,33 @@ def on_config(config):
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
     return config
+
+
+# Generated pages must pass through mkdocs-static-i18n, which runs its on_files at priority -100,
+# keeps only files under docs_dir and re-creates them without their content. So: announce each
+# chart page as a file under docs_dir (never written to disk) before it runs, then give the
+# localized copies their content after it.
+@event_priority(-50)
+def _announce_chart_pages(files, config):
+    for chart_id in charts.CHARTS:
+        for lang in LANGS:
+            files.append(File(f"charts/{chart_id}.{lang}.md", config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+@event_priority(-150)
+def _fill_chart_pages(files, config):
+    for f in files.documentation_pages():
+        parts = Path(f.src_uri).parts
+        if len(parts) == 2 and parts[0] == "charts":
+            chart_id, _, lang = Path(parts[1]).stem.rpartition(".")
+            if chart_id in charts.CHARTS and lang in LANGS:
+                f.content_string = chart_page(chart_id, lang, _story)
+                f.generated_by = "o3story"
+    return files
+
+
+on_files = CombinedEvent(_announce_chart_pages, _fill_chart_pages)
 
 
 def _lang(page, config) -> str:
@@ -51,4 +81,10 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    seo.sitemaps_beside_alternates(Path(config.site_dir))
+    site = Path(config.site_dir)
+    seo.sitemaps_beside_alternates(site)
+    if config.theme["language"] == "zh":  # the root build; English pages use the same files
+        try:
+            vendor.write_assets(site)
+        except vendor.MissingAssets as exc:
+            raise PluginError(str(exc)) from None

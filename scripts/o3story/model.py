@@ -127,6 +127,8 @@ class Figure(Record):
     value: Number
     unit: Unit
     qualifier: Qualifier | None = None
+    # A number someone asserted (on stream, in a caption) rather than a measurement; charts draw it apart.
+    claim: bool = False
     source: Id
     quote: Str | None = None
     locator: Str | None = None

@@ -7,12 +7,15 @@ can become markup. Unknown placeholders are errors, never left on a page.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Callable
 
+from . import charts
+from .charts.html import chart_block, scripts
 from .fmt import esc, esc_attr, setting, value
-from .i18n import t
+from .i18n import has, t
 from .model import Figure
 from .placeholders import TOKEN
 from .story import Story
@@ -44,6 +47,7 @@ def fig_anchor(fig: Figure) -> str:
 class Renderer:
     def __init__(self, story: Story, lang: str, page_url: str):
         self.story, self.lang, self.page_url = story, lang, page_url
+        self.scripts_added = False
         self.blocks: dict[str, Callable[[list[str]], str]] = {
             "fig": self.fig,
             "cards": self.cards,
@@ -56,6 +60,10 @@ class Renderer:
             "sources": self.sources,
             "figures": self.figures,
             "confidence": self.confidence,
+            "chart": self.chart,
+            "chart-list": self.chart_list,
+            "factcheck": self.factcheck,
+            "timeline": self.timeline,
             "count": lambda a: esc(t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))),
         }
 
@@ -82,6 +90,24 @@ class Renderer:
     def source_cell(self, source_id: str) -> str:
         src = self.story.data.source(source_id)
         return f'<a href="{esc_attr(src.url)}" rel="noopener">{esc(src.publisher)}</a>'
+
+    def rich(self, text: str) -> str:
+        """A data text in which only {{ fig ID }} becomes markup; everything else is escaped."""
+        out, pos = [], 0
+        for m in TOKEN.finditer(text):
+            out.append(esc(text[pos : m.start()]))
+            if m["name"] != "fig":
+                raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'")
+            out.append(self.fig(m["args"].split()))
+            pos = m.end()
+        out.append(esc(text[pos:]))
+        return "".join(out)
+
+    def source_links(self, ids: list[str]) -> str:
+        return ", ".join(self.source_cell(i) for i in ids)
+
+    def checks_at(self, anchor: str) -> list:
+        return [c for c in self.story.data.checks if self.story.transcript.locate(c.quote) == anchor]
 
     # -- placeholders -----------------------------------------------------------
     def fig(self, args: list[str]) -> str:
@@ -163,22 +189,108 @@ class Renderer:
             tr_en = en.turn(turn.n)
             speaker_key = f"speaker.{turn.speaker}"
             speaker = {
-                lang: (t(lang, speaker_key) if speaker_key in _keys(lang) else turn.speaker) for lang in ("zh", "en")
+                lang: (t(lang, speaker_key) if has(lang, speaker_key) else turn.speaker) for lang in ("zh", "en")
             }
             cols = {
                 "zh": "".join(f"<p>{esc(p)}</p>" for p in turn.paragraphs),
                 "en": "".join(f"<p>{esc(p)}</p>" for p in tr_en.paragraphs),
             }
             order = ("zh", "en") if first == "zh" else ("en", "zh")
+            flags = "".join(
+                f'<p class="o3-turn__flag"><a href="{href(self.page_url, "fact-check/#check-" + c.id)}">'
+                f'{esc(t(self.lang, "check.flag"))}: {esc(c.quote)}</a></p>'
+                for c in self.checks_at(turn.anchor)
+            )
             body = "".join(f'<div class="o3-turn__text" lang="{"zh-Hans" if c == "zh" else "en"}">{cols[c]}</div>' for c in order)
             out.append(
                 f'<section class="o3-turn" id="{turn.anchor}">'
                 f'<p class="o3-turn__speaker"><strong>{esc(speaker[first])}</strong> '
                 f'<a class="o3-turn__link" href="#{turn.anchor}" aria-label="{esc(t(self.lang, "transcript.turn_link"))} ({turn.n})">#{turn.n}</a></p>'
-                f'<div class="o3-turn__cols">{body}</div></section>'
+                f'<div class="o3-turn__cols">{body}</div>{flags}</section>'
             )
         out.append("</div>")
         return "\n".join(out)
+
+    def root(self) -> str:
+        """Relative path from this page to the site root (not the language root): assets shared by both languages live there."""
+        depth = self.page_url.rstrip("/").count("/") + 1 if self.page_url else 0
+        return "../" * depth
+
+    def chart(self, args: list[str]) -> str:
+        (chart_id, *flags) = args
+        if chart_id not in charts.CHARTS:
+            raise PlaceholderError(f"unknown chart id '{chart_id}'")
+        chart = charts.build(chart_id, self.story, self.lang)
+        table = self._figure_rows(list(chart.figures), anchors=False)
+        sources = "; ".join(
+            f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a> ({esc(s.publisher)}'
+            + (f", {s.published.isoformat()}" if s.published else "") + ")"
+            for s in chart.sources
+        )
+        own_page = self.page_url.removeprefix("en/") == f"charts/{chart_id}/"
+        link = None if own_page else href(self.page_url, f"charts/{chart_id}/")
+        out = chart_block(chart, table, sources, link)
+        if not self.scripts_added:
+            out += scripts(self.root(), self.lang)
+            self.scripts_added = True
+        return out
+
+    def chart_list(self, args: list[str]) -> str:
+        items = []
+        for chart_id in charts.CHARTS:
+            chart = charts.build(chart_id, self.story, self.lang)
+            items.append(
+                f'<li><a href="{href(self.page_url, f"charts/{chart_id}/")}"><strong>{esc(chart.title)}</strong></a><br>'
+                f"{esc(chart.description)}</li>"
+            )
+        return '<ul class="o3-chart-list">' + "".join(items) + "</ul>"
+
+    def factcheck(self, args: list[str]) -> str:
+        lang, tr = self.lang, self.story.transcript
+        out = ['<div class="o3-checks">']
+        for c in self.story.data.checks:
+            where = tr.locate(c.quote)
+            anchor = f"#{where}" if where and where.startswith("t") else ""
+            place = (
+                t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}")
+            )
+            link = href(self.page_url, TRANSCRIPT + anchor)
+            extra = []
+            if c.sources:
+                extra.append(f"{esc(t(lang, 'col.source'))}: {self.source_links(c.sources)}")
+            if c.figures:
+                extra.append(
+                    f"{esc(t(lang, 'check.records'))}: "
+                    + ", ".join(f'<a href="{self.record_link(self.figure(f))}">{esc(value(self.figure(f), lang))}</a>' for f in c.figures)
+                )
+            out.append(
+                f'<section class="o3-check o3-check--{c.severity}" id="check-{esc_attr(c.id)}">'
+                f'<p class="o3-check__head"><span class="o3-badge o3-badge--{c.severity}">{esc(t(lang, f"severity.{c.severity}"))}</span> '
+                f'<a href="{link}">{esc(place)}</a></p>'
+                f'<blockquote lang="zh-Hans"><p>{esc(c.quote)}</p></blockquote>'
+                f'<p><strong>{esc(t(lang, "check.problem"))}</strong>: {self.rich(c.problem[lang])}</p>'
+                f'<p><strong>{esc(t(lang, "check.correction"))}</strong>: {self.rich(c.correction[lang])}</p>'
+                + "".join(f"<p><small>{e}</small></p>" for e in extra)
+                + "</section>"
+            )
+        out.append("</div>")
+        return "\n".join(out)
+
+    def timeline(self, args: list[str]) -> str:
+        lang = self.lang
+        head = ["date", "event", "promised", "source"]
+        rows = ['<div class="o3-table o3-timeline"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
+        for ev in self.story.data.events:
+            date = ev.date.isoformat() + (f" ({t(lang, 'about')})" if ev.approximate_date else "")
+            cells = [
+                f"<time datetime=\"{ev.date.isoformat()}\">{esc(date)}</time>",
+                f'<span class="o3-badge">{esc(t(lang, f"event.{ev.kind}"))}</span> {self.rich(ev.event[lang])}',
+                self.rich(ev.promised[lang]) if ev.promised else "–",
+                self.source_cell(ev.source),
+            ]
+            rows.append(f'<tr id="event-{esc_attr(ev.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        rows.append("</tbody></table></div>")
+        return "\n".join(rows)
 
     def sources(self, args: list[str]) -> str:
         lang = self.lang
@@ -212,12 +324,6 @@ class Renderer:
         return '<dl class="o3-legend">' + "".join(items) + "</dl>"
 
 
-def _keys(lang: str) -> dict:
-    from .i18n import table
-
-    return table(lang)
-
-
 def render_text(text: str, lang: str, story: Story) -> str:
     """Plain-text placeholders for page metadata (the description): only {{ fig ID }}, as text."""
 
@@ -231,6 +337,19 @@ def render_text(text: str, lang: str, story: Story) -> str:
             raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
 
     return TOKEN.sub(sub, text)
+
+
+def chart_page(chart_id: str, lang: str, story: Story) -> str:
+    """The markdown of /charts/<id>/: title, description meta, the chart with its table and sources."""
+    chart = charts.build(chart_id, story, lang)
+    description = chart.description.replace("\n", " ").replace('"', "'")
+    return (
+        "---\n"
+        f"description: {json.dumps(description, ensure_ascii=False)}\n"
+        "---\n\n"
+        f"# {esc(chart.title)}\n\n"
+        f"{{{{ chart {chart_id} }}}}\n"
+    )
 
 
 def render(markdown: str, lang: str, story: Story, page_url: str) -> str:

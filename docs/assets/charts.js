@@ -1,0 +1,76 @@
+/* Draws the site's plotly charts from the JSON spec beside each one, follows the light/dark
+   toggle and the container's size. No data is read from anywhere but the page itself. */
+(function () {
+  "use strict";
+  var THEMES = {
+    "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff" },
+    "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129" }
+  };
+
+  function scheme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default";
+  }
+
+  function themeUpdate(layout, name) {
+    var c = THEMES[name], out = {
+      "font.color": c.font, "legend.font.color": c.font,
+      "hoverlabel.bgcolor": c.hoverBg, "hoverlabel.font.color": c.font
+    };
+    Object.keys(layout).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) {
+        out[key + ".gridcolor"] = c.grid;
+        out[key + ".zerolinecolor"] = c.zero;
+        out[key + ".linecolor"] = c.zero;
+        out[key + ".tickcolor"] = c.zero;
+      }
+    });
+    return out;
+  }
+
+  function draw(el) {
+    if (el.dataset.drawn) return;
+    var spec = JSON.parse(el.parentNode.querySelector("script.o3-chart__spec").textContent);
+    var name = scheme();
+    var update = themeUpdate(spec.layout, name);
+    Object.keys(update).forEach(function (path) { setPath(spec.layout, path, update[path]); });
+    el.dataset.drawn = "1";
+    window.Plotly.newPlot(el, spec.data, spec.layout, {
+      responsive: true, displaylogo: false, locale: el.dataset.locale,
+      modeBarButtonsToRemove: ["select2d", "lasso2d"]
+    }).then(function () {
+      el.dataset.theme = name;
+      el.closest(".o3-chart").setAttribute("data-ready", "1");
+    });
+  }
+
+  function setPath(obj, path, value) {
+    var keys = path.split("."), o = obj;
+    for (var i = 0; i < keys.length - 1; i++) { o[keys[i]] = o[keys[i]] || {}; o = o[keys[i]]; }
+    o[keys[keys.length - 1]] = value;
+  }
+
+  function retheme() {
+    var name = scheme();
+    document.querySelectorAll(".o3-chart__plot[data-drawn]").forEach(function (el) {
+      if (el.dataset.theme === name) return;
+      window.Plotly.relayout(el, themeUpdate(el.layout, name)).then(function () { el.dataset.theme = name; });
+    });
+  }
+
+  function start() {
+    var plots = document.querySelectorAll(".o3-chart__plot");
+    if (!plots.length || !window.Plotly) return;
+    plots.forEach(draw);
+    new MutationObserver(retheme).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    // Charts in hidden tabs or resized containers: redraw at the new width.
+    if (window.ResizeObserver) {
+      var ro = new ResizeObserver(function (entries) {
+        entries.forEach(function (e) { if (e.target.dataset.drawn && e.contentRect.width) window.Plotly.Plots.resize(e.target); });
+      });
+      plots.forEach(function (el) { ro.observe(el); });
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

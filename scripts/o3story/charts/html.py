@@ -1,0 +1,52 @@
+"""A chart as page content: the plot container, its spec, the finding, the data table and the
+source line. The table is also what a reader without JavaScript sees."""
+
+from __future__ import annotations
+
+import json
+
+from ..fmt import esc, esc_attr
+from ..i18n import t
+from .base import Chart
+
+PLOTLY = "assets/vendor/plotly-basic.min.js"
+LOCALE_ZH = "assets/vendor/plotly-locale-zh-cn.js"
+SCRIPT = "assets/charts.js"
+PLOTLY_LOCALE = {"zh": "zh-CN", "en": "en"}
+
+
+def spec_json(chart: Chart) -> str:
+    """The plotly figure as JSON that is safe inside a <script> element."""
+    text = chart.figure.to_json()
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def spec_dict(chart: Chart) -> dict:
+    return json.loads(chart.figure.to_json())
+
+
+def scripts(root: str, lang: str) -> str:
+    """Script tags, once per page: plotly.js, its Chinese locale, then the site's chart code.
+    `root` is the relative path from the page to the site root, so both languages share one file."""
+    files = [PLOTLY] + ([LOCALE_ZH] if lang == "zh" else []) + [SCRIPT]
+    return "".join(f'<script src="{root}{f}" defer></script>' for f in files)
+
+
+def chart_block(chart: Chart, table_html: str, source_html: str, page_link: str | None = None) -> str:
+    lang = chart.lang
+    notes = "".join(f"<li>{esc(n)}</li>" for n in chart.notes)
+    link = f'<p class="o3-chart__link"><a href="{page_link}">{esc(t(lang, "chart.page_link"))}</a></p>' if page_link else ""
+    return (
+        f'<figure class="o3-chart" id="chart-{esc_attr(chart.id)}" data-chart="{esc_attr(chart.id)}">'
+        f'<figcaption class="o3-chart__title">{esc(chart.title)}</figcaption>'
+        f'<div class="o3-chart__plot" role="img" aria-label="{esc(chart.title)}. {esc(chart.description)}" '
+        f'data-locale="{PLOTLY_LOCALE[lang]}"></div>'
+        f'<script type="application/json" class="o3-chart__spec">{spec_json(chart)}</script>'
+        f'<noscript><p>{esc(t(lang, "chart.noscript"))}</p></noscript>'
+        f'<p class="o3-chart__desc">{esc(chart.description)}</p>'
+        f'<details class="o3-chart__data" open><summary>{esc(t(lang, "chart.table"))}</summary>{table_html}</details>'
+        f'<p class="o3-chart__source"><strong>{esc(t(lang, "chart.source"))}</strong>: {source_html}</p>'
+        + (f'<div class="o3-chart__notes"><strong>{esc(t(lang, "chart.notes"))}</strong><ul>{notes}</ul></div>' if notes else "")
+        + link
+        + "</figure>"
+    )

@@ -19,12 +19,17 @@ $(BIN)/.test-deps: requirements/test.txt $(BIN)/.site-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
+# plotly.js and its locale, pinned in package-lock.json; the site serves them itself (no CDN).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## serve: install pinned deps into .venv and serve http://127.0.0.1:8000 with live reload
-serve: $(BIN)/.site-deps
+serve: $(BIN)/.site-deps node_modules/.installed
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: strict build into site/ (built in a temporary folder, swapped in only on success)
-build: $(BIN)/.site-deps
+build: $(BIN)/.site-deps node_modules/.installed
 	$(BIN)/python -m o3story build --site site
 
 ## check: validate data/ alone
@@ -39,7 +44,7 @@ browser:
 	  && test -x "$(BROWSER_PATH)" || { echo "error: no browser at $(BROWSER_PATH)" >&2; exit 1; }; fi
 
 ## test: everything above plus the test tools, then the whole suite
-test: $(BIN)/.test-deps browser
+test: $(BIN)/.test-deps node_modules/.installed browser
 	$(BIN)/python -m pytest
 
 clean:

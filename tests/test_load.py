@@ -28,7 +28,7 @@ CASES = [
     ("figures/a.yaml", "    value: 71.7\n", "    value: \"71.7\"\n",
      "data/figures/a.yaml:5: figures[0].value: must be a number (unquoted)"),
     ("figures/a.yaml", "    model: M1\n", "    model: M1\n    colour: red\n",
-     "data/figures/a.yaml:4: figures[0].colour: unknown key (allowed: id, model, metric, setting, value, unit, qualifier, source, quote, locator, confidence, formula, uncertainty, date, notes)"),
+     "data/figures/a.yaml:4: figures[0].colour: unknown key (allowed: id, model, metric, setting, value, unit, qualifier, claim, source, quote, locator, confidence, formula, uncertainty, date, notes)"),
     ("figures/a.yaml", "    model: M0\n", "",
      "data/figures/a.yaml:11: figures[1].model: required field is missing"),
     ("figures/a.yaml", "    value: 71.7\n", "    value: 171.7\n",

@@ -54,7 +54,10 @@ def _fill_chart_pages(files, config):
         if len(parts) == 2 and parts[0] == "charts":
             chart_id, _, lang = Path(parts[1]).stem.rpartition(".")
             if chart_id in charts.CHARTS and lang in LANGS:
-                f.content_string = chart_page(chart_id, lang, _story)
+                try:
+                    f.content_string = chart_page(chart_id, lang, _story)
+                except charts.ChartError as exc:
+                    raise PluginError(str(exc)) from None
                 f.generated_by = "o3story"
     return files
 

@@ -220,7 +220,10 @@ class Renderer:
         (chart_id, *flags) = args
         if chart_id not in charts.CHARTS:
             raise PlaceholderError(f"unknown chart id '{chart_id}'")
-        chart = charts.build(chart_id, self.story, self.lang)
+        try:
+            chart = charts.build(chart_id, self.story, self.lang)
+        except charts.ChartError as exc:
+            raise PlaceholderError(str(exc)) from None
         table = self._figure_rows(list(chart.figures), anchors=False)
         sources = "; ".join(
             f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a> ({esc(s.publisher)}'

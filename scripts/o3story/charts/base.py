@@ -117,3 +117,22 @@ def pareto(points: list[tuple[float, float]]) -> list[int]:
         if not dominated:
             keep.append(i)
     return sorted(keep, key=lambda i: points[i][0])
+
+
+def log_axis(lo: float, hi: float) -> dict:
+    """A log axis from lo to hi with readable dollar ticks (1-2-5 steps) instead of plotly's 2…9 minor labels."""
+    import math
+
+    steps = [m * 10**e for e in range(-3, 6) for m in (1, 2, 5)]
+    ticks = [v for v in steps if lo <= v <= hi]
+    return dict(type="log", range=[math.log10(lo), math.log10(hi)], tickvals=ticks, ticktext=[f"${v:,g}" for v in ticks])
+
+
+def wrap(text: str, lang: str, width: int = 44) -> str:
+    """Break a long annotation into lines (plotly does not wrap); Chinese by characters, English by words."""
+    import textwrap
+
+    if lang == "zh":
+        step = max(8, width // 2)
+        return "<br>".join(text[i : i + step] for i in range(0, len(text), step))
+    return "<br>".join(textwrap.wrap(text, width))

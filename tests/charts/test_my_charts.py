@@ -1,0 +1,104 @@
+"""Chart specs against the data: every intended record drawn, nothing extra, values equal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from o3story.charts import CHARTS, arc_agi_cost, claims_vs_shipped, o3_mini_elo_cost, o3_vs_o1
+from o3story.charts.base import pareto
+from o3story.fmt import value
+from o3story.story import load_story
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(DATA)
+
+
+def plotted(chart, axis="y"):
+    out = []
+    for trace in chart.figure.data:
+        vals = getattr(trace, axis)
+        if vals is not None:
+            out += [v for v in vals if isinstance(v, (int, float))]
+    return out
+
+
+def test_ids_are_the_public_ones():
+    assert list(CHARTS) == ["o3-vs-o1", "o3-mini-elo-cost", "o3-mini-latency", "refusal-vs-overrefusal",
+                            "arc-agi-cost", "o3-mini-by-effort", "claims-vs-shipped"]
+
+
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_every_chart_builds_in_both_languages(story, chart_id):
+    zh, en = CHARTS[chart_id].build(story, "zh"), CHARTS[chart_id].build(story, "en")
+    assert zh.title != en.title and zh.description != en.description
+    assert zh.figures == en.figures  # the same points in both languages
+    assert len(set(f.id for f in zh.figures)) == len(zh.figures), "a record drawn twice"
+    assert {s.id for s in zh.sources} == {f.source for f in zh.figures}
+
+
+def test_o3_vs_o1_points(story):
+    chart = o3_vs_o1.build(story, "en")
+    ids = {f.id for f in chart.figures}
+    wanted = {o for _, a, b in o3_vs_o1.PAIRS for o in (a, b)} | set(o3_vs_o1.ELO) | {o3_vs_o1.EXPERTS, "o3.swe-bench-verified.gain-over-o1"}
+    assert ids == wanted
+    ys = plotted(chart)
+    for fid in wanted - {"o3.swe-bench-verified.gain-over-o1"}:
+        assert story.data.figure(fid).value in ys, fid
+    assert "o1" not in chart.figure.data[0].x[3] and "FrontierMath" in chart.figure.data[0].x[3]
+    gain = story.data.figure("o3.swe-bench-verified.gain-over-o1")
+    assert value(gain, "en") in chart.description
+
+
+def test_elo_cost_frontier_is_computed_from_the_arc_points(story):
+    chart = o3_mini_elo_cost.build(story, "en")
+    pts = o3_mini_elo_cost.arc_points(story)
+    coords = [(c.value, s.value) for _, _, s, c in pts]
+    frontier = next(t for t in chart.figure.data if t.mode == "lines")
+    expected = [coords[i] for i in pareto(coords)]
+    assert list(zip(frontier.x, frontier.y)) == expected
+    # o1-mini is dearer and weaker than o3-mini (low): it must be off the frontier
+    o1_mini = next((c.value, s.value) for m, _, s, c in pts if m == "o1-mini")
+    assert o1_mini not in expected
+    ids = {f.id for f in chart.figures}
+    assert "o3-mini.codeforces-elo.high.launch-page" in ids and "o3-mini.codeforces-elo.high.system-card-v1" in ids
+    elo_values = [v for t in chart.figure.data[:2] for v in t.y]
+    assert 2130 in elo_values and 2073 in elo_values  # both conflicting sets shown
+
+
+def test_arc_cost_high_compute_has_no_invented_cost(story):
+    chart = arc_agi_cost.build(story, "en")
+    high = story.data.figure("arc.o3.semi-private.high-compute.score")
+    assert high in chart.figures
+    # no figure record gives the December high-compute cost: its line starts at the low run's cost
+    unknown = [t for t in chart.figure.data if t.line and t.line.dash == "dot"]
+    assert len(unknown) == 2 and all(t.y[0] == t.y[1] for t in unknown)
+    assert {t.y[0] for t in unknown} == {87.5, 91.5}
+    dec_costs = {story.data.figure(c).value for _, _, c in arc_agi_cost.O3_DEC}
+    assert all(t.x[0] in dec_costs for t in unknown)
+    # re-pricings are hidden by default and switched on by the second button
+    repriced = [t for t in chart.figure.data if t.visible is False]
+    assert sorted(x for t in repriced for x in t.x) == sorted(story.data.figure(c).value for _, _, c in arc_agi_cost.REPRICED)
+    buttons = chart.figure.layout.updatemenus[0].buttons
+    assert buttons[1].args[0]["visible"] == [True] * len(chart.figure.data)
+    target = story.data.figure("arc.grand-prize-target")
+    assert any(s.y0 == target.value for s in chart.figure.layout.shapes)
+    assert "not a human score" in chart.description
+
+
+def test_claims_vs_shipped_says_when_tests_differ(story):
+    for lang in ("zh", "en"):
+        chart = claims_vs_shipped.build(story, lang)
+        texts = " ".join(a.text for a in chart.figure.layout.annotations)
+        assert ("290" in texts) and (("not the same test" in texts.lower().replace("<br>", " ")) or "不是同一测试" in texts)
+    ids = {f.id for f in chart.figures}
+    assert {"o3.frontiermath", "o3.frontiermath.epoch-2025-04", "arc.o3.semi-private.low-compute.score"} <= ids
+    epoch = story.data.figure("o3.frontiermath.epoch-2025-04")
+    assert epoch.qualifier == "about"
+    later = chart.figure.data[-1]
+    assert later.marker.symbol[list(later.x).index(epoch.value)].endswith("-open")

@@ -80,14 +80,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return seo.absolute_alternates(output, config.site_url, page.url)
+    output = seo.absolute_alternates(output, config.site_url, page.url)
+    return seo.language_base(output, page.url)
 
 
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the search index
 def on_post_build(config):
     site = Path(config.site_dir)
     seo.sitemaps_beside_alternates(site)
-    if config.theme["language"] == "zh":  # the root build; English pages use the same files
-        try:
-            vendor.write_assets(site)
-        except vendor.MissingAssets as exc:
-            raise PluginError(str(exc)) from None
+    # mkdocs-static-i18n runs this once per language, with the same site_dir; the last run sees
+    # the final combined search index. Every step here is idempotent.
+    seo.split_search_index(site)
+    try:
+        vendor.write_assets(site)  # at the site root: both languages load the same cached files
+    except vendor.MissingAssets as exc:
+        raise PluginError(str(exc)) from None

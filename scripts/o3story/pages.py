@@ -143,6 +143,8 @@ class Renderer:
         rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
         for fig in figs:
             conf = t(lang, f"conf.{fig.confidence}")
+            if fig.claim:
+                conf += " · " + t(lang, "claim")
             if fig.formula:
                 conf += f" ({fig.formula})"
             cells = [

@@ -3,6 +3,7 @@ plus one file-writing step at the end of a build."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -48,3 +49,30 @@ def sitemaps_beside_alternates(site: Path) -> None:
         target = page.parent / "sitemap.xml"
         if not target.exists():
             shutil.copyfile(root, target)
+
+
+def language_base(html: str, page_url: str, lang_prefix: str = "en/") -> str:
+    """Point the theme's `base` at the language's own root on English pages (`../` from /en/o3/),
+    so that its search loads /en/search/search_index.json: one index per language."""
+    if not page_url.startswith(lang_prefix):
+        return html
+    depth = page_url[len(lang_prefix):].rstrip("/").count("/") + 1 if page_url != lang_prefix else 0
+    base = "/".join([".."] * depth) or "."
+    return re.sub(r'("base": )"[^"]*"', lambda m: f'{m.group(1)}"{base}"', html, count=1)
+
+
+def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
+    """Split the combined search index the i18n plugin writes into one per language.
+
+    With one index, English pages found Chinese pages first (and the reverse); each language now
+    searches only its own pages."""
+    path = site / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    own = [d for d in index["docs"] if not d["location"].startswith(lang_prefix)]
+    other = [dict(d, location=d["location"][len(lang_prefix):]) for d in index["docs"] if d["location"].startswith(lang_prefix)]
+    path.write_text(json.dumps(dict(index, docs=own), ensure_ascii=False), encoding="utf-8")
+    target = site / lang_prefix / "search" / "search_index.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(dict(index, docs=other), ensure_ascii=False), encoding="utf-8")

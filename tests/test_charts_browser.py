@@ -1,0 +1,98 @@
+"""Every chart in a real browser: it draws, hovers, follows the theme toggle live, fits a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from o3story.charts import CHARTS
+from test_browser import context, visit  # noqa: F401  (shared module-scoped browser context)
+
+pytestmark = pytest.mark.browser
+
+
+def wait_drawn(page, n: int | None = None):
+    page.wait_for_function(
+        "n => { const all = document.querySelectorAll('.o3-chart'); const ready = document.querySelectorAll('.o3-chart[data-ready]');"
+        " return all.length > 0 && ready.length === all.length && (n === null || all.length === n); }",
+        arg=n, timeout=20_000,
+    )
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_chart_page_draws_and_hovers(site, context, chart_id, lang):  # noqa: F811
+    page, problems, _ = visit(context, f"{site.url}{lang}charts/{chart_id}/")
+    wait_drawn(page, 1)
+    plot = page.locator(".o3-chart__plot")
+    assert plot.locator(".main-svg").count() >= 1
+    # The chart speaks the page's language: its title is in the figcaption and the plot's accessible name.
+    caption = page.locator(".o3-chart__title").inner_text()
+    assert caption in plot.get_attribute("aria-label")
+    # Hover the first data point (a bar or a marker) and expect a tooltip.
+    point = plot.locator("g.trace path.point, g.points path.point").first
+    point.hover(force=True)
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    tip = page.locator(".hoverlayer .hovertext").first.text_content()
+    assert ("Source" in tip) if lang else ("来源" in tip), tip
+    # The table beneath lists the data points.
+    rows = page.locator(".o3-chart__data tbody tr").count()
+    assert rows >= 2
+    assert not problems, problems
+    page.close()
+
+
+def font_color(page) -> str:
+    return page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.font.color")
+
+
+def test_theme_toggle_rethemes_without_reload(site, browser):
+    ctx = browser.new_context(color_scheme="light")
+    page = ctx.new_page()
+    page.goto(site.url + "en/charts/arc-agi-cost/")
+    wait_drawn(page, 1)
+    page.evaluate("window.__marker = 1")  # gone if the page reloads
+    light = font_color(page)
+    # Material's palette toggle: click until the dark scheme is on.
+    for _ in range(3):
+        if page.locator("body").get_attribute("data-md-color-scheme") == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.wait_for_function("c => document.querySelector('.o3-chart__plot')._fullLayout.font.color !== c", arg=light)
+    assert page.evaluate("window.__marker") == 1
+    ctx.close()
+
+
+def test_dark_os_setting_draws_dark_on_first_load(site, browser):
+    ctx = browser.new_context(color_scheme="dark")
+    page = ctx.new_page()
+    page.goto(site.url + "charts/o3-vs-o1/")
+    wait_drawn(page, 1)
+    assert page.locator(".o3-chart__plot").get_attribute("data-theme") == "slate"
+    ctx.close()
+
+
+def test_story_pages_draw_all_their_charts_and_survive_navigation(site, context):  # noqa: F811
+    page, problems, _ = visit(context, site.url + "o3-mini/")
+    wait_drawn(page, 3)
+    page.locator("a.md-tabs__link", has_text="ARC-AGI").click()
+    page.wait_for_url(site.url + "arc-agi/")
+    wait_drawn(page, 2)
+    page.go_back()
+    wait_drawn(page, 3)
+    assert not problems, problems
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["o3-mini/", "en/arc-agi/", "en/charts/claims-vs-shipped/", "transcript/", "en/methods/"])
+def test_phone_width_has_no_horizontal_scroll(site, browser, path):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    page = ctx.new_page()
+    page.goto(site.url + path)
+    if page.locator(".o3-chart").count():
+        wait_drawn(page)
+    over = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+    assert over <= 0, f"{path} scrolls sideways by {over}px at 360 px"
+    widths = page.evaluate("[...document.querySelectorAll('.o3-chart__plot')].map(e => e.getBoundingClientRect().width)")
+    assert all(w <= 360 for w in widths), widths
+    ctx.close()

@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from ..fmt import level, value
 from ..story import Story
-from .base import Chart, base_layout, hover, label, log_axis, pareto, sources_of, style, symbol, tr
+from .base import Chart, base_layout, hover, label, log_axis, pareto, sources_of, style, symbol, tr, wrap
 
 ID = "o3-mini-elo-cost"
 ELO_V1 = [
@@ -51,7 +51,7 @@ def arc_points(story: Story) -> list[tuple[str, str | None, object, object]]:
 def build(story: Story, lang: str) -> Chart:
     fig = make_subplots(
         rows=1, cols=2, column_widths=[0.5, 0.5], horizontal_spacing=0.14,
-        subplot_titles=(tr(lang, ID, "panel.elo"), tr(lang, ID, "panel.arc")),
+        subplot_titles=(wrap(tr(lang, ID, "panel.elo"), lang, 34), wrap(tr(lang, ID, "panel.arc"), lang, 34)),
     )
     drawn = []
     v1 = [story.data.figure(fid) for _, _, fid in ELO_V1]
@@ -74,7 +74,7 @@ def build(story: Story, lang: str) -> Chart:
         hovertext=[hover(page, story, lang)], hoverinfo="text",
     ), row=1, col=1)
     fig.add_annotation(
-        text=tr(lang, ID, "claim"), xref="x domain", yref="y domain", x=0, y=1.0, xanchor="left", yanchor="top",
+        text=wrap(tr(lang, ID, "claim"), lang, 40), xref="x domain", yref="y domain", x=0.02, y=0.98, xanchor="left", yanchor="top",
         showarrow=False, align="left", font=dict(size=11), bordercolor="#888888", borderwidth=1, borderpad=4,
     )
 
@@ -95,8 +95,12 @@ def build(story: Story, lang: str) -> Chart:
             marker=dict(size=12, color=color, symbol=symbol(score, sym), line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
         ), row=1, col=2)
-    fig.update_layout(**base_layout(lang, height=500, margin=dict(l=60, r=20, t=60, b=80)))
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=[1500, 2400], row=1, col=1)
+    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=60, r=20, t=80, b=80),
+                                    legend=dict(orientation="h", yanchor="top", y=-0.36, x=0, xanchor="left")))
+    fig.update_annotations(selector=dict(xref="x domain"), font_size=11)
+    for a in fig.layout.annotations[:2]:  # the two panel titles
+        a.font = dict(size=12)
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=[1500, 2600], row=1, col=1)
     fig.update_xaxes(tickangle=-30, row=1, col=1)
     fig.update_yaxes(title_text=tr(lang, ID, "axis.arc"), range=[0, 40], row=1, col=2)
     fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), row=1, col=2, **log_axis(0.03, 0.8))

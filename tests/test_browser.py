@@ -99,3 +99,24 @@ def test_theme_follows_the_os_then_the_toggle(site, browser):
     page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") in ("default", "slate")
     ctx.close()
+
+
+def test_number_in_transcript_lands_on_its_chart_point(site, context):
+    page, problems, _ = visit(context, site.url + "en/transcript/")
+    link = page.locator('#t2 a.o3-num[data-figure="o3.swe-bench-verified"]').first
+    assert link.inner_text() == "71.7%"
+    link.click()
+    page.wait_for_url("**/en/charts/o3-vs-o1/?point=o3.swe-bench-verified#chart-o3-vs-o1")
+    page.wait_for_selector('.o3-chart[data-highlight="o3.swe-bench-verified"]', timeout=20_000)
+    tip = page.locator(".hoverlayer .hovertext").first.text_content()
+    assert "71.7%" in tip and "o3" in tip
+    assert not problems, problems
+    page.close()
+
+
+def test_fact_checked_number_links_to_its_check(site, context):
+    page, _, _ = visit(context, site.url + "transcript/")
+    page.locator('#t22 a.o3-num--check', has_text="85.7%").first.click()
+    page.wait_for_url("**/fact-check/#check-arc-misspoken-score")
+    assert page.locator("#check-arc-misspoken-score").is_visible()
+    page.close()

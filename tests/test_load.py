@@ -111,3 +111,20 @@ def test_check_command_exit_code(data_dir, capsys):
     edit(data_dir / "figures/a.yaml", "    value: 71.7\n", "    value: 171.7\n")
     assert main(["check", str(data_dir)]) == 1
     assert "data/figures/a.yaml:5: figures[0].value:" in capsys.readouterr().err
+
+
+def test_a_stated_number_must_be_linked_or_explained(data_dir):
+    path = data_dir / "transcript/baoyu-day12.zh.txt"
+    edit(path, "第二段。", "第二段，还有42个问题。")
+    edit(data_dir / "transcript/en.yaml", "Second paragraph.", "Second paragraph, with 42 questions.")
+    assert ("data/transcript/baoyu-day12.zh.txt:32: turns[0].paragraphs[1]: the number '42' links to no figure "
+            "or fact-check and is not listed in transcript/unlinked.yaml") in errors_of(data_dir)
+    (data_dir / "transcript/unlinked.yaml").write_text(
+        'unlinked:\n  - id: q\n    quote: "还有42个问题"\n    number: "42"\n    reason: {zh: 举例。, en: An example.}\n', encoding="utf-8")
+    load_story(data_dir)  # explained: no error
+
+
+def test_unlinked_quote_must_hold_its_number(data_dir):
+    (data_dir / "transcript/unlinked.yaml").write_text(
+        'unlinked:\n  - id: q\n    quote: "第二段"\n    number: "42"\n    reason: {zh: 举例。, en: An example.}\n', encoding="utf-8")
+    assert "data/transcript/unlinked.yaml:4: unlinked[0].number: the quote does not hold the number '42'" in errors_of(data_dir)

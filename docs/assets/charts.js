@@ -39,7 +39,24 @@
       modeBarButtonsToRemove: ["select2d", "lasso2d"]
     }).then(function () {
       el.dataset.theme = name;
+      highlight(el);
       el.closest(".o3-chart").setAttribute("data-ready", "1");
+    });
+  }
+
+  // A link such as ?point=o3.swe-bench-verified#chart-o3-vs-o1 (from a number in the transcript)
+  // lands on the chart with that data point's tooltip open.
+  function highlight(el) {
+    var id = new URLSearchParams(window.location.search).get("point");
+    if (!id) return;
+    el.data.forEach(function (trace, i) {
+      (trace.customdata || []).forEach(function (cd, j) {
+        if (String(cd).split(" ").indexOf(id) < 0 || el.closest(".o3-chart").dataset.highlight) return;
+        el.closest(".o3-chart").dataset.highlight = id;
+        var subplot = (trace.xaxis || "x") + (trace.yaxis || "y");
+        window.Plotly.Fx.hover(el, [{ curveNumber: i, pointNumber: j }], subplot);
+        el.closest(".o3-chart").scrollIntoView({ block: "center" });
+      });
     });
   }
 

@@ -159,6 +159,15 @@ class Figure(Record):
         return self.confidence == "chart-read" or self.qualifier is not None
 
 
+class Unlinked(Record):
+    """A number said in the transcript that deliberately links to no record, and why."""
+
+    id: Id
+    quote: Str  # verbatim from a speaker turn, holding the number
+    number: Str  # the number exactly as written, e.g. "2500" or "41"
+    reason: Text
+
+
 Severity = Literal["error", "misleading", "slip", "ambiguous"]
 
 
@@ -198,6 +207,7 @@ class Dataset(Record):
     figures: tuple[Figure, ...]
     checks: tuple[Check, ...] = ()
     events: tuple[Event, ...] = ()
+    unlinked: tuple[Unlinked, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

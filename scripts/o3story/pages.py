@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from . import charts
+from . import charts, claims
 from .charts.html import chart_block, scripts
 from .fmt import esc, esc_attr, setting, value
 from .i18n import has, t
@@ -106,6 +106,59 @@ class Renderer:
     def source_links(self, ids: list[str]) -> str:
         return ", ".join(self.source_cell(i) for i in ids)
 
+    def chart_of(self) -> dict[str, str]:
+        """Figure id -> the first chart that draws it (for links that land on the point)."""
+        if not hasattr(self, "_chart_of"):
+            self._chart_of = {}
+            for chart_id in charts.CHARTS:
+                try:
+                    drawn = charts.build(chart_id, self.story, self.lang).figures
+                except charts.ChartError:
+                    continue  # not a link target; a page that shows this chart fails on its own
+                for f in drawn:
+                    self._chart_of.setdefault(f.id, chart_id)
+        return self._chart_of
+
+    def figure_target(self, fig_id: str) -> str:
+        chart_id = self.chart_of().get(fig_id)
+        if chart_id:
+            return href(self.page_url, f"charts/{chart_id}/") + f"?point={fig_id}#chart-{chart_id}"
+        return self.record_link(self.figure(fig_id))
+
+    def marked(self, text: str, spans: list, lang: str) -> str:
+        """A paragraph with its stated numbers turned into links (escaped everywhere else)."""
+        out, pos = [], 0
+        for sp in sorted(spans, key=lambda s: s.start):
+            out.append(esc(text[pos : sp.start]))
+            token = esc(text[sp.start : sp.end])
+            if sp.figure:
+                fig = self.figure(sp.figure)
+                key = "figure.chart_title" if fig.id in self.chart_of() else "figure.link_title"
+                title = t(lang, key, model=fig.model, metric=self.story.data.metric(fig.metric).name[lang])
+                out.append(f'<a class="o3-num" data-figure="{esc_attr(fig.id)}" href="{self.figure_target(fig.id)}" title="{esc(title)}">{token}</a>')
+            elif sp.check:
+                out.append(f'<a class="o3-num o3-num--check" href="{href(self.page_url, "fact-check/#check-" + sp.check)}" '
+                           f'title="{esc(t(lang, "check.flag"))}">{token}</a>')
+            else:
+                reason = next(u.reason[lang] for u in self.story.data.unlinked if u.id == sp.unlinked)
+                out.append(f'<span class="o3-num o3-num--plain" title="{esc(reason)}">{token}</span>')
+            pos = sp.end
+        out.append(esc(text[pos:]))
+        return "".join(out)
+
+    def english_spans(self, text: str, zh_spans: list) -> list:
+        """The same numbers in the aligned English paragraph, in order, where they appear there."""
+        out, pos = [], 0
+        for sp in sorted(zh_spans, key=lambda s: s.start):
+            i = text.find(sp.text, pos)
+            while i >= 0 and not any(a == i and b == i + len(sp.text) for a, b, _ in claims.numbers(text)):
+                i = text.find(sp.text, i + 1)
+            if i < 0:
+                continue
+            out.append(claims.Span(sp.turn, sp.paragraph, i, i + len(sp.text), sp.text, sp.figure, sp.check, sp.unlinked))
+            pos = i + len(sp.text)
+        return out
+
     def checks_at(self, anchor: str) -> list:
         return [c for c in self.story.data.checks if self.story.transcript.locate(c.quote) == anchor]
 
@@ -157,7 +210,11 @@ class Renderer:
                 esc(fig.date.isoformat()),
             ]
             if anchors:
-                cells += [esc(fig.quote or fig.locator or ""), esc(fig.notes[lang]) if fig.notes else ""]
+                quote = esc(fig.quote or fig.locator or "")
+                turn = self.story.transcript.turn_with(fig.quote) if fig.quote and self.story.data.source(fig.source).kind == "transcript" else None
+                if turn:
+                    quote = f'<a href="{href(self.page_url, TRANSCRIPT + "#" + turn.anchor)}">{quote}</a>'
+                cells += [quote, esc(fig.notes[lang]) if fig.notes else ""]
             row_id = f' id="{esc_attr(fig_anchor(fig))}"' if anchors else ""
             rows.append(f"<tr{row_id}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         rows.append("</tbody></table></div>")
@@ -187,6 +244,10 @@ class Renderer:
         zh, en = self.story.transcript, self.story.translation
         first = self.lang
         out = [f'<div class="o3-transcript" data-lead="{first}">']
+        spans, _ = claims.link(zh, list(self.story.data.figures), list(self.story.data.checks), list(self.story.data.unlinked))
+        by_para: dict[tuple[int, int], list] = {}
+        for sp in spans:
+            by_para.setdefault((sp.turn, sp.paragraph), []).append(sp)
         for turn in zh.turns:
             tr_en = en.turn(turn.n)
             speaker_key = f"speaker.{turn.speaker}"
@@ -194,8 +255,11 @@ class Renderer:
                 lang: (t(lang, speaker_key) if has(lang, speaker_key) else turn.speaker) for lang in ("zh", "en")
             }
             cols = {
-                "zh": "".join(f"<p>{esc(p)}</p>" for p in turn.paragraphs),
-                "en": "".join(f"<p>{esc(p)}</p>" for p in tr_en.paragraphs),
+                "zh": "".join(f"<p>{self.marked(p, by_para.get((turn.n, i), []), 'zh')}</p>" for i, p in enumerate(turn.paragraphs)),
+                "en": "".join(
+                    f"<p>{self.marked(p, self.english_spans(p, by_para.get((turn.n, i), [])), 'en')}</p>"
+                    for i, p in enumerate(tr_en.paragraphs)
+                ),
             }
             order = ("zh", "en") if first == "zh" else ("en", "zh")
             flags = "".join(

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .errors import DataError, DataErrors
 from .load import load_list, read_yaml
-from .model import Check, Dataset, Event, Figure, Metric, Source
+from . import claims
+from .model import Check, Dataset, Event, Figure, Metric, Source, Unlinked
 from .transcript import Transcript
 from .transcript import load as load_transcript
 from .translation import Translation, check_alignment, load_translation
@@ -15,6 +16,7 @@ from .validate import cross_check, story_refs
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
 TRANSLATION = "transcript/en.yaml"
+UNLINKED = "transcript/unlinked.yaml"
 
 
 @dataclass(frozen=True)
@@ -61,8 +63,22 @@ def load_story(root: Path) -> Story:
     errors += e
     events, e, _ = load_list(root / "timeline.yaml", _name(root, root / "timeline.yaml"), "events", Event)
     errors += e
+    unlinked, e, _ = load_list(root / UNLINKED, _name(root, root / UNLINKED), "unlinked", Unlinked)
+    errors += e
     errors += cross_check(sources, metrics, figures, transcript, broken=broken_sources | broken_metrics)
     errors += story_refs(checks, events, {s.id for s, _ in sources} | broken_sources, {f.id for f, _ in figures} | broken_figures, transcript)
+    if transcript is not None:
+        from .validate import duplicate_ids
+
+        errors += duplicate_ids(unlinked, "unlinked")
+        errors += [where.error("quote not found verbatim in any speaker turn", "quote")
+                   for u, where in unlinked if transcript.turn_with(u.quote) is None]
+        errors += [where.error(f"the quote does not hold the number '{u.number}'", "number")
+                   for u, where in unlinked if u.number not in u.quote]
+        if not errors:
+            # Every number a speaker states links to a record or a fact-check, or is listed with a reason.
+            _, missing = claims.link(transcript, [f for f, _ in figures], [c for c, _ in checks], [u for u, _ in unlinked])
+            errors += claims.missing_errors(missing, transcript, _name(root, root / TRANSCRIPT))
     if errors:
         raise DataErrors(errors)
     assert transcript is not None and translation is not None
@@ -72,5 +88,6 @@ def load_story(root: Path) -> Story:
         figures=tuple(f for f, _ in figures),
         checks=tuple(c for c, _ in checks),
         events=tuple(sorted((ev for ev, _ in events), key=lambda ev: ev.date)),
+        unlinked=tuple(u for u, _ in unlinked),
     )
     return Story(data, transcript, translation)

@@ -38,6 +38,10 @@ class Turn:
     speaker: str
     paragraphs: tuple[str, ...]
     line: int  # line of the speaker label in the source file
+    lines: tuple[int, ...] = ()  # line of each paragraph
+
+    def line_of(self, paragraph: int) -> int:
+        return self.lines[paragraph] if paragraph < len(self.lines) else self.line
 
     @property
     def anchor(self) -> str:
@@ -176,10 +180,10 @@ def parse(text: str, name: str = "data/transcript") -> Transcript:
             continue
         m = SPEAKER.match(line.strip())
         if m:
-            turns.append(Turn(len(turns) + 1, m["name"], (m["text"].strip(),), i + 1))
+            turns.append(Turn(len(turns) + 1, m["name"], (m["text"].strip(),), i + 1, (i + 1,)))
         elif turns:
             last = turns[-1]
-            turns[-1] = Turn(last.n, last.speaker, last.paragraphs + (line.strip(),), last.line)
+            turns[-1] = Turn(last.n, last.speaker, last.paragraphs + (line.strip(),), last.line, last.lines + (i + 1,))
         else:
             fail(i + 1, "turns", "text before the first speaker line ('Name: ...')")
     if not turns:

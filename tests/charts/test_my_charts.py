@@ -102,3 +102,19 @@ def test_claims_vs_shipped_says_when_tests_differ(story):
     assert epoch.qualifier == "about"
     later = chart.figure.data[-1]
     assert later.marker.symbol[list(later.x).index(epoch.value)].endswith("-open")
+
+
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_points_name_their_records(story, chart_id):
+    """Each drawn point carries the ids of its records (customdata), so links can point at it."""
+    chart = CHARTS[chart_id].build(story, "en")
+    ids = {f.id for f in chart.figures}
+    named = set()
+    for trace in chart.figure.data:
+        for cd in trace.customdata if trace.customdata is not None else ():
+            named |= set(str(cd).split())
+    assert named, "no point names its record"
+    assert named <= ids, named - ids
+    # every record drawn as a point or line is named; records used only in text or shapes may not be
+    transcript_figs = {f.id for f in chart.figures if story.data.source(f.source).kind == "transcript" and f.confidence != "derived"}
+    assert transcript_figs <= named, transcript_figs - named

@@ -51,7 +51,7 @@ def build(story: Story, lang: str) -> Chart:
             text=[label(score, lang)], textposition="middle left",
             marker=dict(size=14, color=color, symbol=sym if key == "semi" else "diamond-wide", line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
-            legendgroup="dec",
+            legendgroup="dec", customdata=[f"{score.id} {cost.id}"],
         ))
     for key, sid, cid in O3_HIGH:
         score, low_cost = story.data.figure(sid), story.data.figure(cid)
@@ -61,7 +61,7 @@ def build(story: Story, lang: str) -> Chart:
             x=[low_cost.value, X_MAX * 0.9], y=[score.value, score.value], mode="lines+markers",
             line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color),
             name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
-            hoverinfo="text", legendgroup="dec",
+            hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
         ))
         fig.add_annotation(x=3.3, y=score.value, xref="x", yref="y", text=f"{label(score, lang)} · {tr(lang, ID, 'unknown')}",
                            showarrow=False, yshift=11 if key == "public" else -11, font=dict(size=11), xanchor="center")
@@ -75,7 +75,7 @@ def build(story: Story, lang: str) -> Chart:
             textposition="top center" if effort == "high" else "bottom center",
             textfont=dict(size=10), marker=dict(size=11, color=c, symbol=symbol(score, s), line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
-            showlegend=False,
+            showlegend=False, customdata=[f"{score.id} {cost.id}"],
         ))
     target = story.data.figure(TARGET)
     drawn.append(target)
@@ -91,6 +91,7 @@ def build(story: Story, lang: str) -> Chart:
             x=[cost.value], y=[score.value], mode="markers", visible=False, name=tr(lang, ID, "legend.repriced"),
             marker=dict(size=14, color=color, symbol=f"{sym}-open", line=dict(width=2)),
             hovertext=[hover(cost, story, lang)], hoverinfo="text", showlegend=key == "semi-low", legendgroup="repriced",
+            customdata=[cost.id],
         ))
     n = len(fig.data)
     dec_only = [True] * first_repriced + [False] * (n - first_repriced)

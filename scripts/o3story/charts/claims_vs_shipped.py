@@ -50,7 +50,7 @@ def build(story: Story, lang: str) -> Chart:
         x=[c.value for _, c in claims], y=[cat for cat, _ in claims], mode="markers+text",
         name=tr(lang, ID, "legend.dec"), text=[label(c, lang) for _, c in claims], textposition="top center",
         marker=dict(size=15, color=dec_color, symbol=dec_sym, line=dict(width=1, color="#000000")),
-        hovertext=[hover(c, story, lang) for _, c in claims], hoverinfo="text",
+        hovertext=[hover(c, story, lang) for _, c in claims], hoverinfo="text", customdata=[c.id for _, c in claims],
     ))
     fig.add_trace(go.Scatter(
         x=[t.value for _, t, _ in tests], y=[cat for cat, _, _ in tests], mode="markers+text",
@@ -58,7 +58,7 @@ def build(story: Story, lang: str) -> Chart:
         text=[label(t, lang) + (f" ({tr(lang, ID, 'effort.' + t.setting.effort)})" if t.setting.effort else "") for _, t, _ in tests],
         textposition=[pos for _, _, pos in tests],
         marker=dict(size=14, color=new_color, symbol=[symbol(t, new_sym) for _, t, _ in tests], line=dict(width=1, color="#000000")),
-        hovertext=[hover(t, story, lang) for _, t, _ in tests], hoverinfo="text",
+        hovertext=[hover(t, story, lang) for _, t, _ in tests], hoverinfo="text", customdata=[t.id for _, t, _ in tests],
     ))
     fig.update_layout(**base_layout(lang, height=560, margin=dict(l=20, r=20, t=20, b=60)))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100])

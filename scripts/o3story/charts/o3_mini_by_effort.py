@@ -67,7 +67,7 @@ def build(story: Story, lang: str) -> Chart:
                 textposition="bottom right", textfont=dict(size=12, color=color), cliponaxis=False,
                 marker=dict(symbol=[symbol(f, marker) for f in figs], size=16 if demo else 12, color=color,
                             line=dict(width=1.5, color=color)),
-                hovertext=[hover(f, story, lang) for f in figs], hoverinfo="text",
+                hovertext=[hover(f, story, lang) for f in figs], hoverinfo="text", customdata=[f.id for f in figs],
             ),
             row=1, col=PANELS.index(panel) + 1,
         )
@@ -80,7 +80,7 @@ def build(story: Story, lang: str) -> Chart:
             go.Scatter(
                 x=[-0.4, 2.4], y=[ref.value, ref.value], mode="lines", showlegend=False,
                 line=dict(color=REF_COLOR, width=1.5, dash="dot"),
-                hovertext=[hover(ref, story, lang)] * 2, hoverinfo="text", name=ref.model,
+                hovertext=[hover(ref, story, lang)] * 2, hoverinfo="text", name=ref.model, customdata=[ref.id] * 2,
             ),
             row=1, col=col,
         )

@@ -63,7 +63,7 @@ def build(story: Story, lang: str) -> Chart:
         # one symbol for the whole set (the legend shows it); the model is on the x axis
         marker=dict(size=12, color=[style(m)[0] for m, _, _ in ELO_V1], symbol=[symbol(f, "circle") for f in v1],
                     line=dict(width=1, color="#000000")),
-        hovertext=[hover(f, story, lang) for f in v1], hoverinfo="text",
+        hovertext=[hover(f, story, lang) for f in v1], hoverinfo="text", customdata=[f.id for f in v1],
     ), row=1, col=1)
     page = story.data.figure(ELO_PAGE[2])
     drawn.append(page)
@@ -71,7 +71,7 @@ def build(story: Story, lang: str) -> Chart:
         x=[category(*ELO_PAGE[:2], lang)], y=[page.value], mode="markers+text", name=tr(lang, ID, "legend.page"),
         text=[label(page, lang)], textposition="bottom center",
         marker=dict(size=13, color=style("o3-mini")[0], symbol="star-open", line=dict(width=2)),
-        hovertext=[hover(page, story, lang)], hoverinfo="text",
+        hovertext=[hover(page, story, lang)], hoverinfo="text", customdata=[page.id],
     ), row=1, col=1)
     fig.add_annotation(
         text=wrap(tr(lang, ID, "claim"), lang, 40), xref="x domain", yref="y domain", x=0.02, y=0.98, xanchor="left", yanchor="top",
@@ -94,6 +94,7 @@ def build(story: Story, lang: str) -> Chart:
             text=[category(model, effort, lang)], textposition="top center", textfont=dict(size=11),
             marker=dict(size=12, color=color, symbol=symbol(score, sym), line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
+            customdata=[f"{score.id} {cost.id}"],
         ), row=1, col=2)
     fig.update_layout(**base_layout(lang, height=560, margin=dict(l=60, r=20, t=80, b=80),
                                     legend=dict(orientation="h", yanchor="top", y=-0.36, x=0, xanchor="left")))

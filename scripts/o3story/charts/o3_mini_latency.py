@@ -43,7 +43,7 @@ def build(story: Story, lang: str) -> Chart:
             name=tr(lang, ID, "legend.measured"), orientation="h",
             x=[f.value for f in measured], y=[row(f, lang) for f in measured],
             text=[html.escape(value(f, lang)) for f in measured], textposition="outside", cliponaxis=False,
-            hovertext=[hover(f, story, lang) for f in measured], hoverinfo="text",
+            hovertext=[hover(f, story, lang) for f in measured], hoverinfo="text", customdata=[f.id for f in measured],
             marker=dict(color=[style(f.model)[0] for f in measured]), width=0.55,
         ),
         row=1, col=1,
@@ -59,7 +59,7 @@ def build(story: Story, lang: str) -> Chart:
             name=tr(lang, ID, "legend.claim"), x=[low.value], y=[rows[0]], mode="markers+text",
             marker=dict(symbol=symbol(low, "circle"), size=12, color=CLAIM_COLOR, line=dict(width=2)),
             text=[claim_text("label.claim_low", low, lang)], textposition="middle right", cliponaxis=False,
-            hovertext=[hover(low, story, lang)], hoverinfo="text", legendgroup="claim",
+            hovertext=[hover(low, story, lang)], hoverinfo="text", legendgroup="claim", customdata=[low.id],
         ),
         row=1, col=1,
     )
@@ -78,7 +78,7 @@ def build(story: Story, lang: str) -> Chart:
             marker=dict(symbol=symbol(ratio, "circle"), size=12, color=CLAIM_COLOR, line=dict(width=2)),
             text=[claim_text("label.claim_ratio", ratio, lang)], textposition="bottom center", cliponaxis=False,
             hovertext=[hover(ratio, story, lang) + "<br>" + html.escape(tr(lang, ID, "hover.ratio"))], hoverinfo="text",
-            legendgroup="claim", showlegend=False,
+            legendgroup="claim", showlegend=False, customdata=[ratio.id],
         ),
         row=2, col=1,
     )

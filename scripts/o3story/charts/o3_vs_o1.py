@@ -37,7 +37,7 @@ def build(story: Story, lang: str) -> Chart:
                 text=[label(f, lang) for f in figs],
                 textposition="outside", cliponaxis=False, textfont=dict(size=12),
                 hovertext=[hover(f, story, lang) for f in figs],
-                hoverinfo="text",
+                hoverinfo="text", customdata=[f.id for f in figs],
                 marker=dict(color=color, pattern=dict(shape="" if role == "o3" else "/")),
                 legendgroup=role,
             ),
@@ -50,7 +50,7 @@ def build(story: Story, lang: str) -> Chart:
         fig.add_trace(
             go.Bar(
                 x=[tr(lang, ID, "cat.codeforces")], y=[f.value], name=tr(lang, ID, f"legend.{role}"),
-                text=[label(f, lang)], textposition="outside", cliponaxis=False, textfont=dict(size=12), hovertext=[hover(f, story, lang)], hoverinfo="text",
+                text=[label(f, lang)], textposition="outside", cliponaxis=False, textfont=dict(size=12), hovertext=[hover(f, story, lang)], hoverinfo="text", customdata=[f.id],
                 marker=dict(color=color, pattern=dict(shape="" if role == "o3" else "/")),
                 legendgroup=role, showlegend=False,
             ),
@@ -63,7 +63,7 @@ def build(story: Story, lang: str) -> Chart:
         go.Scatter(
             x=[gpqa, gpqa], y=[experts.value, experts.value], mode="markers",
             marker=dict(symbol="line-ew-open", size=40, color="#000000", line=dict(width=2)),
-            name=tr(lang, ID, "legend.experts"), hovertext=[hover(experts, story, lang)] * 2, hoverinfo="text",
+            name=tr(lang, ID, "legend.experts"), hovertext=[hover(experts, story, lang)] * 2, hoverinfo="text", customdata=[experts.id] * 2,
         ),
         row=1, col=1,
     )

@@ -51,7 +51,7 @@ def build(story: Story, lang: str) -> Chart:
                     textfont=dict(size=13), cliponaxis=False,
                     marker=dict(symbol=both, size=13, color=color, line=dict(width=1.5, color=color)),
                     hovertext=[hover(fx, story, lang) + "<br><br>" + hover(fy, story, lang)], hoverinfo="text",
-                    visible=n == 0, showlegend=False, meta=key,
+                    visible=n == 0, showlegend=False, meta=key, customdata=[f"{fy.id} {fx.id}"],
                 )
             )
         views.append((key, first, len(fig.data)))

@@ -118,3 +118,9 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path, data_dir, bre
     assert [p.name for p in site_dir.iterdir()] == ["index.html"]
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "previous build"
     assert not list(tmp_path.glob(".site-*")), "temporary build folder left behind"
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    from o3story.linkcheck import broken_links
+
+    assert broken_links(site.root, site.url) == []

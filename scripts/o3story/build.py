@@ -9,6 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .linkcheck import broken_links
+
 
 def build_site(config: Path, site: Path, strict: bool = True) -> int:
     site = site.resolve()
@@ -18,7 +20,10 @@ def build_site(config: Path, site: Path, strict: bool = True) -> int:
     if strict:
         cmd.append("--strict")
     result = subprocess.run(cmd, cwd=config.parent)
-    if result.returncode != 0:
+    broken = [] if result.returncode != 0 else broken_links(tmp, os.environ.get("SITE_URL", ""))
+    if result.returncode != 0 or broken:
+        for line in broken:
+            print(f"broken link: {line}", file=sys.stderr)
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"build failed: {site} left as it was", file=sys.stderr)
         return result.returncode or 1

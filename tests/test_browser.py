@@ -120,3 +120,13 @@ def test_fact_checked_number_links_to_its_check(site, context):
     page.wait_for_url("**/fact-check/#check-arc-misspoken-score")
     assert page.locator("#check-arc-misspoken-score").is_visible()
     page.close()
+
+
+def test_turn_link_copies_its_url(site, browser):
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    page.goto(site.url + "en/transcript/")
+    page.locator("#t22 a.o3-turn__link").click()
+    page.wait_for_selector("#t22 a.o3-turn__link.o3-copied")
+    assert page.evaluate("navigator.clipboard.readText()") == site.url + "en/transcript/#t22"
+    ctx.close()

@@ -51,12 +51,17 @@ class Site:
     build_log: str
 
     def pages(self) -> list[str]:
-        """Site-relative URLs of every built page ('' for the home page, 'en/o3/' ...)."""
+        """Site-relative URLs of every built site page ('' for the home page, 'en/o3/' ...).
+        Embed pages (/embed/<id>/, both languages in one page) are not site pages: see test_embed."""
         out = []
         for index in sorted(self.root.rglob("index.html")):
             rel = index.parent.relative_to(self.root).as_posix()
-            out.append("" if rel == "." else rel + "/")
+            if rel.split("/")[0] != "embed":
+                out.append("" if rel == "." else rel + "/")
         return out
+
+    def embeds(self) -> list[str]:
+        return sorted(p.parent.relative_to(self.root).as_posix() + "/" for p in (self.root / "embed").glob("*/index.html"))
 
     def html(self, page: str) -> str:
         return (self.root / page / "index.html").read_text(encoding="utf-8")

@@ -124,3 +124,25 @@ def test_every_internal_link_and_anchor_resolves(site):
     from o3story.linkcheck import broken_links
 
     assert broken_links(site.root, site.url) == []
+
+
+def test_every_chart_has_embed_page_and_downloads(site):
+    from o3story.charts import CHARTS
+
+    for chart_id in CHARTS:
+        assert (site.root / "embed" / chart_id / "index.html").exists()
+        files = {p.name for p in (site.root / "charts" / chart_id).iterdir()}
+        assert {"data.csv", "figure.json", "metadata.json", "chart.zh.png", "chart.en.png", "chart.zh.svg", "chart.en.svg"} <= files
+        for lang in ("", "en/"):
+            html = site.html(f"{lang}charts/{chart_id}/")
+            assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in html  # the snippet, HTML-escaped in a code block
+            assert "CC BY 4.0" in html and "language-bibtex" in html
+
+
+def test_social_preview_images(site):
+    for lang in ("", "en/"):
+        html = site.html(f"{lang}charts/arc-agi-cost/")
+        want = f'{site.url}charts/arc-agi-cost/chart.{"en" if lang else "zh"}.png'
+        assert f'<meta property="og:image" content="{want}">' in html
+        assert f'<meta name="twitter:image" content="{want}">' in html
+        assert f'<meta property="og:image" content="{site.url}assets/screenshot.png">' in site.html(lang)

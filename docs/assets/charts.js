@@ -7,7 +7,10 @@
     "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129" }
   };
 
+  // The site's theme is Material's body attribute; an embed page sets data-theme on <html> instead.
   function scheme() {
+    var embed = document.documentElement.getAttribute("data-theme");
+    if (embed) return embed === "dark" ? "slate" : "default";
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "slate" : "default";
   }
 
@@ -16,6 +19,12 @@
       "font.color": c.font, "legend.font.color": c.font,
       "hoverlabel.bgcolor": c.hoverBg, "hoverlabel.font.color": c.font
     };
+    // Buttons keep a light face in both themes (plotly's active-button colour is fixed), so their text stays dark.
+    (layout.updatemenus || []).forEach(function (menu, i) {
+      out["updatemenus[" + i + "].font.color"] = "#1f2328";
+      out["updatemenus[" + i + "].bgcolor"] = "#eef0f3";
+      out["updatemenus[" + i + "].bordercolor"] = c.zero;
+    });
     Object.keys(layout).forEach(function (key) {
       if (/^[xy]axis\d*$/.test(key)) {
         out[key + ".gridcolor"] = c.grid;
@@ -32,7 +41,8 @@
     var spec = JSON.parse(el.parentNode.querySelector("script.o3-chart__spec").textContent);
     var name = scheme();
     var update = themeUpdate(spec.layout, name);
-    Object.keys(update).forEach(function (path) { setPath(spec.layout, path, update[path]); });
+    Object.keys(update).forEach(function (path) { if (path.indexOf("[") < 0) setPath(spec.layout, path, update[path]); });
+    (spec.layout.updatemenus || []).forEach(function (menu) { menu.font = { color: "#1f2328" }; menu.bgcolor = "#eef0f3"; });
     el.dataset.drawn = "1";
     window.Plotly.newPlot(el, spec.data, spec.layout, {
       responsive: true, displaylogo: false, locale: el.dataset.locale,
@@ -78,7 +88,9 @@
     var plots = document.querySelectorAll(".o3-chart__plot");
     if (!plots.length || !window.Plotly) return;
     plots.forEach(draw);
-    new MutationObserver(retheme).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    var watch = new MutationObserver(retheme);
+    watch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     // Charts in hidden tabs or resized containers: redraw at the new width.
     if (window.ResizeObserver) {
       var ro = new ResizeObserver(function (entries) {

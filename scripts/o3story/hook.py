@@ -11,27 +11,36 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # hooks are loaded by path
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from o3story import charts, seo, vendor  # noqa: E402
+from o3story import charts, exports, images, publish, seo, vendor  # noqa: E402
 from o3story.errors import DataErrors  # noqa: E402
 from o3story.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
 from o3story.story import Story, load_story  # noqa: E402
 
+log = get_plugin_logger("o3story")
 LANGS = ("zh", "en")
+ROOT = Path(__file__).resolve().parents[2]
 _story: Story | None = None
+_version = ""
+# One image renderer (and so one kaleido server) for the whole process, across `mkdocs serve` rebuilds.
+_images = images.Images(ROOT / ".cache" / "images", images.find_browser())
+if not _images.available:
+    log.warning("no Chrome or Chromium found: chart images (PNG/SVG) are skipped; every page still works")
 
 
 def on_config(config):
     # Runs before MkDocs touches the site folder, so bad data never half-writes a site.
-    global _story
+    global _story, _version
     # O3STORY_DATA lets tests build the real pages against a broken copy of data/.
     data = Path(os.environ.get("O3STORY_DATA") or Path(config.config_file_path).parent / "data")
     try:
         _story = load_story(data)
     except DataErrors as exc:
         raise PluginError(str(exc)) from None
+    _version = exports.data_version(data)
     return config
 
 
@@ -74,13 +83,15 @@ def on_page_markdown(markdown, page, config, files):
     try:
         if "description" in page.meta:
             page.meta["description"] = render_text(page.meta["description"], lang, _story)
-        return render(markdown, lang, _story, page.url)
+        return render(markdown, lang, _story, page.url, site_url=config.site_url or "", images=_images.available, version=_version)
     except PlaceholderError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 def on_post_page(output, page, config):
     output = seo.absolute_alternates(output, config.site_url, page.url)
+    output = seo.social_meta(output, config.site_url, page.url, page.title, page.meta.get("description", ""),
+                             images=_images.available)
     return seo.language_base(output, page.url)
 
 
@@ -95,3 +106,4 @@ def on_post_build(config):
         vendor.write_assets(site)  # at the site root: both languages load the same cached files
     except vendor.MissingAssets as exc:
         raise PluginError(str(exc)) from None
+    publish.publish_charts(site, _story, config.site_url or "", _version, _images)

@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from . import charts, claims
+from . import charts, claims, embed, exports
 from .charts.html import chart_block, scripts
 from .fmt import esc, esc_attr, setting, value
 from .i18n import has, t
@@ -45,8 +45,9 @@ def fig_anchor(fig: Figure) -> str:
 
 
 class Renderer:
-    def __init__(self, story: Story, lang: str, page_url: str):
+    def __init__(self, story: Story, lang: str, page_url: str, site_url: str = "", images: bool = False, version: str = ""):
         self.story, self.lang, self.page_url = story, lang, page_url
+        self.site_url, self.images, self.version = site_url, images, version
         self.scripts_added = False
         self.blocks: dict[str, Callable[[list[str]], str]] = {
             "fig": self.fig,
@@ -62,6 +63,7 @@ class Renderer:
             "confidence": self.confidence,
             "chart": self.chart,
             "chart-list": self.chart_list,
+            "chart-tools": self.chart_tools,
             "factcheck": self.factcheck,
             "timeline": self.timeline,
             "count": lambda a: esc(t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))),
@@ -304,6 +306,32 @@ class Renderer:
             self.scripts_added = True
         return out
 
+    def chart_tools(self, args: list[str]) -> str:
+        """Embed snippet, downloads and citation for a chart page. Markdown, so that the code blocks get a copy button."""
+        (chart_id,) = args
+        lang = self.lang
+        chart = charts.build(chart_id, self.story, lang)
+        base = f"{self.root()}charts/{chart_id}/"
+        files = [("data.csv", t(lang, "tools.csv")), (f"figure.{lang}.json", t(lang, "tools.json")), ("metadata.json", t(lang, "tools.metadata"))]
+        if self.images:
+            for other in ("zh", "en"):
+                files += [(f"chart.{other}.png", t(lang, "tools.png", language=t(lang, f"lang.{other}"))),
+                          (f"chart.{other}.svg", t(lang, "tools.svg", language=t(lang, f"lang.{other}")))]
+        links = "\n".join(f'- <a href="{base}{name}" download>{esc(label)}</a> <code>{name}</code>' for name, label in files)
+        if not self.images:
+            links += f"\n- {esc(t(lang, 'tools.noimages'))}"
+        cite = exports.citation(chart, self.site_url, self.version, self.year())
+        return (
+            f"## {t(lang, 'tools.heading')}\n\n{esc(t(lang, 'tools.embed'))}\n\n"
+            f"```html\n{embed.snippet(self.site_url, chart_id, lang, chart.title)}\n```\n\n"
+            f"### {t(lang, 'tools.downloads')}\n\n{links}\n\n"
+            f"### {t(lang, 'tools.cite')}\n\n<p>{esc(cite['text'])}</p>\n\n```bibtex\n{cite['bibtex']}\n```\n\n"
+            f"<p>{esc(t(lang, 'tools.licence'))}</p>\n"
+        )
+
+    def year(self) -> int:
+        return max(s.accessed for s in self.story.data.sources).year
+
     def chart_list(self, args: list[str]) -> str:
         items = []
         for chart_id in charts.CHARTS:
@@ -417,12 +445,14 @@ def chart_page(chart_id: str, lang: str, story: Story) -> str:
         f"description: {json.dumps(description, ensure_ascii=False)}\n"
         "---\n\n"
         f"# {esc(chart.title)}\n\n"
-        f"{{{{ chart {chart_id} }}}}\n"
+        f"{{{{ chart {chart_id} }}}}\n\n"
+        f"{{{{ chart-tools {chart_id} }}}}\n"
     )
 
 
-def render(markdown: str, lang: str, story: Story, page_url: str) -> str:
-    r = Renderer(story, lang, page_url)
+def render(markdown: str, lang: str, story: Story, page_url: str, **context) -> str:
+    """`context`: site_url, images (whether static images are built) and version (of the data)."""
+    r = Renderer(story, lang, page_url, **context)
 
     def sub(m: re.Match) -> str:
         name, args = m["name"], m["args"].split()

@@ -76,3 +76,30 @@ def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
     target = site / lang_prefix / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(dict(index, docs=other), ensure_ascii=False), encoding="utf-8")
+
+
+def social_meta(html: str, site_url: str, page_url: str, title: str, description: str, images: bool) -> str:
+    """Open Graph and Twitter card tags. A chart page's image is its PNG in the page's language;
+    other pages share the overview's screenshot."""
+    if not site_url or 'property="og:title"' in html:
+        return html
+    lang = "en" if page_url.startswith("en/") else "zh"
+    m = re.fullmatch(r"(?:en/)?charts/([a-z0-9-]+)/", page_url)
+    if m and images:
+        image = f"{site_url}charts/{m.group(1)}/chart.{lang}.png"
+    else:
+        image = f"{site_url}assets/screenshot.png"
+    from html import escape
+
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", title or ""),
+        ("property", "og:description", description or ""),
+        ("property", "og:url", urljoin(site_url, page_url)),
+        ("property", "og:image", image),
+        ("property", "og:locale", "zh_CN" if lang == "zh" else "en_US"),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:image", image),
+    ]
+    block = "".join(f'\n    <meta {k}="{v}" content="{escape(str(c), quote=True)}">' for k, v, c in tags)
+    return html.replace("</head>", block + "\n  </head>", 1)

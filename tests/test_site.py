@@ -136,7 +136,7 @@ def test_every_chart_has_embed_page_and_downloads(site):
         for lang in ("", "en/"):
             html = site.html(f"{lang}charts/{chart_id}/")
             assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in html  # the snippet, HTML-escaped in a code block
-            assert "CC BY 4.0" in html and "language-bibtex" in html
+            assert "CC BY 4.0" in html and "CC BY 4.0}" in html  # the licence line and the BibTeX note
 
 
 def test_social_preview_images(site):

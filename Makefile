@@ -29,7 +29,7 @@ serve: $(BIN)/.site-deps node_modules/.installed
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: strict build into site/ (built in a temporary folder, swapped in only on success)
-build: $(BIN)/.site-deps node_modules/.installed
+build: $(BIN)/.site-deps node_modules/.installed browser
 	$(BIN)/python -m o3story build --site site
 
 ## check: validate data/ alone

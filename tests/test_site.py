@@ -146,3 +146,24 @@ def test_social_preview_images(site):
         assert f'<meta property="og:image" content="{want}">' in html
         assert f'<meta name="twitter:image" content="{want}">' in html
         assert f'<meta property="og:image" content="{site.url}assets/screenshot.png">' in site.html(lang)
+
+
+def test_without_a_browser_the_site_builds_and_says_images_are_skipped(tmp_path):
+    """`make serve` on a machine with no Chrome or Chromium: every page, no images, one notice."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BROWSER_PATH": "none", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"),
+           "SITE_URL": "http://127.0.0.1:9/"}
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    log = result.stdout + result.stderr
+    assert log.count("chart images (PNG/SVG) are skipped") == 1
+    assert (out / "en" / "charts" / "o3-vs-o1" / "index.html").exists()
+    assert not list(out.rglob("chart.*.png"))
+    page = (out / "charts" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")
+    assert "chart.zh.png" not in page and "data.csv" in page
+    assert "<noscript><img" not in (out / "embed" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")

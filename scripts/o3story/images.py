@@ -18,7 +18,10 @@ CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-st
 
 
 def find_browser() -> str | None:
+    """BROWSER_PATH if it exists (BROWSER_PATH=none: no browser, as on a machine without one), else the PATH."""
     path = os.environ.get("BROWSER_PATH")
+    if path == "none":
+        return None
     if path and Path(path).exists():
         return path
     for name in CANDIDATES:

@@ -17,8 +17,13 @@ def context(browser):
     ctx.close()
 
 
+CSP_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+             " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+
 def visit(context, url: str):
     page = context.new_page()
+    page.add_init_script(CSP_WATCH)
     problems: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
@@ -38,6 +43,7 @@ def test_every_page_loads_cleanly_and_locally(site, context):
         foreign = [u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != local]
         assert not problems, (path, problems)
         assert not foreign, (path, foreign)
+        assert page.evaluate("window.__csp") == [], (path, page.evaluate("window.__csp"))
         assert page.locator("h1").count() >= 1, path
         page.close()
 
@@ -130,3 +136,15 @@ def test_turn_link_copies_its_url(site, browser):
     page.wait_for_selector("#t22 a.o3-turn__link.o3-copied")
     assert page.evaluate("navigator.clipboard.readText()") == site.url + "en/transcript/#t22"
     ctx.close()
+
+
+def test_content_security_policy_is_in_force(site, context):
+    """Pages run under a CSP without 'unsafe-inline': a script injected into the page does not run."""
+    page, _, _ = visit(context, site.url + "en/charts/o3-vs-o1/")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "unsafe-inline" not in policy.split("script-src")[1] and "unsafe-eval" not in policy
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.appendChild(s); }")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__ran") is None
+    assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
+    page.close()

@@ -24,7 +24,7 @@ def host(site, tmp_path_factory):
     two = snippet(site.url, "o3-mini-latency", "en", "Latency").replace("theme=auto", "theme=dark")
     sandboxed = one.split("\n")[0].replace("<iframe ", '<iframe id="boxed" sandbox="allow-scripts allow-popups" ')
     (root / "index.html").write_text(
-        f"<!doctype html><html><head><meta charset=utf-8><title>host</title></head><body style='margin:0'>"
+        f"<!doctype html><html><head><meta charset=utf-8><title>host</title><link rel=icon href='data:,'></head><body style='margin:0'>"
         f"<div id=one>{one}</div><div id=two>{two}</div><div id=three>{sandboxed}</div></body></html>",
         encoding="utf-8",
     )
@@ -55,6 +55,8 @@ def test_iframes_settle_at_content_height(site, host, browser, width):
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.goto(host)
     settle(page)
     for frame_el in page.locator("iframe[data-o3-embed]").all():

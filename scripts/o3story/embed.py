@@ -8,6 +8,7 @@ from .charts.base import Chart
 from .charts.html import spec_json
 from .fmt import esc, esc_attr
 from .i18n import t
+from .seo import CSP_BASE
 
 LANGS = ("zh", "en")
 
@@ -43,7 +44,9 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources
         f"<title>{esc(zh.title)}</title>\n"
         f'<meta name="description" content="{esc(zh.description)}">\n'
         '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP_BASE}; script-src \'self\'">\n'
         f'<link rel="stylesheet" href="{root}assets/embed.css">\n'
+        f'<link rel="icon" href="{root}assets/images/favicon.png">\n'
         "</head>\n<body>\n<main class=\"o3-embed\">\n"
         + "\n".join(sections)
         + "\n</main>\n"

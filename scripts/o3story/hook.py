@@ -17,6 +17,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from o3story import charts, exports, images, publish, seo, vendor  # noqa: E402
 from o3story.errors import DataErrors  # noqa: E402
+from o3story.i18n import t  # noqa: E402
 from o3story.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
 from o3story.story import Story, load_story  # noqa: E402
 
@@ -92,7 +93,9 @@ def on_post_page(output, page, config):
     output = seo.absolute_alternates(output, config.site_url, page.url)
     output = seo.social_meta(output, config.site_url, page.url, page.title, page.meta.get("description", ""),
                              images=_images.available)
-    return seo.language_base(output, page.url)
+    output = seo.language_base(output, page.url)
+    output = seo.search_dialog_name(output, t(_lang(page, config), "search.dialog"))
+    return seo.content_security_policy(output)  # last: it hashes the final inline scripts
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the search index

@@ -25,9 +25,10 @@ def test_chart_page_draws_and_hovers(site, context, chart_id, lang):  # noqa: F8
     wait_drawn(page, 1)
     plot = page.locator(".o3-chart__plot")
     assert plot.locator(".main-svg").count() >= 1
-    # The chart speaks the page's language: its title is in the figcaption and the plot's accessible name.
-    caption = page.locator(".o3-chart__title").inner_text()
-    assert caption in plot.get_attribute("aria-label")
+    # The chart's accessible name is its title (figcaption), its description the finding beneath.
+    figure = page.locator("figure.o3-chart")
+    assert page.locator("#" + figure.get_attribute("aria-labelledby")).inner_text() == page.locator(".o3-chart__title").inner_text()
+    assert page.locator("#" + figure.get_attribute("aria-describedby")).inner_text()
     # Hover the first data point (a bar or a marker) and expect a tooltip.
     point = plot.locator("g.trace path.point, g.points path.point").first
     point.hover(force=True)

@@ -23,14 +23,14 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources
         img = (f'<noscript><img class="o3-embed__img" src="{root}charts/{chart_id}/chart.{lang}.svg" '
                f'alt="{esc(c.title)}. {esc(c.description)}" width="960"></noscript>') if images else ""
         sections.append(
-            f'<section class="o3-chart o3-embed__chart" data-lang="{lang}" lang="{"zh-Hans" if lang == "zh" else "en"}"'
+            f'<section class="o3-chart o3-embed__chart" data-lang="{lang}" lang="{"zh-Hans" if lang == "zh" else "en"}" '
+            f'aria-labelledby="title-{lang}" aria-describedby="desc-{lang}"'
             + (" hidden" if lang != "zh" else "") + ">"
-            f'<h1 class="o3-embed__title">{esc(c.title)}</h1>'
-            f'<div class="o3-chart__plot" role="img" aria-label="{esc(c.title)}. {esc(c.description)}" '
-            f'data-locale="{"zh-CN" if lang == "zh" else "en"}"></div>'
+            f'<h1 class="o3-embed__title" id="title-{lang}">{esc(c.title)}</h1>'
+            f'<div class="o3-chart__plot" data-locale="{"zh-CN" if lang == "zh" else "en"}"></div>'
             f'<script type="application/json" class="o3-chart__spec">{spec_json(c)}</script>'
             f"{img}"
-            f'<p class="o3-embed__desc">{esc(c.description)}</p>'
+            f'<p class="o3-embed__desc" id="desc-{lang}">{esc(c.description)}</p>'
             f'<details class="o3-embed__data" open><summary>{esc(t(lang, "chart.table"))}</summary>{tables[lang]}</details>'
             f'<p class="o3-embed__source"><strong>{esc(t(lang, "chart.source"))}</strong>: {sources[lang]} · '
             f'<a href="{page}" target="_blank" rel="noopener">{esc(t(lang, "embed.back", site=t(lang, "site.name")))}</a></p>'

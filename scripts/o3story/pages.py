@@ -273,7 +273,7 @@ class Renderer:
             out.append(
                 f'<section class="o3-turn" id="{turn.anchor}">'
                 f'<p class="o3-turn__speaker"><strong>{esc(speaker[first])}</strong> '
-                f'<a class="o3-turn__link" href="#{turn.anchor}" aria-label="{esc(t(self.lang, "transcript.turn_link"))} ({turn.n})">#{turn.n}</a></p>'
+                f'<a class="o3-turn__link" href="#{turn.anchor}" aria-label="#{turn.n} {esc(t(self.lang, "transcript.turn_link"))}" title="{esc(t(self.lang, "transcript.turn_link"))}">#{turn.n}</a></p>'
                 f'<div class="o3-turn__cols">{body}</div>{flags}</section>'
             )
         out.append("</div>")
@@ -367,7 +367,7 @@ class Renderer:
                 f'<blockquote lang="zh-Hans"><p>{esc(c.quote)}</p></blockquote>'
                 f'<p><strong>{esc(t(lang, "check.problem"))}</strong>: {self.rich(c.problem[lang])}</p>'
                 f'<p><strong>{esc(t(lang, "check.correction"))}</strong>: {self.rich(c.correction[lang])}</p>'
-                + "".join(f"<p><small>{e}</small></p>" for e in extra)
+                + "".join(f'<p class="o3-check__meta">{e}</p>' for e in extra)
                 + "</section>"
             )
         out.append("</div>")
@@ -398,7 +398,7 @@ class Renderer:
         rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
         for s in self.story.data.sources:
             author = f" ({esc(s.author)})" if s.author and s.author != s.publisher else ""
-            note = f'<br><small>{esc(s.note[lang])}</small>' if s.note else ""
+            note = f'<br><span class="o3-note">{esc(s.note[lang])}</span>' if s.note else ""
             cells = [
                 f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a>{note}',
                 esc(s.publisher) + author,

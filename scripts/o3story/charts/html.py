@@ -36,14 +36,16 @@ def chart_block(chart: Chart, table_html: str, source_html: str, page_link: str 
     lang = chart.lang
     notes = "".join(f"<li>{esc(n)}</li>" for n in chart.notes)
     link = f'<p class="o3-chart__link"><a href="{page_link}">{esc(t(lang, "chart.page_link"))}</a></p>' if page_link else ""
+    cid = esc_attr(chart.id)
     return (
-        f'<figure class="o3-chart" id="chart-{esc_attr(chart.id)}" data-chart="{esc_attr(chart.id)}">'
-        f'<figcaption class="o3-chart__title">{esc(chart.title)}</figcaption>'
-        f'<div class="o3-chart__plot" role="img" aria-label="{esc(chart.title)}. {esc(chart.description)}" '
-        f'data-locale="{PLOTLY_LOCALE[lang]}"></div>'
+        f'<figure class="o3-chart" id="chart-{cid}" data-chart="{cid}" '
+        f'aria-labelledby="chart-{cid}-title" aria-describedby="chart-{cid}-desc">'
+        f'<figcaption class="o3-chart__title" id="chart-{cid}-title">{esc(chart.title)}</figcaption>'
+        # No role="img": the plot holds focusable controls (plotly's buttons); the figure carries the name.
+        f'<div class="o3-chart__plot" data-locale="{PLOTLY_LOCALE[lang]}"></div>'
         f'<script type="application/json" class="o3-chart__spec">{spec_json(chart)}</script>'
         f'<noscript><p>{esc(t(lang, "chart.noscript"))}</p></noscript>'
-        f'<p class="o3-chart__desc">{esc(chart.description)}</p>'
+        f'<p class="o3-chart__desc" id="chart-{cid}-desc">{esc(chart.description)}</p>'
         f'<details class="o3-chart__data" open><summary>{esc(t(lang, "chart.table"))}</summary>{table_html}</details>'
         f'<p class="o3-chart__source"><strong>{esc(t(lang, "chart.source"))}</strong>: {source_html}</p>'
         + (f'<div class="o3-chart__notes"><strong>{esc(t(lang, "chart.notes"))}</strong><ul>{notes}</ul></div>' if notes else "")

@@ -72,8 +72,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def run_build(site_dir: Path, site_url: str, data: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
+def run_build(site_dir: Path, site_url: str, data: Path | None = None, **extra_env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"), **extra_env}
     if data is not None:
         env["O3STORY_DATA"] = str(data)
     return subprocess.run(

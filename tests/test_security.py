@@ -1,0 +1,142 @@
+"""Hostile data strings render as text everywhere (pages, hover, tables, embeds, CSV/JSON) and no
+injected script runs; every page works with all non-loopback traffic blocked."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import re
+import shutil
+import socket
+import threading
+from http.server import ThreadingHTTPServer
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT, _QuietHandler, run_build
+
+pytestmark = pytest.mark.browser
+
+XSS = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2"> *em* [l](javascript:window.__pwned=3) `c` | # &amp;'
+
+
+def poison(data):
+    """Put the hostile string into a model name drawn in a chart, a metric name, a source title and
+    publisher, a figure note, a fact-check text and a timeline text."""
+    import yaml
+
+    def edit(rel, change):
+        path = data / rel
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(doc)
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    def figures(doc):
+        for f in doc["figures"]:
+            if f["id"] == "o1.swe-bench-verified.lifearchitect":
+                f["model"] = XSS
+                f["notes"] = {"zh": XSS, "en": XSS}
+
+    def sources(doc):
+        for s in doc["sources"]:
+            if s["id"] == "lifearchitect-o3":
+                s["title"], s["publisher"] = XSS, XSS
+
+    def metrics(doc):
+        doc["metrics"][0]["name"] = {"zh": XSS, "en": XSS}
+
+    def checks(doc):
+        doc["checks"][0]["problem"] = {"zh": XSS, "en": XSS}
+
+    def events(doc):
+        doc["events"][0]["event"] = {"zh": XSS, "en": XSS}
+
+    edit("figures/o3.yaml", figures)
+    edit("sources.yaml", sources)
+    edit("metrics.yaml", metrics)
+    edit("factcheck.yaml", checks)
+    edit("timeline.yaml", events)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(ROOT / "data", data)
+    poison(data)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    root = tmp_path_factory.mktemp("hostile-build") / "site"
+    result = run_build(root, url, data=data, BROWSER_PATH="none")  # no images: nothing to re-render
+    assert result.returncode == 0, result.stderr[-3000:]
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield root, url
+    server.shutdown()
+
+
+def test_hostile_strings_are_text_in_html_csv_and_json(hostile_site):
+    root, _ = hostile_site
+    pages = [p for p in root.rglob("*.html")]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>window.__pwned" not in html, page
+        assert "<img src=x onerror" not in html, page
+        assert 'href="javascript:' not in html, page
+        assert "<em>em</em>" not in html, page  # markdown in data stays literal
+    rows = list(csv.DictReader((root / "charts/o3-vs-o1/data.csv").open(encoding="utf-8")))
+    assert any(r["model"] == XSS for r in rows)
+    spec = json.loads((root / "charts/o3-vs-o1/figure.en.json").read_text(encoding="utf-8"))
+    hover = json.dumps([t.get("hovertext") for t in spec["data"]], ensure_ascii=False)
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in hover and "<script>" not in hover
+    meta = json.loads((root / "charts/o3-vs-o1/metadata.json").read_text(encoding="utf-8"))
+    assert XSS in [s["title"] for s in meta["sources"]]  # JSON keeps the string as data
+
+
+def test_no_injected_script_runs_anywhere(hostile_site, browser):
+    root, url = hostile_site
+    ctx = browser.new_context()
+    ctx.add_init_script("window.__dialogs = 0; window.alert = () => { window.__dialogs++; };")
+    page = ctx.new_page()
+    page.on("dialog", lambda d: (d.dismiss(), pytest.fail(f"dialog opened: {d.message}")))
+    paths = ["", "o3/", "en/o3/", "charts/o3-vs-o1/", "en/charts/o3-vs-o1/", "methods/", "en/methods/",
+             "fact-check/", "en/fact-check/", "embed/o3-vs-o1/", "embed/o3-vs-o1/?lang=en"]
+    for path in paths:
+        page.goto(url + path)
+        if page.locator(".o3-chart").count():
+            page.wait_for_function("() => [...document.querySelectorAll('.o3-chart')].every(c => c.dataset.ready)", timeout=20_000)
+            # hover every point: tooltips carry the hostile model name
+            for point in page.locator("path.point").all()[:12]:
+                point.hover(force=True)
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.evaluate("window.__dialogs") == 0, path
+    # the hostile string is visible as text somewhere
+    page.goto(url + "en/methods/")
+    assert "<script>window.__pwned=1</script>" in page.locator("body").inner_text()
+    ctx.close()
+
+
+def test_every_page_and_chart_works_offline(site, browser):
+    """All non-loopback requests are blocked: pages and charts still render, and none was attempted."""
+    ctx = browser.new_context()
+    attempts = []
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
+            return route.continue_()
+        attempts.append(route.request.url)
+        return route.abort()
+
+    ctx.route("**/*", guard)
+    page = ctx.new_page()
+    for path in site.pages() + site.embeds():
+        page.goto(site.url + path)
+        if page.locator(".o3-chart").count():
+            page.wait_for_function("() => [...document.querySelectorAll('.o3-chart')].every(c => c.dataset.ready)", timeout=20_000)
+        assert page.locator("h1").count() >= 1, path
+    assert attempts == []
+    ctx.close()

@@ -94,7 +94,11 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict[tuple, int]]:
         raise DataErrors([DataError(name, line, "(file)", f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})")]) from None
     if not text.strip():
         raise DataErrors([DataError(name, 1, "(file)", "file is empty")])
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow (e.g. NUL)
+        line = text[: exc.position].count("\n") + 1
+        raise DataErrors([DataError(name, line, "(yaml)", f"character {exc.character!r} is not allowed in YAML")]) from None
     try:
         node = loader.get_single_node()
         problems: list = []
@@ -109,6 +113,9 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict[tuple, int]]:
         line = mark.line + 1 if mark else 1
         problem = " ".join(filter(None, [exc.context, exc.problem]))
         raise DataErrors([DataError(name, line, "(yaml)", problem)]) from None
+    except yaml.reader.ReaderError as exc:  # found while reading on (the reader works in chunks)
+        line = text[: exc.position].count("\n") + 1
+        raise DataErrors([DataError(name, line, "(yaml)", f"character {exc.character!r} is not allowed in YAML")]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         raise DataErrors([DataError(name, 1, "(yaml)", str(exc))]) from None
     finally:
@@ -150,17 +157,18 @@ def load_list(path: Path, name: str, key: str, model: type[M]) -> tuple[list[tup
     """Load `key: [records...]` from one file.
 
     Returns the good records, the errors, and the ids of records that failed validation
-    (so that references to them are not reported a second time as dangling)."""
+    (so that references to them are not reported a second time as dangling). When the file
+    itself cannot be read, those ids are unknown: the third value is then None."""
     try:
         data, lines = read_yaml(path, name)
     except DataErrors as exc:
-        return [], exc.errors, set()
+        return [], exc.errors, None
     if not isinstance(data, dict) or set(data) != {key}:
         found = ", ".join(map(str, data)) if isinstance(data, dict) else type(data).__name__
-        return [], [DataError(name, 1, "(file)", f"must be a mapping with the single key '{key}' (found: {found})")], set()
+        return [], [DataError(name, 1, "(file)", f"must be a mapping with the single key '{key}' (found: {found})")], None
     items = data[key]
     if not isinstance(items, list):
-        return [], [DataError(name, lines.get((key,), 1), key, "must be a list of records")], set()
+        return [], [DataError(name, lines.get((key,), 1), key, "must be a list of records")], None
     good: list[tuple[M, Where]] = []
     errors: list[DataError] = []
     broken: set[str] = set()
@@ -168,6 +176,7 @@ def load_list(path: Path, name: str, key: str, model: type[M]) -> tuple[list[tup
         where = Where(name, (key, i), lines)
         if not isinstance(item, dict):
             errors.append(DataError(name, where.line(), where.field(), "must be a mapping of fields"))
+            broken.add(None)
             continue
         try:
             good.append((model.model_validate(item), where))
@@ -175,4 +184,7 @@ def load_list(path: Path, name: str, key: str, model: type[M]) -> tuple[list[tup
             errors.extend(pydantic_errors(exc, where, model))
             if isinstance(item.get("id"), str):
                 broken.add(item["id"])
-    return good, errors, broken
+            else:
+                broken.add(None)
+    # A broken record whose id cannot be read hides which ids exist: references are then unknown too.
+    return good, errors, (None if None in broken else broken)

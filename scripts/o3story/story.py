@@ -38,14 +38,14 @@ def load_story(root: Path) -> Story:
     metrics, e, broken_metrics = load_list(root / "metrics.yaml", _name(root, root / "metrics.yaml"), "metrics", Metric)
     errors += e
     figures: list = []
-    broken_figures: set[str] = set()
+    broken_figures: set[str] | None = set()
     figure_files = sorted((root / "figures").glob("*.yaml"))
     if not figure_files:
         errors.append(DataError(f"{root.name}/figures", 1, "(folder)", "no figure files (*.yaml)"))
     for path in figure_files:
         found, e, broken = load_list(path, _name(root, path), "figures", Figure)
         figures += found
-        broken_figures |= broken
+        broken_figures = None if (broken is None or broken_figures is None) else broken_figures | broken
         errors += e
     transcript: Transcript | None = None
     try:
@@ -65,8 +65,12 @@ def load_story(root: Path) -> Story:
     errors += e
     unlinked, e, _ = load_list(root / UNLINKED, _name(root, root / UNLINKED), "unlinked", Unlinked)
     errors += e
-    errors += cross_check(sources, metrics, figures, transcript, broken=broken_sources | broken_metrics)
-    errors += story_refs(checks, events, {s.id for s, _ in sources} | broken_sources, {f.id for f, _ in figures} | broken_figures, transcript)
+    # None: a file could not be read, so which ids exist is unknown; references to that kind are not checked.
+    source_ids = None if broken_sources is None else {s.id for s, _ in sources} | broken_sources
+    metric_ids = None if broken_metrics is None else {m.id for m, _ in metrics} | broken_metrics
+    figure_ids = None if broken_figures is None else {f.id for f, _ in figures} | broken_figures
+    errors += cross_check(sources, metrics, figures, transcript, source_ids, metric_ids)
+    errors += story_refs(checks, events, source_ids, figure_ids, transcript)
     if transcript is not None:
         from .validate import duplicate_ids
 

@@ -29,7 +29,9 @@ def duplicate_ids(records: Located, kind: str) -> list[DataError]:
     return errors
 
 
-def dangling(records: Located, field: str, known: Iterable[str], kind: str) -> list[DataError]:
+def dangling(records: Located, field: str, known: Iterable[str] | None, kind: str) -> list[DataError]:
+    if known is None:  # the file that defines them could not be read: nothing to check against
+        return []
     known = set(known)
     return [
         where.error(f"unknown {kind} id '{getattr(rec, field)}'", field)
@@ -52,9 +54,11 @@ def transcript_quotes(figures: list[tuple[Figure, Where]], sources: dict[str, So
     return errors
 
 
-def refs(records: Located, field: str, known: set[str], kind: str) -> list[DataError]:
+def refs(records: Located, field: str, known: set[str] | None, kind: str) -> list[DataError]:
     """Like `dangling`, for list-valued reference fields (each element checked)."""
     errors = []
+    if known is None:
+        return errors
     for rec, where in records:
         for i, ref in enumerate(getattr(rec, field)):
             if ref not in known:
@@ -70,7 +74,7 @@ def check_quotes(checks: Located, transcript: Transcript) -> list[DataError]:
     ]
 
 
-def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str]) -> list[DataError]:
+def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str] | None) -> list[DataError]:
     """`{{ fig ID }}` inside bilingual texts must name a known figure."""
     errors = []
     for rec, where in records:
@@ -81,12 +85,13 @@ def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str
                     args = m["args"].split()
                     if m["name"] != "fig" or len(args) != 1:
                         errors.append(where.error(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'", field, lang))
-                    elif args[0] not in figures:
+                    elif figures is not None and args[0] not in figures:
                         errors.append(where.error(f"unknown figure id '{args[0]}'", field, lang))
     return errors
 
 
-def story_refs(checks: Located, events: Located, sources: set[str], figures: set[str], transcript: Transcript | None) -> list[DataError]:
+def story_refs(checks: Located, events: Located, sources: set[str] | None, figures: set[str] | None,
+               transcript: Transcript | None) -> list[DataError]:
     errors = duplicate_ids(checks, "check") + duplicate_ids(events, "event")
     errors += refs(checks, "sources", sources, "source") + refs(checks, "figures", figures, "figure")
     errors += dangling(events, "source", sources, "source") + refs(events, "figures", figures, "figure")
@@ -98,11 +103,12 @@ def story_refs(checks: Located, events: Located, sources: set[str], figures: set
 
 
 def cross_check(sources: Located, metrics: Located, figures: Located, transcript: Transcript | None,
-                broken: set[str] = frozenset()) -> list[DataError]:
-    """`broken`: ids of records already reported as invalid; references to them are not errors again."""
+                source_ids: set[str] | None, metric_ids: set[str] | None) -> list[DataError]:
+    """`*_ids`: the ids that exist (valid records and those already reported as invalid, so that
+    references to them are not errors twice), or None when their file could not be read."""
     errors = duplicate_ids(sources, "source") + duplicate_ids(metrics, "metric") + duplicate_ids(figures, "figure")
-    errors += dangling(figures, "source", {s.id for s, _ in sources} | broken, "source")
-    errors += dangling(figures, "metric", {m.id for m, _ in metrics} | broken, "metric")
+    errors += dangling(figures, "source", source_ids, "source")
+    errors += dangling(figures, "metric", metric_ids, "metric")
     if transcript is not None:
         errors += transcript_quotes(figures, {s.id: s for s, _ in sources}, transcript)
         for src, where in sources:

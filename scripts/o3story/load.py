@@ -79,6 +79,10 @@ def _walk(node: yaml.Node, path: tuple, lines: dict, errors: list[str | tuple]) 
             _walk(item, path + (i,), lines, errors)
 
 
+def _codepoint(char: int | str) -> str:
+    return f"U+{char if isinstance(char, int) else ord(char):04X}"
+
+
 def read_yaml(path: Path, name: str) -> tuple[Any, dict[tuple, int]]:
     """Parse one YAML file; raise DataErrors with the file's name and line on any problem."""
     try:
@@ -98,7 +102,7 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict[tuple, int]]:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:  # a control character YAML does not allow (e.g. NUL)
         line = text[: exc.position].count("\n") + 1
-        raise DataErrors([DataError(name, line, "(yaml)", f"character {exc.character!r} is not allowed in YAML")]) from None
+        raise DataErrors([DataError(name, line, "(yaml)", f"character {_codepoint(exc.character)} is not allowed in YAML")]) from None
     try:
         node = loader.get_single_node()
         problems: list = []
@@ -115,7 +119,7 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict[tuple, int]]:
         raise DataErrors([DataError(name, line, "(yaml)", problem)]) from None
     except yaml.reader.ReaderError as exc:  # found while reading on (the reader works in chunks)
         line = text[: exc.position].count("\n") + 1
-        raise DataErrors([DataError(name, line, "(yaml)", f"character {exc.character!r} is not allowed in YAML")]) from None
+        raise DataErrors([DataError(name, line, "(yaml)", f"character {_codepoint(exc.character)} is not allowed in YAML")]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly everything
         raise DataErrors([DataError(name, 1, "(yaml)", str(exc))]) from None
     finally:

@@ -11,6 +11,11 @@ pytestmark = pytest.mark.browser
 
 
 def wait_drawn(page, n: int | None = None):
+    """Scroll each chart into view (charts draw as they near the viewport), then wait for all."""
+    page.wait_for_load_state("load")
+    for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
+        plot.scroll_into_view_if_needed()  # the plot, not the whole figure: a tall figure centres below it
+        page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
     page.wait_for_function(
         "n => { const all = document.querySelectorAll('.o3-chart'); const ready = document.querySelectorAll('.o3-chart[data-ready]');"
         " return all.length > 0 && ready.length === all.length && (n === null || all.length === n); }",
@@ -96,4 +101,37 @@ def test_phone_width_has_no_horizontal_scroll(site, browser, path):
     assert over <= 0, f"{path} scrolls sideways by {over}px at 360 px"
     widths = page.evaluate("[...document.querySelectorAll('.o3-chart__plot')].map(e => e.getBoundingClientRect().width)")
     assert all(w <= 360 for w in widths), widths
+    ctx.close()
+
+
+def test_chart_is_a_static_image_until_it_nears_the_viewport(site, browser):
+    """The facade: no plotly.js before a chart is about to be seen; then it becomes interactive."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site.url + "en/fact-check/")  # its chart sits below a long list
+    page.wait_for_load_state("networkidle")
+    figure = page.locator("#chart-claims-vs-shipped")
+    assert figure.locator("img.o3-chart__static").count() == 1
+    assert not [u for u in requested if "plotly" in u], "plotly.js loaded before any chart was near"
+    figure.locator(".o3-chart__plot").scroll_into_view_if_needed()
+    page.wait_for_selector("#chart-claims-vs-shipped[data-ready]", timeout=20_000)
+    assert figure.locator("img.o3-chart__static").count() == 0
+    assert len([u for u in requested if u.endswith("plotly-basic.min.js")]) == 1
+    ctx.close()
+
+
+def test_pages_without_charts_load_no_plotly(site, browser):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    for path in ("transcript/", "en/methods/", "en/"):
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        page.mouse.wheel(0, 20000)
+        page.wait_for_timeout(300)
+    charts_on_home = page.locator(".o3-chart").count()
+    assert not [u for u in requested if "plotly" in u] or charts_on_home, requested
     ctx.close()

@@ -60,6 +60,7 @@ def test_iframes_settle_at_content_height(site, host, browser, width):
     page.goto(host)
     settle(page)
     for frame_el in page.locator("iframe[data-o3-embed]").all():
+        frame_el.scroll_into_view_if_needed()  # an embedded chart turns interactive when it is seen
         frame = frame_el.element_handle().content_frame()
         frame.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
         try:  # the host resizes the frame a moment after the chart is drawn
@@ -82,7 +83,9 @@ def test_language_and_theme_flags_and_live_theme_switch(site, host, browser):
     settle(page)
     zh = frame(page, "#one iframe")
     en = frame(page, "#two iframe")
+    page.locator("#one iframe").scroll_into_view_if_needed()
     zh.wait_for_selector(".o3-chart[data-ready]")
+    page.locator("#two iframe").scroll_into_view_if_needed()
     en.wait_for_selector(".o3-chart[data-ready]")
     assert zh.evaluate("document.documentElement.lang") == "zh-Hans"
     assert en.evaluate("document.documentElement.lang") == "en"
@@ -105,6 +108,7 @@ def test_sandboxed_frame_draws_and_link_back_opens_the_chart_page(site, host, br
     page = ctx.new_page()
     page.goto(host)
     settle(page)
+    page.locator("#boxed").scroll_into_view_if_needed()
     boxed = frame(page, "#boxed")
     boxed.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
     with ctx.expect_page() as popup:

@@ -2,6 +2,36 @@
    toggle and the container's size. No data is read from anywhere but the page itself. */
 (function () {
   "use strict";
+  // plotly.js is fetched once, and only when a chart is about to be seen or is touched: until then
+  // each chart is its static SVG (the facade), so pages are light and fast to first paint.
+  var me = document.currentScript;
+  var PLOTLY = me && me.getAttribute("data-plotly");
+  var LOCALE_ZH = me && me.getAttribute("data-locale-zh");
+  var loading = null;
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = src; s.onload = resolve; s.onerror = reject;
+      document.head.appendChild(s);
+    });
+  }
+
+  var zhLoading = null;
+  function loadPlotly(needZh) {
+    if (!loading) loading = window.Plotly ? Promise.resolve() : loadScript(PLOTLY);
+    if (!needZh) return loading;
+    if (!zhLoading) zhLoading = loading.then(function () { return loadScript(LOCALE_ZH); });
+    return zhLoading;
+  }
+
+  function activate(el) {
+    if (el.dataset.activating) return;
+    el.dataset.activating = "1";
+    loadPlotly(el.dataset.locale === "zh-CN").then(function () { draw(el); });
+  }
+
+  var idle = window.requestIdleCallback || function (cb) { return window.setTimeout(cb, 1); };
   var THEMES = {
     "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff" },
     "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129" }
@@ -44,10 +74,12 @@
     Object.keys(update).forEach(function (path) { if (path.indexOf("[") < 0) setPath(spec.layout, path, update[path]); });
     (spec.layout.updatemenus || []).forEach(function (menu) { menu.font = { color: "#1f2328" }; menu.bgcolor = "#eef0f3"; });
     el.dataset.drawn = "1";
+    var facade = el.querySelector(".o3-chart__static");
     window.Plotly.newPlot(el, spec.data, spec.layout, {
       responsive: true, displaylogo: false, locale: el.dataset.locale,
       modeBarButtonsToRemove: ["select2d", "lasso2d"]
     }).then(function () {
+      if (facade) facade.remove();
       el.dataset.theme = name;
       highlight(el);
       el.closest(".o3-chart").setAttribute("data-ready", "1");
@@ -86,8 +118,22 @@
 
   function start() {
     var plots = document.querySelectorAll(".o3-chart__plot");
-    if (!plots.length || !window.Plotly) return;
-    plots.forEach(draw);
+    if (!plots.length) return;
+    var wanted = new URLSearchParams(window.location.search).get("point");
+    var seen = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { seen.unobserve(e.target); idle(function () { activate(e.target); }); }
+      });
+    }, { rootMargin: "200px 0px" }) : null;
+    plots.forEach(function (el) {
+      var figure = el.closest(".o3-chart");
+      ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+        figure.addEventListener(type, function () { activate(el); }, { once: true, passive: true });
+      });
+      // An embed is one chart in a frame the host already loads lazily: draw it at once.
+      var embedded = document.documentElement.hasAttribute("data-theme");
+      if (wanted || embedded || !seen) activate(el); else seen.observe(el);
+    });
     var watch = new MutationObserver(retheme);
     watch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
     watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });

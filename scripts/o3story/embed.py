@@ -5,7 +5,7 @@ JavaScript it shows the static image and the data table."""
 from __future__ import annotations
 
 from .charts.base import Chart
-from .charts.html import spec_json
+from .charts.html import scripts, spec_json, static_image
 from .fmt import esc, esc_attr
 from .i18n import t
 from .seo import CSP_BASE
@@ -27,7 +27,8 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources
             f'aria-labelledby="title-{lang}" aria-describedby="desc-{lang}"'
             + (" hidden" if lang != "zh" else "") + ">"
             f'<h1 class="o3-embed__title" id="title-{lang}">{esc(c.title)}</h1>'
-            f'<div class="o3-chart__plot" data-locale="{"zh-CN" if lang == "zh" else "en"}"></div>'
+            f'<div class="o3-chart__plot" data-locale="{"zh-CN" if lang == "zh" else "en"}">'
+            + (static_image(c, f"{root}charts/{chart_id}/chart.{lang}.svg") if images else "") + "</div>"
             f'<script type="application/json" class="o3-chart__spec">{spec_json(c)}</script>'
             f"{img}"
             f'<p class="o3-embed__desc" id="desc-{lang}">{esc(c.description)}</p>'
@@ -50,11 +51,9 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources
         "</head>\n<body>\n<main class=\"o3-embed\">\n"
         + "\n".join(sections)
         + "\n</main>\n"
-        f'<script src="{root}assets/vendor/plotly-basic.min.js"></script>\n'
-        f'<script src="{root}assets/vendor/plotly-locale-zh-cn.js"></script>\n'
         f'<script src="{root}assets/embed-chart.js"></script>\n'
-        f'<script src="{root}assets/charts.js"></script>\n'
-        "</body>\n</html>\n"
+        + scripts(root).replace(" defer", "")
+        + "\n</body>\n</html>\n"
     )
 
 

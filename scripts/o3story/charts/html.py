@@ -25,14 +25,21 @@ def spec_dict(chart: Chart) -> dict:
     return json.loads(chart.figure.to_json())
 
 
-def scripts(root: str, lang: str) -> str:
-    """Script tags, once per page: plotly.js, its Chinese locale, then the site's chart code.
+def scripts(root: str, lang: str | None = None) -> str:
+    """The site's chart code, once per page. It fetches plotly.js (and its Chinese locale) itself,
+    only when a chart nears the viewport or is touched: until then each chart is its static SVG.
     `root` is the relative path from the page to the site root, so both languages share one file."""
-    files = [PLOTLY] + ([LOCALE_ZH] if lang == "zh" else []) + [SCRIPT]
-    return "".join(f'<script src="{root}{f}" defer></script>' for f in files)
+    return (f'<script src="{root}{SCRIPT}" data-plotly="{root}{PLOTLY}" data-locale-zh="{root}{LOCALE_ZH}" defer></script>')
 
 
-def chart_block(chart: Chart, table_html: str, source_html: str, page_link: str | None = None) -> str:
+def static_image(chart: Chart, src: str | None) -> str:
+    """The facade shown until plotly.js is loaded: the chart's own SVG (alt empty: the figure is named)."""
+    if not src:
+        return ""
+    return f'<img class="o3-chart__static" src="{src}" alt="" width="960" height="{(chart.figure.layout.height or 460) + 110}" decoding="async">'
+
+
+def chart_block(chart: Chart, table_html: str, source_html: str, page_link: str | None = None, static_src: str | None = None) -> str:
     lang = chart.lang
     notes = "".join(f"<li>{esc(n)}</li>" for n in chart.notes)
     link = f'<p class="o3-chart__link"><a href="{page_link}">{esc(t(lang, "chart.page_link"))}</a></p>' if page_link else ""
@@ -42,7 +49,7 @@ def chart_block(chart: Chart, table_html: str, source_html: str, page_link: str 
         f'aria-labelledby="chart-{cid}-title" aria-describedby="chart-{cid}-desc">'
         f'<figcaption class="o3-chart__title" id="chart-{cid}-title">{esc(chart.title)}</figcaption>'
         # No role="img": the plot holds focusable controls (plotly's buttons); the figure carries the name.
-        f'<div class="o3-chart__plot" data-locale="{PLOTLY_LOCALE[lang]}"></div>'
+        f'<div class="o3-chart__plot" data-locale="{PLOTLY_LOCALE[lang]}">{static_image(chart, static_src)}</div>'
         f'<script type="application/json" class="o3-chart__spec">{spec_json(chart)}</script>'
         f'<noscript><p>{esc(t(lang, "chart.noscript"))}</p></noscript>'
         f'<p class="o3-chart__desc" id="chart-{cid}-desc">{esc(chart.description)}</p>'

@@ -8,7 +8,7 @@ export BROWSER_PATH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build check test browser clean
+.PHONY: serve build check test bench browser clean
 
 $(BIN)/.site-deps: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ browser:
 ## test: everything above plus the test tools, then the whole suite
 test: $(BIN)/.test-deps node_modules/.installed browser
 	$(BIN)/python -m pytest
+
+## bench: build ours and the naive way, load both in Chromium and Lighthouse, print figures and ratios
+bench: $(BIN)/.test-deps node_modules/.installed browser
+	$(BIN)/python -m o3story.bench
 
 clean:
 	rm -rf site .pytest_cache

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _story: Story | None = None
 _version = ""
 # One image renderer (and so one kaleido server) for the whole process, across `mkdocs serve` rebuilds.
-_images = images.Images(ROOT / ".cache" / "images", images.find_browser())
+_images = images.Images(Path(os.environ.get("O3STORY_CACHE") or ROOT / ".cache" / "images"), images.find_browser())
 if not _images.available:
     log.warning("no Chrome or Chromium found: chart images (PNG/SVG) are skipped; every page still works")
 

@@ -60,8 +60,10 @@ def test_iframes_settle_at_content_height(site, host, browser, width):
     page.goto(host)
     settle(page)
     for frame_el in page.locator("iframe[data-o3-embed]").all():
-        frame_el.scroll_into_view_if_needed()  # an embedded chart turns interactive when it is seen
+        frame_el.scroll_into_view_if_needed()
         frame = frame_el.element_handle().content_frame()
+        frame.wait_for_selector(".o3-chart__plot", state="attached")
+        frame.locator(".o3-chart__plot").hover()  # an embedded chart is its static image until the pointer comes
         frame.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
         try:  # the host resizes the frame a moment after the chart is drawn
             frame.wait_for_function("document.documentElement.scrollHeight <= document.documentElement.clientHeight + 1", timeout=5_000)
@@ -83,10 +85,11 @@ def test_language_and_theme_flags_and_live_theme_switch(site, host, browser):
     settle(page)
     zh = frame(page, "#one iframe")
     en = frame(page, "#two iframe")
-    page.locator("#one iframe").scroll_into_view_if_needed()
-    zh.wait_for_selector(".o3-chart[data-ready]")
-    page.locator("#two iframe").scroll_into_view_if_needed()
-    en.wait_for_selector(".o3-chart[data-ready]")
+    for f in (zh, en):
+        f.wait_for_selector(".o3-chart__plot", state="attached")
+        f.locator(".o3-chart__plot").scroll_into_view_if_needed()
+        f.locator(".o3-chart__plot").hover()
+        f.wait_for_selector(".o3-chart[data-ready]")
     assert zh.evaluate("document.documentElement.lang") == "zh-Hans"
     assert en.evaluate("document.documentElement.lang") == "en"
     assert "ARC-AGI-1" in zh.locator(".o3-embed__title").inner_text() and "得分" in zh.locator(".o3-embed__title").inner_text()
@@ -110,6 +113,8 @@ def test_sandboxed_frame_draws_and_link_back_opens_the_chart_page(site, host, br
     settle(page)
     page.locator("#boxed").scroll_into_view_if_needed()
     boxed = frame(page, "#boxed")
+    boxed.wait_for_selector(".o3-chart__plot", state="attached")
+    boxed.locator(".o3-chart__plot").hover()
     boxed.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
     with ctx.expect_page() as popup:
         boxed.locator(".o3-embed__source a", has_text="o3").last.click()

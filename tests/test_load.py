@@ -52,7 +52,7 @@ CASES = [
     ("figures/a.yaml", "    quote: \"准确率约为71.7%\"\n", "    quote: \"准确率约为99.9%\"\n",
      "data/figures/a.yaml:8: figures[0].quote: quote not found verbatim in any speaker turn of the transcript"),
     ("figures/a.yaml", "    unit: percent\n    source: talk\n", "    unit: percent\n\tsource: talk\n",
-     "data/figures/a.yaml:7: (yaml): while scanning for the next token found character '\\t' that cannot start any token"),
+     "data/figures/a.yaml:7: (yaml): while scanning a plain scalar found a tab character that violates indentation"),
     ("figures/a.yaml", "    model: M1\n", "    model: M1\n    model: M2\n",
      "data/figures/a.yaml:4: figures[0].model: duplicate key 'model'"),
     ("metrics.yaml", "    higher_is_better: true\n", "    higher_is_better: yes please\n",

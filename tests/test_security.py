@@ -107,8 +107,10 @@ def test_no_injected_script_runs_anywhere(hostile_site, browser):
     for path in paths:
         page.goto(url + path)
         if page.locator(".o3-chart").count():
+            page.mouse.move(5, 5)  # charts stay static images until the reader does something
             for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
                 plot.scroll_into_view_if_needed()
+                plot.hover(force=True)  # an embed page waits for the pointer on its chart
                 page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
             page.wait_for_function("() => [...document.querySelectorAll('.o3-chart')].every(c => c.dataset.ready)", timeout=20_000)
             # hover every point: tooltips carry the hostile model name
@@ -139,8 +141,10 @@ def test_every_page_and_chart_works_offline(site, browser):
     for path in site.pages() + site.embeds():
         page.goto(site.url + path)
         if page.locator(".o3-chart").count():
+            page.mouse.move(5, 5)  # charts stay static images until the reader does something
             for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
                 plot.scroll_into_view_if_needed()
+                plot.hover(force=True)  # an embed page waits for the pointer on its chart
                 page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
             page.wait_for_function("() => [...document.querySelectorAll('.o3-chart')].every(c => c.dataset.ready)", timeout=20_000)
         assert page.locator("h1").count() >= 1, path

@@ -130,10 +130,24 @@
       ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
         figure.addEventListener(type, function () { activate(el); }, { once: true, passive: true });
       });
-      // An embed is one chart in a frame the host already loads lazily: draw it at once.
-      var embedded = document.documentElement.hasAttribute("data-theme");
-      if (wanted || embedded || !seen) activate(el); else seen.observe(el);
+      // No static image to show (a build without a browser): draw at once.
+      if (wanted || !seen || !el.querySelector(".o3-chart__static")) activate(el);
     });
+    // Until the reader does something (scrolls, moves the pointer, presses a key) the static SVGs are
+    // the charts; from then on, charts near the viewport turn interactive when the page is idle.
+    // An embed waits for the pointer or focus on its own chart (the listeners above).
+    var embedded = document.documentElement.hasAttribute("data-theme");
+    if (seen && !wanted && !embedded) {
+      var arm = function () {
+        ["scroll", "wheel", "pointermove", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
+          window.removeEventListener(type, arm, true);
+        });
+        plots.forEach(function (el) { if (!el.dataset.activating) seen.observe(el); });
+      };
+      ["scroll", "wheel", "pointermove", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
+        window.addEventListener(type, arm, { capture: true, passive: true });
+      });
+    }
     var watch = new MutationObserver(retheme);
     watch.observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
     watch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });

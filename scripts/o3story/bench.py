@@ -163,21 +163,31 @@ def page_bytes(browser, url: str) -> dict:
     return {"before": split(before), "total": split(sizes)}
 
 
-def time_to_charts(browser, url: str, runs: int = 5) -> float:
-    """Median ms from navigation until every chart in the first viewport is drawn."""
-    times = []
+VISIBLE = """() => {
+    const plots = [...document.querySelectorAll('.o3-chart__plot, .js-plotly-plot')]
+        .filter(p => p.getBoundingClientRect().top < innerHeight);
+    const shown = p => p.querySelector('.main-svg') ||
+        [...p.querySelectorAll('img.o3-chart__static')].some(i => i.complete && i.naturalWidth > 0);
+    return plots.length > 0 && plots.every(shown);
+}"""
+INTERACTIVE = """() => [...document.querySelectorAll('.o3-chart__plot, .js-plotly-plot')]
+    .filter(p => p.getBoundingClientRect().top < innerHeight).every(p => p.querySelector('.main-svg'))"""
+
+
+def time_to_charts(browser, url: str, runs: int = 5) -> tuple[float, float]:
+    """Median ms from navigation until every chart in the first viewport is visible (its static image
+    or the plot), and until it is interactive after the reader's first pointer move."""
+    visible, interactive = [], []
     for _ in range(runs):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(url, wait_until="commit")
-        page.wait_for_function(
-            """() => {
-                const plots = [...document.querySelectorAll('.o3-chart__plot, .js-plotly-plot')]
-                    .filter(p => p.getBoundingClientRect().top < innerHeight);
-                return plots.length > 0 && plots.every(p => p.querySelector('.main-svg'));
-            }""", timeout=60_000)
-        times.append(page.evaluate("performance.now()"))
+        page.wait_for_function(VISIBLE, timeout=60_000)
+        visible.append(page.evaluate("performance.now()"))
+        page.mouse.move(300, 300)
+        page.wait_for_function(INTERACTIVE, timeout=60_000)
+        interactive.append(page.evaluate("performance.now()"))
         page.close()
-    return statistics.median(times)
+    return statistics.median(visible), statistics.median(interactive)
 
 
 def lighthouse(url: str) -> dict:
@@ -291,7 +301,10 @@ def main() -> int:
               f"(plotly {o['before']['plotly'] / 1024:.0f} / {o['total']['plotly'] / 1024:.0f}, rest {o['before']['rest'] / 1024:.0f} / {o['total']['rest'] / 1024:.0f})   "
               f"naive {n['before']['all'] / 1024:7.0f} / {n['total']['all'] / 1024:7.0f}   "
               f"ratio {ratio(o['before']['all'], n['before']['all'])} before (target <= 0.10x), {ratio(o['total']['all'], n['total']['all'])} total (target <= 0.30x)")
-    print(f"\n== first viewport's charts drawn (median of 5, ms): ours {r['chart_ms']['ours']:.0f}, naive {r['chart_ms']['naive']:.0f}, ratio {ratio(r['chart_ms']['ours'], r['chart_ms']['naive'])}  (target <= 1000 ms)")
+    (ov, oi), (nv, ni) = r["chart_ms"]["ours"], r["chart_ms"]["naive"]
+    print(f"\n== heaviest chart page, first viewport's charts (median of 5, ms from navigation)")
+    print(f"visible      ours {ov:6.0f}   naive {nv:6.0f}   ratio {ratio(ov, nv)}  (target <= 1000 ms)")
+    print(f"interactive  ours {oi:6.0f}   naive {ni:6.0f}   ratio {ratio(oi, ni)}  (ours: after the first pointer move)")
     print("\n== Lighthouse 12.2.3, mobile: performance / accessibility / best practices / SEO; FCP s; TBT ms")
     for name, d in r["lighthouse"].items():
         if "error" in d:

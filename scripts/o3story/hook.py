@@ -37,11 +37,15 @@ def on_config(config):
     global _story, _version
     # O3STORY_DATA lets tests build the real pages against a broken copy of data/.
     data = Path(os.environ.get("O3STORY_DATA") or Path(config.config_file_path).parent / "data")
+    version = exports.data_version(data)
+    if _story is not None and version == _version:
+        return config  # each language's build, and a rebuild after a docs-only edit, reuse the loaded data
     try:
         _story = load_story(data)
     except DataErrors as exc:
+        _story = None
         raise PluginError(str(exc)) from None
-    _version = exports.data_version(data)
+    _version = version
     return config
 
 
@@ -109,4 +113,8 @@ def on_post_build(config):
         vendor.write_assets(site)  # at the site root: both languages load the same cached files
     except vendor.MissingAssets as exc:
         raise PluginError(str(exc)) from None
-    publish.publish_charts(site, _story, config.site_url or "", _version, _images)
+    # Once per build, not once per language: a marker in the site says this data version is out.
+    marker = site / ".o3story-published"
+    if not marker.exists() or marker.read_text(encoding="utf-8") != _version:
+        publish.publish_charts(site, _story, config.site_url or "", _version, _images)
+        marker.write_text(_version, encoding="utf-8")

@@ -21,7 +21,11 @@ MAX_FILE_BYTES = 1_000_000  # our largest file is a few tens of KB; anything nea
 M = TypeVar("M", bound=BaseModel)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster), with the same safe constructor.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """Safe YAML, with dates left as strings so the models report bad dates by line."""
 
 

@@ -21,8 +21,20 @@ class ChartError(ValueError):
     """A chart cannot be drawn from the data it was given (a record it needs is missing)."""
 
 
+# A build asks for the same chart many times (its page, the story pages, links, downloads, embeds):
+# build each (story, chart, language) once. The story is kept in the entry so that its id is not reused.
+_built: dict[tuple[int, str, str], tuple[object, object]] = {}
+
+
 def build(chart_id: str, story, lang: str):
+    key = (id(story), chart_id, lang)
+    if key in _built:
+        return _built[key][1]
     try:
-        return CHARTS[chart_id].build(story, lang)
+        chart = CHARTS[chart_id].build(story, lang)
     except KeyError as exc:
         raise ChartError(f"chart '{chart_id}' needs the figure {exc}, which data/ does not have") from None
+    if len(_built) > 200:  # a long `mkdocs serve` session: forget old stories
+        _built.clear()
+    _built[key] = (story, chart)
+    return chart

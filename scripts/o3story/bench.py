@@ -183,6 +183,7 @@ def time_to_charts(browser, url: str, runs: int = 5) -> tuple[float, float]:
         page.goto(url, wait_until="commit")
         page.wait_for_function(VISIBLE, timeout=60_000)
         visible.append(page.evaluate("performance.now()"))
+        page.wait_for_load_state("load")  # the chart script is deferred: a reader's pointer keeps moving, ours moves once
         page.mouse.move(300, 300)
         page.wait_for_function(INTERACTIVE, timeout=60_000)
         interactive.append(page.evaluate("performance.now()"))
@@ -209,28 +210,34 @@ def lighthouse(url: str) -> dict:
 
 
 def serve_latency(work: Path) -> float:
-    """Seconds from a data edit to the new value on the page under `mkdocs serve`."""
-    data = work / "data"
-    shutil.copytree(ROOT / "data", data)
+    """Seconds from a data edit to the new value on the page under `mkdocs serve`: a copy of the
+    project (data copied, the rest linked) so that the edit touches nothing real."""
+    project = work / "serve"
+    project.mkdir()
+    shutil.copytree(ROOT / "data", project / "data")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("docs", "scripts", "node_modules"):
+        (project / name).symlink_to(ROOT / name)
     port = free_port()
-    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-                            cwd=ROOT, env=env(O3STORY_DATA=str(data), SITE_URL=f"http://127.0.0.1:{port}/",
-                                              BROWSER_PATH=BROWSER), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, env=env(SITE_URL=f"http://127.0.0.1:{port}/", BROWSER_PATH=BROWSER),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/en/o3/"
     try:
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
-                if "96.7%" in urllib.request.urlopen(url, timeout=2).read().decode("utf-8"):
+                if "74.4%" in urllib.request.urlopen(url, timeout=2).read().decode("utf-8"):
                     break
             except OSError:
                 time.sleep(0.3)
-        path = data / "figures" / "o3.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace('value: 96.7', 'value: 96.6', 1), encoding="utf-8")
+        path = project / "data" / "figures" / "o3.yaml"
+        # o1's single-sample AIME score: shown on /en/o3/, not tied to a transcript quote
+        path.write_text(path.read_text(encoding="utf-8").replace("value: 74.4", "value: 74.5", 1), encoding="utf-8")
         start = time.perf_counter()
         while time.perf_counter() - start < 60:
             try:
-                if "96.6%" in urllib.request.urlopen(url, timeout=2).read().decode("utf-8"):
+                if "74.5%" in urllib.request.urlopen(url, timeout=2).read().decode("utf-8"):
                     return time.perf_counter() - start
             except OSError:
                 pass

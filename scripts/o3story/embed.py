@@ -13,7 +13,8 @@ from .seo import CSP_BASE
 LANGS = ("zh", "en")
 
 
-def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources: dict[str, str], images: bool) -> str:
+def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources: dict[str, str], images: bool,
+               site_url: str = "") -> str:
     chart_id = charts_by_lang["zh"].id
     root = "../../"
     sections = []
@@ -44,8 +45,9 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(zh.title)}</title>\n"
         f'<meta name="description" content="{esc(zh.description)}">\n'
-        '<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP_BASE}; script-src \'self\'">\n'
+        # The chart page is the one to index; the embed points search engines at it.
+        + (f'<link rel="canonical" href="{esc_attr(site_url)}charts/{chart_id}/">\n' if site_url else "")
+        + f'<meta http-equiv="Content-Security-Policy" content="{CSP_BASE}; script-src \'self\'">\n'
         f'<link rel="stylesheet" href="{root}assets/embed.css">\n'
         f'<link rel="icon" href="{root}assets/images/favicon.png">\n'
         "</head>\n<body>\n<main class=\"o3-embed\">\n"

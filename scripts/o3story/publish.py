@@ -26,6 +26,6 @@ def publish_charts(site: Path, story: Story, site_url: str, version: str, images
             )
         page = site / "embed" / chart_id / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(embed_html(by_lang, tables, sources, images is not None and images.available), encoding="utf-8")
+        page.write_text(embed_html(by_lang, tables, sources, images is not None and images.available, site_url), encoding="utf-8")
         written.append(page)
     return written

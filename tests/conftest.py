@@ -108,3 +108,22 @@ def browser():
         b = pw.chromium.launch(executable_path=BROWSER_PATH, args=BROWSER_FLAGS)
         yield b
         b.close()
+
+
+def draw_all_charts(page) -> None:
+    """Charts are static images until the reader moves; then they draw as they near the viewport
+    (an embed page waits for the pointer on its chart). Make every chart on the page draw, one by one."""
+    page.wait_for_load_state("load")
+    page.mouse.move(5, 5)
+    for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
+        plot.scroll_into_view_if_needed()  # the plot, not the whole figure: a tall figure centres below it
+        plot.hover(force=True)
+        page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
+
+
+@pytest.fixture(scope="session")
+def story():
+    """The real data, loaded once (tests that need other data define their own `story`)."""
+    from o3story.story import load_story
+
+    return load_story(ROOT / "data")

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import draw_all_charts
+
 pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -20,13 +22,7 @@ def test_no_serious_accessibility_violations(site, browser, scheme):
     found = {}
     for path in site.pages() + site.embeds():
         page.goto(site.url + path + ("?theme=dark" if scheme == "dark" and path.startswith("embed/") else ""))
-        if page.locator(".o3-chart").count():
-            page.mouse.move(5, 5)  # charts stay static images until the reader does something
-            for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
-                plot.scroll_into_view_if_needed()
-                plot.hover(force=True)  # an embed page waits for the pointer on its chart
-                page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
-            page.wait_for_function("() => [...document.querySelectorAll('.o3-chart')].every(c => c.dataset.ready)", timeout=20_000)
+        draw_all_charts(page)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         bad = [

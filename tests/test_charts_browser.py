@@ -5,24 +5,17 @@ from __future__ import annotations
 import pytest
 
 from o3story.charts import CHARTS
+from conftest import draw_all_charts
 from test_browser import context, visit  # noqa: F401  (shared module-scoped browser context)
 
 pytestmark = pytest.mark.browser
 
 
 def wait_drawn(page, n: int | None = None):
-    """Scroll each chart into view (charts draw as they near the viewport), then wait for all."""
-    page.wait_for_load_state("load")
-    page.mouse.move(5, 5)  # charts stay static images until the reader does something
-    for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
-        plot.scroll_into_view_if_needed()  # the plot, not the whole figure: a tall figure centres below it
-        plot.hover(force=True)  # an embed page waits for the pointer on its chart
-        page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
-    page.wait_for_function(
-        "n => { const all = document.querySelectorAll('.o3-chart'); const ready = document.querySelectorAll('.o3-chart[data-ready]');"
-        " return all.length > 0 && ready.length === all.length && (n === null || all.length === n); }",
-        arg=n, timeout=20_000,
-    )
+    """Draw every chart on the page (see conftest.draw_all_charts); `n`: how many there must be."""
+    draw_all_charts(page)
+    if n is not None:
+        assert page.locator(".o3-chart").count() == n
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])

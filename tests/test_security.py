@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, _QuietHandler, run_build
+from conftest import ROOT, _QuietHandler, draw_all_charts, run_build
 
 pytestmark = pytest.mark.browser
 
@@ -106,16 +106,10 @@ def test_no_injected_script_runs_anywhere(hostile_site, browser):
              "fact-check/", "en/fact-check/", "embed/o3-vs-o1/", "embed/o3-vs-o1/?lang=en"]
     for path in paths:
         page.goto(url + path)
-        if page.locator(".o3-chart").count():
-            page.mouse.move(5, 5)  # charts stay static images until the reader does something
-            for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
-                plot.scroll_into_view_if_needed()
-                plot.hover(force=True)  # an embed page waits for the pointer on its chart
-                page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
-            page.wait_for_function("() => [...document.querySelectorAll('.o3-chart')].every(c => c.dataset.ready)", timeout=20_000)
-            # hover every point: tooltips carry the hostile model name
-            for point in page.locator("path.point").all()[:12]:
-                point.hover(force=True)
+        draw_all_charts(page)
+        # hover points: tooltips carry the hostile model name
+        for point in page.locator("path.point").all()[:12]:
+            point.hover(force=True)
         assert page.evaluate("window.__pwned") is None, path
         assert page.evaluate("window.__dialogs") == 0, path
     # the hostile string is visible as text somewhere
@@ -140,13 +134,7 @@ def test_every_page_and_chart_works_offline(site, browser):
     page = ctx.new_page()
     for path in site.pages() + site.embeds():
         page.goto(site.url + path)
-        if page.locator(".o3-chart").count():
-            page.mouse.move(5, 5)  # charts stay static images until the reader does something
-            for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
-                plot.scroll_into_view_if_needed()
-                plot.hover(force=True)  # an embed page waits for the pointer on its chart
-                page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
-            page.wait_for_function("() => [...document.querySelectorAll('.o3-chart')].every(c => c.dataset.ready)", timeout=20_000)
+        draw_all_charts(page)
         assert page.locator("h1").count() >= 1, path
     assert attempts == []
     ctx.close()

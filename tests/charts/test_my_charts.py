@@ -9,14 +9,9 @@ import pytest
 from o3story.charts import CHARTS, arc_agi_cost, claims_vs_shipped, o3_mini_elo_cost, o3_vs_o1
 from o3story.charts.base import pareto
 from o3story.fmt import value
-from o3story.story import load_story
-
-DATA = Path(__file__).resolve().parents[2] / "data"
 
 
-@pytest.fixture(scope="module")
-def story():
-    return load_story(DATA)
+
 
 
 def plotted(chart, axis="y"):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from o3story.charts import CHARTS, o3_mini_by_effort as chart_module
-from o3story.errors import DataErrors
 from o3story.fmt import level, value
-from o3story.story import load_story
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 POINTS = {
     "o3-mini.gpqa-diamond.low.simple-evals", "o3-mini.gpqa-diamond.medium.simple-evals",
     "o3-mini.gpqa-diamond.high.simple-evals", "o3-mini.gpqa-diamond.high.launch-page",
@@ -23,18 +19,6 @@ REFERENCES = {"o1.aime-2024", "o1.gpqa-diamond", "o1-mini.aime-2024.olymmath"}
 EFFORTS = ("low", "medium", "high")
 
 
-@pytest.fixture(scope="module")
-def story(tmp_path_factory):
-    """The real data; if only data/timeline.yaml is missing or broken (edited elsewhere), a copy with no events."""
-    try:
-        return load_story(DATA)
-    except DataErrors as exc:
-        if not all(e.file.endswith("timeline.yaml") for e in exc.errors):
-            raise
-    copy = tmp_path_factory.mktemp("effort") / "data"
-    shutil.copytree(DATA, copy)
-    (copy / "timeline.yaml").write_text("events: []\n", encoding="utf-8")
-    return load_story(copy)
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])

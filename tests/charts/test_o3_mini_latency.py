@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from o3story.charts import CHARTS, o3_mini_latency as chart_module
-from o3story.errors import DataErrors
 from o3story.fmt import value
 from o3story.i18n import t
-from o3story.story import load_story
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 INTENDED = {
     "o3-mini.latency-mean.medium.ab-test",
     "o1-mini.latency-mean.ab-test",
@@ -23,18 +19,6 @@ INTENDED = {
 CLAIMS = {"o3-mini.latency-mean.low.livestream-claim", "o3-mini.latency-ratio.medium.livestream-claim"}
 
 
-@pytest.fixture(scope="module")
-def story(tmp_path_factory):
-    """The real data; if only data/timeline.yaml is missing or broken (edited elsewhere), a copy with no events."""
-    try:
-        return load_story(DATA)
-    except DataErrors as exc:
-        if not all(e.file.endswith("timeline.yaml") for e in exc.errors):
-            raise
-    copy = tmp_path_factory.mktemp("latency") / "data"
-    shutil.copytree(DATA, copy)
-    (copy / "timeline.yaml").write_text("events: []\n", encoding="utf-8")
-    return load_story(copy)
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])

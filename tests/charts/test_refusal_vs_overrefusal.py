@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from o3story.charts import CHARTS, refusal_vs_overrefusal as chart_module
-from o3story.errors import DataErrors
 from o3story.fmt import value
-from o3story.story import load_story
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 PAPER_MODELS = ("gpt-4o", "o1-preview", "o1", "o3-mini")
 CARD_MODELS = ("gpt-4o", "o1-mini", "o3-mini")
 METRICS = ("xstest-not-overrefuse", "strongreject-goodness")
@@ -20,18 +16,6 @@ PAPER = {f"{m}.{k}.paper" for m in PAPER_MODELS for k in METRICS}
 CARD = {f"{m}.{k}.system-card" for m in CARD_MODELS for k in METRICS}
 
 
-@pytest.fixture(scope="module")
-def story(tmp_path_factory):
-    """The real data; if only data/timeline.yaml is missing or broken (edited elsewhere), a copy with no events."""
-    try:
-        return load_story(DATA)
-    except DataErrors as exc:
-        if not all(e.file.endswith("timeline.yaml") for e in exc.errors):
-            raise
-    copy = tmp_path_factory.mktemp("refusal") / "data"
-    shutil.copytree(DATA, copy)
-    (copy / "timeline.yaml").write_text("events: []\n", encoding="utf-8")
-    return load_story(copy)
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])

@@ -40,6 +40,11 @@ def data_version(data_dir: Path) -> str:
     return h.hexdigest()[:12]
 
 
+def data_year(story: Story) -> int:
+    """The year a citation carries: that of the latest check of a source (stable across rebuilds)."""
+    return max(s.accessed for s in story.data.sources).year
+
+
 def _cell(v: object) -> object:
     if isinstance(v, str) and v.startswith(FORMULA_START):
         return "'" + v

@@ -303,7 +303,7 @@ class Renderer:
         static = f"{self.root()}charts/{chart_id}/chart.{self.lang}.svg" if self.images else None
         out = chart_block(chart, table, sources, link, static)
         if not self.scripts_added:
-            out += scripts(self.root(), self.lang)
+            out += scripts(self.root())
             self.scripts_added = True
         return out
 
@@ -331,7 +331,7 @@ class Renderer:
         )
 
     def year(self) -> int:
-        return max(s.accessed for s in self.story.data.sources).year
+        return exports.data_year(self.story)
 
     def chart_list(self, args: list[str]) -> str:
         items = []

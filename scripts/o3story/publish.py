@@ -13,7 +13,7 @@ from .story import Story
 
 def publish_charts(site: Path, story: Story, site_url: str, version: str, images) -> list[Path]:
     written: list[Path] = []
-    year = max(s.accessed for s in story.data.sources).year
+    year = exports.data_year(story)
     for chart_id in charts.CHARTS:
         by_lang = {lang: charts.build(chart_id, story, lang) for lang in ("zh", "en")}
         written += exports.write_chart_files(site, story, by_lang, site_url, version, year, images)

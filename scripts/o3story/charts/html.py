@@ -3,8 +3,6 @@ source line. The table is also what a reader without JavaScript sees."""
 
 from __future__ import annotations
 
-import json
-
 from ..fmt import esc, esc_attr
 from ..i18n import t
 from .base import Chart
@@ -21,11 +19,7 @@ def spec_json(chart: Chart) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def spec_dict(chart: Chart) -> dict:
-    return json.loads(chart.figure.to_json())
-
-
-def scripts(root: str, lang: str | None = None) -> str:
+def scripts(root: str) -> str:
     """The site's chart code, once per page. It fetches plotly.js (and its Chinese locale) itself,
     only when a chart nears the viewport or is touched: until then each chart is its static SVG.
     `root` is the relative path from the page to the site root, so both languages share one file."""

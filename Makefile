@@ -8,7 +8,7 @@ export BROWSER_PATH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build check test bench browser clean
+.PHONY: serve build preview check test bench browser java clean
 
 $(BIN)/.site-deps: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ serve: $(BIN)/.site-deps node_modules/.installed
 build: $(BIN)/.site-deps node_modules/.installed browser
 	$(BIN)/python -m o3story build --site site
 
+## preview: serve the built site/ under its base path, as GitHub Pages will (http://127.0.0.1:8001/<repo>/)
+preview: build
+	$(BIN)/python -m o3story preview --site site
+
 ## check: validate data/ alone
 check: $(BIN)/.site-deps
 	$(BIN)/python -m o3story check
@@ -43,8 +47,15 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
 	  && test -x "$(BROWSER_PATH)" || { echo "error: no browser at $(BROWSER_PATH)" >&2; exit 1; }; fi
 
+## java: a Java runtime for the Nu Html Checker (npm vnu-jar) that the tests run
+java:
+	@if command -v java >/dev/null 2>&1; then echo "java: $$(command -v java)"; else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null \
+	  && command -v java >/dev/null || { echo "error: no java after installing default-jre-headless" >&2; exit 1; }; fi
+
 ## test: everything above plus the test tools, then the whole suite
-test: $(BIN)/.test-deps node_modules/.installed browser
+test: $(BIN)/.test-deps node_modules/.installed browser java
 	$(BIN)/python -m pytest
 
 ## bench: build ours and the naive way, load both in Chromium and Lighthouse, print figures and ratios

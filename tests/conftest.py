@@ -28,14 +28,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 # --- one real build of the site, served on loopback, shared by site and browser tests ---------
 
-import functools  # noqa: E402
 import os  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
-import threading  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+from http.server import ThreadingHTTPServer  # noqa: E402
 
 BROWSER_PATH = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
 BROWSER_FLAGS = [
@@ -67,11 +65,6 @@ class Site:
         return (self.root / page / "index.html").read_text(encoding="utf-8")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 def run_build(site_dir: Path, site_url: str, data: Path | None = None, **extra_env: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"), **extra_env}
     if data is not None:
@@ -82,18 +75,34 @@ def run_build(site_dir: Path, site_url: str, data: Path | None = None, **extra_e
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    root = tmp_path_factory.mktemp("build") / "site"
+        return s.getsockname()[1]
+
+
+def serve(folder: Path, port: int, base: str = "") -> ThreadingHTTPServer:
+    """`folder` on loopback as GitHub Pages serves it (the site under /<base>/, its 404 page for missing paths)."""
+    from o3story.preview import start
+
+    return start(folder, port, base)
+
+
+# The deploy rehearsal: the session's one build is published as GitHub Pages publishes a project
+# site, under a base path (/o3-rehearsal/), by serving the folder above it. Every site and browser
+# test then runs against the site as readers get it, not at a bare host.
+BASE = "o3-rehearsal"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/{BASE}/"
+    served = tmp_path_factory.mktemp("pages")
+    root = served / BASE
     result = run_build(root, url)
     assert result.returncode == 0, result.stdout + result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(served, port, BASE)
     yield Site(root, url, result.stdout + result.stderr)
     server.shutdown()
 

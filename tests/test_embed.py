@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import socket
-import threading
-from http.server import ThreadingHTTPServer
-
 import pytest
 
-from conftest import _QuietHandler
+from conftest import free_port, serve
 from o3story.embed import snippet
 
 pytestmark = pytest.mark.browser
@@ -28,11 +23,8 @@ def host(site, tmp_path_factory):
         f"<div id=one>{one}</div><div id=two>{two}</div><div id=three>{sandboxed}</div></body></html>",
         encoding="utf-8",
     )
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = free_port()
+    server = serve(root, port)
     yield f"http://127.0.0.1:{port}/"
     server.shutdown()
 

@@ -4,18 +4,14 @@ injected script runs; every page works with all non-loopback traffic blocked."""
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import re
 import shutil
-import socket
-import threading
-from http.server import ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, _QuietHandler, draw_all_charts, run_build
+from conftest import ROOT, draw_all_charts, free_port, run_build, serve
 
 pytestmark = pytest.mark.browser
 
@@ -65,15 +61,12 @@ def hostile_site(tmp_path_factory):
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(ROOT / "data", data)
     poison(data)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     root = tmp_path_factory.mktemp("hostile-build") / "site"
     result = run_build(root, url, data=data, BROWSER_PATH="none")  # no images: nothing to re-render
     assert result.returncode == 0, result.stderr[-3000:]
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(root, port)
     yield root, url
     server.shutdown()
 

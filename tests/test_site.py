@@ -167,3 +167,17 @@ def test_without_a_browser_the_site_builds_and_says_images_are_skipped(tmp_path)
     page = (out / "charts" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")
     assert "chart.zh.png" not in page and "data.csv" in page
     assert "<noscript><img" not in (out / "embed" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")
+
+
+def test_chart_pages_are_in_the_navigation_in_the_index_order(site):
+    from o3story.charts import CHARTS
+
+    for lang in ("", "en/"):
+        for chart_id in CHARTS:
+            html = site.html(f"{lang}charts/{chart_id}/")
+            nav = html[html.index('md-nav--primary'):]
+            nav = nav[: nav.index('md-sidebar--secondary')]
+            hrefs = re.findall(r'<a href="([^"]*)" class="md-nav__link', nav)
+            listed = [chart_id if h == "./" else h[3:-1] for h in hrefs if h == "./" or re.fullmatch(r"\.\./[a-z0-9-]+/", h)]
+            assert [c for c in listed if c in CHARTS] == list(CHARTS), (lang, chart_id, listed)
+            assert 'for="__toc"' in html and 'id="__toc"' in html  # in the nav: its table-of-contents toggle exists

@@ -46,3 +46,15 @@ def test_pages_deploys_only_from_main_with_least_permissions():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert any(step.get("run", "").strip() == "make build" for step in steps(wf))
+
+
+def test_pages_builds_for_the_url_configure_pages_gives():
+    """The deploy builds what the rehearsal tests: `make build` for the Pages URL, which has a path
+    for a project site (https://<owner>.github.io/<repo>)."""
+    wf = load("pages.yml")
+    build = wf["jobs"]["build"]["steps"]
+    ids = {s.get("id"): s for s in build}
+    assert ids["pages"]["uses"].startswith("actions/configure-pages@")
+    step = next(s for s in build if s.get("run", "").strip() == "make build")
+    assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert [s.get("id") for s in build].index("pages") < build.index(step)

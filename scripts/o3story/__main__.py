@@ -20,6 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the site into a temporary folder, then swap it in")
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    prev = sub.add_parser("preview", help="serve the built site under its base path, as GitHub Pages does")
+    prev.add_argument("--site", type=Path, default=ROOT / "site")
+    prev.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    prev.add_argument("--port", type=int, default=8001)
     args = parser.parse_args(argv)
     if args.command == "check":
         try:
@@ -31,8 +35,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ok: {len(d.sources)} sources, {len(d.metrics)} metrics, {len(d.figures)} figures, "
               f"{len(story.transcript.turns)} transcript turns")
         return 0
-    from .build import build_site
+    from .build import build_site, site_url
 
+    if args.command == "preview":
+        from .linkcheck import base_path
+        from .preview import preview
+
+        if not (args.site / "index.html").exists():
+            print(f"no built site in {args.site}: run `make build` first", file=sys.stderr)
+            return 1
+        preview(args.site, base_path(site_url(args.config)), args.port)
+        return 0
     return build_site(args.config, args.site)
 
 

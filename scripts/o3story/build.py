@@ -12,6 +12,13 @@ from pathlib import Path
 from .linkcheck import broken_links
 
 
+def site_url(config: Path) -> str:
+    """The site_url the build used: SITE_URL if set, else mkdocs.yml's default (which has a path)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(config)).site_url or ""
+
+
 def build_site(config: Path, site: Path, strict: bool = True) -> int:
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -20,7 +27,7 @@ def build_site(config: Path, site: Path, strict: bool = True) -> int:
     if strict:
         cmd.append("--strict")
     result = subprocess.run(cmd, cwd=config.parent)
-    broken = [] if result.returncode != 0 else broken_links(tmp, os.environ.get("SITE_URL", ""))
+    broken = [] if result.returncode != 0 else broken_links(tmp, site_url(config))
     if result.returncode != 0 or broken:
         for line in broken:
             print(f"broken link: {line}", file=sys.stderr)

@@ -15,7 +15,7 @@ from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from o3story import charts, exports, images, publish, seo, vendor  # noqa: E402
+from o3story import charts, exports, images, linkcheck, publish, seo, vendor  # noqa: E402
 from o3story.errors import DataErrors  # noqa: E402
 from o3story.i18n import t  # noqa: E402
 from o3story.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
@@ -35,6 +35,7 @@ if not _images.available:
 def on_config(config):
     # Runs before MkDocs touches the site folder, so bad data never half-writes a site.
     global _story, _version
+    config.nav = with_chart_pages(config.nav)
     # O3STORY_DATA lets tests build the real pages against a broken copy of data/.
     data = Path(os.environ.get("O3STORY_DATA") or Path(config.config_file_path).parent / "data")
     version = exports.data_version(data)
@@ -47,6 +48,19 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     _version = version
     return config
+
+
+def with_chart_pages(nav):
+    """The nav entry of the charts index (`charts/index.md`) becomes a section: the index, then every chart
+    page in the index's order. A reader who lands on a chart page from a shared link sees the others."""
+    pages = [f"charts/{chart_id}.md" for chart_id in charts.CHARTS]
+    out = []
+    for item in nav or []:
+        if isinstance(item, dict) and len(item) == 1 and list(item.values())[0] == "charts/index.md":
+            (title,) = item
+            item = {title: ["charts/index.md", *pages]}
+        out.append(item)
+    return out
 
 
 # Generated pages must pass through mkdocs-static-i18n, which runs its on_files at priority -100,
@@ -100,6 +114,32 @@ def on_post_page(output, page, config):
     output = seo.language_base(output, page.url)
     output = seo.search_dialog_name(output, t(_lang(page, config), "search.dialog"))
     return seo.content_security_policy(output)  # last: it hashes the final inline scripts
+
+
+def on_template_context(context, template_name, config):
+    # The 404 page has no page of its own to switch language on: the switcher leads to each
+    # language's home (otherwise it keeps whatever page static-i18n handled last). Every page
+    # sets config.extra.alternate afresh, so changing it here touches only this template.
+    if template_name == "404.html":
+        # Root-relative under the base path (the theme's `url` filter leaves such links alone).
+        home = {lang: linkcheck.base_path(config.site_url or "") + ("" if lang == LANGS[0] else f"{lang}/") for lang in LANGS}
+        # (an attribute, as static-i18n sets it: it shadows the mapping key the theme would read)
+        config.extra.alternate = [dict(alt, link=home.get(alt["lang"], home[LANGS[0]]))
+                                  for alt in getattr(config.extra, "alternate", None) or []]
+        context["o3_notfound"] = [
+            {"html_lang": "zh-Hans" if lang == "zh" else lang, "title": t(lang, "notfound.title"), "text": t(lang, "notfound.text"),
+             "home": home[lang], "home_label": t(lang, "notfound.home")}
+            for lang in LANGS
+        ]
+    return context
+
+
+def on_post_template(output, template_name, config):
+    # Static templates (the 404 page) get no on_post_page: same search name and CSP as every page.
+    if template_name == "404.html":
+        output = seo.search_dialog_name(output, t(LANGS[0], "search.dialog"))
+        output = seo.content_security_policy(output)
+    return output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the search index

@@ -1,4 +1,10 @@
-"""Every internal link and anchor in a built site resolves: a file for the path, an id for the #fragment."""
+"""Every internal link and anchor in a built site resolves: a file for the path, an id for the #fragment.
+
+The site is published under its `site_url`, which may have a path (a GitHub project site lives
+under /<repo>/). A link is checked as the browser will follow it there: root-relative links
+(`/o3-story/en/`) and absolute links on the site's own host must lie under that base path, and
+relative links must not climb above it. A link that leaves the base path is broken.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,8 @@ class _Collect(HTMLParser):
         for key in ("href", "src"):
             if a.get(key) and tag in ("a", "link", "script", "img", "iframe", "source"):
                 self.links.append(a[key])
+        if a.get("srcset") and tag in ("img", "source"):
+            self.links += [c.strip().split(" ")[0] for c in a["srcset"].split(",") if c.strip()]
 
 
 def _parse(path: Path) -> _Collect:
@@ -31,26 +39,57 @@ def _parse(path: Path) -> _Collect:
     return c
 
 
+def base_path(site_url: str) -> str:
+    """The path the site is published under: '/' for a bare host, '/o3-story/' for a project site."""
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def _site_path(link: str, here: str, site_url: str, base: str) -> tuple[str | None, str]:
+    """The link as a path from the site root ('/en/o3/'), or None with the reason it leaves the site.
+    ('', '') for links that are not ours to check (other hosts, mailto:, data:)."""
+    parts = urlsplit(link)
+    if link.startswith(("mailto:", "data:", "javascript:")):
+        return "", ""
+    if parts.scheme or parts.netloc:
+        own = urlsplit(site_url) if site_url else None
+        if not own or (parts.scheme or own.scheme, parts.netloc) != (own.scheme, own.netloc):
+            return "", ""  # another host: not ours to check
+        path = parts.path or "/"
+    elif parts.path.startswith("/"):
+        path = parts.path
+    else:
+        # relative: resolved against the page's public URL, under the base path
+        path = posixpath.join(posixpath.dirname(base + here.lstrip("/")), parts.path) if parts.path else base + here.lstrip("/")
+        trailing = parts.path.endswith("/")
+        path = posixpath.normpath(path) + ("/" if trailing and not path.endswith("/") else "")
+    path = unquote(path)
+    if not (path + "/").startswith(base) and path != base.rstrip("/"):
+        return None, f"leaves the base path {base}"
+    return "/" + path[len(base):].lstrip("/") if path != base.rstrip("/") else "/", ""
+
+
 def broken_links(site: Path, site_url: str = "") -> list[str]:
     """'page -> link: why' for each internal link that does not resolve."""
+    base = base_path(site_url)
     pages = {p: _parse(p) for p in site.rglob("*.html")}
     problems = []
     for page, parsed in sorted(pages.items()):
         here = "/" + page.relative_to(site).as_posix()
         for original in parsed.links:
-            link = "/" + original[len(site_url):] if site_url and original.startswith(site_url) else original
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
+            target_url, why = _site_path(original, here, site_url, base)
+            if target_url is None:
+                problems.append(f"{here} -> {original}: {why}")
                 continue
-            path = unquote(parts.path)
-            target_url = posixpath.normpath(posixpath.join(posixpath.dirname(here), path)) if path else here
-            if path.endswith("/") or (path and not posixpath.splitext(path)[1]):
+            if not target_url:
+                continue
+            if target_url.endswith("/") or not posixpath.splitext(target_url)[1]:
                 target_url = target_url.rstrip("/") + "/index.html"
             target = site / target_url.lstrip("/")
             if not target.exists():
                 problems.append(f"{here} -> {original}: no file {target_url}")
                 continue
-            frag = unquote(parts.fragment)
+            frag = unquote(urlsplit(original).fragment)
             if frag and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else _parse(target).ids
                 if frag not in ids:

@@ -59,6 +59,25 @@ CASES = [
      "data/metrics.yaml:4: metrics[0].higher_is_better: Input should be a valid boolean"),
     ("transcript/en.yaml", "    paragraphs: [\"Good!\"]\n", "    paragraphs: [\"Good!\", \"Extra.\"]\n",
      "data/transcript/en.yaml:17: turns[1].paragraphs: turn 2 has 2 paragraphs, the Chinese has 1"),
+    # The audit changelog: strict, typed, and every change names a record that exists.
+    ("changelog.yaml", "        field: quote\n", "        field: quote\n        colour: red\n",
+     "data/changelog.yaml:10: audits[0].changes[0].colour: unknown key (allowed: record, kind, field, was, now, reason, source_text)"),
+    ("changelog.yaml", "      - record: paper\n", "      - record: nowhere\n",
+     "data/changelog.yaml:14: audits[0].changes[1].record: unknown source id 'nowhere'"),
+    ("changelog.yaml", "      - record: m.bench\n", "      - record: m.bench.typo\n",
+     "data/changelog.yaml:7: audits[0].changes[0].record: unknown figure id 'm.bench.typo'"),
+    ("changelog.yaml", "        kind: source\n", "        kind: sauce\n",
+     "data/changelog.yaml:15: audits[0].changes[1].kind: Input should be 'figure', 'source', 'check', 'event' or 'unlinked'"),
+    ("changelog.yaml", "        now: \"A new note.\"\n", "",
+     "data/changelog.yaml:14: audits[0].changes[1].now: a change needs what the field was, what it is now, or both"),
+    ("changelog.yaml", "        was: \"约为71.7%\"\n", "        was: \"准确率约为71.7%\"\n",
+     "data/changelog.yaml:11: audits[0].changes[0].now: the same as 'was', so nothing changed"),
+    ("changelog.yaml", "    date: 2026-12-01\n", "    date: 2026-12-41\n",
+     "data/changelog.yaml:4: audits[0].date: not a real date (day is out of range for month)"),
+    ("changelog.yaml", "        reason: {zh: 补充。, en: Added.}\n", "        reason: {zh: 补充。}\n",
+     "data/changelog.yaml:18: audits[0].changes[1].reason.en: required field is missing"),
+    ("timeline.yaml", "    kind: release\n", "    kind: deprecated\n",
+     "data/timeline.yaml:9: events[1].kind: Input should be 'announcement', 'release', 'test', 'price', 'disclosure', 'deadline' or 'deprecation'"),
 ]
 
 
@@ -128,3 +147,36 @@ def test_unlinked_quote_must_hold_its_number(data_dir):
     (data_dir / "transcript/unlinked.yaml").write_text(
         'unlinked:\n  - id: q\n    quote: "第二段"\n    number: "42"\n    reason: {zh: 举例。, en: An example.}\n', encoding="utf-8")
     assert "data/transcript/unlinked.yaml:4: unlinked[0].number: the quote does not hold the number '42'" in errors_of(data_dir)
+
+
+def test_changelog_loads_typed(data_dir):
+    audit = load_story(data_dir).data.audits[0]
+    assert audit.id == "audit-1" and audit.date.isoformat() == "2026-12-01"
+    assert [(c.record, c.kind, c.field, c.was, c.now) for c in audit.changes] == [
+        ("m.bench", "figure", "quote", "约为71.7%", "准确率约为71.7%"),
+        ("paper", "source", "note", None, "A new note."),
+    ]
+
+
+def test_changelog_is_required(data_dir):
+    (data_dir / "changelog.yaml").unlink()
+    assert "data/changelog.yaml:1: (file): cannot read: No such file or directory" in errors_of(data_dir)
+
+
+def test_changelog_needs_a_change(data_dir):
+    text = (data_dir / "changelog.yaml").read_text(encoding="utf-8")
+    (data_dir / "changelog.yaml").write_text(text[: text.index("    changes:")] + "    changes: []\n", encoding="utf-8")
+    assert "data/changelog.yaml:6: audits[0].changes: List should have at least 1 item after validation, not 0" in errors_of(data_dir)
+
+
+def test_changelog_names_records_of_every_kind(data_dir):
+    text = (data_dir / "changelog.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"      - record: {rid}\n        kind: {kind}\n        field: f\n        now: x\n        reason: {{zh: 因。, en: Why.}}\n"
+        for kind, rid in (("check", "no-such-check"), ("event", "launch"), ("unlinked", "no-such-number")))
+    (data_dir / "changelog.yaml").write_text(text + extra, encoding="utf-8")
+    found = [e for e in errors_of(data_dir) if e.startswith("data/changelog.yaml")]
+    assert found == [
+        "data/changelog.yaml:19: audits[0].changes[2].record: unknown check id 'no-such-check'",
+        "data/changelog.yaml:29: audits[0].changes[4].record: unknown unlinked id 'no-such-number'",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from conftest import edit
@@ -67,3 +69,32 @@ def test_data_strings_are_escaped_everywhere(data_dir):
     )
     assert "<script" not in page and "<img" not in page and "*x*" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_changelog_renders_every_change_in_both_languages(story):
+    en = html.unescape(render("{{ changelog }}", "en", story, "en/methods/"))
+    zh = html.unescape(render("{{ changelog }}", "zh", story, "methods/"))
+    assert "Audit of 2026-12-01: 2 changes." in en and "2026-12-01 的核查：共 2 处改动。" in zh
+    assert en.count("<tr>") == zh.count("<tr>") == 2 + 1  # a header row and one row per change
+    assert "Every record checked." in en and "逐条核对。" in zh
+    assert "The source says more." in en and "原文更长。" in zh
+    assert "(new)" in en and "（新增）" in zh  # the second change has no 'was'
+    assert "<td>约为71.7%</td><td>准确率约为71.7%</td>" in en  # was, now
+    assert "<q>准确率约为71.7%</q>" in en and "<q>准确率约为71.7%</q>" in zh  # the source's words, in both languages
+
+
+def test_changelog_strings_are_escaped(data_dir):
+    edit(data_dir / "changelog.yaml", '        now: "A new note."\n', f"        now: '{HOSTILE}'\n")
+    edit(data_dir / "changelog.yaml", '        source_text: "准确率约为71.7%"\n', f"        source_text: '{HOSTILE}'\n")
+    edit(data_dir / "changelog.yaml", "        field: note\n", f"        field: '{HOSTILE}'\n")
+    story = load_story(data_dir)
+    page = "\n".join(render("{{ changelog }}", lang, story, "") for lang in ("zh", "en"))
+    assert "<script" not in page and "<img" not in page and "*x*" not in page
+    assert page.count("&lt;script&gt;") == 6
+
+
+def test_timeline_shows_the_event_quote_escaped(data_dir):
+    edit(data_dir / "timeline.yaml", "    source: paper\n", f"    source: paper\n    quote: '{HOSTILE}'\n")
+    story = load_story(data_dir)
+    page = render("{{ timeline }}", "en", story, "en/")
+    assert "<script" not in page and '<q class="o3-note">&lt;script&gt;' in page

@@ -142,9 +142,10 @@ def pydantic_errors(exc: ValidationError, where: Where, model: type[BaseModel]) 
         elif err["type"] == "missing":
             msg = "required field is missing"
         head, sep, rest = msg.partition(": ")
-        # A model-level check names the field it is about at the start of its message.
-        if sep and not loc and head in model.model_fields:
-            loc, msg = (head,), rest
+        # A model-level check names the field it is about at the start of its message
+        # (also for a nested record, e.g. one change of an audit).
+        if sep and err["type"] == "value_error" and head in _allowed(model, loc):
+            loc, msg = loc + (head,), rest
         yield DataError(where.file, where.line(*loc), where.field(*loc), msg)
 
 

@@ -183,7 +183,7 @@ class Check(Record):
     figures: list[Id] = Field(default_factory=list)
 
 
-EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline"]
+EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline", "deprecation"]
 
 
 class Event(Record):
@@ -196,7 +196,41 @@ class Event(Record):
     event: Text
     promised: Text | None = None
     source: Id
+    # Verbatim words of the source that support the event.
+    quote: Str | None = None
     figures: list[Id] = Field(default_factory=list)
+
+
+ChangedKind = Literal["figure", "source", "check", "event", "unlinked"]
+
+
+class Change(Record):
+    """One change an audit made to one record: which field, what it was, what it is now, and why."""
+
+    record: Id
+    kind: ChangedKind
+    field: Str
+    was: Str | None = None  # None: the record or field is new
+    now: Str | None = None  # None: the field was removed
+    reason: Text
+    source_text: Str | None = None  # the source's own words that support the change
+
+    @model_validator(mode="after")
+    def _changed(self) -> "Change":
+        if self.was is None and self.now is None:
+            raise ValueError("now: a change needs what the field was, what it is now, or both")
+        if self.was is not None and self.was == self.now:
+            raise ValueError("now: the same as 'was', so nothing changed")
+        return self
+
+
+class Audit(Record):
+    """A re-check of the records against their sources, with every change it made."""
+
+    id: Id
+    date: Day
+    method: Text
+    changes: Annotated[list[Change], Field(min_length=1)]
 
 
 class Dataset(Record):
@@ -208,6 +242,7 @@ class Dataset(Record):
     checks: tuple[Check, ...] = ()
     events: tuple[Event, ...] = ()
     unlinked: tuple[Unlinked, ...] = ()
+    audits: tuple[Audit, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

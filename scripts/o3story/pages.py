@@ -66,6 +66,7 @@ class Renderer:
             "chart-tools": self.chart_tools,
             "factcheck": self.factcheck,
             "timeline": self.timeline,
+            "changelog": self.changelog,
             "count": lambda a: esc(t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))),
         }
 
@@ -384,11 +385,37 @@ class Renderer:
                 f"<time datetime=\"{ev.date.isoformat()}\">{esc(date)}</time>",
                 f'<span class="o3-badge">{esc(t(lang, f"event.{ev.kind}"))}</span> {self.rich(ev.event[lang])}',
                 self.rich(ev.promised[lang]) if ev.promised else "–",
-                self.source_cell(ev.source),
+                self.source_cell(ev.source) + (f'<br><q class="o3-note">{esc(ev.quote)}</q>' if ev.quote else ""),
             ]
             rows.append(f'<tr id="event-{esc_attr(ev.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         rows.append("</tbody></table></div>")
         return "\n".join(rows)
+
+    def changelog(self, args: list[str]) -> str:
+        """Every audit of the records: its date and method, then one row per change made."""
+        lang = self.lang
+        if not self.story.data.audits:
+            return f"<p>{esc(t(lang, 'changelog.none'))}</p>"
+        head = ["record", "field", "was", "now", "reason", "source_text"]
+        out = []
+        for audit in self.story.data.audits:
+            out.append(f'<section class="o3-audit" id="audit-{esc_attr(audit.id)}">')
+            out.append(f'<p><strong>{esc(t(lang, "changelog.audit", date=audit.date.isoformat(), count=len(audit.changes)))}</strong></p>')
+            out.append(f'<p><strong>{esc(t(lang, "changelog.method"))}</strong>: {esc(audit.method[lang])}</p>')
+            out.append('<div class="o3-table o3-changelog"><table>')
+            out.append("<thead><tr>" + "".join(f"<th>{esc(t(lang, 'changelog.col.' + h))}</th>" for h in head) + "</tr></thead><tbody>")
+            for c in audit.changes:
+                cells = [
+                    f"<code>{esc(c.record)}</code><br>{esc(t(lang, 'changelog.kind.' + c.kind))}",
+                    f"<code>{esc(c.field)}</code>",
+                    esc(c.was) if c.was is not None else esc(t(lang, "changelog.absent")),
+                    esc(c.now) if c.now is not None else esc(t(lang, "changelog.removed")),
+                    esc(c.reason[lang]),
+                    f"<q>{esc(c.source_text)}</q>" if c.source_text else "–",
+                ]
+                out.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
+            out.append("</tbody></table></div></section>")
+        return "\n".join(out)
 
     def sources(self, args: list[str]) -> str:
         lang = self.lang

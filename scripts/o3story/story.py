@@ -8,15 +8,16 @@ from pathlib import Path
 from .errors import DataError, DataErrors
 from .load import load_list, read_yaml
 from . import claims
-from .model import Check, Dataset, Event, Figure, Metric, Source, Unlinked
+from .model import Audit, Check, Dataset, Event, Figure, Metric, Source, Unlinked
 from .transcript import Transcript
 from .transcript import load as load_transcript
 from .translation import Translation, check_alignment, load_translation
-from .validate import cross_check, story_refs
+from .validate import audit_refs, cross_check, story_refs
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
 TRANSLATION = "transcript/en.yaml"
 UNLINKED = "transcript/unlinked.yaml"
+CHANGELOG = "changelog.yaml"
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,13 @@ def load_story(root: Path) -> Story:
             errors += check_alignment(translation, where, transcript)
     except DataErrors as exc:
         errors += exc.errors
-    checks, e, _ = load_list(root / "factcheck.yaml", _name(root, root / "factcheck.yaml"), "checks", Check)
+    checks, e, broken_checks = load_list(root / "factcheck.yaml", _name(root, root / "factcheck.yaml"), "checks", Check)
     errors += e
-    events, e, _ = load_list(root / "timeline.yaml", _name(root, root / "timeline.yaml"), "events", Event)
+    events, e, broken_events = load_list(root / "timeline.yaml", _name(root, root / "timeline.yaml"), "events", Event)
     errors += e
-    unlinked, e, _ = load_list(root / UNLINKED, _name(root, root / UNLINKED), "unlinked", Unlinked)
+    unlinked, e, broken_unlinked = load_list(root / UNLINKED, _name(root, root / UNLINKED), "unlinked", Unlinked)
+    errors += e
+    audits, e, _ = load_list(root / CHANGELOG, _name(root, root / CHANGELOG), "audits", Audit)
     errors += e
     # None: a file could not be read, so which ids exist is unknown; references to that kind are not checked.
     source_ids = None if broken_sources is None else {s.id for s, _ in sources} | broken_sources
@@ -71,6 +74,12 @@ def load_story(root: Path) -> Story:
     figure_ids = None if broken_figures is None else {f.id for f, _ in figures} | broken_figures
     errors += cross_check(sources, metrics, figures, transcript, source_ids, metric_ids)
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
+
+    def known(records: list, broken: set[str] | None) -> set[str] | None:
+        return None if broken is None else {r.id for r, _ in records} | broken
+
+    errors += audit_refs(audits, {"figure": figure_ids, "source": source_ids, "check": known(checks, broken_checks),
+                                  "event": known(events, broken_events), "unlinked": known(unlinked, broken_unlinked)})
     if transcript is not None:
         from .validate import duplicate_ids
 
@@ -93,5 +102,6 @@ def load_story(root: Path) -> Story:
         checks=tuple(c for c, _ in checks),
         events=tuple(sorted((ev for ev, _ in events), key=lambda ev: ev.date)),
         unlinked=tuple(u for u, _ in unlinked),
+        audits=tuple(a for a, _ in audits),
     )
     return Story(data, transcript, translation)

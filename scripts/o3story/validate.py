@@ -115,3 +115,17 @@ def cross_check(sources: Located, metrics: Located, figures: Located, transcript
             if src.kind == "transcript" and src.url != transcript.source_url:
                 errors.append(where.error(f"transcript source URL differs from the transcript's own header ({transcript.source_url})", "url"))
     return errors
+
+
+def audit_refs(audits: Located, known: dict[str, set[str] | None]) -> list[DataError]:
+    """Every change of the changelog names a record that exists, of the kind it says.
+
+    `known`: for each kind (figure, source, check, event, unlinked) the ids that exist,
+    or None when their file could not be read (then that kind is not checked)."""
+    errors = duplicate_ids(audits, "audit")
+    for audit, where in audits:
+        for i, change in enumerate(audit.changes):
+            ids = known.get(change.kind)
+            if ids is not None and change.record not in ids:
+                errors.append(where.error(f"unknown {change.kind} id '{change.record}'", "changes", i, "record"))
+    return errors

@@ -12,6 +12,8 @@ How a quotation is found and told apart from other quoted text:
 - A quotation that holds a Chinese character quotes the Chinese transcript: it must be a verbatim
   span of data/transcript/baoyu-day12.zh.txt instead.
 - A quotation that is only a placeholder (“{title}”) is a slot for a title, not a quotation.
+- A quotation that is a verbatim span of a recorded source text (a figure's or a timeline event's
+  `quote`, a source's title) quotes that source, whose words data/ already holds and cites.
 - Every other quotation is taken to quote the livestream, unless it is in `ALLOWED`, the short list
   of quoted text that is not the livestream in this site's translation (titles, labels, other
   sources' words), each with its reason. An entry that no longer occurs is itself reported, so the
@@ -59,6 +61,20 @@ ALLOWED: dict[str, str] = {
     "Deliberative Alignment: Reasoning Enables Safer Language Models": "a paper's title",
     "Competitive Programming with Large Reasoning Models": "a paper's title",
     "Reason": "the label of a ChatGPT button",
+    "4%*": "ARC Prize's ARC-AGI-2 leaderboard label (an in-progress estimate), not the livestream",
+    "Scores labeled with * are in-progress estimates based on partial results we've been able to aggregate so far and o1-pro pricing":
+        "ARC Prize's ARC-AGI-2 launch post, quoted in its record's notes",
+    "in-progress estimate": "ARC Prize's ARC-AGI-2 launch post, quoted in the timeline",
+    "For models that returned insufficient data, remaining tasks were scored as incorrect":
+        "ARC Prize's 2026 leaderboard post, quoted in its record's notes",
+    "or because those results were run on a different subset of FrontierMath (the 180 problems in frontiermath-2024-11-26 vs the 290 problems in frontiermath-2025-02-28-private)":
+        "Epoch AI's FrontierMath hub, quoted in its record's notes",
+    "the 180 problems in frontiermath-2024-11-26": "Epoch AI's FrontierMath hub, quoted in a record's notes",
+    "was in an older copy of the System Card PDF which has been replaced by an updated document that doesn't mention Codeforces ELO scores at all":
+        "Simon Willison's newsletter, quoted in the notes of the records it sources",
+    "an answer regex tweak for GPQA benchmark": "the simple-evals README, quoted in its record's notes",
+    "comparison values from live models (e.g. GPT-4o and OpenAI o1-mini) are from the latest versions of those models, so may vary slightly from values published at launch for those models.":
+        "the o3-mini system card, quoted in its records' notes",
     "powered by a version of the upcoming OpenAI o3 model that’s optimized for web browsing and data analysis":
         "OpenAI's deep research launch page, not the livestream",
 }
@@ -165,8 +181,11 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(head + body + tail)
 
 
-def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: dict[str, str], translation: str) -> list[Problem]:
+def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: dict[str, str], translation: str,
+          recorded: Iterable[str] = ()) -> list[Problem]:
+    """`recorded`: the source texts data/ holds (record quotes, source titles); a quotation of one is not the livestream's."""
     english_n = [normalise(t) for t in english]
+    recorded_n = [normalise(t) for t in recorded]
     chinese_n = normalise(chinese)
     problems, used = [], set()
     for q in quotes:
@@ -180,6 +199,8 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
                 problems.append(Problem(q.where, f"“{q.text}” quotes Chinese that is not verbatim in the transcript"))
             continue
         rx = _regex(q.pattern)
+        if any(rx.search(t) for t in recorded_n):
+            continue  # quotes a source whose words a record holds
         if not any(rx.search(t) for t in english_n):
             problems.append(Problem(q.where, f"“{q.text}” is not a verbatim span of {translation}: quote the translation's words, "
                                               "or drop the quotation marks if it is a paraphrase"))
@@ -193,7 +214,7 @@ def site_quotes(root: Path, story) -> Iterator[Quote]:
     def figure_value(fig_id: str) -> str:
         return value(story.data.figure(fig_id), "en")
 
-    for path in sorted((root / "docs").glob("*.en.md")):
+    for path in sorted((root / "docs").rglob("*.en.md")):
         yield from page_quotes(path, path.relative_to(root).as_posix(), figure_value)
     i18n = root / "scripts/o3story/i18n/en"
     for path in sorted(i18n.glob("*.yaml")):
@@ -213,4 +234,12 @@ def site_problems(root: Path, story, allowed: dict[str, str] = ALLOWED) -> list[
         (data / "transcript/baoyu-day12.zh.txt").read_text(encoding="utf-8"),
         allowed,
         "data/transcript/en.yaml",
+        recorded_texts(story),
     )
+
+
+def recorded_texts(story) -> list[str]:
+    """Source texts that data/ records verbatim: figure and event quotes, source titles."""
+    d = story.data
+    return ([f.quote for f in d.figures if f.quote] + [e.quote for e in d.events if getattr(e, "quote", None)]
+            + [s.title for s in d.sources])

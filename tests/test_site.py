@@ -181,3 +181,16 @@ def test_chart_pages_are_in_the_navigation_in_the_index_order(site):
             listed = [chart_id if h == "./" else h[3:-1] for h in hrefs if h == "./" or re.fullmatch(r"\.\./[a-z0-9-]+/", h)]
             assert [c for c in listed if c in CHARTS] == list(CHARTS), (lang, chart_id, listed)
             assert 'for="__toc"' in html and 'id="__toc"' in html  # in the nav: its table-of-contents toggle exists
+
+
+def test_social_tags_are_escaped_exactly_once(site):
+    import html as html_lib
+
+    for page in site.pages():
+        found = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)"', site.html(page)))
+        if page in ("404/", "en/404/"):
+            continue
+        assert found.get("og:title"), page
+        for name, content in found.items():
+            once = html_lib.unescape(content)
+            assert not re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", once), (page, name, content)

@@ -4,6 +4,7 @@ the work is done by the package's plain functions."""
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from pathlib import Path
@@ -107,13 +108,26 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
+def on_page_context(context, page, config, nav):
+    # Plain values for the theme's overrides (theme/main.html, partials/search.html). Runs after
+    # static-i18n's on_page_context (priority 50), which sets this page's language alternates.
+    lang = _lang(page, config)
+    links = {alt["lang"]: alt["link"] for alt in getattr(config.extra, "alternate", None) or []}
+    context["o3"] = {
+        "csp_placeholder": seo.CSP_PLACEHOLDER,
+        "search_label": t(lang, "search.dialog"),
+        "search_base": seo.search_base(page.url),  # None: the theme's own base_url
+        "alternates": seo.alternates(config.site_url or "", links),
+        # page.title comes from the page's heading, whose text markdown keeps entity-escaped:
+        # unescape it once here so that the template escapes it exactly once.
+        "social": seo.social(config.site_url or "", page.url, html.unescape(page.title or ""),
+                             html.unescape(page.meta.get("description", "")), images=_images.available),
+    }
+    return context
+
+
 def on_post_page(output, page, config):
-    output = seo.absolute_alternates(output, config.site_url, page.url)
-    output = seo.social_meta(output, config.site_url, page.url, page.title, page.meta.get("description", ""),
-                             images=_images.available)
-    output = seo.language_base(output, page.url)
-    output = seo.search_dialog_name(output, t(_lang(page, config), "search.dialog"))
-    return seo.content_security_policy(output)  # last: it hashes the final inline scripts
+    return seo.content_security_policy(output)  # must see the final page: it hashes its inline scripts
 
 
 def on_template_context(context, template_name, config):
@@ -126,6 +140,7 @@ def on_template_context(context, template_name, config):
         # (an attribute, as static-i18n sets it: it shadows the mapping key the theme would read)
         config.extra.alternate = [dict(alt, link=home.get(alt["lang"], home[LANGS[0]]))
                                   for alt in getattr(config.extra, "alternate", None) or []]
+        context["o3"] = {"csp_placeholder": seo.CSP_PLACEHOLDER, "search_label": t(LANGS[0], "search.dialog")}
         context["o3_notfound"] = [
             {"html_lang": "zh-Hans" if lang == "zh" else lang, "title": t(lang, "notfound.title"), "text": t(lang, "notfound.text"),
              "home": home[lang], "home_label": t(lang, "notfound.home")}
@@ -135,9 +150,8 @@ def on_template_context(context, template_name, config):
 
 
 def on_post_template(output, template_name, config):
-    # Static templates (the 404 page) get no on_post_page: same search name and CSP as every page.
+    # Static templates (the 404 page) get no on_post_page: the same CSP as every page.
     if template_name == "404.html":
-        output = seo.search_dialog_name(output, t(LANGS[0], "search.dialog"))
         output = seo.content_security_policy(output)
     return output
 

@@ -1,5 +1,7 @@
-"""Fixes to the built HTML that the theme and the i18n plugin do not make. Pure string functions
-plus one file-writing step at the end of a build."""
+"""What search engines, social cards and the CSP need from each page, as plain values for the
+theme's overrides (theme/main.html), plus the steps that must see the finished site: the CSP's
+script hashes (only the final page has its final inline scripts), the sitemaps beside the
+alternates and the per-language search index."""
 
 from __future__ import annotations
 
@@ -9,33 +11,50 @@ import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
-ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]*)">')
 DEFAULT_LANG = "zh"
+CSP_PLACEHOLDER = "o3story:csp"  # the theme's main.html puts the CSP meta tag here; content_security_policy fills it
 
 
-def absolute_alternates(html: str, site_url: str, page_url: str) -> str:
-    """Make hreflang alternates absolute (search engines ignore relative ones) and add x-default.
-
-    The i18n plugin writes them relative to the page; x-default points at the Chinese page,
-    the site's default language.
-    """
+def alternates(site_url: str, links: dict[str, str]) -> list[dict[str, str]]:
+    """Absolute hreflang alternates (search engines ignore relative ones) plus x-default, the
+    Chinese page (the site's default language). `links`: language -> the page's link as the i18n
+    plugin gives it: relative to the site root ('en/o3/'), or an absolute path that already holds
+    the base path ('/o3-story/en/', on the home pages)."""
     if not site_url:
-        return html
-    here = urljoin(site_url, page_url)
-    default: str | None = None
+        return []
+    out = [{"lang": lang, "href": urljoin(site_url, link)} for lang, link in links.items()]
+    default = next((a["href"] for a in out if a["lang"] == DEFAULT_LANG), None)
+    return out + ([{"lang": "x-default", "href": default}] if default else [])
 
-    def fix(m: re.Match) -> str:
-        nonlocal default
-        url = urljoin(here, m["href"])
-        if m["lang"] == DEFAULT_LANG:
-            default = url
-        return f'<link rel="alternate" href="{url}" hreflang="{m["lang"]}">'
 
-    html = ALTERNATE.sub(fix, html)
-    if default and 'hreflang="x-default"' not in html:
-        last = list(re.finditer(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">', html))[-1]
-        html = html[: last.end()] + f'\n      <link rel="alternate" href="{default}" hreflang="x-default">' + html[last.end():]
-    return html
+def search_base(page_url: str, lang_prefix: str = "en/") -> str | None:
+    """The theme's `base` for English pages: their language root (`../` from /en/o3/), so that
+    search loads /en/search/search_index.json, one index per language. None: the theme's own."""
+    if not page_url.startswith(lang_prefix):
+        return None
+    depth = page_url[len(lang_prefix):].rstrip("/").count("/") + 1 if page_url != lang_prefix else 0
+    return "/".join([".."] * depth) or "."
+
+
+def social(site_url: str, page_url: str, title: str, description: str, images: bool) -> list[dict[str, str]]:
+    """Open Graph and Twitter card tags as plain values (the theme escapes them, once). A chart
+    page's image is its PNG in the page's language; other pages share the overview's screenshot."""
+    if not site_url:
+        return []
+    lang = "en" if page_url.startswith("en/") else "zh"
+    m = re.fullmatch(r"(?:en/)?charts/([a-z0-9-]+)/", page_url)
+    image = f"{site_url}charts/{m.group(1)}/chart.{lang}.png" if m and images else f"{site_url}assets/screenshot.png"
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", urljoin(site_url, page_url)),
+        ("property", "og:image", image),
+        ("property", "og:locale", "zh_CN" if lang == "zh" else "en_US"),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:image", image),
+    ]
+    return [{"attr": a, "name": n, "content": c or ""} for a, n, c in tags]
 
 
 def sitemaps_beside_alternates(site: Path) -> None:
@@ -49,16 +68,6 @@ def sitemaps_beside_alternates(site: Path) -> None:
         target = page.parent / "sitemap.xml"
         if not target.exists():
             shutil.copyfile(root, target)
-
-
-def language_base(html: str, page_url: str, lang_prefix: str = "en/") -> str:
-    """Point the theme's `base` at the language's own root on English pages (`../` from /en/o3/),
-    so that its search loads /en/search/search_index.json: one index per language."""
-    if not page_url.startswith(lang_prefix):
-        return html
-    depth = page_url[len(lang_prefix):].rstrip("/").count("/") + 1 if page_url != lang_prefix else 0
-    base = "/".join([".."] * depth) or "."
-    return re.sub(r'("base": )"[^"]*"', lambda m: f'{m.group(1)}"{base}"', html, count=1)
 
 
 def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
@@ -76,33 +85,6 @@ def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
     target = site / lang_prefix / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(dict(index, docs=other), ensure_ascii=False), encoding="utf-8")
-
-
-def social_meta(html: str, site_url: str, page_url: str, title: str, description: str, images: bool) -> str:
-    """Open Graph and Twitter card tags. A chart page's image is its PNG in the page's language;
-    other pages share the overview's screenshot."""
-    if not site_url or 'property="og:title"' in html:
-        return html
-    lang = "en" if page_url.startswith("en/") else "zh"
-    m = re.fullmatch(r"(?:en/)?charts/([a-z0-9-]+)/", page_url)
-    if m and images:
-        image = f"{site_url}charts/{m.group(1)}/chart.{lang}.png"
-    else:
-        image = f"{site_url}assets/screenshot.png"
-    from html import escape
-
-    tags = [
-        ("property", "og:type", "website"),
-        ("property", "og:title", title or ""),
-        ("property", "og:description", description or ""),
-        ("property", "og:url", urljoin(site_url, page_url)),
-        ("property", "og:image", image),
-        ("property", "og:locale", "zh_CN" if lang == "zh" else "en_US"),
-        ("name", "twitter:card", "summary_large_image"),
-        ("name", "twitter:image", image),
-    ]
-    block = "".join(f'\n    <meta {k}="{v}" content="{escape(str(c), quote=True)}">' for k, v, c in tags)
-    return html.replace("</head>", block + "\n  </head>", 1)
 
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
@@ -130,11 +112,6 @@ def content_security_policy(html: str) -> str:
         digest = base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode()
         hashes.append(f"'sha256-{digest}'")
     policy = CSP_BASE + "; script-src 'self' " + " ".join(dict.fromkeys(hashes))
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy.strip()}">'
-    return re.sub(r"(<meta charset=\"utf-8\">)", lambda m: m.group(1) + "\n" + tag, html, count=1)
-
-
-def search_dialog_name(html: str, label: str) -> str:
-    """The theme's search dialog has no accessible name; give it one."""
-    return html.replace('class="md-search" data-md-component="search" role="dialog">',
-                        f'class="md-search" data-md-component="search" role="dialog" aria-label="{label}">', 1)
+    if CSP_PLACEHOLDER not in html:
+        raise ValueError("no Content-Security-Policy placeholder: the page was not rendered with the site's theme overrides")
+    return html.replace(CSP_PLACEHOLDER, policy.strip(), 1)

@@ -406,7 +406,7 @@ class Renderer:
             out.append("<thead><tr>" + "".join(f"<th>{esc(t(lang, 'changelog.col.' + h))}</th>" for h in head) + "</tr></thead><tbody>")
             for c in audit.changes:
                 cells = [
-                    f"<code>{esc(c.record)}</code><br>{esc(t(lang, 'changelog.kind.' + c.kind))}",
+                    self.record_ref(c.kind, c.record) + f"<br>{esc(t(lang, 'changelog.kind.' + c.kind))}",
                     f"<code>{esc(c.field)}</code>",
                     esc(c.was) if c.was is not None else esc(t(lang, "changelog.absent")),
                     esc(c.now) if c.now is not None else esc(t(lang, "changelog.removed")),
@@ -416,6 +416,13 @@ class Renderer:
                 out.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
             out.append("</tbody></table></div></section>")
         return "\n".join(out)
+
+    def record_ref(self, kind: str, record_id: str) -> str:
+        """A record's id as a link to where the site shows it (unlinked transcript numbers have no row)."""
+        target = {"figure": f"{METHODS}#fig-", "source": f"{METHODS}#src-", "check": "fact-check/#check-",
+                  "event": "fact-check/#event-"}.get(kind)
+        code = f"<code>{esc(record_id)}</code>"
+        return f'<a href="{href(self.page_url, target + record_id)}">{code}</a>' if target else code
 
     def sources(self, args: list[str]) -> str:
         lang = self.lang

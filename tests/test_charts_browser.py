@@ -75,17 +75,18 @@ def test_dark_os_setting_draws_dark_on_first_load(site, browser):
 
 def test_story_pages_draw_all_their_charts_and_survive_navigation(site, context):  # noqa: F811
     page, problems, _ = visit(context, site.url + "o3-mini/")
-    wait_drawn(page, 3)
+    wait_drawn(page, 4)
     page.locator("a.md-tabs__link", has_text="ARC-AGI").click()
     page.wait_for_url(site.url + "arc-agi/")
     wait_drawn(page, 2)
     page.go_back()
-    wait_drawn(page, 3)
+    wait_drawn(page, 4)
     assert not problems, problems
     page.close()
 
 
-@pytest.mark.parametrize("path", ["o3-mini/", "en/arc-agi/", "en/charts/claims-vs-shipped/", "transcript/", "en/methods/"])
+@pytest.mark.parametrize("path", ["o3-mini/", "en/arc-agi/", "en/charts/claims-vs-shipped/", "charts/codeforces-elo-price/",
+                                  "en/charts/codeforces-elo-price/", "transcript/", "en/methods/"])
 def test_phone_width_has_no_horizontal_scroll(site, browser, path):
     ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
     page = ctx.new_page()

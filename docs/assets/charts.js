@@ -92,6 +92,7 @@
     var id = new URLSearchParams(window.location.search).get("point");
     if (!id) return;
     el.data.forEach(function (trace, i) {
+      if (trace.visible === false) return; // a view switched off (buttons): its points cannot show a tooltip
       (trace.customdata || []).forEach(function (cd, j) {
         if (String(cd).split(" ").indexOf(id) < 0 || el.closest(".o3-chart").dataset.highlight) return;
         el.closest(".o3-chart").dataset.highlight = id;

@@ -80,6 +80,9 @@
       modeBarButtonsToRemove: ["select2d", "lasso2d"]
     }).then(function () {
       if (facade) facade.remove();
+      // Hold the spec's height: with autosize on, a later restyle (a chart's buttons) would otherwise
+      // re-measure the container and shrink the plot to its CSS min-height.
+      if (spec.layout.height) el.style.height = spec.layout.height + "px";
       el.dataset.theme = name;
       highlight(el);
       el.closest(".o3-chart").setAttribute("data-ready", "1");

@@ -64,7 +64,7 @@ SERIES_STYLE = {  # series -> (model style key, marker)
     "o1": ("o1", "square"),
     "o3-released": ("o3-2025-04-16", "star"),
 }
-X_RANGE = (1, 100)
+X_RANGE = (0.5, 90)  # the last tick ($50) stays clear of the "no price" column
 Y_RANGE = (1550, 2850)
 
 
@@ -137,7 +137,7 @@ def build(story: Story, lang: str) -> Chart:
     (ratio,) = ratios
     dec = story.data.figure(UNPRICED)
 
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.85, 0.15], horizontal_spacing=0.02)
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.82, 0.18], horizontal_spacing=0.02)
     visible: list[tuple[bool, bool]] = []  # per trace: visible in (launch, later)
     drawn: list[Figure] = []
 
@@ -165,7 +165,8 @@ def build(story: Story, lang: str) -> Chart:
         add(go.Scatter(
             x=[old.value, new.value], y=[elo.value, elo.value], mode="lines+markers",
             line=dict(color=color, dash="dot", width=1.5), marker=dict(symbol=["line-ns-open", "arrow-left"], size=[9, 11], color=color),
-            name=tr(lang, ID, "legend.cut"), legendgroup="cut", showlegend=series == "o1-mini",
+            # no legend entry (a phone's legend is long enough): the hover and the notes say what it is
+            name=tr(lang, ID, "legend.cut"), showlegend=False,
             hovertext=[text, text], hoverinfo="text", customdata=[f"{old.id} {new.id}"] * 2,
         ), ("later",))
     groups: dict[tuple[str, tuple[str, ...]], list[Point]] = {}
@@ -178,7 +179,7 @@ def build(story: Story, lang: str) -> Chart:
         add(go.Scatter(
             x=[p.price.value for p in group], y=[p.elo.value for p in group], mode="markers+text",
             text=[point_label(p, lang) for p in group],
-            textposition="middle left" if page else "middle right", textfont=dict(size=11), cliponaxis=False,
+            textposition="middle right" if page else "middle left", textfont=dict(size=11), cliponaxis=False,
             marker=dict(size=13 if marker == "star" else 11, color=color, symbol=[symbol(p.elo, marker) for p in group],
                         line=dict(width=1, color="#000000")),
             name=tr(lang, ID, f"legend.{series}"), legendgroup=series,  # a series' launch and later traces are never shown together
@@ -202,8 +203,8 @@ def build(story: Story, lang: str) -> Chart:
     drawn += [story.data.figure(i) for i in dict.fromkeys(INPUT_OF.values())]
 
     fig.update_layout(**base_layout(
-        lang, height=560, margin=dict(l=60, r=12, t=56, b=60),
-        legend=dict(orientation="h", yanchor="top", y=-0.16, x=0, xanchor="left", font=dict(size=11)),
+        lang, height=580, margin=dict(l=60, r=12, t=56, b=60),
+        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0, xanchor="left", font=dict(size=11)),
         updatemenus=[dict(
             type="buttons", direction="right", x=0, y=1.02, xanchor="left", yanchor="bottom", showactive=True, active=0,
             pad=dict(t=0, b=4, l=0, r=0), font=dict(size=12),

@@ -42,6 +42,28 @@ def test_chart_page_draws_and_hovers(site, context, chart_id, lang):  # noqa: F8
     page.close()
 
 
+@pytest.mark.parametrize("chart_id", [c for c in CHARTS if c in ("arc-agi-cost", "codeforces-elo-price")])
+def test_view_buttons_switch_traces_and_keep_the_height(site, browser, chart_id):
+    """Charts with view buttons: each button shows its traces, and the plot keeps its height (a restyle
+    once re-measured the container and shrank the plot to its CSS min-height, squashing it on phones)."""
+    from o3story.story import load_story
+    from conftest import ROOT
+
+    spec = CHARTS[chart_id].build(load_story(ROOT / "data"), "en").figure
+    ctx = browser.new_context(viewport={"width": 360, "height": 740})
+    page = ctx.new_page()
+    page.goto(site.url + f"en/charts/{chart_id}/")
+    wait_drawn(page, 1)
+    state = "(() => {const g = document.querySelector('.o3-chart__plot'); return [g._fullLayout.height, g._fullData.map(t => t.visible === true)]})()"
+    for i, button in enumerate(spec.layout.updatemenus[0].buttons):
+        page.locator(".updatemenu-button").nth(i).click()
+        page.wait_for_timeout(300)
+        height, shown = page.evaluate(state)
+        assert height == spec.layout.height, (chart_id, i, height)
+        assert shown == [bool(v) for v in button.args[0]["visible"]], (chart_id, i)
+    ctx.close()
+
+
 def font_color(page) -> str:
     return page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.font.color")
 
@@ -75,17 +97,18 @@ def test_dark_os_setting_draws_dark_on_first_load(site, browser):
 
 def test_story_pages_draw_all_their_charts_and_survive_navigation(site, context):  # noqa: F811
     page, problems, _ = visit(context, site.url + "o3-mini/")
-    wait_drawn(page, 3)
+    wait_drawn(page, 4)
     page.locator("a.md-tabs__link", has_text="ARC-AGI").click()
     page.wait_for_url(site.url + "arc-agi/")
     wait_drawn(page, 2)
     page.go_back()
-    wait_drawn(page, 3)
+    wait_drawn(page, 4)
     assert not problems, problems
     page.close()
 
 
-@pytest.mark.parametrize("path", ["o3-mini/", "en/arc-agi/", "en/charts/claims-vs-shipped/", "transcript/", "en/methods/"])
+@pytest.mark.parametrize("path", ["o3-mini/", "en/arc-agi/", "en/charts/claims-vs-shipped/", "charts/codeforces-elo-price/",
+                                  "en/charts/codeforces-elo-price/", "transcript/", "en/methods/"])
 def test_phone_width_has_no_horizontal_scroll(site, browser, path):
     ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
     page = ctx.new_page()

@@ -84,3 +84,13 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     assert again.rendered == 0
     assert (tmp_path / "site2/charts/o3-vs-o1/chart.en.png").read_bytes() == (out / "chart.en.png").read_bytes()
     images.close()
+
+
+@pytest.mark.parametrize("chart_id", list(charts.CHARTS))
+def test_image_has_no_buttons_and_its_source_line_under_the_title(story, chart_id):
+    chart = charts.build(chart_id, story, "en")
+    fig = exports.image_figure(chart, story)
+    assert not fig.layout.updatemenus  # buttons would sit over the title in a picture
+    assert fig.layout.title.text == chart.title
+    assert "CC BY 4.0" in fig.layout.title.subtitle.text  # the source line, clear of any legend below the plot
+    assert all("CC BY 4.0" not in (a.text or "") for a in fig.layout.annotations)

@@ -80,6 +80,9 @@
       modeBarButtonsToRemove: ["select2d", "lasso2d"]
     }).then(function () {
       if (facade) facade.remove();
+      // Hold the spec's height: with autosize on, a later restyle (a chart's buttons) would otherwise
+      // re-measure the container and shrink the plot to its CSS min-height.
+      if (spec.layout.height) el.style.height = spec.layout.height + "px";
       el.dataset.theme = name;
       highlight(el);
       el.closest(".o3-chart").setAttribute("data-ready", "1");
@@ -92,6 +95,7 @@
     var id = new URLSearchParams(window.location.search).get("point");
     if (!id) return;
     el.data.forEach(function (trace, i) {
+      if (trace.visible === false) return; // a view switched off (buttons): its points cannot show a tooltip
       (trace.customdata || []).forEach(function (cd, j) {
         if (String(cd).split(" ").indexOf(id) < 0 || el.closest(".o3-chart").dataset.highlight) return;
         el.closest(".o3-chart").dataset.highlight = id;

@@ -9,8 +9,10 @@ from __future__ import annotations
 import copy
 import csv
 import hashlib
+import html
 import io
 import json
+import textwrap
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -114,15 +116,20 @@ def image_figure(chart: Chart, story: Story) -> go.Figure:
     fig = go.Figure(copy.deepcopy(chart.figure))
     publishers = ", ".join(dict.fromkeys(s.publisher for s in chart.sources))
     source = t(lang, "image.source", sources=publishers, site=t(lang, "site.name"), licence=LICENCE)
+    # The source line is the title's subtitle: at the top it can never run into a legend below the plot.
+    # Long source lists wrap (plotly does not), and the top margin grows with them.
+    lines = [html.escape(line) for line in textwrap.wrap(source, 150 if lang == "en" else 100)]
     fig.update_layout(
-        title=dict(text=chart.title, x=0.01, xanchor="left", font=dict(size=17)),
+        title=dict(text=chart.title, x=0.01, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=18),
+                   font=dict(size=17),
+                   subtitle=dict(text="<br>".join(lines), font=dict(size=11, color="#555555"))),
         width=960, height=(chart.figure.layout.height or 460) + 110,
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", font=dict(family=FONT, color="#1f2328"),
-        margin=dict(t=70, b=(chart.figure.layout.margin.b or 60) + 50),
-        updatemenus=[],
+        # a legend placed above the plot (o3-vs-o1) needs room of its own under the title
+        margin=dict(t=76 + 14 * len(lines) + (60 if (chart.figure.layout.legend.y or 0) > 1 else 0),
+                    b=(chart.figure.layout.margin.b or 60) + 30),
     )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-(chart.figure.layout.margin.b or 60) - 10, showarrow=False, font=dict(size=11, color="#555555"))
+    fig.layout.updatemenus = ()  # no buttons in a picture (update_layout(updatemenus=[]) would keep them)
     fig.update_xaxes(gridcolor="#e5e5e5", linecolor="#888888")
     fig.update_yaxes(gridcolor="#e5e5e5", linecolor="#888888")
     return fig

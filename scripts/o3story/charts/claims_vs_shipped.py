@@ -1,74 +1,117 @@
-"""December 2024 claims against independent tests of the released models, dated and sourced.
+"""December 2024 claims against the released o3: OpenAI's own figures of 2025-04-16 and independent
+tests, dated and sourced.
 
-Each row pairs a December figure with a later independent measurement. Where the two are not the
-same test, the chart says so beside the points (an annotation under the row), not only in a note.
+Each row pairs a December figure with later figures for the released model. Where the two are not the
+same test or setting, the chart says so beside the points (an annotation under the row), not only in
+a note. OpenAI's own figures and independent tests are separate series with their own markers.
+Percent rows share one axis; Codeforces Elo has its own panel below.
 """
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from ..fmt import value
 from ..story import Story
 from .base import Chart, base_layout, hover, label, sources_of, style, symbol, tr, wrap
 
 ID = "claims-vs-shipped"
-# (row key, December claim id, [later independent test ids])
+# (row key, December claim id, [OpenAI's own figures for the released o3], [later independent test ids])
 ROWS = [
-    ("arc-low", "arc.o3.semi-private.low-compute.score",
+    ("aime", "o3.aime-2024", ["o3-2025-04-16.aime-2024.high.launch-page"], []),
+    ("gpqa", "o3.gpqa-diamond", ["o3-2025-04-16.gpqa-diamond.high.launch-page"], []),
+    ("swe", "o3.swe-bench-verified", ["o3-2025-04-16.swe-bench-verified.high.launch-page"], []),
+    ("arc-low", "arc.o3.semi-private.low-compute.score", [],
      ["arc.o3-2025-04-16.low.knowledgegpt", "arc.o3-2025-04-16.medium.knowledgegpt"]),
-    ("arc-high", "arc.o3.semi-private.high-compute.score",
+    ("arc-high", "arc.o3.semi-private.high-compute.score", [],
      ["arc.o3-2025-04-16.high.leaderboard-2026-06-16.score"]),
-    ("frontiermath", "o3.frontiermath", ["o3.frontiermath.epoch-2025-04"]),
+    ("frontiermath", "o3.frontiermath", [], ["o3.frontiermath.epoch-2025-04"]),
 ]
+ELO_ROW = ("codeforces", "o3.codeforces-elo", ["o3-2025-04-16.codeforces-elo.high.launch-page"], [])
+ROW_PX = 145  # height of one row, its name and caveat included
+GAP_PX = 95  # between the two panels: the first one's ticks and axis title
+BOTTOM_PX = 165  # under the second panel: its ticks and axis title, then the legend (three lines on a phone)
+OWN_SYMBOL = "circle"  # OpenAI's own figures for the released o3; independent tests keep the model's star
+
+
+def _panel_rows(n: int) -> tuple[float, float]:
+    """The y range of a panel of n categorical rows (reversed: first row on top), with room above the
+    first row for its name and below the last for its caveat."""
+    return (n - 1 + 0.9, -0.7)
 
 
 def build(story: Story, lang: str) -> Chart:
-    fig = go.Figure()
+    # Pixel sizes: a row's name, points and (wrapped) caveat need ROW_PX; between the panels the first
+    # panel's ticks and axis title; below the second its axis title, then the legend.
+    spans = [abs(a - b) for a, b in (_panel_rows(len(ROWS)), _panel_rows(1))]
+    plot_px = sum(spans) * ROW_PX + GAP_PX
+    fig = make_subplots(rows=2, cols=1, row_heights=[s / sum(spans) for s in spans], vertical_spacing=GAP_PX / plot_px)
     drawn = []
-    cats = [tr(lang, ID, f"row.{key}") for key, _, _ in ROWS]
     dec_color, dec_sym = style("o3")
     new_color, new_sym = style("o3-2025-04-16")
-    claims, tests = [], []
-    for (key, claim_id, test_ids), cat in zip(ROWS, cats):
-        claim = story.data.figure(claim_id)
-        later = [story.data.figure(t) for t in test_ids]
-        drawn += [claim, *later]
-        claims.append((cat, claim))
-        tests += [(cat, t, ("bottom left" if i == 0 else "bottom right") if len(later) > 1 else "bottom center") for i, t in enumerate(later)]
-        lo = min([claim.value] + [t.value for t in later])
-        fig.add_trace(go.Scatter(
-            x=[lo, claim.value], y=[cat, cat], mode="lines", line=dict(color="#999999", width=3),
-            hoverinfo="skip", showlegend=False,
-        ))
-        # Row name above the row and its caveat below it, inside the plot: readable on a phone.
-        fig.add_annotation(x=0, y=cat, xref="paper", yref="y", yshift=40, xanchor="left", showarrow=False,
-                           text=f"<b>{cat}</b>", font=dict(size=12), align="left")
-        fig.add_annotation(x=0, y=cat, xref="paper", yref="y", yshift=-30, xanchor="left", yanchor="top", showarrow=False,
-                           text=wrap(tr(lang, ID, f"caveat.{key}"), lang), font=dict(size=11), align="left")
-    fig.add_trace(go.Scatter(
-        x=[c.value for _, c in claims], y=[cat for cat, _ in claims], mode="markers+text",
-        name=tr(lang, ID, "legend.dec"), text=[label(c, lang) for _, c in claims], textposition="top center",
-        marker=dict(size=15, color=dec_color, symbol=dec_sym, line=dict(width=1, color="#000000")),
-        hovertext=[hover(c, story, lang) for _, c in claims], hoverinfo="text", customdata=[c.id for _, c in claims],
-    ))
-    fig.add_trace(go.Scatter(
-        x=[t.value for _, t, _ in tests], y=[cat for cat, _, _ in tests], mode="markers+text",
-        name=tr(lang, ID, "legend.later"),
-        text=[label(t, lang) + (f" ({tr(lang, ID, 'effort.' + t.setting.effort)})" if t.setting.effort else "") for _, t, _ in tests],
-        textposition=[pos for _, _, pos in tests],
-        marker=dict(size=14, color=new_color, symbol=[symbol(t, new_sym) for _, t, _ in tests], line=dict(width=1, color="#000000")),
-        hovertext=[hover(t, story, lang) for _, t, _ in tests], hoverinfo="text", customdata=[t.id for _, t, _ in tests],
-    ))
-    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=20, r=20, t=20, b=60)))
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100])
-    fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, range=[2.9, -0.7])
-    arc_low, arc_test = story.data.figure(ROWS[0][1]), story.data.figure(ROWS[0][2][0])
-    fm, fm_test = story.data.figure(ROWS[2][1]), story.data.figure(ROWS[2][2][0])
+    series = {"dec": [], "own": [], "later": []}  # (panel, category, figure, text position)
+    for panel, rows in ((1, ROWS), (2, [ELO_ROW])):
+        yref = "y" if panel == 1 else "y2"
+        for key, claim_id, own_ids, test_ids in rows:
+            cat = tr(lang, ID, f"row.{key}")
+            claim = story.data.figure(claim_id)
+            own = [story.data.figure(t) for t in own_ids]
+            later = [story.data.figure(t) for t in test_ids]
+            drawn += [claim, *own, *later]
+            series["dec"].append((panel, cat, claim, "top center"))
+            for t in own:
+                series["own"].append((panel, cat, t, "bottom center"))
+            for i, t in enumerate(later):
+                pos = ("bottom left" if i == 0 else "bottom right") if len(later) > 1 else "bottom center"
+                series["later"].append((panel, cat, t, pos))
+            lo = min([claim.value] + [t.value for t in own + later])
+            fig.add_trace(go.Scatter(
+                x=[lo, claim.value], y=[cat, cat], mode="lines", line=dict(color="#999999", width=3),
+                hoverinfo="skip", showlegend=False,
+            ), row=panel, col=1)
+            # Row name above the row and its caveat below it, inside the plot: readable on a phone.
+            fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=40, xanchor="left", showarrow=False,
+                               text=f"<b>{cat}</b>", font=dict(size=12), align="left")
+            fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=-30, xanchor="left", yanchor="top", showarrow=False,
+                               text=wrap(tr(lang, ID, f"caveat.{key}"), lang), font=dict(size=11), align="left")
+    looks = {
+        "dec": dict(size=15, color=dec_color, sym=lambda f: dec_sym),
+        "own": dict(size=13, color=new_color, sym=lambda f: symbol(f, OWN_SYMBOL)),
+        "later": dict(size=14, color=new_color, sym=lambda f: symbol(f, new_sym)),
+    }
+    for name, pts in series.items():
+        look = looks[name]
+        for panel in (1, 2):
+            mine = [p for p in pts if p[0] == panel]
+            if not mine:
+                continue
+            fig.add_trace(go.Scatter(
+                x=[f.value for _, _, f, _ in mine], y=[cat for _, cat, _, _ in mine], mode="markers+text",
+                name=tr(lang, ID, f"legend.{name}"), legendgroup=name, showlegend=panel == min(p[0] for p in pts),
+                text=[label(f, lang) + (f" ({tr(lang, ID, 'effort.' + f.setting.effort)})" if name == "later" and f.setting.effort else "")
+                      for _, _, f, _ in mine],
+                textposition=[pos for _, _, _, pos in mine], cliponaxis=False,
+                marker=dict(size=look["size"], color=look["color"], symbol=[look["sym"](f) for _, _, f, _ in mine],
+                            line=dict(width=1, color="#000000")),
+                hovertext=[hover(f, story, lang) for _, _, f, _ in mine], hoverinfo="text", customdata=[f.id for _, _, f, _ in mine],
+            ), row=panel, col=1)
+    fig.update_layout(**base_layout(lang, height=round(plot_px) + 20 + BOTTOM_PX, margin=dict(l=20, r=20, t=20, b=BOTTOM_PX),
+                                    legend=dict(orientation="h", yanchor="top", y=-78 / plot_px, x=0, xanchor="left", font=dict(size=12))))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100], row=1, col=1)
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.elo"), range=[0, 3000], row=2, col=1)
+    fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, range=list(_panel_rows(len(ROWS))), row=1, col=1)
+    fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, range=list(_panel_rows(1)), row=2, col=1)
+    g = {f.id: f for f in drawn}
     return Chart(
         id=ID, lang=lang, title=tr(lang, ID, "title"),
-        description=tr(lang, ID, "description", arc=value(arc_low, lang), arc_test=value(arc_test, lang),
-                       fm=value(fm, lang), fm_test=value(fm_test, lang)),
-        figure=fig, figures=tuple(drawn), notes=(tr(lang, ID, "note.versions"), tr(lang, ID, "note.sources")),
+        description=tr(lang, ID, "description",
+                       aime=value(g["o3.aime-2024"], lang), aime_own=value(g["o3-2025-04-16.aime-2024.high.launch-page"], lang),
+                       elo=value(g["o3.codeforces-elo"], lang), elo_own=value(g["o3-2025-04-16.codeforces-elo.high.launch-page"], lang),
+                       arc=value(g["arc.o3.semi-private.low-compute.score"], lang),
+                       arc_test=value(g["arc.o3-2025-04-16.low.knowledgegpt"], lang),
+                       fm=value(g["o3.frontiermath"], lang), fm_test=value(g["o3.frontiermath.epoch-2025-04"], lang)),
+        figure=fig, figures=tuple(drawn),
+        notes=(tr(lang, ID, "note.versions"), tr(lang, ID, "note.own"), tr(lang, ID, "note.sources")),
         sources=sources_of(story, drawn),
     )

@@ -61,6 +61,10 @@ ALLOWED: dict[str, str] = {
     "Deliberative Alignment: Reasoning Enables Safer Language Models": "a paper's title",
     "Competitive Programming with Large Reasoning Models": "a paper's title",
     "Reason": "the label of a ChatGPT button",
+    "no price": "the label of the codeforces-elo-price chart's own no-price column",
+    "Launch prices": "the label of a codeforces-elo-price view button",
+    "later prices": "the label of a codeforces-elo-price view button",
+    "with terminal": "OpenAI's chart label on its 2025-04-16 page (o3 with a terminal tool)",
     "4%*": "ARC Prize's ARC-AGI-2 leaderboard label (an in-progress estimate), not the livestream",
     "Scores labeled with * are in-progress estimates based on partial results we've been able to aggregate so far and o1-pro pricing":
         "ARC Prize's ARC-AGI-2 launch post, quoted in its record's notes",

@@ -97,6 +97,7 @@ def on_post_page(output, page, config):
     output = seo.absolute_alternates(output, config.site_url, page.url)
     output = seo.social_meta(output, config.site_url, page.url, page.title, page.meta.get("description", ""),
                              images=_images.available)
+    output = seo.oembed_link(output, config.site_url, page.url, page.title)
     output = seo.language_base(output, page.url)
     output = seo.search_dialog_name(output, t(_lang(page, config), "search.dialog"))
     return seo.content_security_policy(output)  # last: it hashes the final inline scripts

@@ -105,6 +105,23 @@ def social_meta(html: str, site_url: str, page_url: str, title: str, description
     return html.replace("</head>", block + "\n  </head>", 1)
 
 
+CHART_PAGE = re.compile(r"(?P<en>en/)?charts/(?P<id>[a-z0-9-]+)/")
+
+
+def oembed_link(html: str, site_url: str, page_url: str, title: str) -> str:
+    """oEmbed discovery on a chart page: a link to its JSON in the page's language (see embed.oembed_url)."""
+    from html import escape, unescape
+
+    from .embed import oembed_url
+
+    m = CHART_PAGE.fullmatch(page_url)
+    if not site_url or not m or "application/json+oembed" in html:
+        return html
+    href = oembed_url(site_url, m["id"], "en" if m["en"] else "zh")
+    tag = f'<link rel="alternate" type="application/json+oembed" href="{escape(href)}" title="{escape(unescape(title or ""))}">'
+    return html.replace("</head>", f"  {tag}\n  </head>", 1)
+
+
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 CSP_BASE = (
     "default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'self'; "

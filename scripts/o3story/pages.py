@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from . import charts, claims, embed, exports
+from . import charts, claims, embed, explorer, exports
 from .charts.html import chart_block, scripts
 from .fmt import esc, esc_attr, setting, value
 from .i18n import has, t
@@ -81,6 +81,9 @@ class Renderer:
 
     def record_link(self, fig: Figure) -> str:
         return href(self.page_url, f"{METHODS}#{fig_anchor(fig)}")
+
+    def transcript_link(self, anchor: str) -> str:
+        return href(self.page_url, f"{TRANSCRIPT}#{anchor}")
 
     def summary(self) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
         if self.lang == "zh":
@@ -190,11 +193,10 @@ class Renderer:
         out.append("</div>")
         return "\n".join(out)
 
-    def _figure_rows(self, figs: list[Figure], anchors: bool) -> str:
+    def _figure_rows(self, figs: list[Figure]) -> str:
+        """A chart's data table: one row per figure, its value linked to the record on the methods page."""
         lang = self.lang
         head = ["model", "metric", "setting", "value", "confidence", "source", "date"]
-        if anchors:
-            head += ["quote", "notes"]
         rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
         for fig in figs:
             conf = t(lang, f"conf.{fig.confidence}")
@@ -206,29 +208,22 @@ class Renderer:
                 esc(fig.model),
                 esc(self.metric_name(fig)),
                 esc(setting(fig, lang)),
-                f'<a href="{self.record_link(fig)}">{esc(value(fig, lang))}</a>' if not anchors else esc(value(fig, lang)),
+                f'<a href="{self.record_link(fig)}">{esc(value(fig, lang))}</a>',
                 esc(conf),
                 self.source_cell(fig.source),
                 esc(fig.date.isoformat()),
             ]
-            if anchors:
-                quote = esc(fig.quote or fig.locator or "")
-                turn = self.story.transcript.turn_with(fig.quote) if fig.quote and self.story.data.source(fig.source).kind == "transcript" else None
-                if turn:
-                    quote = f'<a href="{href(self.page_url, TRANSCRIPT + "#" + turn.anchor)}">{quote}</a>'
-                cells += [quote, esc(fig.notes[lang]) if fig.notes else ""]
-            row_id = f' id="{esc_attr(fig_anchor(fig))}"' if anchors else ""
-            rows.append(f"<tr{row_id}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         rows.append("</tbody></table></div>")
         return "\n".join(rows)
 
     def table(self, args: list[str]) -> str:
-        return self._figure_rows([self.figure(a) for a in args], anchors=False)
+        return self._figure_rows([self.figure(a) for a in args])
 
     def figures(self, args: list[str]) -> str:
         order = {m.id: i for i, m in enumerate(self.story.data.metrics)}
         figs = sorted(self.story.data.figures, key=lambda f: (order[f.metric], f.model, f.id))
-        return self._figure_rows(figs, anchors=True)
+        return explorer.explorer(self, figs)
 
     def points(self, items: list[tuple[str, str]]) -> str:
         return "<ul>" + "".join(f"<li><strong>{esc(label)}</strong>: {esc(text)}</li>" for label, text in items) + "</ul>"
@@ -292,7 +287,7 @@ class Renderer:
             chart = charts.build(chart_id, self.story, self.lang)
         except charts.ChartError as exc:
             raise PlaceholderError(str(exc)) from None
-        table = self._figure_rows(list(chart.figures), anchors=False)
+        table = self._figure_rows(list(chart.figures))
         sources = "; ".join(
             f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a> ({esc(s.publisher)}'
             + (f", {s.published.isoformat()}" if s.published else "") + ")"

@@ -157,3 +157,18 @@ def test_descriptor_licence_keys_sources_version_and_citation(package_path, site
         assert "not under CC BY 4.0" in fields[key]["rights"], key
     assert fields[("figures", "value")]["type"] == "number" and fields[("figures", "date")]["type"] == "date"
     assert fields[("figures", "claim")]["type"] == "boolean" and fields[("figures", "samples")]["type"] == "integer"
+
+
+@pytest.mark.parametrize("page", ["methods/", "en/methods/"])
+def test_methods_page_says_how_to_download_cite_and_reuse(site, page):
+    import html as html_lib
+    import re
+
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", site.html(page)))
+    assert f'pd.read_csv("{site.url}data/figures.csv")' in text
+    assert f'Package("{site.url}data/datapackage.json").get_resource("figures").read_rows()' in text
+    desc = json.loads((site.root / "data/datapackage.json").read_text(encoding="utf-8"))
+    lang = "en" if page.startswith("en/") else "zh"
+    assert desc["citation"][lang]["text"] in text and desc["citation"][lang]["bibtex"] in text
+    for table in datapackage.TABLES:
+        assert f'href="../{"../" if lang == "en" else ""}data/{table.name}.csv"' in site.html(page)

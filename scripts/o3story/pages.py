@@ -64,6 +64,7 @@ class Renderer:
             "chart": self.chart,
             "chart-list": self.chart_list,
             "chart-tools": self.chart_tools,
+            "data-package": self.data_package,
             "factcheck": self.factcheck,
             "timeline": self.timeline,
             "count": lambda a: esc(t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))),
@@ -323,6 +324,32 @@ class Renderer:
             f"### {t(lang, 'tools.downloads')}\n\n{links}\n\n"
             f"### {t(lang, 'tools.cite')}\n\n<p>{esc(cite['text'])}</p>\n\n```bibtex\n{cite['bibtex']}\n```\n\n"
             f"<p>{esc(t(lang, 'tools.licence'))}</p>\n"
+        )
+
+    def data_package(self, args: list[str]) -> str:
+        """The data package's downloads, citation and a two-line example of reading it. Markdown,
+        so that the code blocks get a copy button. Links are relative; the examples use absolute URLs."""
+        from . import datapackage
+
+        lang = self.lang
+        base = f"{self.root()}{datapackage.FOLDER}/"
+        url = f"{self.site_url}{datapackage.FOLDER}/"
+        items = [f'- <a href="{base}datapackage.json">{esc(t(lang, "download.package"))}</a> <code>datapackage.json</code>']
+        for table in datapackage.TABLES:
+            items.append(
+                f"- {esc(t(lang, 'download.table.' + table.name))}: "
+                f'<a href="{base}{table.name}.csv" download>CSV</a> · <a href="{base}{table.name}.json" download>JSON</a> '
+                f"<code>{table.name}.csv</code>"
+            )
+        cite = datapackage.citation(self.site_url, self.version, self.year())[lang]
+        return (
+            "\n".join(items) + "\n\n"
+            f"<p>{esc(t(lang, 'download.version', version=self.version))} {esc(t(lang, 'download.placeholder'))}</p>\n\n"
+            f"{esc(t(lang, 'download.pandas'))}\n\n"
+            f'```python\nimport pandas as pd\nfigures = pd.read_csv("{url}figures.csv")\n```\n\n'
+            f"{esc(t(lang, 'download.frictionless'))}\n\n"
+            f'```python\nfrom frictionless import Package\nfigures = Package("{url}datapackage.json").get_resource("figures").read_rows()\n```\n\n'
+            f"### {t(lang, 'download.cite')}\n\n<p>{esc(cite['text'])}</p>\n\n```bibtex\n{cite['bibtex']}\n```\n"
         )
 
     def year(self) -> int:

@@ -167,6 +167,10 @@ def test_without_a_browser_the_site_builds_and_says_images_are_skipped(tmp_path)
     page = (out / "charts" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")
     assert "chart.zh.png" not in page and "data.csv" in page
     assert "<noscript><img" not in (out / "embed" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")
+    import json
+
+    oembed = json.loads((out / "charts" / "o3-vs-o1" / "oembed.en.json").read_text(encoding="utf-8"))
+    assert oembed["type"] == "rich" and "thumbnail_url" not in oembed  # no PNG, so no thumbnail
 
 
 def test_chart_pages_are_in_the_navigation_in_the_index_order(site):

@@ -11,6 +11,10 @@ from .i18n import t
 from .seo import CSP_BASE
 
 LANGS = ("zh", "en")
+# The published iframe's height (embed.js then sizes it to its content) and the width the chart is
+# drawn at (its static images are this wide); oEmbed reports both.
+EMBED_HEIGHT = 640
+EMBED_WIDTH = 960
 
 
 def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources: dict[str, str], images: bool,
@@ -63,6 +67,42 @@ def snippet(site_url: str, chart_id: str, lang: str, title: str) -> str:
     """The copy-ready embed code shown on each chart page."""
     return (
         f'<iframe src="{site_url}embed/{chart_id}/?lang={lang}&theme=auto" title="{esc_attr(title)}" '
-        'loading="lazy" width="100%" height="640" style="border:0" data-o3-embed></iframe>\n'
+        f'loading="lazy" width="100%" height="{EMBED_HEIGHT}" style="border:0" data-o3-embed></iframe>\n'
         f'<script src="{site_url}assets/embed.js" async></script>'
     )
+
+
+def oembed_url(site_url: str, chart_id: str, lang: str) -> str:
+    """The absolute URL of a chart's oEmbed document in one language (`site_url` may have a path).
+    A plain function: whatever writes the chart page's head can call it for the discovery link."""
+    return f"{site_url}charts/{chart_id}/oembed.{lang}.json"
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, from its IHDR chunk."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+def oembed(chart: Chart, site_url: str, thumbnail_size: tuple[int, int] | None = None) -> dict:
+    """The oEmbed 1.0 response (type "rich") for a chart: `html` is exactly the published snippet.
+    `thumbnail_size`: the size of the chart's PNG in this language, when images were built."""
+    lang = chart.lang
+    home = f"{site_url}{'en/' if lang == 'en' else ''}"
+    doc = {
+        "version": "1.0",
+        "type": "rich",
+        "title": chart.title,
+        "author_name": t(lang, "oembed.author"),
+        "author_url": home,
+        "provider_name": t(lang, "site.name"),
+        "provider_url": home,
+        "html": snippet(site_url, chart.id, lang, chart.title),
+        "width": EMBED_WIDTH,
+        "height": EMBED_HEIGHT,
+    }
+    if thumbnail_size:
+        doc["thumbnail_url"] = f"{site_url}charts/{chart.id}/chart.{lang}.png"
+        doc["thumbnail_width"], doc["thumbnail_height"] = thumbnail_size
+    return doc

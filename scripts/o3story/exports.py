@@ -18,6 +18,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from .charts.base import FONT, Chart
+from .embed import oembed, png_size
 from .i18n import t
 from .story import Story
 
@@ -137,7 +138,9 @@ def image_figure(chart: Chart, story: Story) -> go.Figure:
 
 def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str,
                       year: int, images) -> list[Path]:
-    """Write data.csv, figure(.lang).json, metadata.json and, when `images` can render, the PNG/SVG files."""
+    """Write data.csv, figure(.lang).json, metadata.json, oembed.<lang>.json and, when `images` can render,
+    the PNG/SVG files."""
+
     zh = charts_by_lang["zh"]
     out = site / "charts" / zh.id
     out.mkdir(parents=True, exist_ok=True)
@@ -153,9 +156,15 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
         put(f"figure.{lang}.json", chart.figure.to_json())
     put("figure.json", zh.figure.to_json())
     put("metadata.json", json.dumps(metadata(charts_by_lang, story, site_url, version, year), ensure_ascii=False, indent=2))
+    thumbnails: dict[str, tuple[int, int]] = {}
     if images is not None and images.available:
         for lang, chart in charts_by_lang.items():
             fig = image_figure(chart, story)
             for fmt in IMAGE_FORMATS:
-                put(f"chart.{lang}.{fmt}", images.render(fig, fmt))
+                data = images.render(fig, fmt)
+                put(f"chart.{lang}.{fmt}", data)
+                if fmt == "png":
+                    thumbnails[lang] = png_size(data)
+    for lang, chart in charts_by_lang.items():
+        put(f"oembed.{lang}.json", json.dumps(oembed(chart, site_url, thumbnails.get(lang)), ensure_ascii=False, indent=2))
     return written

@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from o3story import charts, exports, images, linkcheck, publish, seo, vendor  # noqa: E402
+from o3story import charts, datapackage, exports, images, linkcheck, publish, seo, vendor  # noqa: E402
 from o3story.errors import DataErrors  # noqa: E402
 from o3story.i18n import t  # noqa: E402
 from o3story.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
@@ -122,6 +122,7 @@ def on_page_context(context, page, config, nav):
         # unescape it once here so that the template escapes it exactly once.
         "social": seo.social(config.site_url or "", page.url, html.unescape(page.title or ""),
                              html.unescape(page.meta.get("description", "")), images=_images.available),
+        "oembed": seo.oembed(config.site_url or "", page.url, html.unescape(page.title or "")),
     }
     return context
 
@@ -171,4 +172,5 @@ def on_post_build(config):
     marker = site / ".o3story-published"
     if not marker.exists() or marker.read_text(encoding="utf-8") != _version:
         publish.publish_charts(site, _story, config.site_url or "", _version, _images)
+        datapackage.write_package(site, _story, config.site_url or "", _version)  # /data/: the whole dataset
         marker.write_text(_version, encoding="utf-8")

@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from . import charts, claims, embed, exports
+from . import charts, claims, embed, explorer, exports
 from .charts.html import chart_block, scripts
 from .fmt import esc, esc_attr, setting, value
 from .i18n import has, t
@@ -64,6 +64,7 @@ class Renderer:
             "chart": self.chart,
             "chart-list": self.chart_list,
             "chart-tools": self.chart_tools,
+            "data-package": self.data_package,
             "factcheck": self.factcheck,
             "timeline": self.timeline,
             "changelog": self.changelog,
@@ -82,6 +83,9 @@ class Renderer:
 
     def record_link(self, fig: Figure) -> str:
         return href(self.page_url, f"{METHODS}#{fig_anchor(fig)}")
+
+    def transcript_link(self, anchor: str) -> str:
+        return href(self.page_url, f"{TRANSCRIPT}#{anchor}")
 
     def summary(self) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
         if self.lang == "zh":
@@ -191,11 +195,10 @@ class Renderer:
         out.append("</div>")
         return "\n".join(out)
 
-    def _figure_rows(self, figs: list[Figure], anchors: bool) -> str:
+    def _figure_rows(self, figs: list[Figure]) -> str:
+        """A chart's data table: one row per figure, its value linked to the record on the methods page."""
         lang = self.lang
         head = ["model", "metric", "setting", "value", "confidence", "source", "date"]
-        if anchors:
-            head += ["quote", "notes"]
         rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
         for fig in figs:
             conf = t(lang, f"conf.{fig.confidence}")
@@ -207,29 +210,22 @@ class Renderer:
                 esc(fig.model),
                 esc(self.metric_name(fig)),
                 esc(setting(fig, lang)),
-                f'<a href="{self.record_link(fig)}">{esc(value(fig, lang))}</a>' if not anchors else esc(value(fig, lang)),
+                f'<a href="{self.record_link(fig)}">{esc(value(fig, lang))}</a>',
                 esc(conf),
                 self.source_cell(fig.source),
                 esc(fig.date.isoformat()),
             ]
-            if anchors:
-                quote = esc(fig.quote or fig.locator or "")
-                turn = self.story.transcript.turn_with(fig.quote) if fig.quote and self.story.data.source(fig.source).kind == "transcript" else None
-                if turn:
-                    quote = f'<a href="{href(self.page_url, TRANSCRIPT + "#" + turn.anchor)}">{quote}</a>'
-                cells += [quote, esc(fig.notes[lang]) if fig.notes else ""]
-            row_id = f' id="{esc_attr(fig_anchor(fig))}"' if anchors else ""
-            rows.append(f"<tr{row_id}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         rows.append("</tbody></table></div>")
         return "\n".join(rows)
 
     def table(self, args: list[str]) -> str:
-        return self._figure_rows([self.figure(a) for a in args], anchors=False)
+        return self._figure_rows([self.figure(a) for a in args])
 
     def figures(self, args: list[str]) -> str:
         order = {m.id: i for i, m in enumerate(self.story.data.metrics)}
         figs = sorted(self.story.data.figures, key=lambda f: (order[f.metric], f.model, f.id))
-        return self._figure_rows(figs, anchors=True)
+        return explorer.explorer(self, figs)
 
     def points(self, items: list[tuple[str, str]]) -> str:
         return "<ul>" + "".join(f"<li><strong>{esc(label)}</strong>: {esc(text)}</li>" for label, text in items) + "</ul>"
@@ -293,7 +289,7 @@ class Renderer:
             chart = charts.build(chart_id, self.story, self.lang)
         except charts.ChartError as exc:
             raise PlaceholderError(str(exc)) from None
-        table = self._figure_rows(list(chart.figures), anchors=False)
+        table = self._figure_rows(list(chart.figures))
         sources = "; ".join(
             f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a> ({esc(s.publisher)}'
             + (f", {s.published.isoformat()}" if s.published else "") + ")"
@@ -329,6 +325,32 @@ class Renderer:
             f"### {t(lang, 'tools.downloads')}\n\n{links}\n\n"
             f"### {t(lang, 'tools.cite')}\n\n<p>{esc(cite['text'])}</p>\n\n```bibtex\n{cite['bibtex']}\n```\n\n"
             f"<p>{esc(t(lang, 'tools.licence'))}</p>\n"
+        )
+
+    def data_package(self, args: list[str]) -> str:
+        """The data package's downloads, citation and a two-line example of reading it. Markdown,
+        so that the code blocks get a copy button. Links are relative; the examples use absolute URLs."""
+        from . import datapackage
+
+        lang = self.lang
+        base = f"{self.root()}{datapackage.FOLDER}/"
+        url = f"{self.site_url}{datapackage.FOLDER}/"
+        items = [f'- <a href="{base}datapackage.json">{esc(t(lang, "download.package"))}</a> <code>datapackage.json</code>']
+        for table in datapackage.TABLES:
+            items.append(
+                f"- {esc(t(lang, 'download.table.' + table.name))}: "
+                f'<a href="{base}{table.name}.csv" download>CSV</a> · <a href="{base}{table.name}.json" download>JSON</a> '
+                f"<code>{table.name}.csv</code>"
+            )
+        cite = datapackage.citation(self.site_url, self.version, self.year())[lang]
+        return (
+            "\n".join(items) + "\n\n"
+            f"<p>{esc(t(lang, 'download.version', version=self.version))} {esc(t(lang, 'download.placeholder'))}</p>\n\n"
+            f"{esc(t(lang, 'download.pandas'))}\n\n"
+            f'```python\nimport pandas as pd\nfigures = pd.read_csv("{url}figures.csv")\n```\n\n'
+            f"{esc(t(lang, 'download.frictionless'))}\n\n"
+            f'```python\nfrom frictionless import Package\nfigures = Package("{url}datapackage.json").get_resource("figures").read_rows()\n```\n\n'
+            f"### {t(lang, 'download.cite')}\n\n<p>{esc(cite['text'])}</p>\n\n```bibtex\n{cite['bibtex']}\n```\n"
         )
 
     def year(self) -> int:

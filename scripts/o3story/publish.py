@@ -20,7 +20,7 @@ def publish_charts(site: Path, story: Story, site_url: str, version: str, images
         tables, sources = {}, {}
         for lang, chart in by_lang.items():
             r = Renderer(story, lang, f"embed/{chart_id}/")
-            tables[lang] = r._figure_rows(list(chart.figures), anchors=False).replace('href="../../methods/', 'target="_blank" href="../../methods/' if lang == "zh" else 'target="_blank" href="../../en/methods/')
+            tables[lang] = r._figure_rows(list(chart.figures)).replace('href="../../methods/', 'target="_blank" href="../../methods/' if lang == "zh" else 'target="_blank" href="../../en/methods/')
             sources[lang] = "; ".join(
                 f'<a href="{esc_attr(s.url)}" target="_blank" rel="noopener">{esc(s.title)}</a> ({esc(s.publisher)})' for s in chart.sources
             )

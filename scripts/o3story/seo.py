@@ -87,6 +87,19 @@ def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
     target.write_text(json.dumps(dict(index, docs=other), ensure_ascii=False), encoding="utf-8")
 
 
+CHART_PAGE = re.compile(r"(?P<en>en/)?charts/(?P<id>[a-z0-9-]+)/")
+
+
+def oembed(site_url: str, page_url: str, title: str) -> dict[str, str] | None:
+    """oEmbed discovery for a chart page: its JSON in the page's language (see embed.oembed_url)."""
+    from .embed import oembed_url
+
+    m = CHART_PAGE.fullmatch(page_url)
+    if not site_url or not m:
+        return None
+    return {"href": oembed_url(site_url, m["id"], "en" if m["en"] else "zh"), "title": title}
+
+
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 CSP_BASE = (
     "default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'self'; "

@@ -125,8 +125,14 @@ def draw_all_charts(page) -> None:
     page.wait_for_load_state("load")
     page.mouse.move(5, 5)
     for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
-        plot.scroll_into_view_if_needed()  # the plot, not the whole figure: a tall figure centres below it
-        plot.hover(force=True)
+        for attempt in range(3):  # a chart above may grow as it draws and push this one away mid-scroll
+            plot.scroll_into_view_if_needed()  # the plot, not the whole figure: a tall figure centres below it
+            try:
+                plot.hover(force=True, timeout=5_000)
+                break
+            except Exception:  # noqa: BLE001 - playwright's Error; retried, then raised
+                if attempt == 2:
+                    raise
         page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
 
 

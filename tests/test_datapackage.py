@@ -36,6 +36,13 @@ def flatten(record) -> dict[str, object]:
         value = getattr(record, name)
         if isinstance(value, model.Setting):
             out.update({k: getattr(value, k) for k in type(value).model_fields})
+        elif name == "promise":  # a timeline promise's outcome: promise_<field>, its reason in both languages
+            for k in model.Promise.model_fields:
+                v = getattr(value, k) if value is not None else None
+                if k == "reason":
+                    out.update({f"promise_reason_{lang}": v[lang] if v else None for lang in ("zh", "en")})
+                else:
+                    out[f"promise_{k}"] = v
         elif _is_text(info.annotation):
             for lang in ("zh", "en"):
                 out[f"{name}_{lang}"] = value[lang] if value is not None else None

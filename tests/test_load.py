@@ -180,3 +180,100 @@ def test_changelog_names_records_of_every_kind(data_dir):
         "data/changelog.yaml:19: audits[0].changes[2].record: unknown check id 'no-such-check'",
         "data/changelog.yaml:29: audits[0].changes[4].record: unknown unlinked id 'no-such-number'",
     ]
+
+
+# --- the claims scorecard (data/scorecard.yaml): strict, every claim with evidence and a verdict ---------
+
+SCORECARD_CASES = [
+    ("    verdict: partly-held\n", "",
+     "data/scorecard.yaml:2: claims[0].verdict: required field is missing"),
+    ("    verdict: partly-held\n", "    verdict: mostly-true\n",
+     "data/scorecard.yaml:10: claims[0].verdict: Input should be 'held', 'partly-held', 'did-not-hold', 'not-comparable' or 'not-verifiable'"),
+    ("    evidence: [m.bench.paper]\n", "",
+     "data/scorecard.yaml:2: claims[0].evidence: required field is missing"),
+    ("    evidence: [m.bench.paper]\n", "    evidence: []\n",
+     "data/scorecard.yaml:9: claims[0].evidence: a claim needs at least one record as evidence"),
+    ("    evidence: [m.bench.paper]\n", "    evidence: [m.bench.typo]\n",
+     "data/scorecard.yaml:9: claims[0].evidence[0]: unknown figure id 'm.bench.typo'"),
+    ("    verdict: partly-held\n", "    verdict: partly-held\n    colour: red\n",
+     "data/scorecard.yaml:11: claims[0].colour: unknown key (allowed: id, turn, quote, claim, claimed, evidence, verdict, reason)"),
+    ('      zh: "我们发现准确率约为71.7%"\n', '      zh: "我们发现准确率约为99%"\n',
+     "data/scorecard.yaml:5: claims[0].quote.zh: not found verbatim in turn 1 of the transcript"),
+    ("    turn: 1\n", "    turn: 2\n",
+     "data/scorecard.yaml:5: claims[0].quote.zh: not found verbatim in turn 2 of the transcript (it is in turn 1)"),
+    ('      en: "We found accuracy of about 71.7%"\n', '      en: "We measured accuracy of about 71.7%"\n',
+     "data/scorecard.yaml:6: claims[0].quote.en: not found verbatim in turn 1 of the translation (data/transcript/en.yaml)"),
+    ('en: "The paper gives {{ fig m.bench.paper }}."', 'en: "The paper gives 48.9%."',
+     "data/scorecard.yaml:11: claims[0].reason.en: typed number '48.9%': write it as {{ fig ID }} so it comes from a record"),
+    ('en: "The paper gives {{ fig m.bench.paper }}."', 'en: "The paper gives {{ fig m.nope }}."',
+     "data/scorecard.yaml:11: claims[0].reason.en: unknown figure id 'm.nope'"),
+    ("    turn: 1\n", "    turn: 9\n",
+     "data/scorecard.yaml:3: claims[0].turn: the transcript has no turn 9 (it has 1 to 2)"),
+]
+
+
+@pytest.mark.parametrize("old,new,message", SCORECARD_CASES)
+def test_bad_scorecard_message(data_dir, old, new, message):
+    edit(data_dir / "scorecard.yaml", old, new)
+    assert message in errors_of(data_dir)
+
+
+def test_scorecard_evidence_lists_primary_sources_first(data_dir):
+    edit(data_dir / "figures/a.yaml", "    source: paper\n", "    source: blog\n")
+    edit(data_dir / "sources.yaml", "sources:\n", "sources:\n  - {id: blog, kind: secondary, publisher: A blog, title: A post, url: 'https://example.org/b', accessed: 2026-11-26}\n")
+    edit(data_dir / "scorecard.yaml", "    evidence: [m.bench.paper]\n", "    evidence: [m.bench.paper, m.bench]\n")
+    # m.bench (the transcript) is no primary source either: nothing primary comes after a secondary one
+    assert not any("primary" in e for e in errors_of_or_none(data_dir))
+    edit(data_dir / "figures/a.yaml", "    source: talk\n", "    source: paper\n")
+    edit(data_dir / "figures/a.yaml", "    quote: \"准确率约为71.7%\"\n", "    quote: \"准确率约为71.7%\"\n    locator: p. 1\n")
+    assert ("data/scorecard.yaml:9: claims[0].evidence[0]: 'm.bench.paper' is not from a primary source but comes before one: "
+            "list primary sources first") in errors_of(data_dir)
+
+
+def errors_of_or_none(data: Path) -> list[str]:
+    try:
+        load_story(data)
+    except DataErrors as exc:
+        return [str(e) for e in exc.errors]
+    return []
+
+
+def test_scorecard_is_required(data_dir):
+    (data_dir / "scorecard.yaml").unlink()
+    assert any(e.startswith("data/scorecard.yaml:1: (file): cannot read") for e in errors_of(data_dir))
+
+
+def test_scorecard_loads_typed(data_dir):
+    (claim,) = load_story(data_dir).data.claims
+    assert (claim.id, claim.turn, claim.verdict, claim.evidence) == ("bench", 1, "partly-held", ["m.bench.paper"])
+
+
+# --- fact-check verdicts and promise outcomes -----------------------------------------------------------
+
+def test_a_check_needs_a_verdict(data_dir):
+    edit(data_dir / "factcheck.yaml", "    verdict: wrong\n", "")
+    assert "data/factcheck.yaml:2: checks[0].verdict: required field is missing" in errors_of(data_dir)
+    edit(data_dir / "factcheck.yaml", "    severity: slip\n", "    severity: slip\n    verdict: fine\n")
+    assert ("data/factcheck.yaml:5: checks[0].verdict: Input should be 'wrong', 'misleading', 'garbled' or 'unverified'"
+            in errors_of(data_dir))
+
+
+def test_a_promise_needs_its_outcome(data_dir):
+    text = (data_dir / "timeline.yaml").read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines(keepends=True) if l.startswith("    promise: "))
+    edit(data_dir / "timeline.yaml", line, "")
+    assert ("data/timeline.yaml:7: events[1].promise: an event with `promised` needs its outcome (promise: {outcome, made, due, reason})"
+            in errors_of(data_dir))
+
+
+def test_a_promise_outcome_is_one_of_four(data_dir):
+    edit(data_dir / "timeline.yaml", "outcome: kept,", "outcome: sort-of,")
+    assert ("data/timeline.yaml:12: events[1].promise.outcome: Input should be 'kept', 'kept-late', 'changed' or 'not-kept'"
+            in errors_of(data_dir))
+
+
+def test_real_data_has_a_verdict_everywhere(story):
+    assert story.data.claims and all(c.evidence and c.verdict for c in story.data.claims)
+    assert all(c.verdict for c in story.data.checks)
+    assert all(ev.promise for ev in story.data.events if ev.promised)
+    assert 8 <= len(story.data.claims) <= 12

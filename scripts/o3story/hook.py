@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from o3story import charts, datapackage, exports, images, linkcheck, publish, seo, vendor  # noqa: E402
+from o3story import charts, datapackage, exports, glossary, images, linkcheck, publish, seo, vendor  # noqa: E402
 from o3story.errors import DataErrors  # noqa: E402
 from o3story.i18n import t  # noqa: E402
 from o3story.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
@@ -103,7 +103,8 @@ def on_page_markdown(markdown, page, config, files):
     try:
         if "description" in page.meta:
             page.meta["description"] = render_text(page.meta["description"], lang, _story)
-        return render(markdown, lang, _story, page.url, site_url=config.site_url or "", images=_images.available, version=_version)
+        out = render(markdown, lang, _story, page.url, site_url=config.site_url or "", images=_images.available, version=_version)
+        return out + glossary.abbreviations(_story.data.glossary, lang)
     except PlaceholderError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 

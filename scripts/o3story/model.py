@@ -171,12 +171,20 @@ class Unlinked(Record):
 Severity = Literal["error", "misleading", "slip", "ambiguous"]
 
 
+# What a fact-check concludes about the words it quotes:
+# wrong: wrong as written (a wrong year, name or number); misleading: true in part, but missing what
+# changes its meaning; garbled: the transcript's words are wrong, and what was meant is established;
+# unverified: the words are unclear and what was meant could not be established.
+CheckVerdict = Literal["wrong", "misleading", "garbled", "unverified"]
+
+
 class Check(Record):
     """One error or ambiguity in the source transcript, with its correction."""
 
     id: Id
     quote: Str  # verbatim from the transcript file
     severity: Severity
+    verdict: CheckVerdict
     problem: Text
     correction: Text
     sources: list[Id] = Field(default_factory=list)
@@ -184,6 +192,19 @@ class Check(Record):
 
 
 EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline", "deprecation"]
+
+
+PromiseOutcome = Literal["kept", "kept-late", "changed", "not-kept"]
+
+
+class Promise(Record):
+    """How a promise turned out: promised on `made`, due by `due` (when a date was given), delivered
+    on the event's own date."""
+
+    outcome: PromiseOutcome
+    made: Day
+    due: Day | None = None  # None: the promise named no date ("shortly after")
+    reason: Text
 
 
 class Event(Record):
@@ -195,10 +216,65 @@ class Event(Record):
     kind: EventKind
     event: Text
     promised: Text | None = None
+    promise: Promise | None = None  # the outcome of `promised`: required exactly when there is a promise
     source: Id
     # Verbatim words of the source that support the event.
     quote: Str | None = None
     figures: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _promise(self) -> "Event":
+        if self.promised is not None and self.promise is None:
+            raise ValueError("promise: an event with `promised` needs its outcome (promise: {outcome, made, due, reason})")
+        if self.promise is not None and self.promised is None:
+            raise ValueError("promised: an outcome (`promise`) needs the words of the promise (`promised`)")
+        if self.promise is not None and self.promise.made > self.date:
+            raise ValueError("promise: made after the event that delivered it")
+        return self
+
+
+Verdict = Literal["held", "partly-held", "did-not-hold", "not-comparable", "not-verifiable"]
+VERDICTS: tuple[str, ...] = ("held", "partly-held", "did-not-hold", "not-comparable", "not-verifiable")
+
+
+class ClaimQuote(Record):
+    """A claim's words: Chinese verbatim from the transcript turn, English verbatim from its translation."""
+
+    zh: Str
+    en: Str
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Claim(Record):
+    """One headline claim of the livestream, the later evidence, and the verdict that follows from it.
+
+    `claimed`: the records of the claim itself (what was said or shown); `evidence`: the later records
+    the verdict rests on, primary sources first. Numbers in `claim` and `reason` are `{{ fig ID }}`."""
+
+    id: Id
+    turn: Annotated[int, Field(ge=1)]
+    quote: ClaimQuote
+    claim: Text
+    claimed: list[Id] = Field(default_factory=list)
+    evidence: list[Id]
+    verdict: Verdict
+    reason: Text
+
+    @model_validator(mode="after")
+    def _has_evidence(self) -> "Claim":
+        if not self.evidence:
+            raise ValueError("evidence: a claim needs at least one record as evidence")
+        return self
+
+
+class Term(Record):
+    """A glossary entry: a term or model name as it is written on the pages, explained per language."""
+
+    id: Id
+    term: Text  # as written on the pages of each language (an abbreviation matches it exactly)
+    definition: Text
 
 
 ChangedKind = Literal["figure", "source", "check", "event", "unlinked"]
@@ -243,6 +319,8 @@ class Dataset(Record):
     events: tuple[Event, ...] = ()
     unlinked: tuple[Unlinked, ...] = ()
     audits: tuple[Audit, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    glossary: tuple[Term, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

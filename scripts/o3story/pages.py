@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from . import charts, claims, embed, explorer, exports
+from . import charts, claims, embed, explorer, exports, scorecard
 from .charts.html import chart_block, scripts
 from .fmt import esc, esc_attr, setting, value
 from .i18n import has, t
@@ -53,9 +53,12 @@ class Renderer:
             "fig": self.fig,
             "cards": self.cards,
             "table": self.table,
-            "oneline": lambda a: esc(self.summary()[0]),
-            "keypoints": lambda a: self.points(self.summary()[1]),
-            "risks": lambda a: self.points(self.summary()[2]),
+            "oneline": lambda a: esc(self.summary()[0]) + self.oneline_flags(),
+            # The transcript's own summary, with a flag at each point a fact-check corrects.
+            "keypoints": lambda a: scorecard.flagged_points(self, self.summary()[1], scorecard.summary_checks(self, "key_points")),
+            "risks": lambda a: scorecard.flagged_points(self, self.summary()[2], scorecard.summary_checks(self, "risks")),
+            "scorecard": lambda a: scorecard.scorecard(self, a),
+            "compare": lambda a: scorecard.compare(self, a),
             "credit": self.credit,
             "transcript": self.transcript,
             "sources": self.sources,
@@ -93,6 +96,12 @@ class Renderer:
             return tr.one_line, [(p.label, p.text) for p in tr.key_points], [(p.label, p.text) for p in tr.risks]
         s = self.story.translation.summary
         return s.one_line, [(p.label, p.text) for p in s.key_points], [(p.label, p.text) for p in s.risks]
+
+    def oneline_flags(self) -> str:
+        return "".join(
+            f' <a class="o3-flag o3-flag--{c.verdict}" href="{href(self.page_url, "fact-check/#check-" + c.id)}" '
+            f'title="{esc_attr(t(self.lang, "checkverdict." + c.verdict))}">{esc(t(self.lang, "check.flag_inline"))}</a>'
+            for c in scorecard.oneline_checks(self))
 
     def source_cell(self, source_id: str) -> str:
         src = self.story.data.source(source_id)
@@ -299,6 +308,11 @@ class Renderer:
         link = None if own_page else href(self.page_url, f"charts/{chart_id}/")
         static = f"{self.root()}charts/{chart_id}/chart.{self.lang}.svg" if self.images else None
         out = chart_block(chart, table, sources, link, static)
+        if own_page:
+            # The page's H1 is the title (it carries the caption's id, see chart_page): no caption too.
+            out, n = re.subn(rf'<figcaption class="o3-chart__title" id="chart-{re.escape(chart_id)}-title">.*?</figcaption>', "", out, count=1)
+            if n != 1:
+                raise PlaceholderError(f"chart '{chart_id}': its caption was not found to drop on its own page")
         if not self.scripts_added:
             out += scripts(self.root())
             self.scripts_added = True
@@ -386,7 +400,8 @@ class Renderer:
                 )
             out.append(
                 f'<section class="o3-check o3-check--{c.severity}" id="check-{esc_attr(c.id)}">'
-                f'<p class="o3-check__head"><span class="o3-badge o3-badge--{c.severity}">{esc(t(lang, f"severity.{c.severity}"))}</span> '
+                f'<p class="o3-check__head"><span class="o3-verdict o3-verdict--check-{c.verdict}">{esc(t(lang, f"checkverdict.{c.verdict}"))}</span> '
+                f'<span class="o3-badge o3-badge--{c.severity}">{esc(t(lang, f"severity.{c.severity}"))}</span> '
                 f'<a href="{link}">{esc(place)}</a></p>'
                 f'<blockquote lang="zh-Hans"><p>{esc(c.quote)}</p></blockquote>'
                 f'<p><strong>{esc(t(lang, "check.problem"))}</strong>: {self.rich(c.problem[lang])}</p>'
@@ -406,12 +421,23 @@ class Renderer:
             cells = [
                 f"<time datetime=\"{ev.date.isoformat()}\">{esc(date)}</time>",
                 f'<span class="o3-badge">{esc(t(lang, f"event.{ev.kind}"))}</span> {self.rich(ev.event[lang])}',
-                self.rich(ev.promised[lang]) if ev.promised else "–",
+                self.promise(ev) if ev.promised else "–",
                 self.source_cell(ev.source) + (f'<br><q class="o3-note">{esc(ev.quote)}</q>' if ev.quote else ""),
             ]
             rows.append(f'<tr id="event-{esc_attr(ev.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
         rows.append("</tbody></table></div>")
         return "\n".join(rows)
+
+    def promise(self, ev) -> str:
+        """What was promised, its outcome as a chip, and its dates (made, due, delivered)."""
+        lang, p = self.lang, ev.promise
+        dates = [t(lang, "promise.made", date=p.made.isoformat())]
+        if p.due:
+            dates.append(t(lang, "promise.due", date=p.due.isoformat()))
+        dates.append(t(lang, "promise.delivered", date=ev.date.isoformat()))
+        return (f'{self.rich(ev.promised[lang])}<br><span class="o3-verdict o3-verdict--promise-{p.outcome}">'
+                f'{esc(t(lang, "promise." + p.outcome))}</span> <span class="o3-note">{esc(" · ".join(dates))}</span>'
+                f'<br><span class="o3-note">{self.rich(p.reason[lang])}</span>')
 
     def changelog(self, args: list[str]) -> str:
         """Every audit of the records: its date and method, then one row per change made."""
@@ -501,7 +527,8 @@ def chart_page(chart_id: str, lang: str, story: Story) -> str:
         "---\n"
         f"description: {json.dumps(description, ensure_ascii=False)}\n"
         "---\n\n"
-        f"# {esc(chart.title)}\n\n"
+        # The H1 names the figure (aria-labelledby of the chart block points at this id).
+        f"# {esc(chart.title)} {{#chart-{chart_id}-title}}\n\n"
         f"{{{{ chart {chart_id} }}}}\n\n"
         f"{{{{ chart-tools {chart_id} }}}}\n"
     )

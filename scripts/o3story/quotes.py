@@ -228,6 +228,7 @@ def site_quotes(root: Path, story) -> Iterator[Quote]:
         yield from data_quotes(path, path.relative_to(root).as_posix(), "figures", ("notes",), figure_value)
     yield from data_quotes(data / "factcheck.yaml", "data/factcheck.yaml", "checks", ("problem", "correction"), figure_value)
     yield from data_quotes(data / "timeline.yaml", "data/timeline.yaml", "events", ("event", "promised"), figure_value)
+    yield from data_quotes(data / "scorecard.yaml", "data/scorecard.yaml", "claims", ("claim", "reason"), figure_value)
 
 
 def site_problems(root: Path, story, allowed: dict[str, str] = ALLOWED) -> list[Problem]:

@@ -8,16 +8,18 @@ from pathlib import Path
 from .errors import DataError, DataErrors
 from .load import load_list, read_yaml
 from . import claims
-from .model import Audit, Check, Dataset, Event, Figure, Metric, Source, Unlinked
+from .model import Audit, Check, Claim, Dataset, Event, Figure, Metric, Source, Term, Unlinked
 from .transcript import Transcript
 from .transcript import load as load_transcript
 from .translation import Translation, check_alignment, load_translation
-from .validate import audit_refs, cross_check, story_refs
+from .validate import audit_refs, cross_check, glossary_refs, scorecard_refs, story_refs
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
 TRANSLATION = "transcript/en.yaml"
 UNLINKED = "transcript/unlinked.yaml"
 CHANGELOG = "changelog.yaml"
+SCORECARD = "scorecard.yaml"
+GLOSSARY = "glossary.yaml"
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,18 @@ def load_story(root: Path) -> Story:
     errors += e
     audits, e, _ = load_list(root / CHANGELOG, _name(root, root / CHANGELOG), "audits", Audit)
     errors += e
+    claims_, e, _ = load_list(root / SCORECARD, _name(root, root / SCORECARD), "claims", Claim)
+    errors += e
+    terms, e, _ = load_list(root / GLOSSARY, _name(root, root / GLOSSARY), "terms", Term)
+    errors += e
     # None: a file could not be read, so which ids exist is unknown; references to that kind are not checked.
     source_ids = None if broken_sources is None else {s.id for s, _ in sources} | broken_sources
     metric_ids = None if broken_metrics is None else {m.id for m, _ in metrics} | broken_metrics
     figure_ids = None if broken_figures is None else {f.id for f, _ in figures} | broken_figures
     errors += cross_check(sources, metrics, figures, transcript, source_ids, metric_ids)
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
+    errors += scorecard_refs(claims_, figures, figure_ids, {s.id: s for s, _ in sources}, transcript, translation)
+    errors += glossary_refs(terms)
 
     def known(records: list, broken: set[str] | None) -> set[str] | None:
         return None if broken is None else {r.id for r, _ in records} | broken
@@ -103,5 +111,7 @@ def load_story(root: Path) -> Story:
         events=tuple(sorted((ev for ev, _ in events), key=lambda ev: ev.date)),
         unlinked=tuple(u for u, _ in unlinked),
         audits=tuple(a for a, _ in audits),
+        claims=tuple(c for c, _ in claims_),
+        glossary=tuple(g for g, _ in terms),
     )
     return Story(data, transcript, translation)

@@ -129,3 +129,67 @@ def audit_refs(audits: Located, known: dict[str, set[str] | None]) -> list[DataE
             if ids is not None and change.record not in ids:
                 errors.append(where.error(f"unknown {change.kind} id '{change.record}'", "changes", i, "record"))
     return errors
+
+
+def typed_numbers(records: Located, fields: tuple[str, ...]) -> list[DataError]:
+    """A number in these texts must be a `{{ fig ID }}` reference, so that it is the record's value, never typed twice."""
+    from .claims import NUMBER
+
+    errors = []
+    for rec, where in records:
+        for field in fields:
+            text = getattr(rec, field)
+            for lang in ("zh", "en"):
+                bare = TOKEN.sub(" ", text[lang])
+                for m in NUMBER.finditer(bare):
+                    errors.append(where.error(f"typed number '{m.group(0)}': write it as {{{{ fig ID }}}} so it comes from a record", field, lang))
+    return errors
+
+
+def scorecard_refs(claims: Located, figures: list[tuple[Figure, Where]], figure_ids: set[str] | None,
+                   sources: dict[str, Source], transcript: Transcript | None, translation) -> list[DataError]:
+    """Each claim quotes its transcript turn verbatim (Chinese, and the English of the translation), names
+    records that exist, lists its evidence primary sources first, and types no number."""
+    errors = duplicate_ids(claims, "claim")
+    errors += refs(claims, "claimed", figure_ids, "figure") + refs(claims, "evidence", figure_ids, "figure")
+    errors += text_figure_refs(claims, ("claim", "reason"), figure_ids)
+    errors += typed_numbers(claims, ("claim", "reason"))
+    by_id = {f.id: f for f, _ in figures}
+    for claim, where in claims:
+        kinds = [sources[by_id[i].source].kind if i in by_id and by_id[i].source in sources else None for i in claim.evidence]
+        for i, kind in enumerate(kinds):
+            if kind is not None and kind != "primary" and any(k == "primary" for k in kinds[i + 1:]):
+                errors.append(where.error(f"'{claim.evidence[i]}' is not from a primary source but comes before one: list primary sources first", "evidence", i))
+                break
+        if transcript is None:
+            continue
+        turns = {t.n: t for t in transcript.turns}
+        turn = turns.get(claim.turn)
+        if turn is None:
+            errors.append(where.error(f"the transcript has no turn {claim.turn} (it has 1 to {len(turns)})", "turn"))
+            continue
+        if claim.quote.zh not in turn.text:
+            other = transcript.turn_with(claim.quote.zh)
+            where_else = f" (it is in turn {other.n})" if other else ""
+            errors.append(where.error(f"not found verbatim in turn {claim.turn} of the transcript{where_else}", "quote", "zh"))
+        if translation is not None and claim.turn <= len(translation.turns):
+            english = "\n\n".join(translation.turn(claim.turn).paragraphs)
+            if claim.quote.en not in english:
+                errors.append(where.error(f"not found verbatim in turn {claim.turn} of the translation (data/transcript/en.yaml)", "quote", "en"))
+    return errors
+
+
+def glossary_refs(terms: Located) -> list[DataError]:
+    errors = duplicate_ids(terms, "term")
+    for lang in ("zh", "en"):
+        seen: dict[str, str] = {}
+        for term, where in terms:
+            word = term.term[lang]
+            if word in seen:
+                errors.append(where.error(f"the term '{word}' is already defined by '{seen[word]}'", "term", lang))
+            seen.setdefault(word, term.id)
+            if any(c in word for c in "[]\n"):
+                errors.append(where.error("a term cannot hold '[', ']' or a line break (it becomes an abbreviation)", "term", lang))
+            if "\n" in term.definition[lang]:
+                errors.append(where.error("a definition is one line (it becomes an abbreviation's title)", "definition", lang))
+    return errors

@@ -300,7 +300,7 @@ class Renderer:
         )
         own_page = self.page_url.removeprefix("en/") == f"charts/{chart_id}/"
         link = None if own_page else href(self.page_url, f"charts/{chart_id}/")
-        static = f"{self.root()}charts/{chart_id}/chart.{self.lang}.svg" if self.images else None
+        static = f"{self.root()}charts/{chart_id}/" if self.images else None
         out = chart_block(chart, table, sources, link, static)
         if not self.scripts_added:
             out += scripts(self.root())

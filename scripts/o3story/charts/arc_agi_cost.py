@@ -37,6 +37,11 @@ REPRICED = [
     ("public-high", "arc.o3.public.high-compute.score", "arc.o3-preview.public.high-compute.cost-per-task.revised-2025-12"),
 ]
 TARGET = "arc.grand-prize-target"
+# Phone layout (charts.narrow): taller, for the stacked buttons and the four-entry legend.
+NARROW = dict(height=600)
+# Where each other model's name sits beside its point, so that the three o1 efforts stay apart.
+OTHER_TEXT = {"arc.o1.low": "bottom center", "arc.o1.medium": "middle left", "arc.o1.high": "top right",
+              "arc.gpt-4o": "top right", "arc.human-panel": "middle left", "arc.o1-pro": "bottom center"}
 
 
 def build(story: Story, lang: str) -> Chart:
@@ -72,8 +77,8 @@ def build(story: Story, lang: str) -> Chart:
         name = f"{model} ({tr(lang, ID, 'effort.' + effort)})" if effort else model
         fig.add_trace(go.Scatter(
             x=[cost.value], y=[score.value], mode="markers+text", name=name, text=[name],
-            textposition="top center" if effort == "high" else "bottom center",
-            textfont=dict(size=10), marker=dict(size=11, color=c, symbol=symbol(score, s), line=dict(width=1, color="#000000")),
+            textposition=OTHER_TEXT.get(stem, "bottom center"),
+            textfont=dict(size=11), marker=dict(size=11, color=c, symbol=symbol(score, s), line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             showlegend=False, customdata=[f"{score.id} {cost.id}"],
         ))

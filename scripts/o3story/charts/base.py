@@ -8,6 +8,7 @@ theme (assets/charts.js), so one spec serves both.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
@@ -55,6 +56,7 @@ class Chart:
     figures: tuple[Figure, ...]  # every data point drawn: the table and the downloads list exactly these
     notes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default=())
+    narrow: object = None  # charts.narrow.Narrow: the phone layout, set by charts.build
 
 
 def tr(lang: str, chart_id: str, key: str, **values: object) -> str:
@@ -128,11 +130,29 @@ def log_axis(lo: float, hi: float) -> dict:
     return dict(type="log", range=[math.log10(lo), math.log10(hi)], tickvals=ticks, ticktext=[f"${v:,g}" for v in ticks])
 
 
-def wrap(text: str, lang: str, width: int = 44) -> str:
-    """Break a long annotation into lines (plotly does not wrap); Chinese by characters, English by words."""
-    import textwrap
+CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+|\\s+")
 
-    if lang == "zh":
-        step = max(8, width // 2)
-        return "<br>".join(text[i : i + step] for i in range(0, len(text), step))
-    return "<br>".join(textwrap.wrap(text, width))
+
+def text_width(text: str) -> int:
+    """Width in Latin characters: a CJK character counts as two."""
+    return sum(2 if re.match(f"[{CJK}]", ch) else 1 for ch in text)
+
+
+def wrap(text: str, lang: str, width: int = 44) -> str:
+    """Break a long label into lines of at most `width` Latin characters (a CJK character counts
+    two), with <br> (plotly does not wrap). Words and Latin runs inside Chinese are never split."""
+    lines: list[str] = []
+    cur = ""
+    for tok in _TOKEN.findall(text):
+        if tok.isspace():
+            cur += " " if cur and not cur.endswith(" ") else ""
+            continue
+        if cur.strip() and text_width(cur + tok) > width:
+            lines.append(cur.rstrip())
+            cur = tok
+        else:
+            cur += tok
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return "<br>".join(lines)

@@ -19,6 +19,8 @@ PAIRS = [
 ]
 ELO = ("o1.codeforces-elo", "o3.codeforces-elo")
 EXPERTS = "phd-experts.gpqa-diamond"
+# Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
+NARROW = dict(height=700, panels=[0.62, 0.38])
 
 
 def build(story: Story, lang: str) -> Chart:

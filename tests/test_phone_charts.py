@@ -155,3 +155,88 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
     if facade["min_px"] is not None and facade["min_px"] < MIN_FACADE_PX:
         failures.append(f"facade: smallest text {facade['min_px']} px < {MIN_FACADE_PX} px ({facade.get('src')})")
     assert not failures, f"{base}: " + "; ".join(failures)
+
+
+# --- touch, resize, modebar ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("chart_id", ["o3-vs-o1", "refusal-vs-overrefusal"])
+def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_id):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = ctx.new_page()
+    page.goto(f"{site.url}en/charts/{chart_id}/", wait_until="load")
+    plot = page.locator(".o3-chart__plot")
+    assert plot.locator("img.o3-chart__static").count() == 1
+    plot.scroll_into_view_if_needed()
+    plot.tap(position={"x": 20, "y": 20})  # one tap, then nothing: the chart turns interactive
+    page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
+    assert plot.get_attribute("data-layout") == "narrow"
+    point = plot.locator("g.points path.point, g.trace.bars path").first
+    point.tap(force=True)
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    assert "Source" in page.locator(".hoverlayer .hovertext").first.text_content()
+    ctx.close()
+
+
+def test_layout_follows_the_container_both_ways(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    for lang, chart_id in (("", "o3-mini-elo-cost"), ("en/", "arc-agi-cost")):
+        page.goto(f"{site.url}{lang}charts/{chart_id}/", wait_until="load")
+        draw_all_charts(page)
+        plot = page.locator(".o3-chart__plot")
+        notes = page.locator(".o3-chart__narrow-notes")
+        assert plot.get_attribute("data-layout") == "wide" and not notes.is_visible()
+        wide_domain = page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain")
+        page.set_viewport_size({"width": 360, "height": 900})
+        page.wait_for_function("document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
+        assert notes.is_visible()
+        if chart_id == "o3-mini-elo-cost":  # stacked: the first panel now spans the width
+            assert wide_domain[1] < 0.6
+            assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain[1]") == 1
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_function("document.querySelector('.o3-chart__plot').dataset.layout === 'wide'", timeout=10_000)
+        assert not notes.is_visible()
+    ctx.close()
+
+
+def test_toggle_survives_a_switch_of_layout(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{site.url}en/charts/refusal-vs-overrefusal/", wait_until="load")
+    draw_all_charts(page)
+    page.locator(".updatemenu-button").nth(1).click()
+    page.wait_for_function("document.querySelector('.o3-chart__plot').layout.annotations[0].text.includes('system card')")
+    visible = page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)")
+    page.set_viewport_size({"width": 360, "height": 900})
+    page.wait_for_function("document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
+    assert page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)") == visible
+    assert "system card" in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text")
+    ctx.close()
+
+
+def test_modebar_has_no_network_control_and_png_download_works_offline(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    local = urlparse(site.url).netloc
+    foreign = []
+
+    def only_local(route):
+        if urlparse(route.request.url).netloc == local or route.request.url.startswith(("data:", "blob:")):
+            return route.continue_()
+        foreign.append(route.request.url)
+        return route.abort()
+
+    ctx.route("**/*", only_local)
+    page = ctx.new_page()
+    for lang in ("", "en/"):
+        page.goto(f"{site.url}{lang}charts/o3-vs-o1/", wait_until="load")
+        draw_all_charts(page)
+        page.locator(".o3-chart__plot").hover()
+        buttons = page.evaluate("[...document.querySelectorAll('.modebar-btn')].map(b => (b.getAttribute('data-attr') || '') + ' ' + (b.getAttribute('data-title') || ''))")
+        assert buttons and not [b for b in buttons if any(w in b.lower() for w in ("cloud", "share", "studio", "分享", "云"))], buttons
+        assert page.evaluate("document.querySelector('.o3-chart__plot')._context.showSendToCloud") is False
+    with page.expect_download() as dl:
+        page.locator(".modebar-btn[data-title*='png' i]").click()
+    path = dl.value.path()
+    assert Path(path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not foreign, foreign
+    ctx.close()

@@ -131,6 +131,13 @@
       if (facade) facade.remove();
       el.dataset.theme = name;
       highlight(el);
+      // A tap is a click, with no hover before it: open the tapped point's tooltip.
+      el.on("plotly_click", function (ev) {
+        var pts = (ev && ev.points || []).filter(function (p) { return p.data && p.data.hoverinfo !== "skip"; });
+        if (!pts.length) return;
+        var p = pts[0];
+        window.Plotly.Fx.hover(el, [{ curveNumber: p.curveNumber, pointNumber: p.pointNumber }], (p.data.xaxis || "x") + (p.data.yaxis || "y"));
+      });
       el.closest(".o3-chart").setAttribute("data-ready", "1");
     });
   }

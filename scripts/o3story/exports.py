@@ -115,14 +115,14 @@ def image_figure(chart: Chart, story: Story) -> go.Figure:
     publishers = ", ".join(dict.fromkeys(s.publisher for s in chart.sources))
     source = t(lang, "image.source", sources=publishers, site=t(lang, "site.name"), licence=LICENCE)
     fig.update_layout(
-        title=dict(text=chart.title, x=0.01, xanchor="left", font=dict(size=17)),
+        # The source line is the title's subtitle: clear of the legend at the bottom.
+        title=dict(text=chart.title, x=0.01, xanchor="left", font=dict(size=17),
+                   subtitle=dict(text=source, font=dict(size=11, color="#555555"))),
         width=960, height=(chart.figure.layout.height or 460) + 110,
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", font=dict(family=FONT, color="#1f2328"),
-        margin=dict(t=70, b=(chart.figure.layout.margin.b or 60) + 50),
+        margin=dict(t=(chart.figure.layout.margin.t or 30) + 70),
         updatemenus=[],
     )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-(chart.figure.layout.margin.b or 60) - 10, showarrow=False, font=dict(size=11, color="#555555"))
     fig.update_xaxes(gridcolor="#e5e5e5", linecolor="#888888")
     fig.update_yaxes(gridcolor="#e5e5e5", linecolor="#888888")
     return fig

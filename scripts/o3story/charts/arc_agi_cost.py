@@ -68,8 +68,12 @@ def build(story: Story, lang: str) -> Chart:
             name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
         ))
+        # The public run's label sits above its line; the semi-private run's, lower down with an arrow
+        # to its line, clear of the 85% target line between them. On a phone both become notes.
+        above = key == "public"
         fig.add_annotation(x=3.3, y=score.value, xref="x", yref="y", text=f"{label(score, lang)} · {tr(lang, ID, 'unknown')}",
-                           showarrow=False, yshift=11 if key == "public" else -11, font=dict(size=11), xanchor="center")
+                           showarrow=not above, ax=0, ay=40, arrowhead=0, arrowwidth=1, arrowcolor=color,
+                           yshift=11 if above else 0, font=dict(size=11), xanchor="center", name="o3:note")
     for model, effort, stem in OTHERS:
         score, cost = story.data.figure(f"{stem}.{SNAPSHOT}.score"), story.data.figure(f"{stem}.{SNAPSHOT}.cost-per-task")
         drawn += [score, cost]
@@ -85,7 +89,7 @@ def build(story: Story, lang: str) -> Chart:
     target = story.data.figure(TARGET)
     drawn.append(target)
     fig.add_hline(y=target.value, line=dict(color="#888888", dash="dash", width=1.5),
-                  annotation_text=tr(lang, ID, "target", v=value(target, lang)), annotation_position="bottom right",
+                  annotation_text=tr(lang, ID, "target", v=value(target, lang)), annotation_position="top left",
                   annotation_font_size=11)
     # Later re-pricing, hidden until switched on: hollow markers, so they never pass for December's figures.
     first_repriced = len(fig.data)

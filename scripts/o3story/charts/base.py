@@ -91,8 +91,9 @@ def base_layout(lang: str, **extra) -> dict:
         font=dict(family=FONT, size=13),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
-        margin=dict(l=60, r=20, t=30, b=60),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left"),
+        margin=dict(l=60, r=20, t=30, b=20),
+        # Below everything, in the figure's bottom margin, which grows to hold it (no overlap with the x axis).
+        legend=dict(orientation="h", xref="container", yref="container", x=0, xanchor="left", y=0, yanchor="bottom"),
         hoverlabel=dict(font=dict(family=FONT)),
         separators=".," if lang == "en" else ".,",
         autosize=True,
@@ -125,7 +126,10 @@ def log_axis(lo: float, hi: float) -> dict:
     """A log axis from lo to hi with readable dollar ticks (1-2-5 steps) instead of plotly's 2…9 minor labels."""
     import math
 
-    steps = [m * 10**e for e in range(-3, 6) for m in (1, 2, 5)]
+    # 1-2-5 steps over a few decades; over many, 1-3 or powers of ten only, so that labels never touch.
+    decades = math.log10(hi / lo)
+    mantissas = (1, 2, 5) if decades <= 2.5 else (1, 3) if decades <= 4 else (1,)
+    steps = [m * 10**e for e in range(-3, 6) for m in mantissas]
     ticks = [v for v in steps if lo <= v <= hi]
     return dict(type="log", range=[math.log10(lo), math.log10(hi)], tickvals=ticks, ticktext=[f"${v:,g}" for v in ticks])
 

@@ -60,7 +60,7 @@ def build(story: Story, lang: str) -> Chart:
         marker=dict(size=14, color=new_color, symbol=[symbol(t, new_sym) for _, t, _ in tests], line=dict(width=1, color="#000000")),
         hovertext=[hover(t, story, lang) for _, t, _ in tests], hoverinfo="text", customdata=[t.id for _, t, _ in tests],
     ))
-    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=20, r=20, t=20, b=60)))
+    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=20, r=20, t=20, b=20)))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100])
     fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, range=[2.9, -0.7])
     arc_low, arc_test = story.data.figure(ROWS[0][1]), story.data.figure(ROWS[0][2][0])

@@ -236,8 +236,10 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
             title["text"] = wrap(plain(title["text"], lang), lang, 40 if key[0] == "x" else 34)
             title["font"] = {**(title.get("font") or {}), "size": 13}
         ax["tickfont"] = {**(ax.get("tickfont") or {}), "size": max(MIN_FONT, (ax.get("tickfont") or {}).get("size") or MIN_FONT)}
-        if ax.get("type") == "log" and ax.get("tickvals") and len(ax["tickvals"]) > 6:
-            keep = [i for i, v in enumerate(ax["tickvals"]) if abs(math.log10(v) - round(math.log10(v))) < 1e-9]
+        if ax.get("type") == "log" and ax.get("tickvals") and ax.get("ticktext"):
+            keep = range(len(ax["tickvals"]))
+            if len(ax["tickvals"]) > 6:
+                keep = [i for i, v in enumerate(ax["tickvals"]) if abs(math.log10(v) - round(math.log10(v))) < 1e-9]
             ax["tickvals"] = [ax["tickvals"][i] for i in keep]
             ax["ticktext"] = [_short_tick(ax["ticktext"][i]) for i in keep]
             ax["tickangle"] = 0

@@ -96,8 +96,7 @@ def build(story: Story, lang: str) -> Chart:
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             customdata=[f"{score.id} {cost.id}"],
         ), row=1, col=2)
-    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=60, r=20, t=80, b=80),
-                                    legend=dict(orientation="h", yanchor="top", y=-0.36, x=0, xanchor="left")))
+    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=60, r=20, t=80, b=20)))
     fig.update_annotations(selector=dict(xref="x domain"), font_size=11)
     for a in fig.layout.annotations[:2]:  # the two panel titles
         a.font = dict(size=12)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from ..fmt import value
 from ..story import Story
-from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr
+from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr, wrap
 
 ID = "arc-agi-cost"
 X_MAX = 20000
@@ -89,7 +89,7 @@ def build(story: Story, lang: str) -> Chart:
     target = story.data.figure(TARGET)
     drawn.append(target)
     fig.add_hline(y=target.value, line=dict(color="#888888", dash="dash", width=1.5),
-                  annotation_text=tr(lang, ID, "target", v=value(target, lang)), annotation_position="top left",
+                  annotation_text=wrap(tr(lang, ID, "target", v=value(target, lang)), lang, 30), annotation_position="top left",
                   annotation_font_size=11)
     # Later re-pricing, hidden until switched on: hollow markers, so they never pass for December's figures.
     first_repriced = len(fig.data)

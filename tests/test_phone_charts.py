@@ -173,7 +173,10 @@ def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_
     point = plot.locator("g.points path.point, g.trace.bars path").first
     point.tap(force=True)
     page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
-    assert "Source" in page.locator(".hoverlayer .hovertext").first.text_content()
+    tip = page.locator(".hoverlayer .hovertext").first
+    assert "Source" in tip.text_content()
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box  # the tooltip fits the phone's width
     ctx.close()
 
 

@@ -75,6 +75,28 @@
     modeBarButtonsToRemove: ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"]
   };
 
+  // Tooltips on a phone: lines wrapped to the narrow chart's width (the spec carries them once, unwrapped).
+  var CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef";
+  var TOKEN = new RegExp("[" + CJK + "]|[^\\s" + CJK + "]+|\\s+", "g"), WIDE_CHAR = new RegExp("[" + CJK + "]");
+  function textWidth(s) {
+    var plain = s.replace(/<[^>]+>/g, ""), n = 0;
+    for (var i = 0; i < plain.length; i++) n += WIDE_CHAR.test(plain[i]) ? 2 : 1;
+    return n;
+  }
+  function wrapLine(line, width) {
+    var out = [], cur = "";
+    (line.match(TOKEN) || []).forEach(function (tok) {
+      if (/^\s+$/.test(tok)) { if (cur && cur[cur.length - 1] !== " ") cur += " "; return; }
+      if (cur.trim() && textWidth(cur + tok) > width) { out.push(cur.replace(/\s+$/, "")); cur = tok; }
+      else cur += tok;
+    });
+    if (cur.trim()) out.push(cur.replace(/\s+$/, ""));
+    return out.join("<br>");
+  }
+  function wrapHover(text, width) {
+    return typeof text === "string" ? text.split("<br>").map(function (l) { return wrapLine(l, width); }).join("<br>") : text;
+  }
+
   function specOf(el) {
     if (!el._o3spec) {
       var fig = el.parentNode;
@@ -99,6 +121,11 @@
     if (variant === "narrow") {
       spec.layout = JSON.parse(JSON.stringify(s.narrow.layout));
       s.narrow.data.forEach(function (over, i) { if (spec.data[i]) Object.assign(spec.data[i], JSON.parse(JSON.stringify(over))); });
+      var room = Math.max(24, Math.floor((el.getBoundingClientRect().width - 40) / 6.6));
+      spec.data.forEach(function (trace) {
+        if (Array.isArray(trace.hovertext)) trace.hovertext = trace.hovertext.map(function (h) { return wrapHover(h, room); });
+        else if (typeof trace.hovertext === "string") trace.hovertext = wrapHover(trace.hovertext, room);
+      });
     }
     if (from) {
       from.data.forEach(function (trace, i) { if (spec.data[i] && "visible" in trace) spec.data[i].visible = trace.visible; });

@@ -222,7 +222,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
                     a["x"] = nx[0] + (a["x"] - ox[0]) / (ox[1] - ox[0]) * (nx[1] - nx[0])
                     a["y"] = ny[0] + (a["y"] - oy[0]) / (oy[1] - oy[0]) * (ny[1] - ny[0])
                     if a["_title"]:
-                        a["x"], a["xanchor"] = 0.0, "left"
+                        a["x"], a["xanchor"], a["align"] = 0.0, "left", "left"
                     break
     for a in anns:
         a.pop("_title", None)
@@ -289,6 +289,8 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
         if pos is not None:
             t["textposition"] = pos
     layout["font"] = {**(layout.get("font") or {}), "size": 13}
+    layout["hoverlabel"] = {**(layout.get("hoverlabel") or {}), "font": {**((layout.get("hoverlabel") or {}).get("font") or {}), "size": MIN_FONT},
+                            "align": "left"}
     _labels_inside(data, layout, hints)
 
     override_data = []

@@ -191,13 +191,13 @@ def test_layout_follows_the_container_both_ways(site, browser):
         assert plot.get_attribute("data-layout") == "wide" and not notes.is_visible()
         wide_domain = page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain")
         page.set_viewport_size({"width": 360, "height": 900})
-        page.wait_for_function("document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
+        page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
         assert notes.is_visible()
         if chart_id == "o3-mini-elo-cost":  # stacked: the first panel now spans the width
             assert wide_domain[1] < 0.6
             assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain[1]") == 1
         page.set_viewport_size({"width": 1280, "height": 900})
-        page.wait_for_function("document.querySelector('.o3-chart__plot').dataset.layout === 'wide'", timeout=10_000)
+        page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'wide'", timeout=10_000)
         assert not notes.is_visible()
     ctx.close()
 
@@ -208,10 +208,10 @@ def test_toggle_survives_a_switch_of_layout(site, browser):
     page.goto(f"{site.url}en/charts/refusal-vs-overrefusal/", wait_until="load")
     draw_all_charts(page)
     page.locator(".updatemenu-button").nth(1).click()
-    page.wait_for_function("document.querySelector('.o3-chart__plot').layout.annotations[0].text.includes('system card')")
+    page.wait_for_function("() => document.querySelector('.o3-chart__plot').layout.annotations[0].text.includes('system card')")
     visible = page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)")
     page.set_viewport_size({"width": 360, "height": 900})
-    page.wait_for_function("document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
     assert page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)") == visible
     assert "system card" in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text")
     ctx.close()

@@ -69,8 +69,13 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
     site = tmp_path / "site"
     exports.write_chart_files(site, story, by_lang, "https://example.org/", "v", 2026, images)
-    assert images.rendered == 4
+    assert images.rendered == 8  # per language: PNG and SVG downloads, wide and phone-width facades
     out = site / "charts/o3-vs-o1"
+    for lang in ("zh", "en"):
+        wide = (out / f"static.{lang}.svg").read_text(encoding="utf-8")
+        phone = (out / f"static.{lang}.narrow.svg").read_text(encoding="utf-8")
+        assert 'width="680"' in wide[:400] and 'width="340"' in phone[:400]
+        assert by_lang[lang].title not in wide  # the page names the chart; the facade is the plot alone
     for lang in ("zh", "en"):
         svg = (out / f"chart.{lang}.svg").read_text(encoding="utf-8")
         assert by_lang[lang].title in svg

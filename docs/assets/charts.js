@@ -66,27 +66,126 @@
     return out;
   }
 
-  function draw(el) {
-    if (el.dataset.drawn) return;
-    var spec = JSON.parse(el.parentNode.querySelector("script.o3-chart__spec").textContent);
-    var name = scheme();
+  // At NARROW px or less a chart takes its narrow layout (charts/narrow.py: stacked panels, notes
+  // under the chart, fewer ticks), shipped beside the spec; chosen when drawn and again on resize.
+  var NARROW = 480;
+  // No control that needs a network service: no "Share chart" / Chart Studio; PNG download stays (it is local).
+  var CONFIG = {
+    responsive: true, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false, showLink: false,
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"]
+  };
+
+  // Tooltips on a phone: lines wrapped to the narrow chart's width (the spec carries them once, unwrapped).
+  var CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef";
+  var TOKEN = new RegExp("[" + CJK + "]|[^\\s" + CJK + "]+|\\s+", "g"), WIDE_CHAR = new RegExp("[" + CJK + "]");
+  function textWidth(s) {
+    var plain = s.replace(/<[^>]+>/g, ""), n = 0;
+    for (var i = 0; i < plain.length; i++) n += WIDE_CHAR.test(plain[i]) ? 2 : 1;
+    return n;
+  }
+  function wrapLine(line, width) {
+    var out = [], cur = "";
+    (line.match(TOKEN) || []).forEach(function (tok) {
+      if (/^\s+$/.test(tok)) { if (cur && cur[cur.length - 1] !== " ") cur += " "; return; }
+      if (cur.trim() && textWidth(cur + tok) > width) { out.push(cur.replace(/\s+$/, "")); cur = tok; }
+      else cur += tok;
+    });
+    if (cur.trim()) out.push(cur.replace(/\s+$/, ""));
+    return out.join("<br>");
+  }
+  function wrapHover(text, width) {
+    return typeof text === "string" ? text.split("<br>").map(function (l) { return wrapLine(l, width); }).join("<br>") : text;
+  }
+
+  function specOf(el) {
+    if (!el._o3spec) {
+      var fig = el.parentNode;
+      var narrow = fig.querySelector("script.o3-chart__narrow");
+      el._o3spec = {
+        wide: fig.querySelector("script.o3-chart__spec").textContent,
+        narrow: narrow ? JSON.parse(narrow.textContent) : null
+      };
+    }
+    return el._o3spec;
+  }
+
+  function variantFor(el) {
+    var width = el.getBoundingClientRect().width || el.parentNode.getBoundingClientRect().width;
+    return specOf(el).narrow && width > 0 && width <= NARROW ? "narrow" : "wide";
+  }
+
+  // A fresh copy of the figure in the wanted variant, themed; `from` (a drawn chart) passes on what
+  // the reader changed: traces switched on or off and the buttons pressed.
+  function figureFor(el, variant, name, from) {
+    var s = specOf(el), spec = JSON.parse(s.wide), wideAnn = (spec.layout.annotations || []).map(function (a) { return a.text; });
+    if (variant === "narrow") {
+      spec.layout = JSON.parse(JSON.stringify(s.narrow.layout));
+      s.narrow.data.forEach(function (over, i) { if (spec.data[i]) Object.assign(spec.data[i], JSON.parse(JSON.stringify(over))); });
+      var room = Math.max(24, Math.floor((el.getBoundingClientRect().width - 40) / 6.6));
+      spec.data.forEach(function (trace) {
+        if (Array.isArray(trace.hovertext)) trace.hovertext = trace.hovertext.map(function (h) { return wrapHover(h, room); });
+        else if (typeof trace.hovertext === "string") trace.hovertext = wrapHover(trace.hovertext, room);
+      });
+    }
+    if (from) {
+      from.data.forEach(function (trace, i) { if (spec.data[i] && "visible" in trace) spec.data[i].visible = trace.visible; });
+      (from.layout.updatemenus || []).forEach(function (menu, i) {
+        if (spec.layout.updatemenus && spec.layout.updatemenus[i]) spec.layout.updatemenus[i].active = menu.active;
+      });
+      // An annotation a button rewrote keeps its new text, if both variants show it as it is.
+      var narrowAnn = s.narrow ? (s.narrow.layout.annotations || []) : [];
+      (spec.layout.annotations || []).forEach(function (a, i) {
+        var was = from.layout.annotations && from.layout.annotations[i];
+        if (was && typeof was.text === "string" && narrowAnn[i] && narrowAnn[i].text === wideAnn[i]) a.text = was.text;
+      });
+    }
     var update = themeUpdate(spec.layout, name);
     Object.keys(update).forEach(function (path) { if (path.indexOf("[") < 0) setPath(spec.layout, path, update[path]); });
-    (spec.layout.updatemenus || []).forEach(function (menu) { menu.font = { color: "#1f2328" }; menu.bgcolor = "#eef0f3"; });
+    (spec.layout.updatemenus || []).forEach(function (menu) {
+      menu.font = Object.assign({}, menu.font, { color: "#1f2328" }); menu.bgcolor = "#eef0f3";
+    });
+    return spec;
+  }
+
+  function draw(el) {
+    if (el.dataset.drawn) return;
+    var name = scheme(), variant = variantFor(el);
+    var spec = figureFor(el, variant, name, null);
     el.dataset.drawn = "1";
-    var facade = el.querySelector(".o3-chart__static");
-    window.Plotly.newPlot(el, spec.data, spec.layout, {
-      responsive: true, displaylogo: false, locale: el.dataset.locale,
-      modeBarButtonsToRemove: ["select2d", "lasso2d"]
-    }).then(function () {
+    el.dataset.layout = variant;
+    var facade = el.querySelector("picture, .o3-chart__static");
+    window.Plotly.newPlot(el, spec.data, spec.layout, Object.assign({ locale: el.dataset.locale }, CONFIG)).then(function () {
       if (facade) facade.remove();
       // Hold the spec's height: with autosize on, a later restyle (a chart's buttons) would otherwise
       // re-measure the container and shrink the plot to its CSS min-height.
       if (spec.layout.height) el.style.height = spec.layout.height + "px";
       el.dataset.theme = name;
       highlight(el);
+      // A tap is a click, with no hover before it: open the tapped point's tooltip.
+      el.on("plotly_click", function (ev) {
+        var pts = (ev && ev.points || []).filter(function (p) { return p.data && p.data.hoverinfo !== "skip"; });
+        if (!pts.length) return;
+        var p = pts[0];
+        window.Plotly.Fx.hover(el, [{ curveNumber: p.curveNumber, pointNumber: p.pointNumber }], (p.data.xaxis || "x") + (p.data.yaxis || "y"));
+      });
       el.closest(".o3-chart").setAttribute("data-ready", "1");
     });
+  }
+
+  // The container crossed NARROW: redraw in the other variant, keeping the reader's choices.
+  function relayoutFor(el) {
+    var variant = variantFor(el);
+    if (variant === el.dataset.layout || el.dataset.switching) return false;
+    el.dataset.switching = "1";
+    var name = scheme();
+    var spec = figureFor(el, variant, name, { data: el.data, layout: el.layout });
+    window.Plotly.react(el, spec.data, spec.layout, Object.assign({ locale: el.dataset.locale }, CONFIG)).then(function () {
+      el.dataset.layout = variant;
+      el.dataset.theme = name;
+      delete el.dataset.switching;
+      relayoutFor(el);  // the width may have moved on while drawing
+    });
+    return true;
   }
 
   // A link such as ?point=o3.swe-bench-verified#chart-o3-vs-o1 (from a number in the transcript)
@@ -158,7 +257,10 @@
     // Charts in hidden tabs or resized containers: redraw at the new width.
     if (window.ResizeObserver) {
       var ro = new ResizeObserver(function (entries) {
-        entries.forEach(function (e) { if (e.target.dataset.drawn && e.contentRect.width) window.Plotly.Plots.resize(e.target); });
+        entries.forEach(function (e) {
+          if (!e.target.dataset.drawn || !e.target.dataset.layout || !e.contentRect.width) return;
+          if (!relayoutFor(e.target)) window.Plotly.Plots.resize(e.target);
+        });
       });
       plots.forEach(function (el) { ro.observe(el); });
     }

@@ -5,7 +5,7 @@ JavaScript it shows the static image and the data table."""
 from __future__ import annotations
 
 from .charts.base import Chart
-from .charts.html import scripts, spec_json, static_image
+from .charts.html import narrow_notes, scripts, spec_scripts, static_image
 from .fmt import esc, esc_attr
 from .i18n import t
 from .seo import CSP_BASE
@@ -33,8 +33,9 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources
             + (" hidden" if lang != "zh" else "") + ">"
             f'<h1 class="o3-embed__title" id="title-{lang}">{esc(c.title)}</h1>'
             f'<div class="o3-chart__plot" data-locale="{"zh-CN" if lang == "zh" else "en"}">'
-            + (static_image(c, f"{root}charts/{chart_id}/chart.{lang}.svg") if images else "") + "</div>"
-            f'<script type="application/json" class="o3-chart__spec">{spec_json(c)}</script>'
+            # the embed's padding is 12 px a side
+            + (static_image(c, f"{root}charts/{chart_id}/", gutter=24) if images else "") + "</div>"
+            + narrow_notes(c) + spec_scripts(c) +
             f"{img}"
             f'<p class="o3-embed__desc" id="desc-{lang}">{esc(c.description)}</p>'
             f'<details class="o3-embed__data" open><summary>{esc(t(lang, "chart.table"))}</summary>{tables[lang]}</details>'

@@ -136,6 +136,22 @@ def image_figure(chart: Chart, story: Story) -> go.Figure:
     return fig
 
 
+def static_figure(chart: Chart, narrow: bool) -> go.Figure:
+    """The facade: the chart as plotly will draw it (wide, or narrow at phone width), light theme,
+    no title (the page has it). Sized like the box it is shown in, so its text keeps its size."""
+    from .charts.narrow import IMAGE_WIDTH, WIDE_IMAGE_WIDTH
+
+    fig = go.Figure(copy.deepcopy(chart.narrow.figure) if narrow else copy.deepcopy(chart.figure))
+    fig.update_layout(width=IMAGE_WIDTH if narrow else WIDE_IMAGE_WIDTH, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+                      font_color="#1f2328", legend_font_color="#1f2328")
+    for menu in fig.layout.updatemenus or ():
+        menu.font.color, menu.bgcolor, menu.bordercolor = "#1f2328", "#eef0f3", "rgba(0,0,0,0.35)"
+    axis = dict(gridcolor="rgba(0,0,0,0.10)", zerolinecolor="rgba(0,0,0,0.35)", linecolor="rgba(0,0,0,0.35)", tickcolor="rgba(0,0,0,0.35)")
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
+    return fig
+
+
 def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str,
                       year: int, images) -> list[Path]:
     """Write data.csv, figure(.lang).json, metadata.json, oembed.<lang>.json and, when `images` can render,
@@ -165,6 +181,9 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
                 put(f"chart.{lang}.{fmt}", data)
                 if fmt == "png":
                     thumbnails[lang] = png_size(data)
+            put(f"static.{lang}.svg", images.render(static_figure(chart, narrow=False), "svg"))
+            if chart.narrow is not None:
+                put(f"static.{lang}.narrow.svg", images.render(static_figure(chart, narrow=True), "svg"))
     for lang, chart in charts_by_lang.items():
         put(f"oembed.{lang}.json", json.dumps(oembed(chart, site_url, thumbnails.get(lang)), ensure_ascii=False, indent=2))
     return written

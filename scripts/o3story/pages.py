@@ -306,7 +306,7 @@ class Renderer:
         )
         own_page = self.page_url.removeprefix("en/") == f"charts/{chart_id}/"
         link = None if own_page else href(self.page_url, f"charts/{chart_id}/")
-        static = f"{self.root()}charts/{chart_id}/chart.{self.lang}.svg" if self.images else None
+        static = f"{self.root()}charts/{chart_id}/" if self.images else None
         out = chart_block(chart, table, sources, link, static)
         if own_page:
             # The page's H1 is the title (it carries the caption's id, see chart_page): no caption too.

@@ -103,7 +103,8 @@ def oembed(site_url: str, page_url: str, title: str) -> dict[str, str] | None:
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
 CSP_BASE = (
     "default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'self'; "
-    "img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+    # blob: for plotly's own PNG download (it draws the SVG into an image from a blob URL).
+    "img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
     "worker-src 'self'; frame-src 'self'"
 )
 

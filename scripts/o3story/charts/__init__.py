@@ -3,6 +3,8 @@ public URLs (/charts/<id>/) and never change."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import (
     arc_agi_cost,
     claims_vs_shipped,
@@ -32,10 +34,21 @@ def build(chart_id: str, story, lang: str):
     if key in _built:
         return _built[key][1]
     try:
-        chart = CHARTS[chart_id].build(story, lang)
+        module = CHARTS[chart_id]
+        chart = module.build(story, lang)
     except KeyError as exc:
         raise ChartError(f"chart '{chart_id}' needs the figure {exc}, which data/ does not have") from None
+    chart = finish(chart, getattr(module, "NARROW", None))
     if len(_built) > 200:  # a long `mkdocs serve` session: forget old stories
         _built.clear()
     _built[key] = (story, chart)
     return chart
+
+
+def finish(chart, hints: dict | None):
+    """What every chart gets: margins that grow to fit tick labels and titles, and its narrow layout."""
+    from .narrow import narrow
+
+    chart.figure.update_xaxes(automargin=True)
+    chart.figure.update_yaxes(automargin=True)
+    return replace(chart, narrow=narrow(chart.figure, chart.lang, hints))

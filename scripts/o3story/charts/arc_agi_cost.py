@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from ..fmt import value
 from ..story import Story
-from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr
+from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr, wrap
 
 ID = "arc-agi-cost"
 X_MAX = 20000
@@ -37,6 +37,11 @@ REPRICED = [
     ("public-high", "arc.o3.public.high-compute.score", "arc.o3-preview.public.high-compute.cost-per-task.revised-2025-12"),
 ]
 TARGET = "arc.grand-prize-target"
+# Phone layout (charts.narrow): taller, for the stacked buttons and the four-entry legend.
+NARROW = dict(height=600)
+# Where each other model's name sits beside its point, so that the three o1 efforts stay apart.
+OTHER_TEXT = {"arc.o1.low": "bottom center", "arc.o1.medium": "middle left", "arc.o1.high": "top right",
+              "arc.gpt-4o": "top right", "arc.human-panel": "middle left", "arc.o1-pro": "bottom center"}
 
 
 def build(story: Story, lang: str) -> Chart:
@@ -63,8 +68,12 @@ def build(story: Story, lang: str) -> Chart:
             name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
         ))
+        # The public run's label sits above its line; the semi-private run's, lower down with an arrow
+        # to its line, clear of the 85% target line between them. On a phone both become notes.
+        above = key == "public"
         fig.add_annotation(x=3.3, y=score.value, xref="x", yref="y", text=f"{label(score, lang)} · {tr(lang, ID, 'unknown')}",
-                           showarrow=False, yshift=11 if key == "public" else -11, font=dict(size=11), xanchor="center")
+                           showarrow=not above, ax=0, ay=40, arrowhead=0, arrowwidth=1, arrowcolor=color,
+                           yshift=11 if above else 0, font=dict(size=11), xanchor="center", name="o3:note")
     for model, effort, stem in OTHERS:
         score, cost = story.data.figure(f"{stem}.{SNAPSHOT}.score"), story.data.figure(f"{stem}.{SNAPSHOT}.cost-per-task")
         drawn += [score, cost]
@@ -72,15 +81,15 @@ def build(story: Story, lang: str) -> Chart:
         name = f"{model} ({tr(lang, ID, 'effort.' + effort)})" if effort else model
         fig.add_trace(go.Scatter(
             x=[cost.value], y=[score.value], mode="markers+text", name=name, text=[name],
-            textposition="top center" if effort == "high" else "bottom center",
-            textfont=dict(size=10), marker=dict(size=11, color=c, symbol=symbol(score, s), line=dict(width=1, color="#000000")),
+            textposition=OTHER_TEXT.get(stem, "bottom center"),
+            textfont=dict(size=11), marker=dict(size=11, color=c, symbol=symbol(score, s), line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             showlegend=False, customdata=[f"{score.id} {cost.id}"],
         ))
     target = story.data.figure(TARGET)
     drawn.append(target)
     fig.add_hline(y=target.value, line=dict(color="#888888", dash="dash", width=1.5),
-                  annotation_text=tr(lang, ID, "target", v=value(target, lang)), annotation_position="bottom right",
+                  annotation_text=wrap(tr(lang, ID, "target", v=value(target, lang)), lang, 30), annotation_position="top left",
                   annotation_font_size=11)
     # Later re-pricing, hidden until switched on: hollow markers, so they never pass for December's figures.
     first_repriced = len(fig.data)

@@ -8,6 +8,7 @@ theme (assets/charts.js), so one spec serves both.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
@@ -55,6 +56,7 @@ class Chart:
     figures: tuple[Figure, ...]  # every data point drawn: the table and the downloads list exactly these
     notes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default=())
+    narrow: object = None  # charts.narrow.Narrow: the phone layout, set by charts.build
 
 
 def tr(lang: str, chart_id: str, key: str, **values: object) -> str:
@@ -89,8 +91,9 @@ def base_layout(lang: str, **extra) -> dict:
         font=dict(family=FONT, size=13),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
-        margin=dict(l=60, r=20, t=30, b=60),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0, xanchor="left"),
+        margin=dict(l=60, r=20, t=30, b=20),
+        # Below everything, in the figure's bottom margin, which grows to hold it (no overlap with the x axis).
+        legend=dict(orientation="h", xref="container", yref="container", x=0, xanchor="left", y=0, yanchor="bottom"),
         hoverlabel=dict(font=dict(family=FONT)),
         separators=".," if lang == "en" else ".,",
         autosize=True,
@@ -123,16 +126,37 @@ def log_axis(lo: float, hi: float) -> dict:
     """A log axis from lo to hi with readable dollar ticks (1-2-5 steps) instead of plotly's 2…9 minor labels."""
     import math
 
-    steps = [m * 10**e for e in range(-3, 6) for m in (1, 2, 5)]
+    # 1-2-5 steps over a few decades; over many, 1-3 or powers of ten only, so that labels never touch.
+    decades = math.log10(hi / lo)
+    mantissas = (1, 2, 5) if decades <= 2.5 else (1, 3) if decades <= 4 else (1,)
+    steps = [m * 10**e for e in range(-3, 6) for m in mantissas]
     ticks = [v for v in steps if lo <= v <= hi]
     return dict(type="log", range=[math.log10(lo), math.log10(hi)], tickvals=ticks, ticktext=[f"${v:,g}" for v in ticks])
 
 
-def wrap(text: str, lang: str, width: int = 44) -> str:
-    """Break a long annotation into lines (plotly does not wrap); Chinese by characters, English by words."""
-    import textwrap
+CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+|\\s+")
 
-    if lang == "zh":
-        step = max(8, width // 2)
-        return "<br>".join(text[i : i + step] for i in range(0, len(text), step))
-    return "<br>".join(textwrap.wrap(text, width))
+
+def text_width(text: str) -> int:
+    """Width in Latin characters: a CJK character counts as two."""
+    return sum(2 if re.match(f"[{CJK}]", ch) else 1 for ch in text)
+
+
+def wrap(text: str, lang: str, width: int = 44) -> str:
+    """Break a long label into lines of at most `width` Latin characters (a CJK character counts
+    two), with <br> (plotly does not wrap). Words and Latin runs inside Chinese are never split."""
+    lines: list[str] = []
+    cur = ""
+    for tok in _TOKEN.findall(text):
+        if tok.isspace():
+            cur += " " if cur and not cur.endswith(" ") else ""
+            continue
+        if cur.strip() and text_width(cur + tok) > width:
+            lines.append(cur.rstrip())
+            cur = tok
+        else:
+            cur += tok
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return "<br>".join(lines)

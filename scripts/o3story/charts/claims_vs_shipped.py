@@ -72,7 +72,7 @@ def build(story: Story, lang: str) -> Chart:
             ), row=panel, col=1)
             # Row name above the row and its caveat below it, inside the plot: readable on a phone.
             fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=40, xanchor="left", showarrow=False,
-                               text=f"<b>{cat}</b>", font=dict(size=12), align="left")
+                               text=f"<b>{cat}</b>", font=dict(size=12), align="left", name="o3:keep")
             fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=-30, xanchor="left", yanchor="top", showarrow=False,
                                text=wrap(tr(lang, ID, f"caveat.{key}"), lang), font=dict(size=11), align="left")
     looks = {

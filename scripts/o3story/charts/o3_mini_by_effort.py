@@ -88,8 +88,7 @@ def build(story: Story, lang: str) -> Chart:
             x=-0.4, y=ref.value, xref=f"x{col if col > 1 else ''}", yref="y", xanchor="left", yanchor="bottom",
             text=html.escape(tr(lang, ID, key, v=value(ref, lang))), showarrow=False, font=dict(size=11),
         )
-    fig.update_layout(**base_layout(lang, height=480, margin=dict(l=55, r=15, t=30, b=60),
-                                    legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, xanchor="left")))
+    fig.update_layout(**base_layout(lang, height=480, margin=dict(l=55, r=15, t=30, b=20)))
     fig.update_xaxes(range=[-0.45, 2.45], tickvals=list(range(len(EFFORTS))),
                      ticktext=[level(e, lang) for e in EFFORTS], zeroline=False)
     fig.update_yaxes(range=[55, 92], dtick=5)

@@ -96,13 +96,13 @@ def build(story: Story, lang: str) -> Chart:
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             customdata=[f"{score.id} {cost.id}"],
         ), row=1, col=2)
-    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=60, r=20, t=80, b=80),
-                                    legend=dict(orientation="h", yanchor="top", y=-0.36, x=0, xanchor="left")))
+    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=60, r=20, t=80, b=20)))
     fig.update_annotations(selector=dict(xref="x domain"), font_size=11)
     for a in fig.layout.annotations[:2]:  # the two panel titles
         a.font = dict(size=12)
     fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=[1500, 2600], row=1, col=1)
-    fig.update_xaxes(tickangle=-30, row=1, col=1)
+    # Model and effort on two lines, level: rotated labels of neighbours would touch.
+    fig.update_xaxes(tickangle=0, tickvals=cats, ticktext=[wrap(c, lang, 8) for c in cats], tickfont=dict(size=12), row=1, col=1)
     fig.update_yaxes(title_text=tr(lang, ID, "axis.arc"), range=[0, 40], row=1, col=2)
     fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), row=1, col=2, **log_axis(0.03, 0.8))
     medium = story.data.figure("o3-mini.codeforces-elo.medium.system-card-v1")

@@ -82,8 +82,7 @@ def build(story: Story, lang: str) -> Chart:
         ),
         row=2, col=1,
     )
-    fig.update_layout(**base_layout(lang, height=480, margin=dict(l=20, r=20, t=20, b=70),
-                                    legend=dict(orientation="h", yanchor="top", y=-0.2, x=0, xanchor="left")))
+    fig.update_layout(**base_layout(lang, height=480, margin=dict(l=20, r=20, t=20, b=20)))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.seconds"), range=[0, 12.5], row=1, col=1)
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], row=1, col=1)
     fig.update_xaxes(title_text=tr(lang, ID, "axis.ratio"), range=[0, 1.15], dtick=0.25, row=2, col=1)

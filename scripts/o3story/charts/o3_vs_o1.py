@@ -32,6 +32,8 @@ def _pattern(role: str) -> dict:
     # the released o3: a solid bar with light dots over it, so that it reads as strongly as December's
     return dict(shape=shape, fillmode="overlay", fgcolor="#ffffff", size=7, solidity=0.25) if role == "released" else dict(shape=shape)
 EXPERTS = "phd-experts.gpqa-diamond"
+# Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
+NARROW = dict(height=700, panels=[0.62, 0.38])
 
 
 def build(story: Story, lang: str) -> Chart:

@@ -65,6 +65,7 @@ def build(story: Story, lang: str) -> Chart:
     ]
     fig.add_annotation(
         x=1, y=0, xref="paper", yref="paper", xanchor="right", yanchor="bottom", showarrow=False,
+        name="o3:keep",  # the buttons rewrite it: it stays in the plot at every width
         text=html.escape(tr(lang, ID, "shown", view=tr(lang, ID, f"view.{VIEWS[0][0]}"))), font=dict(size=12),
     )
     fig.update_layout(**base_layout(

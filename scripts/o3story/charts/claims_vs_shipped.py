@@ -41,6 +41,10 @@ def _panel_rows(n: int) -> tuple[float, float]:
     return (n - 1 + 0.9, -0.7)
 
 
+# Phones: values a few points apart on a 0-100 axis cannot all be labelled; tooltip and table give each.
+NARROW = dict(labels=False, height=1150, panels=[0.85, 0.15])  # caveats become notes under the chart
+
+
 def build(story: Story, lang: str) -> Chart:
     # Pixel sizes: a row's name, points and (wrapped) caveat need ROW_PX; between the panels the first
     # panel's ticks and axis title; below the second its axis title, then the legend.

@@ -10,7 +10,9 @@ It is one transformation of the chart's own figure, computed once per build, nev
 
 A chart module can give hints in a `NARROW` dict (all optional):
   height: total height in px; panels: relative heights of the stacked panels, in reading order;
-  text: {trace index: textposition (or a list of them)} for point labels that would collide.
+  text: {trace index: textposition (or a list of them)} for point labels that would collide;
+  labels: False drops point labels on phones (too many values too close on a narrow axis: each is
+  still in its tooltip and the table beneath).
 An annotation named "o3:note" always becomes a note, one named "o3:keep" always stays.
 
 `narrow()` returns the narrow figure (for the phone-width static image) and what the browser
@@ -36,6 +38,7 @@ MIN_FONT = 12
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTE_WIDTH = 20  # an annotation wider than this (Latin characters) becomes a note
 LINE = 16  # px per line of 12-13 px text
+MODEBAR = 30  # px: plotly's modebar at the top of the chart
 
 
 @dataclass(frozen=True)
@@ -275,7 +278,8 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
         down = row > plot_w
         menu.update(direction="down" if down else "right", x=0, xanchor="left", y=1, yanchor="bottom",
                     pad={"l": 0, "r": 0, "t": 0, "b": 6})
-        layout["margin"]["t"] = max(layout["margin"]["t"], 14 + 27 * (len(labels) if down else 1))
+        # plus room above them for plotly's modebar, which would otherwise cover (and catch taps on) them
+        layout["margin"]["t"] = max(layout["margin"]["t"], 14 + 27 * (len(labels) if down else 1) + MODEBAR)
 
     # Traces: legend names wrapped, point labels at least MIN_FONT, hinted label positions.
     for i, t in enumerate(data):
@@ -288,6 +292,8 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
         pos = (hints.get("text") or {}).get(i)
         if pos is not None:
             t["textposition"] = pos
+        if hints.get("labels") is False and "text" in (t.get("mode") or ""):
+            t["mode"] = t["mode"].replace("+text", "").replace("text+", "")  # values stay in tooltip and table
     layout["font"] = {**(layout.get("font") or {}), "size": 13}
     layout["hoverlabel"] = {**(layout.get("hoverlabel") or {}), "font": {**((layout.get("hoverlabel") or {}).get("font") or {}), "size": MIN_FONT},
                             "align": "left"}

@@ -33,7 +33,7 @@ def _pattern(role: str) -> dict:
     return dict(shape=shape, fillmode="overlay", fgcolor="#ffffff", size=7, solidity=0.25) if role == "released" else dict(shape=shape)
 EXPERTS = "phd-experts.gpqa-diamond"
 # Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
-NARROW = dict(height=700, panels=[0.62, 0.38])
+NARROW = dict(height=700, panels=[0.62, 0.38], text={3: "inside", 4: "inside", 5: "inside"})  # Elo bars: labels inside, clear of the panel above
 
 
 def build(story: Story, lang: str) -> Chart:

@@ -84,7 +84,9 @@ def test_language_and_theme_flags_and_live_theme_switch(site, host, browser):
         f.wait_for_selector(".o3-chart[data-ready]")
     assert zh.evaluate("document.documentElement.lang") == "zh-Hans"
     assert en.evaluate("document.documentElement.lang") == "en"
-    assert "ARC-AGI-1" in zh.locator(".o3-embed__title").inner_text() and "得分" in zh.locator(".o3-embed__title").inner_text()
+    from o3story.i18n import t
+
+    assert zh.locator(".o3-embed__title").inner_text() == t("zh", "chart.arc-agi-cost.title")  # the Chinese title
     assert en.locator("[data-lang='zh']").count() == 0
     assert zh.evaluate("document.documentElement.dataset.theme") == "light"
     assert en.evaluate("document.documentElement.dataset.theme") == "dark"

@@ -279,7 +279,7 @@ def main() -> int:
     url_naive, naive_server = serve(work / "naive-site")
     heavy = "en/charts/arc-agi-cost/"
     pages = {"overview": ("en/", ""), "heaviest chart page": (heavy, "charts/arc-agi-cost/"),
-             "story page (3 charts)": ("en/o3-mini/", "charts/o3-mini-by-effort/"), "embed": ("embed/arc-agi-cost/?lang=en", "charts/arc-agi-cost/")}
+             "story page (o3-mini, 4 charts)": ("en/o3-mini/", "charts/o3-mini-by-effort/"), "embed": ("embed/arc-agi-cost/?lang=en", "charts/arc-agi-cost/")}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=BROWSER, args=FLAGS)
         results["bytes"] = {name: {"ours": page_bytes(browser, url_ours + a), "naive": page_bytes(browser, url_naive + b)}
@@ -288,7 +288,8 @@ def main() -> int:
         browser.close()
     results["lighthouse"] = {}
     for name, (a, b) in [("overview", ("en/", "")), ("heaviest chart page", (heavy, "charts/arc-agi-cost/")),
-                         ("embed", ("embed/arc-agi-cost/?lang=en", "charts/arc-agi-cost/"))]:
+                         ("embed", ("embed/arc-agi-cost/?lang=en", "charts/arc-agi-cost/")),
+                         ("methods page (data explorer)", ("en/methods/", ""))]:
         try:
             results["lighthouse"][name] = {"ours": lighthouse(url_ours + a), "naive": lighthouse(url_naive + b)}
         except (subprocess.CalledProcessError, OSError) as exc:

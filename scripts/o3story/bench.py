@@ -96,11 +96,13 @@ def plain_pages(work: Path) -> Path:
     story = load_story(ROOT / "data")
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    for md in docs.glob("*.md"):
+    for md in docs.rglob("*.md"):
         lang = md.suffixes[-2].lstrip(".")
-        url = ("en/" if lang == "en" else "") + ("" if md.stem.startswith("index") else md.name.split(".")[0] + "/")
+        folder = md.parent.relative_to(docs).as_posix()
+        page = "" if md.name.startswith("index.") else md.name.split(".")[0] + "/"
+        url = ("en/" if lang == "en" else "") + ("" if folder == "." else folder + "/") + page
         md.write_text(render(md.read_text(encoding="utf-8"), lang, story, url, images=True), encoding="utf-8")
-    (docs / "charts").mkdir()
+    (docs / "charts").mkdir(exist_ok=True)
     for chart_id in charts.CHARTS:
         for lang in ("zh", "en"):
             url = ("en/" if lang == "en" else "") + f"charts/{chart_id}/"
@@ -108,6 +110,7 @@ def plain_pages(work: Path) -> Path:
             (docs / "charts" / f"{chart_id}.{lang}.md").write_text(render(text, lang, story, url, images=True), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - scripts/o3story/hook.py\n", "")
     config = config.replace("watch:\n  - data\n  - scripts/o3story\n", "")
+    config = config.replace("custom_dir: scripts/o3story/theme", f"custom_dir: {ROOT / 'scripts/o3story/theme'}")
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     return work / "mkdocs.yml"
 

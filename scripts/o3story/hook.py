@@ -113,17 +113,18 @@ def on_page_context(context, page, config, nav):
     # Plain values for the theme's overrides (theme/main.html, partials/search.html). Runs after
     # static-i18n's on_page_context (priority 50), which sets this page's language alternates.
     lang = _lang(page, config)
+    # page.title comes from the page's heading, whose text markdown keeps entity-escaped:
+    # unescape it once here so that the template escapes it exactly once.
+    title = html.unescape(page.title or "")
     links = {alt["lang"]: alt["link"] for alt in getattr(config.extra, "alternate", None) or []}
     context["o3"] = {
         "csp_placeholder": seo.CSP_PLACEHOLDER,
         "search_label": t(lang, "search.dialog"),
         "search_base": seo.search_base(page.url),  # None: the theme's own base_url
         "alternates": seo.alternates(config.site_url or "", links),
-        # page.title comes from the page's heading, whose text markdown keeps entity-escaped:
-        # unescape it once here so that the template escapes it exactly once.
-        "social": seo.social(config.site_url or "", page.url, html.unescape(page.title or ""),
-                             html.unescape(page.meta.get("description", "")), images=_images.available),
-        "oembed": seo.oembed(config.site_url or "", page.url, html.unescape(page.title or "")),
+        "social": seo.social(config.site_url or "", page.url, title, html.unescape(page.meta.get("description", "")),
+                             images=_images.available),
+        "oembed": seo.oembed(config.site_url or "", page.url, title),
     }
     return context
 

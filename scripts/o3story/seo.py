@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 DEFAULT_LANG = "zh"
 CSP_PLACEHOLDER = "o3story:csp"  # the theme's main.html puts the CSP meta tag here; content_security_policy fills it
+CHART_PAGE = re.compile(r"(?P<en>en/)?charts/(?P<id>[a-z0-9-]+)/")  # a chart's own page URL, either language
 
 
 def alternates(site_url: str, links: dict[str, str]) -> list[dict[str, str]]:
@@ -42,8 +43,8 @@ def social(site_url: str, page_url: str, title: str, description: str, images: b
     if not site_url:
         return []
     lang = "en" if page_url.startswith("en/") else "zh"
-    m = re.fullmatch(r"(?:en/)?charts/([a-z0-9-]+)/", page_url)
-    image = f"{site_url}charts/{m.group(1)}/chart.{lang}.png" if m and images else f"{site_url}assets/screenshot.png"
+    m = CHART_PAGE.fullmatch(page_url)
+    image = f"{site_url}charts/{m['id']}/chart.{lang}.png" if m and images else f"{site_url}assets/screenshot.png"
     tags = [
         ("property", "og:type", "website"),
         ("property", "og:title", title),
@@ -85,9 +86,6 @@ def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
     target = site / lang_prefix / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(dict(index, docs=other), ensure_ascii=False), encoding="utf-8")
-
-
-CHART_PAGE = re.compile(r"(?P<en>en/)?charts/(?P<id>[a-z0-9-]+)/")
 
 
 def oembed(site_url: str, page_url: str, title: str) -> dict[str, str] | None:

@@ -83,7 +83,7 @@ def free_port() -> int:
 
 def serve(folder: Path, port: int, base: str = "") -> ThreadingHTTPServer:
     """`folder` on loopback as GitHub Pages serves it (the site under /<base>/, its 404 page for missing paths)."""
-    from o3story.preview import start
+    from o3story.site.preview import start
 
     return start(folder, port, base)
 
@@ -139,6 +139,6 @@ def draw_all_charts(page) -> None:
 @pytest.fixture(scope="session")
 def story():
     """The real data, loaded once (tests that need other data define their own `story`)."""
-    from o3story.story import load_story
+    from o3story.data.story import load_story
 
     return load_story(ROOT / "data")

@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import DataErrors
-from .story import load_story
+from o3story.data.errors import DataErrors
+from o3story.data.story import load_story
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,11 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ok: {len(d.sources)} sources, {len(d.metrics)} metrics, {len(d.figures)} figures, "
               f"{len(story.transcript.turns)} transcript turns")
         return 0
-    from .build import build_site, site_url
+    from o3story.site.build import build_site, site_url
 
     if args.command == "preview":
-        from .linkcheck import base_path
-        from .preview import preview
+        from o3story.site.linkcheck import base_path
+        from o3story.site.preview import preview
 
         if not (args.site / "index.html").exists():
             print(f"no built site in {args.site}: run `make build` first", file=sys.stderr)

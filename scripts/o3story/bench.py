@@ -89,9 +89,9 @@ def build_ours(site: Path, url: str, cache: Path) -> float:
 def plain_pages(work: Path) -> Path:
     """The same pages as plain markdown (placeholders already filled), built by mkdocs without the hook."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from o3story import charts
-    from o3story.pages import chart_page, render
-    from o3story.story import load_story
+    from o3story.render import charts
+    from o3story.render.pages import chart_page, render
+    from o3story.data.story import load_story
 
     story = load_story(ROOT / "data")
     docs = work / "docs"
@@ -108,9 +108,9 @@ def plain_pages(work: Path) -> Path:
             url = ("en/" if lang == "en" else "") + f"charts/{chart_id}/"
             text = chart_page(chart_id, lang, story).replace("{{ chart-tools " + chart_id + " }}", "")
             (docs / "charts" / f"{chart_id}.{lang}.md").write_text(render(text, lang, story, url, images=True), encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - scripts/o3story/hook.py\n", "")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - scripts/o3story/site/hook.py\n", "")
     config = config.replace("watch:\n  - data\n  - scripts/o3story\n", "")
-    config = config.replace("custom_dir: scripts/o3story/theme", f"custom_dir: {ROOT / 'scripts/o3story/theme'}")
+    config = config.replace("custom_dir: scripts/o3story/site/theme", f"custom_dir: {ROOT / 'scripts/o3story/site/theme'}")
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     return work / "mkdocs.yml"
 
@@ -118,8 +118,8 @@ def plain_pages(work: Path) -> Path:
 def naive_site(work: Path) -> Path:
     """Each chart as plotly's own `to_html` with plotly.js inline, one plain mkdocs page per chart."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    from o3story import charts
-    from o3story.story import load_story
+    from o3story.render import charts
+    from o3story.data.story import load_story
 
     story = load_story(ROOT / "data")
     docs = work / "docs"

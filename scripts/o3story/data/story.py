@@ -1,0 +1,117 @@
+"""Load and validate everything under data/ into one `Story`, or raise every error at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from o3story.data.errors import DataError, DataErrors
+from o3story.data.load import load_list, read_yaml
+from o3story.data import claims
+from o3story.data.model import Audit, Check, Claim, Dataset, Event, Figure, Metric, Source, Term, Unlinked
+from o3story.data.transcript import Transcript
+from o3story.data.transcript import load as load_transcript
+from o3story.data.translation import Translation, check_alignment, load_translation
+from o3story.data.validate import audit_refs, cross_check, glossary_refs, scorecard_refs, story_refs
+
+TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
+TRANSLATION = "transcript/en.yaml"
+UNLINKED = "transcript/unlinked.yaml"
+CHANGELOG = "changelog.yaml"
+SCORECARD = "scorecard.yaml"
+GLOSSARY = "glossary.yaml"
+
+
+@dataclass(frozen=True)
+class Story:
+    data: Dataset
+    transcript: Transcript
+    translation: Translation
+
+
+def _name(root: Path, path: Path) -> str:
+    # Errors name files as a maintainer sees them from the project root: data/....
+    return f"{root.name}/{path.relative_to(root).as_posix()}"
+
+
+def load_story(root: Path) -> Story:
+    errors: list[DataError] = []
+    sources, e, broken_sources = load_list(root / "sources.yaml", _name(root, root / "sources.yaml"), "sources", Source)
+    errors += e
+    metrics, e, broken_metrics = load_list(root / "metrics.yaml", _name(root, root / "metrics.yaml"), "metrics", Metric)
+    errors += e
+    figures: list = []
+    broken_figures: set[str] | None = set()
+    figure_files = sorted((root / "figures").glob("*.yaml"))
+    if not figure_files:
+        errors.append(DataError(f"{root.name}/figures", 1, "(folder)", "no figure files (*.yaml)"))
+    for path in figure_files:
+        found, e, broken = load_list(path, _name(root, path), "figures", Figure)
+        figures += found
+        broken_figures = None if (broken is None or broken_figures is None) else broken_figures | broken
+        errors += e
+    transcript: Transcript | None = None
+    try:
+        transcript = load_transcript(root / TRANSCRIPT, _name(root, root / TRANSCRIPT))
+    except DataErrors as exc:
+        errors += exc.errors
+    translation: Translation | None = None
+    try:
+        translation, where = load_translation(root / TRANSLATION, _name(root, root / TRANSLATION))
+        if transcript is not None:
+            errors += check_alignment(translation, where, transcript)
+    except DataErrors as exc:
+        errors += exc.errors
+    checks, e, broken_checks = load_list(root / "factcheck.yaml", _name(root, root / "factcheck.yaml"), "checks", Check)
+    errors += e
+    events, e, broken_events = load_list(root / "timeline.yaml", _name(root, root / "timeline.yaml"), "events", Event)
+    errors += e
+    unlinked, e, broken_unlinked = load_list(root / UNLINKED, _name(root, root / UNLINKED), "unlinked", Unlinked)
+    errors += e
+    audits, e, _ = load_list(root / CHANGELOG, _name(root, root / CHANGELOG), "audits", Audit)
+    errors += e
+    claims_, e, _ = load_list(root / SCORECARD, _name(root, root / SCORECARD), "claims", Claim)
+    errors += e
+    terms, e, _ = load_list(root / GLOSSARY, _name(root, root / GLOSSARY), "terms", Term)
+    errors += e
+    # None: a file could not be read, so which ids exist is unknown; references to that kind are not checked.
+    source_ids = None if broken_sources is None else {s.id for s, _ in sources} | broken_sources
+    metric_ids = None if broken_metrics is None else {m.id for m, _ in metrics} | broken_metrics
+    figure_ids = None if broken_figures is None else {f.id for f, _ in figures} | broken_figures
+    errors += cross_check(sources, metrics, figures, transcript, source_ids, metric_ids)
+    errors += story_refs(checks, events, source_ids, figure_ids, transcript)
+    errors += scorecard_refs(claims_, figures, figure_ids, {s.id: s for s, _ in sources}, transcript, translation)
+    errors += glossary_refs(terms)
+
+    def known(records: list, broken: set[str] | None) -> set[str] | None:
+        return None if broken is None else {r.id for r, _ in records} | broken
+
+    errors += audit_refs(audits, {"figure": figure_ids, "source": source_ids, "check": known(checks, broken_checks),
+                                  "event": known(events, broken_events), "unlinked": known(unlinked, broken_unlinked)})
+    if transcript is not None:
+        from o3story.data.validate import duplicate_ids
+
+        errors += duplicate_ids(unlinked, "unlinked")
+        errors += [where.error("quote not found verbatim in any speaker turn", "quote")
+                   for u, where in unlinked if transcript.turn_with(u.quote) is None]
+        errors += [where.error(f"the quote does not hold the number '{u.number}'", "number")
+                   for u, where in unlinked if u.number not in u.quote]
+        if not errors:
+            # Every number a speaker states links to a record or a fact-check, or is listed with a reason.
+            _, missing = claims.link(transcript, [f for f, _ in figures], [c for c, _ in checks], [u for u, _ in unlinked])
+            errors += claims.missing_errors(missing, transcript, _name(root, root / TRANSCRIPT))
+    if errors:
+        raise DataErrors(errors)
+    assert transcript is not None and translation is not None
+    data = Dataset(
+        sources=tuple(s for s, _ in sources),
+        metrics=tuple(m for m, _ in metrics),
+        figures=tuple(f for f, _ in figures),
+        checks=tuple(c for c, _ in checks),
+        events=tuple(sorted((ev for ev, _ in events), key=lambda ev: ev.date)),
+        unlinked=tuple(u for u, _ in unlinked),
+        audits=tuple(a for a, _ in audits),
+        claims=tuple(c for c, _ in claims_),
+        glossary=tuple(g for g, _ in terms),
+    )
+    return Story(data, transcript, translation)

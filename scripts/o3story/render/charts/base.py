@@ -1,0 +1,162 @@
+"""What every chart shares: the Chart record, palette and markers, hover text, layout.
+
+Charts are pure functions of the data and a language. The figure they return is
+theme-neutral (transparent background); the browser applies the light or dark
+theme (assets/charts.js), so one spec serves both.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from o3story.render.fmt import setting, value
+from o3story.render.i18n import t
+from o3story.data.model import Figure, Source
+from o3story.data.story import Story
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness. Each model also
+# gets its own marker symbol, so that no meaning rests on colour alone.
+MODEL_STYLE: dict[str, tuple[str, str]] = {
+    "o3": ("#D55E00", "diamond"),
+    "o3-preview": ("#D55E00", "diamond"),
+    "o3-2025-04-16": ("#CC79A7", "star"),
+    "o3-mini": ("#0072B2", "circle"),
+    "o1": ("#009E73", "square"),
+    "o1-mini": ("#56B4E9", "triangle-up"),
+    "o1-preview": ("#E69F00", "triangle-down"),
+    "o1-pro": ("#F0E442", "pentagon"),
+    "o1 pro": ("#F0E442", "pentagon"),
+    "GPT-4o": ("#666666", "x"),
+    "human panel": ("#000000", "cross"),
+}
+DEFAULT_STYLE = ("#999999", "circle")
+FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+
+
+def style(model: str) -> tuple[str, str]:
+    return MODEL_STYLE.get(model, DEFAULT_STYLE)
+
+
+def symbol(fig: Figure, base: str) -> str:
+    # Approximate, derived and claimed values are drawn hollow; measured ones filled.
+    return f"{base}-open" if (fig.approximate or fig.confidence == "derived" or fig.claim) else base
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    lang: str
+    title: str
+    description: str  # a finding, written from the data
+    figure: go.Figure
+    figures: tuple[Figure, ...]  # every data point drawn: the table and the downloads list exactly these
+    notes: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = field(default=())
+    narrow: object = None  # charts.narrow.Narrow: the phone layout, set by charts.build
+
+
+def tr(lang: str, chart_id: str, key: str, **values: object) -> str:
+    return t(lang, f"chart.{chart_id}.{key}", **values)
+
+
+def hover(fig: Figure, story: Story, lang: str) -> str:
+    """Hover text: value, setting, confidence and source. Data strings are escaped: plotly renders a few tags."""
+    src = story.data.source(fig.source)
+    metric = story.data.metric(fig.metric).name[lang]
+    lines = [f"<b>{html.escape(fig.model)}</b> · {html.escape(metric)}", html.escape(value(fig, lang))]
+    detail = setting(fig, lang)
+    if detail:
+        lines.append(html.escape(detail))
+    conf = t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else "")
+    lines.append(html.escape(f"{t(lang, 'col.confidence')}: {conf}"))
+    lines.append(html.escape(f"{t(lang, 'col.source')}: {src.publisher}, {fig.date.isoformat()}"))
+    return "<br>".join(lines)
+
+
+def label(fig: Figure, lang: str) -> str:
+    return html.escape(value(fig, lang))
+
+
+def sources_of(story: Story, figs: list[Figure]) -> tuple[Source, ...]:
+    ids = list(dict.fromkeys(f.source for f in figs))
+    return tuple(story.data.source(i) for i in ids)
+
+
+def base_layout(lang: str, **extra) -> dict:
+    layout = dict(
+        font=dict(family=FONT, size=13),
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        margin=dict(l=60, r=20, t=30, b=20),
+        # Below everything, in the figure's bottom margin, which grows to hold it (no overlap with the x axis).
+        legend=dict(orientation="h", xref="container", yref="container", x=0, xanchor="left", y=0, yanchor="bottom"),
+        hoverlabel=dict(font=dict(family=FONT)),
+        separators=".," if lang == "en" else ".,",
+        autosize=True,
+        height=460,
+        template="none",  # plotly's default template adds ~10 KB of JSON per chart; the theme comes from charts.js
+    )
+    layout.update(extra)
+    return layout
+
+
+def pick(story: Story, *ids: str) -> list[Figure]:
+    return [story.data.figure(i) for i in ids]
+
+
+def pareto(points: list[tuple[float, float]]) -> list[int]:
+    """Indices of the points on the cost/score Pareto frontier (lower cost and higher score win),
+    ordered by cost. A point is on it when no other point is at least as cheap and at least as
+    good, and strictly better in one of the two."""
+    keep = []
+    for i, (c, s) in enumerate(points):
+        dominated = any(
+            (c2 <= c and s2 >= s) and (c2 < c or s2 > s) for j, (c2, s2) in enumerate(points) if j != i
+        )
+        if not dominated:
+            keep.append(i)
+    return sorted(keep, key=lambda i: points[i][0])
+
+
+def log_axis(lo: float, hi: float) -> dict:
+    """A log axis from lo to hi with readable dollar ticks (1-2-5 steps) instead of plotly's 2…9 minor labels."""
+    import math
+
+    # 1-2-5 steps over a few decades; over many, 1-3 or powers of ten only, so that labels never touch.
+    decades = math.log10(hi / lo)
+    mantissas = (1, 2, 5) if decades <= 2.5 else (1, 3) if decades <= 4 else (1,)
+    steps = [m * 10**e for e in range(-3, 6) for m in mantissas]
+    ticks = [v for v in steps if lo <= v <= hi]
+    return dict(type="log", range=[math.log10(lo), math.log10(hi)], tickvals=ticks, ticktext=[f"${v:,g}" for v in ticks])
+
+
+CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+|\\s+")
+
+
+def text_width(text: str) -> int:
+    """Width in Latin characters: a CJK character counts as two."""
+    return sum(2 if re.match(f"[{CJK}]", ch) else 1 for ch in text)
+
+
+def wrap(text: str, lang: str, width: int = 44) -> str:
+    """Break a long label into lines of at most `width` Latin characters (a CJK character counts
+    two), with <br> (plotly does not wrap). Words and Latin runs inside Chinese are never split."""
+    lines: list[str] = []
+    cur = ""
+    for tok in _TOKEN.findall(text):
+        if tok.isspace():
+            cur += " " if cur and not cur.endswith(" ") else ""
+            continue
+        if cur.strip() and text_width(cur + tok) > width:
+            lines.append(cur.rstrip())
+            cur = tok
+        else:
+            cur += tok
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return "<br>".join(lines)

@@ -1,0 +1,258 @@
+"""Codeforces Elo against OpenAI's output list price per 1M tokens (log x), with the Pareto frontier
+computed from the points of each price view.
+
+One point per model, effort and price: the Elo record and the output-price record it is drawn with.
+Two models' prices changed (o1-mini, o3), so there are two views, switched by buttons: each model at
+its first recorded price ("launch") and at its latest recorded price ("later"); a model with one
+recorded price is drawn at it in both. Every point carries its price's date (hover, table).
+December's o3 had no price: it stands in a separate "no price" column, never on the price axis.
+
+Price per token is not cost per problem: o3-mini's three effort levels share one price but spend
+different numbers of tokens per problem. The chart says so; the one measured cost per task is
+ARC-AGI's (charts o3-mini-elo-cost and arc-agi-cost).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from o3story.render.fmt import level, value
+from o3story.data.model import Figure
+from o3story.data.story import Story
+from .base import Chart, base_layout, hover, log_axis, pareto, sources_of, style, symbol, tr
+
+ID = "codeforces-elo-price"
+VIEWS = ("launch", "later")
+O3_MINI_PRICE = "o3-mini.price-output.launch-2025-01"
+O1_PRICE = "o1.price-output.2025-01"
+# (series, Elo record, output-price record per view). Series: how the point is drawn and named.
+POINTS = (
+    ("o1-mini", "o1-mini.codeforces-elo.system-card-v1",
+     {"launch": "o1-mini.price-output.launch-2024-09", "later": "o1-mini.price-output.after-cut"}),
+    ("o3-mini-v1", "o3-mini.codeforces-elo.low.system-card-v1", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
+    ("o3-mini-v1", "o3-mini.codeforces-elo.medium.system-card-v1", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
+    ("o3-mini-v1", "o3-mini.codeforces-elo.high.system-card-v1", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
+    ("o3-mini-page", "o3-mini.codeforces-elo.high.launch-page", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
+    ("o1", "o1.codeforces-elo.system-card-v1", {"launch": O1_PRICE, "later": O1_PRICE}),
+    ("o3-released", "o3-2025-04-16.codeforces-elo.high.launch-page",
+     {"launch": "o3.price-output.release-2025-04", "later": "o3.price-output.after-cut-2025-06-10"}),
+)
+# Input prices of the same models and dates: not drawn, but the note on the choice of price rests on them.
+INPUT_OF = {
+    "o1-mini.price-output.launch-2024-09": "o1-mini.price-input.launch-2024-09",
+    "o1-mini.price-output.after-cut": "o1-mini.price-input.after-cut",
+    O3_MINI_PRICE: "o3-mini.price-input.launch-2025-01",
+    O1_PRICE: "o1.price-input.2025-01",
+    "o3.price-output.release-2025-04": "o3.price-input.release-2025-04",
+    "o3.price-output.after-cut-2025-06-10": "o3.price-input.after-cut-2025-06-10",
+}
+# Also in the first system card's Elo list, with a price, but left out to keep the Elo scale readable
+# (the note says so, and that neither would be on the frontier: tested).
+LEFT_OUT = (
+    ("gpt-4o.codeforces-elo.system-card-v1", "gpt-4o.price-output.2025-01"),
+    ("o1-preview.codeforces-elo.system-card-v1", "o1-preview.price-output.2025-01"),
+)
+UNPRICED = "o3.codeforces-elo"  # December 2024's o3 (preview): no public price
+SERIES_STYLE = {  # series -> (model style key, marker)
+    "o1-mini": ("o1-mini", "triangle-up"),
+    "o3-mini-v1": ("o3-mini", "circle"),
+    "o3-mini-page": ("o3-mini", "star"),
+    "o1": ("o1", "square"),
+    "o3-released": ("o3-2025-04-16", "star"),
+}
+X_RANGE = (0.5, 90)  # the last tick ($50) stays clear of the "no price" column
+Y_RANGE = (1550, 2850)
+# Phones: the priced panel tall enough that o3-mini's labels (94 Elo apart) do not touch; the
+# no-price column short beneath it.
+NARROW = dict(height=900, panels=[0.8, 0.2], text={11: "bottom center"})  # 11: December's o3, label clear of the axis title above
+
+
+@dataclass(frozen=True)
+class Point:
+    series: str
+    elo: Figure
+    price: Figure
+    views: tuple[str, ...]  # the price views the point belongs to
+
+    @property
+    def xy(self) -> tuple[float, float]:
+        return (self.price.value, self.elo.value)
+
+
+def points(story: Story) -> list[Point]:
+    """Every (Elo, price) pair drawn, once, with the views it belongs to."""
+    out = []
+    for series, elo_id, prices in POINTS:
+        elo = story.data.figure(elo_id)
+        for price_id in dict.fromkeys(prices[v] for v in VIEWS):
+            price = story.data.figure(price_id)
+            if price.metric != "price-output" or price.unit != "usd_per_mtok":
+                raise ValueError(f"chart {ID}: {price_id} is not an output price per 1M tokens")
+            out.append(Point(series, elo, price, tuple(v for v in VIEWS if prices[v] == price_id)))
+    return out
+
+
+def frontiers(pts: list[Point]) -> dict[str, list[Point]]:
+    """Per price view: the points no other point of that view beats on both price (lower) and Elo
+    (higher), ordered by price."""
+    out = {}
+    for view in VIEWS:
+        in_view = [p for p in pts if view in p.views]
+        out[view] = [in_view[i] for i in pareto([p.xy for p in in_view])]
+    return out
+
+
+def input_ratios(story: Story) -> set[float]:
+    """Output price over input price, for every priced point's model and date."""
+    return {story.data.figure(o).value / story.data.figure(i).value for o, i in INPUT_OF.items()}
+
+
+def name(p: Point, lang: str) -> str:
+    effort = p.elo.setting.effort
+    if p.series.startswith("o3-mini"):
+        return f"o3-mini ({level(effort, lang)})"
+    return tr(lang, ID, f"model.{p.series}")
+
+
+def point_label(p: Point, lang: str) -> str:
+    v = value(p.elo, lang)
+    if p.series.startswith("o3-mini"):
+        return html.escape(f"{level(p.elo.setting.effort, lang)} {v}")
+    return html.escape(f"{tr(lang, ID, f'model.{p.series}')} {v}")
+
+
+def point_hover(p: Point, story: Story, lang: str) -> str:
+    price_lines = hover(p.price, story, lang).split("<br>", 1)[1]
+    head = html.escape(tr(lang, ID, "hover.price", price=value(p.price, lang), date=p.price.date.isoformat()))
+    return f"{hover(p.elo, story, lang)}<br>{head}<br>{price_lines}"
+
+
+def build(story: Story, lang: str) -> Chart:
+    pts = points(story)
+    front = frontiers(pts)
+    ratios = input_ratios(story)
+    if len(ratios) != 1:
+        raise ValueError(f"chart {ID}: the note on the price axis says output is a fixed multiple of input, but the ratios are {sorted(ratios)}")
+    (ratio,) = ratios
+    dec = story.data.figure(UNPRICED)
+
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.82, 0.18], horizontal_spacing=0.02)
+    visible: list[tuple[bool, bool]] = []  # per trace: visible in (launch, later)
+    drawn: list[Figure] = []
+
+    def add(trace, views: tuple[str, ...], col: int = 1):
+        on = tuple(v in views for v in VIEWS)
+        trace.visible = on[0]  # the launch view is the default
+        fig.add_trace(trace, row=1, col=col)
+        visible.append(on)
+
+    for view in VIEWS:
+        f = front[view]
+        add(go.Scatter(
+            x=[p.price.value for p in f], y=[p.elo.value for p in f], mode="lines", line_shape="hv",
+            line=dict(color="#888888", dash="dot", width=2), name=tr(lang, ID, f"legend.frontier.{view}"),
+            hoverinfo="skip", legendgroup="frontier",
+        ), (view,))
+    # Price cuts: a dotted connector from the launch price to the later one, shown in the later view.
+    for series, elo_id, prices in POINTS:
+        if prices["launch"] == prices["later"]:
+            continue
+        elo, old, new = story.data.figure(elo_id), story.data.figure(prices["launch"]), story.data.figure(prices["later"])
+        color, _ = style(SERIES_STYLE[series][0])
+        text = html.escape(tr(lang, ID, "hover.cut", model=tr(lang, ID, f"model.{series}"), old=value(old, lang),
+                              old_date=old.date.isoformat(), new=value(new, lang), new_date=new.date.isoformat()))
+        add(go.Scatter(
+            x=[old.value, new.value], y=[elo.value, elo.value], mode="lines+markers",
+            line=dict(color=color, dash="dot", width=1.5), marker=dict(symbol=["line-ns-open", "arrow-left"], size=[9, 11], color=color),
+            # no legend entry (a phone's legend is long enough): the hover and the notes say what it is
+            name=tr(lang, ID, "legend.cut"), showlegend=False,
+            hovertext=[text, text], hoverinfo="text", customdata=[f"{old.id} {new.id}"] * 2,
+        ), ("later",))
+    groups: dict[tuple[str, tuple[str, ...]], list[Point]] = {}
+    for p in pts:
+        groups.setdefault((p.series, p.views), []).append(p)
+    for (series, views), group in groups.items():
+        model, marker = SERIES_STYLE[series]
+        color, _ = style(model)
+        page = series == "o3-mini-page"
+        add(go.Scatter(
+            x=[p.price.value for p in group], y=[p.elo.value for p in group], mode="markers+text",
+            text=[point_label(p, lang) for p in group],
+            textposition="middle right" if page else "middle left", textfont=dict(size=11), cliponaxis=False,
+            marker=dict(size=13 if marker == "star" else 11, color=color, symbol=[symbol(p.elo, marker) for p in group],
+                        line=dict(width=1, color="#000000")),
+            name=tr(lang, ID, f"legend.{series}"), legendgroup=series,  # a series' launch and later traces are never shown together
+            hovertext=[point_hover(p, story, lang) for p in group], hoverinfo="text",
+            customdata=[f"{p.elo.id} {p.price.id}" for p in group],
+        ), views)
+        for p in group:
+            drawn += [p.elo, p.price]
+    # December's o3: no price, so no x on the price axis; its own categorical column at the edge.
+    no_price = tr(lang, ID, "no-price")
+    color, sym = style("o3")
+    add(go.Scatter(
+        x=[no_price], y=[dec.value], mode="markers+text", text=[html.escape(value(dec, lang))], textposition="top center",
+        textfont=dict(size=11), cliponaxis=False,
+        marker=dict(size=13, color=color, symbol=symbol(dec, sym), line=dict(width=1.5, color=color)),
+        name=tr(lang, ID, "legend.dec"), hovertext=[hover(dec, story, lang) + "<br>" + html.escape(tr(lang, ID, "hover.no-price"))],
+        hoverinfo="text", customdata=[dec.id],
+    ), VIEWS, col=2)
+    drawn.append(dec)
+    drawn = list(dict.fromkeys(drawn))
+    drawn += [story.data.figure(i) for i in dict.fromkeys(INPUT_OF.values())]
+
+    fig.update_layout(**base_layout(
+        lang, height=580, margin=dict(l=60, r=12, t=56, b=60),
+        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0, xanchor="left", font=dict(size=11)),
+        updatemenus=[dict(
+            type="buttons", direction="right", x=0, y=1.02, xanchor="left", yanchor="bottom", showactive=True, active=0,
+            pad=dict(t=0, b=4, l=0, r=0), font=dict(size=12),
+            buttons=[dict(label=tr(lang, ID, f"button.{v}"), method="restyle", args=[{"visible": [on[i] for on in visible]}])
+                     for i, v in enumerate(VIEWS)],
+        )],
+    ))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.price"), title_font=dict(size=12), row=1, col=1, **log_axis(*X_RANGE))
+    fig.update_xaxes(type="category", row=1, col=2, tickfont=dict(size=11), showgrid=False)
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=list(Y_RANGE), row=1, col=1)
+    fig.update_yaxes(range=list(Y_RANGE), row=1, col=2)
+
+    by_id = {p.elo.id: p for p in pts if "launch" in p.views}
+    o3_later = next(p for p in pts if p.series == "o3-released" and "later" in p.views)
+
+    def names(view: str) -> str:
+        return " → ".join(f"{name(p, lang)} {value(p.elo, lang)}" for p in front[view])
+
+    launch, later = names("launch"), names("later")
+    front_sentence = (tr(lang, ID, "front.same", names=launch) if launch == later
+                      else tr(lang, ID, "front.differ", launch=launch, later=later))
+    v = lambda fid: value(by_id[fid].elo, lang)  # noqa: E731
+    return Chart(
+        id=ID, lang=lang, title=tr(lang, ID, "title"),
+        description=tr(
+            lang, ID, "description",
+            mini_price=value(story.data.figure(O3_MINI_PRICE), lang),
+            low=v("o3-mini.codeforces-elo.low.system-card-v1"), medium=v("o3-mini.codeforces-elo.medium.system-card-v1"),
+            high=v("o3-mini.codeforces-elo.high.system-card-v1"), high_page=v("o3-mini.codeforces-elo.high.launch-page"),
+            o1=v("o1.codeforces-elo.system-card-v1"), o1_price=value(story.data.figure(O1_PRICE), lang),
+            o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"), o3_launch=value(by_id["o3-2025-04-16.codeforces-elo.high.launch-page"].price, lang),
+            o3_later=value(o3_later.price, lang), o3_later_date=o3_later.price.date.isoformat(),
+            dec=value(dec, lang), front=front_sentence,
+        ),
+        figure=fig, figures=tuple(drawn),
+        notes=(
+            tr(lang, ID, "note.limit"),
+            tr(lang, ID, "note.price", ratio=f"{ratio:g}"),
+            tr(lang, ID, "note.views", mini_cut_date=story.data.figure("o1-mini.price-output.after-cut").date.isoformat(),
+               o3_cut_date=o3_later.price.date.isoformat()),
+            tr(lang, ID, "note.elo", high_page=v("o3-mini.codeforces-elo.high.launch-page"), o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"),
+               left_out=(", " if lang == "en" else "、").join(
+                   f"{story.data.figure(e).model} {value(story.data.figure(e), lang)}" for e, _ in LEFT_OUT)),
+            tr(lang, ID, "note.frontier"),
+            tr(lang, ID, "note.dec", dec=value(dec, lang)),
+        ),
+        sources=sources_of(story, drawn),
+    )

@@ -1,0 +1,110 @@
+"""o3-mini by reasoning effort on AIME 2024 and GPQA Diamond: one trace per source, so that the
+sources' disagreements stay visible; o1 and o1-mini as labelled horizontal reference lines."""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from o3story.render.fmt import level, value
+from o3story.data.model import Figure
+from o3story.data.story import Story
+from .base import Chart, base_layout, hover, pick, sources_of, symbol, tr
+
+ID = "o3-mini-by-effort"
+EFFORTS = ("low", "medium", "high")
+PANELS = ("aime", "gpqa")  # left, right
+# source key -> (colour, marker, x offset within an effort so that close values stay apart).
+# Okabe-Ito colours; every source has its own marker, so the legend never rests on colour alone.
+SOURCE_STYLE = {
+    "launch-page": ("#0072B2", "circle", 0.14),
+    "simple-evals": ("#E69F00", "square", 0.0),
+    "olymmath": ("#CC79A7", "triangle-up", -0.14),
+    "rstar2": ("#56B4E9", "diamond", 0.0),
+    "live-demo": ("#D55E00", "star", -0.14),
+}
+# (panel, source key, records)
+SERIES = (
+    ("aime", "launch-page", ("o3-mini.aime-2024.high.launch-page",)),
+    ("aime", "olymmath", ("o3-mini.aime-2024.high.olymmath",)),
+    ("aime", "rstar2", ("o3-mini.aime-2024.medium.rstar2",)),
+    ("gpqa", "simple-evals", ("o3-mini.gpqa-diamond.low.simple-evals", "o3-mini.gpqa-diamond.medium.simple-evals",
+                              "o3-mini.gpqa-diamond.high.simple-evals")),
+    ("gpqa", "launch-page", ("o3-mini.gpqa-diamond.high.launch-page",)),
+    ("gpqa", "live-demo", ("o3-mini.gpqa-diamond.low.live-demo",)),
+)
+# (panel, record, label key)
+REFERENCES = (
+    ("aime", "o1.aime-2024", "ref.o1"),
+    ("aime", "o1-mini.aime-2024.olymmath", "ref.o1-mini"),
+    ("gpqa", "o1.gpqa-diamond", "ref.o1"),
+)
+REF_COLOR = "#999999"
+
+
+def x_of(fig: Figure, source: str) -> float:
+    return EFFORTS.index(fig.setting.effort) + SOURCE_STYLE[source][2]
+
+
+def build(story: Story, lang: str) -> Chart:
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06,
+                        subplot_titles=[tr(lang, ID, f"panel.{p}") for p in PANELS])
+    drawn: list[Figure] = []
+    shown: set[str] = set()
+    for panel, source, ids in SERIES:
+        figs = pick(story, *ids)
+        drawn += figs
+        color, marker, _ = SOURCE_STYLE[source]
+        demo = source == "live-demo"
+        fig.add_trace(
+            go.Scatter(
+                name=tr(lang, ID, f"source.{source}"), legendgroup=source, showlegend=source not in shown,
+                x=[x_of(f, source) for f in figs], y=[f.value for f in figs],
+                mode="markers+text" if demo else "markers",
+                text=[html.escape(tr(lang, ID, "label.demo", v=value(f, lang))) for f in figs] if demo else None,
+                textposition="bottom right", textfont=dict(size=12, color=color), cliponaxis=False,
+                marker=dict(symbol=[symbol(f, marker) for f in figs], size=16 if demo else 12, color=color,
+                            line=dict(width=1.5, color=color)),
+                hovertext=[hover(f, story, lang) for f in figs], hoverinfo="text", customdata=[f.id for f in figs],
+            ),
+            row=1, col=PANELS.index(panel) + 1,
+        )
+        shown.add(source)
+    for panel, rid, key in REFERENCES:
+        ref = story.data.figure(rid)
+        drawn.append(ref)
+        col = PANELS.index(panel) + 1
+        fig.add_trace(
+            go.Scatter(
+                x=[-0.4, 2.4], y=[ref.value, ref.value], mode="lines", showlegend=False,
+                line=dict(color=REF_COLOR, width=1.5, dash="dot"),
+                hovertext=[hover(ref, story, lang)] * 2, hoverinfo="text", name=ref.model, customdata=[ref.id] * 2,
+            ),
+            row=1, col=col,
+        )
+        fig.add_annotation(
+            x=-0.4, y=ref.value, xref=f"x{col if col > 1 else ''}", yref="y", xanchor="left", yanchor="bottom",
+            text=html.escape(tr(lang, ID, key, v=value(ref, lang))), showarrow=False, font=dict(size=11),
+        )
+    fig.update_layout(**base_layout(lang, height=480, margin=dict(l=55, r=15, t=30, b=20)))
+    fig.update_xaxes(range=[-0.45, 2.45], tickvals=list(range(len(EFFORTS))),
+                     ticktext=[level(e, lang) for e in EFFORTS], zeroline=False)
+    fig.update_yaxes(range=[55, 92], dtick=5)
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.percent"), row=1, col=1)
+    g = {f.id: f for f in drawn}
+    return Chart(
+        id=ID, lang=lang, title=tr(lang, ID, "title"),
+        description=tr(lang, ID, "description",
+                       low=value(g["o3-mini.gpqa-diamond.low.simple-evals"], lang),
+                       medium=value(g["o3-mini.gpqa-diamond.medium.simple-evals"], lang),
+                       high=value(g["o3-mini.gpqa-diamond.high.simple-evals"], lang),
+                       high_launch=value(g["o3-mini.gpqa-diamond.high.launch-page"], lang),
+                       demo=value(g["o3-mini.gpqa-diamond.low.live-demo"], lang),
+                       aime_launch=value(g["o3-mini.aime-2024.high.launch-page"], lang),
+                       aime_olym=value(g["o3-mini.aime-2024.high.olymmath"], lang)),
+        figure=fig, figures=tuple(drawn),
+        notes=(tr(lang, ID, "note.sources"), tr(lang, ID, "note.references"), tr(lang, ID, "note.demo")),
+        sources=sources_of(story, drawn),
+    )

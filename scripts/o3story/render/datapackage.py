@@ -1,0 +1,399 @@
+"""The whole dataset as one Frictionless Data Package under <site>/data/ (one copy for both languages).
+
+One table per kind of record in data/ (figures, sources, metrics, fact-checks, timeline events and
+the transcript numbers deliberately left unlinked): a CSV file (UTF-8 with a byte-order mark so
+that Excel opens Chinese text intact; formula-safe) and the same rows as JSON (native types, no
+escaping), and `datapackage.json` describing them: a Table Schema per CSV with types, titles,
+descriptions, primary and foreign keys; licence, sources, version and citation.
+
+Every column is a field of the records, both languages' texts side by side (`notes_zh`, `notes_en`).
+`tables` and `descriptor` are pure; `write_package` is the I/O step.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from o3story.render import exports
+from o3story.data import model
+from o3story.render.i18n import t
+from o3story.data.model import Dataset
+from o3story.data.story import Story
+
+FOLDER = "data"  # under the site root: /data/datapackage.json
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+LIST_DELIMITER = ";"
+# A text cell that a spreadsheet would run as a formula gets a leading apostrophe, as in the chart
+# CSVs; so does one that already starts with an apostrophe, which makes the rule reversible:
+# drop one leading apostrophe from a text cell that has one and you have the value in data/.
+ESCAPED_START = exports.FORMULA_START + ("'",)
+CSV_RULE = ("Text cells that start with = + - @, a tab, a carriage return or an apostrophe carry one extra "
+            "leading apostrophe, so that spreadsheets do not run them as formulas; the JSON files hold the "
+            "values unescaped.")
+PLACEHOLDER = ("It may contain `{{ fig ID }}`: it stands for the value of the record ID in figures.csv, which "
+               "the site shows formatted in its place.")
+QUOTE_RIGHTS = ("Verbatim from the source, quoted for verification. The quoted text remains its author's or "
+                "publisher's: the package's CC BY 4.0 licence does not cover it.")
+TRANSCRIPT_RIGHTS = ("Verbatim from 宝玉's Chinese transcript of the livestream (source baoyu-transcript), quoted for "
+                     "fact-checking. The quoted text remains its author's: the package's CC BY 4.0 licence does not cover it.")
+
+
+def _enum(literal) -> list[str]:
+    """The allowed values of a model's Literal type (kept in step with model.py)."""
+    args = typing.get_args(literal)
+    return [a for a in args if isinstance(a, str)] or [a for arg in args for a in typing.get_args(arg) if isinstance(a, str)]
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    type: str  # a Table Schema field type
+    title: str
+    description: str
+    get: Callable[[object], object]
+    required: bool = False
+    enum: list[str] | None = None
+    extra: dict = field(default_factory=dict)
+
+    def schema(self) -> dict:
+        out: dict = {"name": self.name, "type": self.type, "title": self.title, "description": self.description}
+        if self.type == "list":
+            out.update(delimiter=LIST_DELIMITER, itemType="string")
+        extra = dict(self.extra)
+        constraints = extra.pop("constraints", {})
+        if self.required:
+            constraints["required"] = True
+        if self.enum:
+            constraints["enum"] = self.enum
+        if constraints:
+            out["constraints"] = constraints
+        out.update(extra)
+        return out
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the resource's name and the files' stem
+    title: str
+    description: str
+    records: Callable[[Dataset], Sequence]
+    cols: list[Col]
+    foreign_keys: list[tuple[str, str, str]] = field(default_factory=list)  # (field, resource, field)
+
+
+def _text(attr: str, lang: str) -> Callable[[object], str | None]:
+    def get(rec):
+        value = getattr(rec, attr)
+        return value[lang] if value is not None else None
+
+    return get
+
+
+def _both(attr: str, title: str, description: str, required: bool = False) -> list[Col]:
+    names = {"zh": "Chinese", "en": "English"}
+    return [Col(f"{attr}_{lang}", "string", f"{title} ({names[lang]})", f"{description} In {names[lang]}.", _text(attr, lang),
+                required=required) for lang in ("zh", "en")]
+
+
+def _setting(key: str) -> Callable[[object], object]:
+    return lambda f: getattr(f.setting, key)
+
+
+def _id(what: str) -> Col:
+    return Col("id", "string", "ID", f"The {what}'s id in data/; unique.", lambda r: r.id, required=True)
+
+
+FIGURES = Table(
+    "figures", "Figures",
+    "Every number the site shows: one row per record of data/figures/*.yaml, with its setting, value, unit, "
+    "source, verbatim quote or locator, and confidence. The methods page shows each at #fig-<id>.",
+    lambda d: d.figures,
+    [
+        _id("record"),
+        Col("model", "string", "Model", "The model (or reference point, e.g. a human panel) the value belongs to, named as its source names it.",
+            lambda f: f.model, required=True),
+        Col("metric", "string", "Metric", "What is measured: an id in metrics.csv.", lambda f: f.metric, required=True),
+        Col("effort", "string", "Reasoning effort", "Setting: the reasoning effort, where the source names one.", _setting("effort"),
+            enum=_enum(model.Setting.model_fields["effort"].annotation)),
+        Col("compute", "string", "Compute", "Setting: the test-time compute level, where the source names one.", _setting("compute"),
+            enum=_enum(model.Setting.model_fields["compute"].annotation)),
+        Col("samples", "integer", "Samples", "Setting: samples per task, where the source states them.", _setting("samples"),
+            extra={"constraints": {"minimum": 1}}),
+        Col("split", "string", "Dataset", "Setting: the dataset or split evaluated, where it matters.", _setting("split")),
+        Col("aggregation", "string", "Scoring", "Setting: how attempts are scored (e.g. pass@1, consensus), where stated.", _setting("aggregation")),
+        Col("scaffold", "string", "Scaffold", "Setting: the agent scaffold or tools used, where stated.", _setting("scaffold")),
+        Col("pricing", "string", "Pricing basis", "Setting: the pricing a cost was computed with.", _setting("pricing")),
+        Col("value", "number", "Value", "The number, in `unit`. `qualifier` says when it is a bound or approximate; "
+            "`uncertainty` gives the error of a value read off a chart.", lambda f: f.value, required=True),
+        Col("unit", "string", "Unit", "percent; points (percentage points); score (0-1); elo; usd_per_task, usd_total, usd_per_mtok "
+            "(US dollars per task, in total, per million tokens); seconds; ms; ratio; tokens.", lambda f: f.unit,
+            required=True, enum=_enum(model.Unit)),
+        Col("qualifier", "string", "Qualifier", "about, more-than or less-than, when the source gives the value so.",
+            lambda f: f.qualifier, enum=_enum(model.Qualifier)),
+        Col("claim", "boolean", "Claim", "true: a number someone asserted (on stream, in a caption) rather than a measurement.",
+            lambda f: f.claim, required=True),
+        Col("source", "string", "Source", "Where the value comes from: an id in sources.csv.", lambda f: f.source, required=True),
+        Col("quote", "string", "Quote", "The source's words that state the value, verbatim. " + QUOTE_RIGHTS, lambda f: f.quote,
+            extra={"rights": "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."}),
+        Col("locator", "string", "Locator", "Where in the source the value stands (table row, section, chart), when the quote alone does not say.",
+            lambda f: f.locator),
+        Col("confidence", "string", "Confidence", "stated (written in the source's text or a table), stated-secondary (written in a "
+            "third-party text), derived (computed: see formula), chart-read (read off a chart image: see uncertainty).",
+            lambda f: f.confidence, required=True, enum=_enum(model.Confidence)),
+        Col("formula", "string", "Formula", "For derived values: how the value is computed from other records.", lambda f: f.formula),
+        Col("uncertainty", "number", "Uncertainty", "For values read off a chart: plus or minus this much, in `unit`.",
+            lambda f: f.uncertainty),
+        Col("date", "date", "Date", "The date the record gives for the value: that of the version of the source it is read in "
+            "(a revised source can be later than its first publication).", lambda f: f.date, required=True),
+        *_both("notes", "Notes", "What a reader should know to use the value (setting, caveats, disagreements)."),
+    ],
+    [("source", "sources", "id"), ("metric", "metrics", "id")],
+)
+
+SOURCES = Table(
+    "sources", "Sources",
+    "Every source a record cites: one row per record of data/sources.yaml.",
+    lambda d: d.sources,
+    [
+        _id("source"),
+        Col("kind", "string", "Kind", "primary (the organisation that made the claim or measurement), secondary (press, blogs, "
+            "third-party copies) or transcript (the livestream transcript).", lambda s: s.kind, required=True,
+            enum=_enum(model.SourceKind)),
+        Col("publisher", "string", "Publisher", "Who published the source.", lambda s: s.publisher, required=True),
+        Col("author", "string", "Author", "The author, where one is named.", lambda s: s.author),
+        Col("title", "string", "Title", "The source's title, as published.", lambda s: s.title, required=True),
+        Col("url", "string", "URL", "Where the source is published.", lambda s: s.url, required=True, extra={"format": "uri"}),
+        Col("published", "date", "Published", "When the source was published, where known.", lambda s: s.published),
+        Col("accessed", "date", "Checked", "The day the quoted text was checked.", lambda s: s.accessed, required=True),
+        Col("licence", "string", "Licence", "The source's own licence or terms, where known.", lambda s: s.licence),
+        *_both("note", "Note", "What the source is and how it was read."),
+    ],
+)
+
+METRICS = Table(
+    "metrics", "Metrics",
+    "What is measured: one row per record of data/metrics.yaml; figures.metric refers to it.",
+    lambda d: d.metrics,
+    [
+        _id("metric"),
+        *_both("name", "Name", "The metric's name.", required=True),
+        Col("higher_is_better", "boolean", "Higher is better", "true when a higher value is better.", lambda m: m.higher_is_better,
+            required=True),
+        *_both("description", "Description", "What the metric measures."),
+    ],
+)
+
+FACTCHECKS = Table(
+    "factchecks", "Fact-checks",
+    "Errors and ambiguities in the livestream transcript, each with its correction: one row per record of data/factcheck.yaml.",
+    lambda d: d.checks,
+    [
+        _id("fact-check"),
+        Col("quote", "string", "Quote", "The transcript's words at issue, verbatim. " + TRANSCRIPT_RIGHTS, lambda c: c.quote,
+            required=True, extra={"rights": "Quoted material: remains the transcript author's; not under CC BY 4.0."}),
+        Col("severity", "string", "Severity", "error (a wrong fact), misleading (true words that lead to a wrong conclusion), "
+            "slip (a misspelt name or term) or ambiguous (unclear wording the site cannot resolve).", lambda c: c.severity,
+            required=True, enum=_enum(model.Severity)),
+        Col("verdict", "string", "Verdict", "What the check finds: " + ", ".join(_enum(model.CheckVerdict)) + ".",
+            lambda c: c.verdict, required=True, enum=_enum(model.CheckVerdict)),
+        *_both("problem", "Problem", "What is wrong. " + PLACEHOLDER, required=True),
+        *_both("correction", "Correction", "What is right, with its evidence. " + PLACEHOLDER, required=True),
+        Col("sources", "list", "Sources", f"Ids in sources.csv that support the correction, separated by '{LIST_DELIMITER}'.",
+            lambda c: list(c.sources)),
+        Col("figures", "list", "Figures", f"Ids in figures.csv that the check concerns, separated by '{LIST_DELIMITER}'.",
+            lambda c: list(c.figures)),
+    ],
+)
+
+TIMELINE = Table(
+    "timeline", "Timeline",
+    "What was promised on 2024-12-20 and what happened next: one row per record of data/timeline.yaml, in date order.",
+    lambda d: d.events,
+    [
+        _id("event"),
+        Col("date", "date", "Date", "The day of the event.", lambda e: e.date, required=True),
+        Col("approximate_date", "boolean", "Approximate date", "true when the day is not certain.", lambda e: e.approximate_date,
+            required=True),
+        Col("kind", "string", "Kind", "One of: " + ", ".join(_enum(model.EventKind)) + ".", lambda e: e.kind,
+            required=True, enum=_enum(model.EventKind)),
+        *_both("event", "Event", "What happened. " + PLACEHOLDER, required=True),
+        *_both("promised", "Promised", "What had been promised on 2024-12-20, where there was a promise. " + PLACEHOLDER),
+        Col("promise_outcome", "string", "Promise outcome", "How the promise turned out: " + ", ".join(_enum(model.PromiseOutcome)) + ".",
+            lambda e: e.promise and e.promise.outcome, enum=_enum(model.PromiseOutcome)),
+        Col("promise_made", "date", "Promise made", "The day the promise was made.", lambda e: e.promise and e.promise.made),
+        Col("promise_due", "date", "Promise due", "The day it was due, when the promise named one.", lambda e: e.promise and e.promise.due),
+        *[Col(f"promise_reason_{lang}", "string", f"Promise outcome reason ({name})", f"Why the outcome is what it is. In {name}.",
+              (lambda lang: lambda e: e.promise and e.promise.reason[lang])(lang)) for lang, name in (("zh", "Chinese"), ("en", "English"))],
+        Col("source", "string", "Source", "Where the event is documented: an id in sources.csv.", lambda e: e.source, required=True),
+        Col("quote", "string", "Quote", "The source's words that support the event, verbatim. " + QUOTE_RIGHTS, lambda e: e.quote,
+            extra={"rights": "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."}),
+        Col("figures", "list", "Figures", f"Ids in figures.csv that the event concerns, separated by '{LIST_DELIMITER}'.",
+            lambda e: list(e.figures)),
+    ],
+    [("source", "sources", "id")],
+)
+
+UNLINKED = Table(
+    "unlinked", "Transcript numbers left unlinked",
+    "Numbers said in the livestream transcript that deliberately link to no figure record, each with the reason: "
+    "one row per record of data/transcript/unlinked.yaml.",
+    lambda d: d.unlinked,
+    [
+        _id("entry"),
+        Col("quote", "string", "Quote", "The transcript's words holding the number, verbatim. " + TRANSCRIPT_RIGHTS, lambda u: u.quote,
+            required=True, extra={"rights": "Quoted material: remains the transcript author's; not under CC BY 4.0."}),
+        Col("number", "string", "Number", "The number exactly as written in the quote.", lambda u: u.number, required=True),
+        *_both("reason", "Reason", "Why the number links to no record.", required=True),
+    ],
+)
+
+TABLES = (FIGURES, SOURCES, METRICS, FACTCHECKS, TIMELINE, UNLINKED)
+
+
+def rows(table: Table, data: Dataset) -> list[dict[str, object]]:
+    """The table's rows with the records' own values (dates as dates, lists as lists, None when absent)."""
+    return [{c.name: c.get(rec) for c in table.cols} for rec in table.records(data)]
+
+
+def csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = LIST_DELIMITER.join(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str):
+        return "'" + value if value.startswith(ESCAPED_START) else value
+    return str(value)
+
+
+def csv_bytes(table: Table, data: Dataset) -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow([c.name for c in table.cols])
+    for row in rows(table, data):
+        w.writerow([csv_cell(v) for v in row.values()])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _json_value(value: object) -> object:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def json_bytes(table: Table, data: Dataset) -> bytes:
+    records = [{k: _json_value(v) for k, v in row.items()} for row in rows(table, data)]
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _hash(data: bytes) -> dict:
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+
+
+def citation(site_url: str, version: str, year: int) -> dict[str, dict[str, str]]:
+    url = package_url(site_url)
+    out = {}
+    for lang in ("zh", "en"):
+        site = t(lang, "site.name")
+        out[lang] = {
+            "text": t(lang, "cite.package", site=site, url=url, version=version, licence=exports.LICENCE),
+            "bibtex": (
+                f"@misc{{o3story-data-{lang},\n"
+                f"  title = {{{{{t(lang, 'datapackage.title')}}}}},\n"
+                f"  author = {{{{{site}}}}},\n"
+                f"  year = {{{year}}},\n"
+                f"  howpublished = {{\\url{{{url}}}}},\n"
+                f"  note = {{Data version {version}, {exports.LICENCE}}}\n"
+                "}"
+            ),
+        }
+    return out
+
+
+def package_url(site_url: str) -> str:
+    """The absolute URL of datapackage.json; `site_url` may have a path (https://host/name/)."""
+    return f"{site_url}{FOLDER}/datapackage.json"
+
+
+def descriptor(story: Story, site_url: str, version: str, year: int, files: dict[str, bytes]) -> dict:
+    """datapackage.json. `files`: the bytes of each file written beside it, for its size and hash."""
+    data = story.data
+    resources = []
+    for table in TABLES:
+        resources.append({
+            "name": table.name,
+            "type": "table",
+            "path": f"{table.name}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "title": table.title,
+            "description": f"{table.description} UTF-8 with a byte-order mark; lists are separated by '{LIST_DELIMITER}'. {CSV_RULE}",
+            **_hash(files[f"{table.name}.csv"]),
+            "schema": {
+                "fields": [c.schema() for c in table.cols],
+                "primaryKey": ["id"],
+                **({"foreignKeys": [{"fields": [f], "reference": {"resource": r, "fields": [rf]}}
+                                    for f, r, rf in table.foreign_keys]} if table.foreign_keys else {}),
+                "missingValues": [""],
+            },
+        })
+    for table in TABLES:
+        resources.append({
+            "name": f"{table.name}-json",
+            "path": f"{table.name}.json",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+            "title": f"{table.title} (JSON)",
+            "description": f"The rows of {table.name}.csv as a JSON array of objects with the same keys: numbers, "
+                           "booleans and lists as JSON values, null where a value is absent, texts unescaped.",
+            **_hash(files[f"{table.name}.json"]),
+        })
+    return {
+        "$schema": PROFILE,
+        "name": "o3-story",
+        "id": package_url(site_url),
+        "title": f"{t('en', 'datapackage.title')} · {t('zh', 'datapackage.title')}",
+        "description": t("en", "datapackage.description") + "\n\n" + t("zh", "datapackage.description"),
+        "homepage": site_url,
+        "version": version,
+        "keywords": ["OpenAI", "o3", "o3-mini", "benchmarks", "ARC-AGI", "FrontierMath", "fact-check", "data journalism"],
+        "licenses": [{"name": "CC-BY-4.0", "path": exports.LICENCE_URL, "title": "Creative Commons Attribution 4.0 International"}],
+        "rights": "Data and text: CC BY 4.0. Quoted text (the fields marked with `rights`: figures.quote, factchecks.quote, "
+                  "timeline.quote, unlinked.quote) remains its source's and is not covered by the licence.",
+        "contributors": [{"title": "The o3-story contributors", "roles": ["author"], "path": site_url}],
+        "sources": [{"title": f"{s.publisher}: {s.title}", "path": s.url} for s in data.sources],
+        "citation": citation(site_url, version, year),
+        "resources": resources,
+    }
+
+
+def files(story: Story, site_url: str, version: str, year: int) -> dict[str, bytes]:
+    """Every file of the package, by name."""
+    out: dict[str, bytes] = {}
+    for table in TABLES:
+        out[f"{table.name}.csv"] = csv_bytes(table, story.data)
+        out[f"{table.name}.json"] = json_bytes(table, story.data)
+    desc = descriptor(story, site_url, version, year, out)
+    out["datapackage.json"] = (json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return out
+
+
+def write_package(site: Path, story: Story, site_url: str, version: str) -> list[Path]:
+    folder = site / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in files(story, site_url, version, exports.data_year(story)).items():
+        path = folder / name
+        path.write_bytes(data)
+        written.append(path)
+    return written

@@ -1,0 +1,189 @@
+"""Everything a chart offers for reuse: CSV, plotly JSON, metadata with citation, static images.
+
+The text formats are pure functions of the chart; `write_chart_files` is the I/O step that puts
+them under <site>/charts/<id>/ (one set shared by both languages' pages).
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import html
+import io
+import json
+import textwrap
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from o3story.render.charts.base import FONT, Chart
+from o3story.render.embed import oembed, png_size
+from o3story.render.i18n import t
+from o3story.data.story import Story
+
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+CSV_COLUMNS = [
+    "chart", "figure_id", "model", "metric", "effort", "compute", "samples", "split", "aggregation", "scaffold",
+    "pricing", "value", "unit", "qualifier", "claim", "confidence", "formula", "uncertainty", "date",
+    "source_id", "source_title", "source_publisher", "source_url", "quote", "locator", "licence",
+]
+# Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+IMAGE_FORMATS = ("png", "svg")
+
+
+def data_version(data_dir: Path) -> str:
+    """A short hash of everything under data/: it changes exactly when the data does."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        h.update(path.relative_to(data_dir).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def data_year(story: Story) -> int:
+    """The year a citation carries: that of the latest check of a source (stable across rebuilds)."""
+    return max(s.accessed for s in story.data.sources).year
+
+
+def _cell(v: object) -> object:
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return "" if v is None else v
+
+
+def csv_text(chart: Chart, story: Story) -> str:
+    """One row per data point, with its unit, setting, confidence and source."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for f in chart.figures:
+        src = story.data.source(f.source)
+        s = f.setting
+        row = [chart.id, f.id, f.model, f.metric, s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
+               s.pricing, f.value, f.unit, f.qualifier, "yes" if f.claim else "no", f.confidence, f.formula,
+               f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator, LICENCE]
+        w.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def chart_url(site_url: str, chart_id: str, lang: str) -> str:
+    return f"{site_url}{'en/' if lang == 'en' else ''}charts/{chart_id}/"
+
+
+def citation(chart: Chart, site_url: str, version: str, year: int) -> dict[str, str]:
+    lang = chart.lang
+    site = t(lang, "site.name")
+    url = chart_url(site_url, chart.id, lang)
+    text = t(lang, "cite.text", site=site, title=chart.title, url=url, version=version, licence=LICENCE)
+    bibtex = (
+        f"@misc{{o3story-{chart.id}-{lang},\n"
+        f"  title = {{{{{chart.title}}}}},\n"
+        f"  author = {{{{{site}}}}},\n"
+        f"  year = {{{year}}},\n"
+        f"  howpublished = {{\\url{{{url}}}}},\n"
+        f"  note = {{Data version {version}, {LICENCE}}}\n"
+        "}"
+    )
+    return {"text": text, "bibtex": bibtex}
+
+
+def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, version: str, year: int) -> dict:
+    zh = charts_by_lang["zh"]
+    return {
+        "id": zh.id,
+        "title": {lang: c.title for lang, c in charts_by_lang.items()},
+        "description": {lang: c.description for lang, c in charts_by_lang.items()},
+        "notes": {lang: list(c.notes) for lang, c in charts_by_lang.items()},
+        "url": {lang: chart_url(site_url, zh.id, lang) for lang in charts_by_lang},
+        "embed": f"{site_url}embed/{zh.id}/",
+        "sources": [
+            {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
+             "published": s.published.isoformat() if s.published else None, "licence": s.licence}
+            for s in zh.sources
+        ],
+        "figures": [f.id for f in zh.figures],
+        "licence": {"name": LICENCE, "url": LICENCE_URL},
+        "citation": {lang: citation(c, site_url, version, year) for lang, c in charts_by_lang.items()},
+        "data_version": version,
+    }
+
+
+def image_figure(chart: Chart, story: Story) -> go.Figure:
+    """The chart as a standalone picture: title on top, source line and licence at the bottom, light theme."""
+    lang = chart.lang
+    fig = go.Figure(copy.deepcopy(chart.figure))
+    publishers = ", ".join(dict.fromkeys(s.publisher for s in chart.sources))
+    source = t(lang, "image.source", sources=publishers, site=t(lang, "site.name"), licence=LICENCE)
+    # The source line is the title's subtitle: at the top it can never run into a legend below the plot.
+    # Long source lists wrap (plotly does not), and the top margin grows with them.
+    lines = [html.escape(line) for line in textwrap.wrap(source, 150 if lang == "en" else 100)]
+    fig.update_layout(
+        title=dict(text=chart.title, x=0.01, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=18),
+                   font=dict(size=17),
+                   subtitle=dict(text="<br>".join(lines), font=dict(size=11, color="#555555"))),
+        width=960, height=(chart.figure.layout.height or 460) + 110,
+        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", font=dict(family=FONT, color="#1f2328"),
+        # a legend placed above the plot (o3-vs-o1) needs room of its own under the title
+        margin=dict(t=76 + 14 * len(lines) + (60 if (chart.figure.layout.legend.y or 0) > 1 else 0),
+                    b=(chart.figure.layout.margin.b or 60) + 30),
+    )
+    fig.layout.updatemenus = ()  # no buttons in a picture (update_layout(updatemenus=[]) would keep them)
+    fig.update_xaxes(gridcolor="#e5e5e5", linecolor="#888888")
+    fig.update_yaxes(gridcolor="#e5e5e5", linecolor="#888888")
+    return fig
+
+
+def static_figure(chart: Chart, narrow: bool) -> go.Figure:
+    """The facade: the chart as plotly will draw it (wide, or narrow at phone width), light theme,
+    no title (the page has it). Sized like the box it is shown in, so its text keeps its size."""
+    from o3story.render.charts.narrow import IMAGE_WIDTH, WIDE_IMAGE_WIDTH
+
+    fig = go.Figure(copy.deepcopy(chart.narrow.figure) if narrow else copy.deepcopy(chart.figure))
+    fig.update_layout(width=IMAGE_WIDTH if narrow else WIDE_IMAGE_WIDTH, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+                      font_color="#1f2328", legend_font_color="#1f2328")
+    for menu in fig.layout.updatemenus or ():
+        menu.font.color, menu.bgcolor, menu.bordercolor = "#1f2328", "#eef0f3", "rgba(0,0,0,0.35)"
+    axis = dict(gridcolor="rgba(0,0,0,0.10)", zerolinecolor="rgba(0,0,0,0.35)", linecolor="rgba(0,0,0,0.35)", tickcolor="rgba(0,0,0,0.35)")
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
+    return fig
+
+
+def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str,
+                      year: int, images) -> list[Path]:
+    """Write data.csv, figure(.lang).json, metadata.json, oembed.<lang>.json and, when `images` can render,
+    the PNG/SVG files."""
+
+    zh = charts_by_lang["zh"]
+    out = site / "charts" / zh.id
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def put(name: str, data: str | bytes) -> None:
+        path = out / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        written.append(path)
+
+    put("data.csv", csv_text(zh, story))
+    for lang, chart in charts_by_lang.items():
+        put(f"figure.{lang}.json", chart.figure.to_json())
+    put("figure.json", zh.figure.to_json())
+    put("metadata.json", json.dumps(metadata(charts_by_lang, story, site_url, version, year), ensure_ascii=False, indent=2))
+    thumbnails: dict[str, tuple[int, int]] = {}
+    if images is not None and images.available:
+        for lang, chart in charts_by_lang.items():
+            fig = image_figure(chart, story)
+            for fmt in IMAGE_FORMATS:
+                data = images.render(fig, fmt)
+                put(f"chart.{lang}.{fmt}", data)
+                if fmt == "png":
+                    thumbnails[lang] = png_size(data)
+            put(f"static.{lang}.svg", images.render(static_figure(chart, narrow=False), "svg"))
+            if chart.narrow is not None:
+                put(f"static.{lang}.narrow.svg", images.render(static_figure(chart, narrow=True), "svg"))
+    for lang, chart in charts_by_lang.items():
+        put(f"oembed.{lang}.json", json.dumps(oembed(chart, site_url, thumbnails.get(lang)), ensure_ascii=False, indent=2))
+    return written

@@ -1,0 +1,73 @@
+"""Formatting of values and escaping of data strings, per language. Pure functions."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from o3story.render.i18n import t
+from o3story.data.model import Figure
+
+# Characters that HTML or Markdown would act on; written as entities they stay text.
+# One pass over the characters, so no entity is escaped twice.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+_ENTITIES.update({c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~:"})
+
+
+def esc(value: object) -> str:
+    """Escape a data string for HTML *and* Markdown, so it renders as the same text everywhere."""
+    return "".join(_ENTITIES.get(c, c) for c in str(value))
+
+
+def esc_attr(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def number(value: int | float, lang: str) -> str:
+    """Keep the stated precision (78.0 stays 78.0); group thousands."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    decimals = len(repr(value).split(".")[1]) if "." in repr(value) and "e" not in repr(value) else 0
+    return f"{value:,.{decimals}f}"
+
+
+def _tokens(value: float, lang: str) -> str:
+    if lang == "zh":
+        for size, word in ((1e8, "亿"), (1e4, "万")):
+            if value >= size:
+                return f"{value / size:g}{word}"
+        return f"{value:g}"
+    for size, word in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= size:
+            return f"{value / size:g}{word}"
+    return f"{value:g}"
+
+
+def value(fig: Figure, lang: str, with_qualifier: bool = True) -> str:
+    """A figure's value as a reader sees it: unit, qualifier and uncertainty in the page's language."""
+    v = _tokens(fig.value, lang) if fig.unit == "tokens" else number(fig.value, lang)
+    text = t(lang, f"unit.{fig.unit}", v=v)
+    if fig.uncertainty is not None:
+        text = f"≈{text} {t(lang, 'plus-minus')}{number(fig.uncertainty, lang)}"
+    if with_qualifier and fig.qualifier:
+        sep = "" if lang == "zh" else " "
+        text = f"{t(lang, fig.qualifier)}{sep}{text}"
+    return text
+
+
+def level(word: str, lang: str) -> str:
+    return t(lang, f"level.{word}") if word in ("low", "medium", "high") else word
+
+
+def setting(fig: Figure, lang: str) -> str:
+    parts = []
+    for key, val in fig.setting.model_dump().items():
+        if val is None:
+            continue
+        shown = level(val, lang) if key in ("effort", "compute") else val
+        parts.append(f"{t(lang, f'setting.{key}')}: {shown}" if lang == "en" else f"{t(lang, f'setting.{key}')}：{shown}")
+    return "; ".join(parts) if lang == "en" else "；".join(parts)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

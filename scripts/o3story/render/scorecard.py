@@ -1,0 +1,131 @@
+"""The overview's claims scorecard, its "claimed -> measured" cards and the fact-check flags on the
+transcript's own summary: plain values from data/scorecard.yaml and data/factcheck.yaml, rendered by
+templates with autoescape on. Pure functions of a `pages.Renderer` (for links and `{{ fig }}`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from o3story.render import templating
+from o3story.render.fmt import value
+from o3story.render.i18n import t
+from o3story.data.model import VERDICTS, Claim, Figure
+from o3story.data.placeholders import TOKEN
+
+if TYPE_CHECKING:  # pages imports this module: no import cycle at run time
+    from o3story.render.pages import Renderer
+
+
+def parts(r: "Renderer", text: str) -> list[str | Markup]:
+    """A data text as plain strings (escaped by the template) and linked numbers (`{{ fig ID }}`)."""
+    out: list[str | Markup] = []
+    pos = 0
+    for m in TOKEN.finditer(text):
+        out.append(text[pos : m.start()])
+        if m["name"] != "fig":
+            from o3story.render.pages import PlaceholderError
+
+            raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'")
+        out.append(templating.linked_number(r.fig(m["args"].split())))
+        pos = m.end()
+    out.append(text[pos:])
+    return [p for p in out if p]
+
+
+def _evidence(r: "Renderer", fig: Figure) -> dict:
+    src = r.story.data.source(fig.source)
+    return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": fig.model,
+            "publisher": src.publisher, "source_url": src.url, "kind": t(r.lang, f"kind.{src.kind}")}
+
+
+def claim_values(r: "Renderer", c: Claim) -> dict:
+    from o3story.render.pages import TRANSCRIPT, href
+
+    lang = r.lang
+    return {
+        "id": c.id,
+        "verdict": c.verdict,
+        "verdict_label": t(lang, f"verdict.{c.verdict}"),
+        "claim": parts(r, c.claim[lang]),
+        "quote": c.quote[lang],
+        "quote_lang": "zh-Hans" if lang == "zh" else "en",
+        # English readers see the translation, and the Chinese it translates.
+        "original": c.quote.zh if lang != "zh" else "",
+        "translated": t(lang, "scorecard.translated") if lang != "zh" else "",
+        "turn_href": href(r.page_url, f"{TRANSCRIPT}#t{c.turn}"),
+        "turn_label": t(lang, "scorecard.turn", n=c.turn),
+        "reason": parts(r, c.reason[lang]),
+        "evidence": [_evidence(r, r.figure(i)) for i in c.evidence],
+        "more_label": t(lang, "scorecard.more", n=len(c.evidence)),
+    }
+
+
+def scorecard(r: "Renderer", args: list[str]) -> str:
+    lang = r.lang
+    claims = list(r.story.data.claims)
+    counts = {v: sum(c.verdict == v for c in claims) for v in VERDICTS}
+    key = [{"verdict": v, "label": t(lang, f"verdict.{v}"), "count": counts[v]} for v in VERDICTS if counts[v]]
+    return templating.render(
+        "scorecard.html",
+        heading=t(lang, "scorecard.heading"),
+        intro=t(lang, "scorecard.intro", n=len(claims)),
+        key=key,
+        claims=[claim_values(r, c) for c in claims],
+    )
+
+
+def measured(r: "Renderer", c: Claim) -> tuple[Figure, Figure | None]:
+    """The claim's first record, and the first later record of the same metric among its evidence
+    (a measurement of what was claimed), if there is one."""
+    figs = [r.figure(i) for i in (c.claimed or c.evidence)]
+    claimed = figs[0]
+    later = next((f for f in map(r.figure, c.evidence) if f.metric == claimed.metric and f.date > claimed.date
+                  and f.id not in c.claimed), None)
+    return claimed, later
+
+
+def compare(r: "Renderer", args: list[str]) -> str:
+    """Cards that set each claim beside its later measurement (or say there is none)."""
+    from o3story.render.pages import PlaceholderError
+
+    by_id = {c.id: c for c in r.story.data.claims}
+    cards = []
+    for claim_id in args:
+        if claim_id not in by_id:
+            raise PlaceholderError(f"unknown claim id '{claim_id}'")
+        c = by_id[claim_id]
+        claimed, later = measured(r, c)
+        cards.append({
+            "id": c.id,
+            "verdict": c.verdict,
+            "verdict_label": t(r.lang, f"verdict.{c.verdict}"),
+            "metric": r.metric_name(claimed),
+            "claimed": _evidence(r, claimed),
+            "measured": _evidence(r, later) if later else None,
+            "claimed_label": t(r.lang, "compare.claimed"),
+            "measured_label": t(r.lang, "compare.measured"),
+            "none": t(r.lang, "compare.none"),
+        })
+    return templating.render("compare.html", cards=cards)
+
+
+def summary_checks(r: "Renderer", part: str) -> list[list]:
+    """For each point of the transcript's key points (or risks), the fact-checks that quote it (in the
+    Chinese; the English points translate the same points, in the same order)."""
+    points = getattr(r.story.transcript, part)
+    return [[c for c in r.story.data.checks if c.quote in p.text or c.quote in f"{p.label}：{p.text}"] for p in points]
+
+
+def flagged_points(r: "Renderer", items: list[tuple[str, str]], checks: list[list]) -> str:
+    from o3story.render.pages import href
+
+    flags = [[{"href": href(r.page_url, f"fact-check/#check-{c.id}"), "verdict": c.verdict,
+               "label": t(r.lang, "check.flag_inline"), "title": t(r.lang, f"checkverdict.{c.verdict}")} for c in cs]
+             for cs in checks]
+    return templating.render("points.html", points=[{"label": l, "text": x, "flags": f} for (l, x), f in zip(items, flags)])
+
+
+def oneline_checks(r: "Renderer") -> list:
+    return [c for c in r.story.data.checks if c.quote in r.story.transcript.one_line]

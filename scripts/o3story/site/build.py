@@ -1,0 +1,43 @@
+"""Build the site atomically: mkdocs builds into a temporary folder that replaces site/ only on success."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from o3story.site.linkcheck import broken_links
+
+
+def site_url(config: Path) -> str:
+    """The site_url the build used: SITE_URL if set, else mkdocs.yml's default (which has a path)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(config)).site_url or ""
+
+
+def build_site(config: Path, site: Path, strict: bool = True) -> int:
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(tmp)]
+    if strict:
+        cmd.append("--strict")
+    result = subprocess.run(cmd, cwd=config.parent)
+    broken = [] if result.returncode != 0 else broken_links(tmp, site_url(config))
+    if result.returncode != 0 or broken:
+        for line in broken:
+            print(f"broken link: {line}", file=sys.stderr)
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"build failed: {site} left as it was", file=sys.stderr)
+        return result.returncode or 1
+    old = site.with_name(site.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        os.replace(site, old)
+    os.replace(tmp, site)
+    shutil.rmtree(old, ignore_errors=True)
+    return 0

@@ -1,0 +1,121 @@
+"""What search engines, social cards and the CSP need from each page, as plain values for the
+theme's overrides (theme/main.html), plus the steps that must see the finished site: the CSP's
+script hashes (only the final page has its final inline scripts), the sitemaps beside the
+alternates and the per-language search index."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+from o3story.render.embed import CSP_BASE, oembed_url
+
+DEFAULT_LANG = "zh"
+CSP_PLACEHOLDER = "o3story:csp"  # the theme's main.html puts the CSP meta tag here; content_security_policy fills it
+CHART_PAGE = re.compile(r"(?P<en>en/)?charts/(?P<id>[a-z0-9-]+)/")  # a chart's own page URL, either language
+
+
+def alternates(site_url: str, links: dict[str, str]) -> list[dict[str, str]]:
+    """Absolute hreflang alternates (search engines ignore relative ones) plus x-default, the
+    Chinese page (the site's default language). `links`: language -> the page's link as the i18n
+    plugin gives it: relative to the site root ('en/o3/'), or an absolute path that already holds
+    the base path ('/o3-story/en/', on the home pages)."""
+    if not site_url:
+        return []
+    out = [{"lang": lang, "href": urljoin(site_url, link)} for lang, link in links.items()]
+    default = next((a["href"] for a in out if a["lang"] == DEFAULT_LANG), None)
+    return out + ([{"lang": "x-default", "href": default}] if default else [])
+
+
+def search_base(page_url: str, lang_prefix: str = "en/") -> str | None:
+    """The theme's `base` for English pages: their language root (`../` from /en/o3/), so that
+    search loads /en/search/search_index.json, one index per language. None: the theme's own."""
+    if not page_url.startswith(lang_prefix):
+        return None
+    depth = page_url[len(lang_prefix):].rstrip("/").count("/") + 1 if page_url != lang_prefix else 0
+    return "/".join([".."] * depth) or "."
+
+
+def social(site_url: str, page_url: str, title: str, description: str, images: bool) -> list[dict[str, str]]:
+    """Open Graph and Twitter card tags as plain values (the theme escapes them, once). A chart
+    page's image is its PNG in the page's language; other pages share the overview's screenshot."""
+    if not site_url:
+        return []
+    lang = "en" if page_url.startswith("en/") else "zh"
+    m = CHART_PAGE.fullmatch(page_url)
+    image = f"{site_url}charts/{m['id']}/chart.{lang}.png" if m and images else f"{site_url}assets/screenshot.png"
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", urljoin(site_url, page_url)),
+        ("property", "og:image", image),
+        ("property", "og:locale", "zh_CN" if lang == "zh" else "en_US"),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:image", image),
+    ]
+    return [{"attr": a, "name": n, "content": c or ""} for a, n, c in tags]
+
+
+def sitemaps_beside_alternates(site: Path) -> None:
+    """The theme's JS fetches `sitemap.xml` next to every alternate link (e.g. /en/o3/sitemap.xml)
+    to map pages across languages. Only /sitemap.xml is built, so each fetch would be a 404 and a
+    console error: put a copy beside every page of the last language built."""
+    root = site / "sitemap.xml"
+    if not root.exists():
+        return
+    for page in site.rglob("index.html"):
+        target = page.parent / "sitemap.xml"
+        if not target.exists():
+            shutil.copyfile(root, target)
+
+
+def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
+    """Split the combined search index the i18n plugin writes into one per language.
+
+    With one index, English pages found Chinese pages first (and the reverse); each language now
+    searches only its own pages."""
+    path = site / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    own = [d for d in index["docs"] if not d["location"].startswith(lang_prefix)]
+    other = [dict(d, location=d["location"][len(lang_prefix):]) for d in index["docs"] if d["location"].startswith(lang_prefix)]
+    path.write_text(json.dumps(dict(index, docs=own), ensure_ascii=False), encoding="utf-8")
+    target = site / lang_prefix / "search" / "search_index.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(dict(index, docs=other), ensure_ascii=False), encoding="utf-8")
+
+
+def oembed(site_url: str, page_url: str, title: str) -> dict[str, str] | None:
+    """oEmbed discovery for a chart page: its JSON in the page's language (see embed.oembed_url)."""
+
+    m = CHART_PAGE.fullmatch(page_url)
+    if not site_url or not m:
+        return None
+    return {"href": oembed_url(site_url, m["id"], "en" if m["en"] else "zh"), "title": title}
+
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+def content_security_policy(html: str) -> str:
+    """A CSP meta tag whose script-src allows this page's own inline scripts by hash: no
+    'unsafe-inline', no 'unsafe-eval'. Data blocks (type="application/json") do not run and need none."""
+    import base64
+    import hashlib
+
+    hashes = []
+    for m in INLINE_SCRIPT.finditer(html):
+        attrs = m["attrs"]
+        if "src=" in attrs:
+            continue
+        kind = re.search(r'type="([^"]+)"', attrs)
+        if kind and kind.group(1) not in ("text/javascript", "module"):
+            continue
+        digest = base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    policy = CSP_BASE + "; script-src 'self' " + " ".join(dict.fromkeys(hashes))
+    if CSP_PLACEHOLDER not in html:
+        raise ValueError("no Content-Security-Policy placeholder: the page was not rendered with the site's theme overrides")
+    return html.replace(CSP_PLACEHOLDER, policy.strip(), 1)

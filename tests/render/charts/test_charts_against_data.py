@@ -1,0 +1,182 @@
+"""Chart specs against the data: every intended record drawn, nothing extra, values equal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from o3story.render.charts import CHARTS, arc_agi_cost, claims_vs_shipped, o3_mini_elo_cost, o3_vs_o1
+from o3story.render.charts.base import pareto
+from o3story.render.fmt import value
+
+
+
+
+
+def plotted(chart, axis="y"):
+    out = []
+    for trace in chart.figure.data:
+        vals = getattr(trace, axis)
+        if vals is not None:
+            out += [v for v in vals if isinstance(v, (int, float))]
+    return out
+
+
+def test_ids_are_the_public_ones():
+    assert list(CHARTS) == ["o3-vs-o1", "codeforces-elo-price", "o3-mini-elo-cost", "o3-mini-latency", "refusal-vs-overrefusal",
+                            "arc-agi-cost", "o3-mini-by-effort", "claims-vs-shipped"]
+
+
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_every_chart_builds_in_both_languages(story, chart_id):
+    zh, en = CHARTS[chart_id].build(story, "zh"), CHARTS[chart_id].build(story, "en")
+    assert zh.title != en.title and zh.description != en.description
+    assert zh.figures == en.figures  # the same points in both languages
+    assert len(set(f.id for f in zh.figures)) == len(zh.figures), "a record drawn twice"
+    assert {s.id for s in zh.sources} == {f.source for f in zh.figures}
+
+
+def test_o3_vs_o1_points(story):
+    chart = o3_vs_o1.build(story, "en")
+    ids = {f.id for f in chart.figures}
+    released = {r for r in o3_vs_o1.RELEASED if r} | {o3_vs_o1.RELEASED_ELO}
+    wanted = ({o for _, a, b in o3_vs_o1.PAIRS for o in (a, b)} | set(o3_vs_o1.ELO) | released
+              | {o3_vs_o1.EXPERTS, "o3.swe-bench-verified.gain-over-o1"})
+    assert ids == wanted
+    ys = plotted(chart)
+    for fid in wanted - {"o3.swe-bench-verified.gain-over-o1"}:
+        assert story.data.figure(fid).value in ys, fid
+    assert "o1" not in chart.figure.data[0].x[3] and "FrontierMath" in chart.figure.data[0].x[3]
+    gain = story.data.figure("o3.swe-bench-verified.gain-over-o1")
+    assert value(gain, "en") in chart.description
+
+
+RELEASED_O3 = {  # OpenAI, "Introducing OpenAI o3 and o4-mini", 2025-04-16
+    "o3-2025-04-16.aime-2024.high.launch-page": 91.6, "o3-2025-04-16.gpqa-diamond.high.launch-page": 83.3,
+    "o3-2025-04-16.swe-bench-verified.high.launch-page": 69.1, "o3-2025-04-16.codeforces-elo.high.launch-page": 2706,
+}
+
+
+def test_released_o3_records_are_openais_and_at_high_effort(story):
+    for fid, v in RELEASED_O3.items():
+        f = story.data.figure(fid)
+        assert (f.value, f.model, f.source, f.setting.effort) == (v, "o3-2025-04-16", "openai-o3-o4-mini", "high"), fid
+        assert f.locator and f.date.isoformat() == "2025-04-16"
+    assert story.data.figure("o3-2025-04-16.codeforces-elo.high.launch-page").setting.scaffold == "with terminal"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_o3_vs_o1_has_a_released_series_beside_december_and_o1(story, lang):
+    chart = o3_vs_o1.build(story, lang)
+    by_name = {}
+    for t in chart.figure.data:
+        if t.type == "bar":
+            by_name.setdefault(t.name, []).extend((cd, y) for cd, y in zip(t.customdata, t.y) if cd)
+    released = by_name[o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.released")]
+    assert dict(released) == RELEASED_O3  # every released bar is its record, FrontierMath has none
+    dec = dict(by_name[o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.o3")])
+    assert dec["o3.codeforces-elo"] == 2727 and dec["o3.aime-2024"] == 96.7
+    # the setting caveats are visible: in the legend, in each hover, in a note
+    legend = o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.released")
+    assert ("terminal" in legend) if lang == "en" else ("终端" in legend)
+    for t in chart.figure.data:
+        for cd, tip in zip(t.customdata if t.customdata is not None else (), t.hovertext or ()):
+            if cd == "o3-2025-04-16.codeforces-elo.high.launch-page":
+                assert "with terminal" in tip
+            if cd in RELEASED_O3:
+                assert ("Reasoning effort: high" in tip) if lang == "en" else ("推理强度：高" in tip)
+    assert any(("terminal" in n and "477" in n) if lang == "en" else ("终端" in n and "477" in n) for n in chart.notes)
+
+
+def test_claims_vs_shipped_puts_openais_own_released_figures_beside_december(story):
+    for lang in ("zh", "en"):
+        chart = claims_vs_shipped.build(story, lang)
+        own_name = claims_vs_shipped.tr(lang, claims_vs_shipped.ID, "legend.own")
+        own = [t for t in chart.figure.data if t.name == own_name]
+        assert {cd: x for t in own for cd, x in zip(t.customdata, t.x)} == RELEASED_O3
+        # Codeforces sits on its own Elo axis, never on the percent one
+        (elo,) = [t for t in own if "o3-2025-04-16.codeforces-elo.high.launch-page" in t.customdata]
+        assert elo.xaxis == "x2" and all(x <= 100 for t in own if t.xaxis == "x" for x in t.x)
+        assert list(chart.figure.layout.xaxis2.range) == [0, 3000]
+        # OpenAI's own figures are a series apart from the independent tests, with their own marker
+        later = chart.figure.data[-1]
+        assert later.name == claims_vs_shipped.tr(lang, claims_vs_shipped.ID, "legend.later")
+        assert not set(later.customdata) & set(RELEASED_O3)
+        assert {s for t in own for s in t.marker.symbol}.isdisjoint(set(later.marker.symbol))
+        # each December claim of those rows is drawn, and the caveat under the Codeforces row names the terminal
+        dec = {cd: x for t in chart.figure.data if t.name == claims_vs_shipped.tr(lang, claims_vs_shipped.ID, "legend.dec")
+               for cd, x in zip(t.customdata, t.x)}
+        assert {k: dec[k] for k in ("o3.aime-2024", "o3.gpqa-diamond", "o3.swe-bench-verified", "o3.codeforces-elo")} == {
+            "o3.aime-2024": 96.7, "o3.gpqa-diamond": 87.7, "o3.swe-bench-verified": 71.7, "o3.codeforces-elo": 2727}
+        texts = " ".join(a.text for a in chart.figure.layout.annotations).replace("<br>", " ")
+        assert ("with a terminal tool" in texts) if lang == "en" else ("终端" in texts)
+    # the description's "below December's on every benchmark shown" holds in the data
+    for _, claim, own_ids, _ in claims_vs_shipped.ROWS + [claims_vs_shipped.ELO_ROW]:
+        for o in own_ids:
+            assert story.data.figure(o).value < story.data.figure(claim).value, o
+
+
+def test_elo_cost_frontier_is_computed_from_the_arc_points(story):
+    chart = o3_mini_elo_cost.build(story, "en")
+    pts = o3_mini_elo_cost.arc_points(story)
+    coords = [(c.value, s.value) for _, _, s, c in pts]
+    frontier = next(t for t in chart.figure.data if t.mode == "lines")
+    expected = [coords[i] for i in pareto(coords)]
+    assert list(zip(frontier.x, frontier.y)) == expected
+    # o1-mini is dearer and weaker than o3-mini (low): it must be off the frontier
+    o1_mini = next((c.value, s.value) for m, _, s, c in pts if m == "o1-mini")
+    assert o1_mini not in expected
+    ids = {f.id for f in chart.figures}
+    assert "o3-mini.codeforces-elo.high.launch-page" in ids and "o3-mini.codeforces-elo.high.system-card-v1" in ids
+    elo_values = [v for t in chart.figure.data[:2] for v in t.y]
+    assert 2130 in elo_values and 2073 in elo_values  # both conflicting sets shown
+
+
+def test_arc_cost_high_compute_has_no_invented_cost(story):
+    chart = arc_agi_cost.build(story, "en")
+    high = story.data.figure("arc.o3.semi-private.high-compute.score")
+    assert high in chart.figures
+    # no figure record gives the December high-compute cost: its line starts at the low run's cost
+    unknown = [t for t in chart.figure.data if t.line and t.line.dash == "dot"]
+    assert len(unknown) == 2 and all(t.y[0] == t.y[1] for t in unknown)
+    assert {t.y[0] for t in unknown} == {87.5, 91.5}
+    dec_costs = {story.data.figure(c).value for _, _, c in arc_agi_cost.O3_DEC}
+    assert all(t.x[0] in dec_costs for t in unknown)
+    # re-pricings are hidden by default and switched on by the second button
+    repriced = [t for t in chart.figure.data if t.visible is False]
+    assert sorted(x for t in repriced for x in t.x) == sorted(story.data.figure(c).value for _, _, c in arc_agi_cost.REPRICED)
+    buttons = chart.figure.layout.updatemenus[0].buttons
+    assert buttons[1].args[0]["visible"] == [True] * len(chart.figure.data)
+    target = story.data.figure("arc.grand-prize-target")
+    assert any(s.y0 == target.value for s in chart.figure.layout.shapes)
+    assert "not a human score" in chart.description
+
+
+def test_claims_vs_shipped_says_when_tests_differ(story):
+    for lang in ("zh", "en"):
+        chart = claims_vs_shipped.build(story, lang)
+        texts = " ".join(a.text for a in chart.figure.layout.annotations)
+        assert ("290" in texts) and (("not the same test" in texts.lower().replace("<br>", " ")) or "不是同一测试" in texts)
+    ids = {f.id for f in chart.figures}
+    assert {"o3.frontiermath", "o3.frontiermath.epoch-2025-04", "arc.o3.semi-private.low-compute.score"} <= ids
+    epoch = story.data.figure("o3.frontiermath.epoch-2025-04")
+    assert epoch.qualifier == "about"
+    later = chart.figure.data[-1]
+    assert later.marker.symbol[list(later.x).index(epoch.value)].endswith("-open")
+
+
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_points_name_their_records(story, chart_id):
+    """Each drawn point carries the ids of its records (customdata), so links can point at it."""
+    chart = CHARTS[chart_id].build(story, "en")
+    ids = {f.id for f in chart.figures}
+    named = set()
+    for trace in chart.figure.data:
+        for cd in trace.customdata if trace.customdata is not None else ():
+            named |= set(str(cd).split())
+    assert named, "no point names its record"
+    assert named <= ids, named - ids
+    # every record drawn as a point or line is named; records used only in text or shapes may not be
+    transcript_figs = {f.id for f in chart.figures if story.data.source(f.source).kind == "transcript" and f.confidence != "derived"}
+    assert transcript_figs <= named, transcript_figs - named

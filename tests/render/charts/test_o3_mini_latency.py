@@ -1,0 +1,107 @@
+"""The latency chart: the A/B test's means as bars, the livestream's claims drawn apart as claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from o3story.render.charts import CHARTS, o3_mini_latency as chart_module
+from o3story.render.fmt import value
+from o3story.render.i18n import t
+
+INTENDED = {
+    "o3-mini.latency-mean.medium.ab-test",
+    "o1-mini.latency-mean.ab-test",
+    "o3-mini.latency-mean.low.livestream-claim",
+    "o3-mini.latency-ratio.medium.livestream-claim",
+}
+CLAIMS = {"o3-mini.latency-mean.low.livestream-claim", "o3-mini.latency-ratio.medium.livestream-claim"}
+
+
+
+
+@pytest.fixture(scope="module", params=["zh", "en"])
+def chart(request, story):
+    return chart_module.build(story, request.param)
+
+
+def points(chart):
+    """(x, trace) for every plotted point; in this chart the values are on the x axis."""
+    return [(x, tr) for tr in chart.figure.data for x in (tr.x or ())]
+
+
+def test_registered():
+    assert CHARTS[chart_module.ID] is chart_module
+    assert CHARTS["o3-vs-o1"].ID == "o3-vs-o1"
+
+
+def test_figures_are_exactly_the_intended_records(chart):
+    ids = [f.id for f in chart.figures]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == INTENDED
+
+
+def test_every_plotted_value_is_a_record_and_every_record_is_plotted(chart):
+    plotted = sorted(x for x, _ in points(chart))
+    assert plotted == sorted(f.value for f in chart.figures)
+
+
+def test_claims_are_marked_in_the_data(story):
+    for fid in CLAIMS:
+        f = story.data.figure(fid)
+        assert f.claim and f.source == "baoyu-transcript" and f.date.isoformat() == "2024-12-20"
+        assert story.transcript.turn_with(f.quote) is not None
+        assert "claim" in f.notes.en and "说法" in f.notes.zh
+    for fid in INTENDED - CLAIMS:
+        assert not story.data.figure(fid).claim
+
+
+def test_claims_are_drawn_apart_from_measurements(chart, story):
+    word = {"zh": "说法", "en": "claim"}[chart.lang]
+    for tr in chart.figure.data:
+        if tr.type == "bar":  # measurements: filled bars, no claim wording
+            assert not any(word in s for s in tr.text)
+            assert set(tr.x) == {f.value for f in chart.figures if not f.claim}
+        else:  # claims: hollow markers labelled as claims
+            assert tr.mode == "markers+text"
+            assert str(tr.marker.symbol).endswith("-open")
+            assert all(s.startswith(word) for s in tr.text)
+    dashed = [s for s in chart.figure.layout.shapes if s.line.dash == "dash"]
+    low = story.data.figure("o3-mini.latency-mean.low.livestream-claim")
+    ratio = story.data.figure("o3-mini.latency-ratio.medium.livestream-claim")
+    assert any(s.type == "rect" and s.x0 == 0 and s.x1 == low.value for s in dashed)  # the "under 1 s" band
+    assert any(s.type == "line" and ratio.value in (s.x0, s.x1) for s in dashed)
+
+
+def test_claim_labels_carry_the_formatted_value(chart):
+    texts = [s for tr in chart.figure.data if tr.type == "scatter" for s in tr.text]
+    for f in chart.figures:
+        if f.claim:
+            assert any(value(f, chart.lang) in s for s in texts), f.id
+
+
+def test_models_without_a_sourced_latency_are_not_plotted(chart):
+    rows = {y for tr in chart.figure.data for y in tr.y}
+    assert not any(r.startswith(("GPT-4o", "o1 ")) or r == "o1" for r in rows)
+    assert any("GPT-4o" in n and "o1" in n for n in chart.notes)
+
+
+def test_hover_on_every_point(chart):
+    for tr in chart.figure.data:
+        assert tr.hoverinfo == "text" and len(tr.hovertext) == len(tr.x)
+
+
+def test_titles_differ_by_language(story):
+    zh, en = (chart_module.build(story, lang) for lang in ("zh", "en"))
+    assert zh.title != en.title and zh.description != en.description
+    assert zh.title == t("zh", "chart.o3-mini-latency.title")
+
+
+def test_description_holds_the_formatted_values(chart):
+    for f in chart.figures:
+        assert value(f, chart.lang) in chart.description, f.id
+
+
+def test_sources_are_those_of_the_records(chart):
+    assert {s.id for s in chart.sources} == {f.source for f in chart.figures}

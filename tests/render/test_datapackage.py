@@ -1,0 +1,184 @@
+"""The data package under /data/: valid for the Frictionless validator, and holding every record of
+data/ value for value, in both the CSV and the JSON files."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+import typing
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from frictionless import Package, validate
+
+from conftest import ROOT
+from o3story.render import datapackage, exports
+
+# The expected rows are built from the records themselves, not with the package's own column
+from o3story.data import model
+
+# The expected rows are built from the records themselves, not with the package's own column
+# getters: each record's fields flattened (a setting's keys as columns, a bilingual text as
+# <field>_zh / <field>_en), so a field the package leaves out or renames fails the test.
+KINDS = {"figures": "figures", "sources": "sources", "metrics": "metrics", "factchecks": "checks",
+         "timeline": "events", "unlinked": "unlinked"}
+
+
+def _is_text(annotation) -> bool:
+    return annotation is model.Text or model.Text in typing.get_args(annotation)
+
+
+def flatten(record) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, info in type(record).model_fields.items():
+        value = getattr(record, name)
+        if isinstance(value, model.Setting):
+            out.update({k: getattr(value, k) for k in type(value).model_fields})
+        elif name == "promise":  # a timeline promise's outcome: promise_<field>, its reason in both languages
+            for k in model.Promise.model_fields:
+                v = getattr(value, k) if value is not None else None
+                if k == "reason":
+                    out.update({f"promise_reason_{lang}": v[lang] if v else None for lang in ("zh", "en")})
+                else:
+                    out[f"promise_{k}"] = v
+        elif _is_text(info.annotation):
+            for lang in ("zh", "en"):
+                out[f"{name}_{lang}"] = value[lang] if value is not None else None
+        elif isinstance(value, (list, tuple)):
+            out[name] = list(value)
+        else:
+            out[name] = value
+    return out
+
+
+def unescape(cell: str) -> str:
+    """Undo the package's formula guard: one leading apostrophe on a text cell that has one."""
+    return cell[1:] if cell.startswith("'") else cell
+
+
+def same(read: object, want: object) -> bool:
+    """A CSV cell as frictionless types it, against the record's value."""
+    if want is None or want == []:
+        return read is None
+    if isinstance(want, bool):
+        return read is want
+    if isinstance(want, (int, float)):
+        return isinstance(read, (int, Decimal)) and not isinstance(read, bool) and float(read) == want
+    if isinstance(want, str):
+        return isinstance(read, str) and unescape(read) == want
+    return read == want  # dates, lists
+
+
+@pytest.fixture(scope="module")
+def package_path(site) -> Path:
+    return site.root / datapackage.FOLDER / "datapackage.json"
+
+
+def test_frictionless_validates_the_built_package_with_no_error(package_path):
+    report = validate(str(package_path))
+    problems = [f"{task.name}: {e.type}: {e.note}" for task in report.tasks for e in task.errors]
+    assert report.valid and report.stats["errors"] == 0, problems[:20]
+    # every file was read and checked: six tables (schema, keys, foreign keys) and their JSON copies
+    assert sorted(task.name for task in report.tasks) == sorted(
+        [t.name for t in datapackage.TABLES] + [f"{t.name}-json" for t in datapackage.TABLES])
+
+
+def test_the_validator_catches_a_broken_foreign_key(package_path, tmp_path):
+    """The check above can fail: a figure citing a source the package lacks is an error."""
+    copy = tmp_path / "data"
+    shutil.copytree(package_path.parent, copy)
+    text = (copy / "figures.csv").read_bytes().replace(b",arc-o3-breakthrough-2024-12,", b",no-such-source,", 1)
+    (copy / "figures.csv").write_bytes(text)
+    desc = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    figures = next(r for r in desc["resources"] if r["name"] == "figures")
+    figures.update(bytes=len(text), hash="sha256:" + hashlib.sha256(text).hexdigest())
+    (copy / "datapackage.json").write_text(json.dumps(desc), encoding="utf-8")
+    report = validate(str(copy / "datapackage.json"))
+    types = {e.type for task in report.tasks for e in task.errors}
+    assert not report.valid and types == {"foreign-key"}, types
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_every_record_is_in_the_package_value_for_value(package_path, story, name):
+    records = list(getattr(story.data, KINDS[name]))
+    want = {r.id: flatten(r) for r in records}
+    package = Package(str(package_path))
+    # CSV, read and typed by frictionless with the package's schema
+    rows = [row.to_dict() for row in package.get_resource(name).read_rows()]
+    assert [r["id"] for r in rows] == [r.id for r in records]
+    for row in rows:
+        expected = want[row["id"]]
+        assert set(row) == set(expected), (name, set(row) ^ set(expected))
+        bad = {k: (row[k], v) for k, v in expected.items() if not same(row[k], v)}
+        assert not bad, (name, row["id"], bad)
+    # JSON: the same rows with native values
+    items = json.loads((package_path.parent / f"{name}.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items] == [r.id for r in records]
+    for item in items:
+        expected = want[item["id"]]
+        assert set(item) == set(expected)
+        bad = {k: (item[k], v) for k, v in expected.items()
+               if not (item[k] == (v.isoformat() if isinstance(v, date) else v))}
+        assert not bad, (name, item["id"], bad)
+
+
+def test_csv_opens_in_excel_with_chinese_intact(package_path, story):
+    raw = (package_path.parent / "figures.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    fig = next(f for f in story.data.figures if f.notes and any("\u4e00" <= c <= "\u9fff" for c in f.notes.zh))
+    assert next(r for r in rows if r["id"] == fig.id)["notes_zh"] == fig.notes.zh
+
+
+def test_csv_cells_cannot_become_formulas(story):
+    figs = list(story.data.figures)
+    figs[0] = figs[0].model_copy(update={"model": '=HYPERLINK("http://x")', "quote": "'already quoted", "locator": "@cell"})
+    data = story.data.model_copy(update={"figures": tuple(figs)})
+    raw = datapackage.csv_bytes(datapackage.FIGURES, data).decode("utf-8-sig")
+    row = list(csv.DictReader(io.StringIO(raw)))[0]
+    assert row["model"] == '\'=HYPERLINK("http://x")' and row["locator"] == "'@cell"
+    assert row["quote"] == "''already quoted"  # reversible: one apostrophe comes off on reading
+    assert [unescape(row[k]) for k in ("model", "quote", "locator")] == [figs[0].model, figs[0].quote, figs[0].locator]
+
+
+def test_descriptor_licence_keys_sources_version_and_citation(package_path, site, story):
+    desc = json.loads(package_path.read_text(encoding="utf-8"))
+    assert desc["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert desc["version"] == exports.data_version(ROOT / "data")
+    assert desc["licenses"][0]["name"] == "CC-BY-4.0" and desc["licenses"][0]["path"] == exports.LICENCE_URL
+    assert desc["id"] == site.url + "data/datapackage.json" and desc["homepage"] == site.url
+    assert [s["path"] for s in desc["sources"]] == [s.url for s in story.data.sources]
+    for lang in ("zh", "en"):
+        assert site.url + "data/datapackage.json" in desc["citation"][lang]["text"]
+        assert desc["version"] in desc["citation"][lang]["bibtex"] and "CC BY 4.0" in desc["citation"][lang]["bibtex"]
+    res = {r["name"]: r for r in desc["resources"]}
+    for table in datapackage.TABLES:
+        schema = res[table.name]["schema"]
+        assert res[table.name]["type"] == "table" and schema["primaryKey"] == ["id"]
+        assert all(f["title"] and f["description"] for f in schema["fields"])
+    assert {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}} in res["figures"]["schema"]["foreignKeys"]
+    fields = {(n, f["name"]): f for n in res if "schema" in res[n] for f in res[n]["schema"]["fields"]}
+    for key in (("figures", "quote"), ("factchecks", "quote"), ("unlinked", "quote")):
+        assert "not under CC BY 4.0" in fields[key]["rights"], key
+    assert fields[("figures", "value")]["type"] == "number" and fields[("figures", "date")]["type"] == "date"
+    assert fields[("figures", "claim")]["type"] == "boolean" and fields[("figures", "samples")]["type"] == "integer"
+
+
+@pytest.mark.parametrize("page", ["methods/", "en/methods/"])
+def test_methods_page_says_how_to_download_cite_and_reuse(site, page):
+    import html as html_lib
+    import re
+
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", site.html(page)))
+    assert f'pd.read_csv("{site.url}data/figures.csv")' in text
+    assert f'Package("{site.url}data/datapackage.json").get_resource("figures").read_rows()' in text
+    desc = json.loads((site.root / "data/datapackage.json").read_text(encoding="utf-8"))
+    lang = "en" if page.startswith("en/") else "zh"
+    assert desc["citation"][lang]["text"] in text and desc["citation"][lang]["bibtex"] in text
+    for table in datapackage.TABLES:
+        assert f'href="../{"../" if lang == "en" else ""}data/{table.name}.csv"' in site.html(page)

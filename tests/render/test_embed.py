@@ -1,0 +1,118 @@
+"""Embeds on another origin: the published snippet, sized to its content, themed live, linking back."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import free_port, serve
+from o3story.render.embed import snippet
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def host(site, tmp_path_factory):
+    """A page on a second local port (another origin) that embeds two charts with the published snippet,
+    plus a third in a sandboxed frame."""
+    root = tmp_path_factory.mktemp("host")
+    one = snippet(site.url, "arc-agi-cost", "zh", "ARC").replace("theme=auto", "theme=light")
+    two = snippet(site.url, "o3-mini-latency", "en", "Latency").replace("theme=auto", "theme=dark")
+    sandboxed = one.split("\n")[0].replace("<iframe ", '<iframe id="boxed" sandbox="allow-scripts allow-popups" ')
+    (root / "index.html").write_text(
+        f"<!doctype html><html><head><meta charset=utf-8><title>host</title><link rel=icon href='data:,'></head><body style='margin:0'>"
+        f"<div id=one>{one}</div><div id=two>{two}</div><div id=three>{sandboxed}</div></body></html>",
+        encoding="utf-8",
+    )
+    port = free_port()
+    server = serve(root, port)
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+def frame(page, selector):
+    return page.locator(selector).element_handle().content_frame()
+
+
+def settle(page):
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('iframe[data-o3-embed]')].every(f => parseInt(f.style.height || '0') > 200)",
+        timeout=20_000,
+    )
+    page.wait_for_timeout(600)  # let the last resize messages land
+
+
+@pytest.mark.parametrize("width", [320, 1200])
+def test_iframes_settle_at_content_height(site, host, browser, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(host)
+    settle(page)
+    for frame_el in page.locator("iframe[data-o3-embed]").all():
+        frame_el.scroll_into_view_if_needed()
+        frame = frame_el.element_handle().content_frame()
+        frame.wait_for_selector(".o3-chart__plot", state="attached")
+        frame.locator(".o3-chart__plot").hover()  # an embedded chart is its static image until the pointer comes
+        frame.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
+        try:  # the host resizes the frame a moment after the chart is drawn
+            frame.wait_for_function("document.documentElement.scrollHeight <= document.documentElement.clientHeight + 1", timeout=5_000)
+        except Exception:  # noqa: BLE001 - the assertion below reports the numbers
+            pass
+        inner = frame.evaluate("({h: Math.ceil(document.body.getBoundingClientRect().height), sh: document.documentElement.scrollHeight, ch: document.documentElement.clientHeight, sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth})")
+        outer = frame_el.bounding_box()
+        assert abs(outer["height"] - inner["h"]) <= 2, (width, inner, outer)
+        assert inner["sh"] <= inner["ch"] + 1, f"inner vertical scrollbar at {width}px: {inner}"
+        assert inner["sw"] <= inner["cw"] + 1, f"inner horizontal scroll at {width}px: {inner}"
+    assert not errors, errors
+    ctx.close()
+
+
+def test_language_and_theme_flags_and_live_theme_switch(site, host, browser):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(host)
+    settle(page)
+    zh = frame(page, "#one iframe")
+    en = frame(page, "#two iframe")
+    for f in (zh, en):
+        f.wait_for_selector(".o3-chart__plot", state="attached")
+        f.locator(".o3-chart__plot").scroll_into_view_if_needed()
+        f.locator(".o3-chart__plot").hover()
+        f.wait_for_selector(".o3-chart[data-ready]")
+    assert zh.evaluate("document.documentElement.lang") == "zh-Hans"
+    assert en.evaluate("document.documentElement.lang") == "en"
+    from o3story.render.i18n import t
+
+    assert zh.locator(".o3-embed__title").inner_text() == t("zh", "chart.arc-agi-cost.title")  # the Chinese title
+    assert en.locator("[data-lang='zh']").count() == 0
+    assert zh.evaluate("document.documentElement.dataset.theme") == "light"
+    assert en.evaluate("document.documentElement.dataset.theme") == "dark"
+    light_font = zh.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.font.color")
+    page.evaluate("document.querySelector('#one iframe').contentWindow.postMessage({type: 'o3-embed-theme', theme: 'dark'}, '*')")
+    zh.wait_for_function("c => document.querySelector('.o3-chart__plot')._fullLayout.font.color !== c", arg=light_font)
+    assert zh.evaluate("document.documentElement.dataset.theme") == "dark"
+    # plotly's own UI strings follow the language too: the zh-CN locale is registered and in use
+    assert zh.evaluate("document.querySelector('.o3-chart__plot')._context.locale") == "zh-CN"
+    assert en.evaluate("document.querySelector('.o3-chart__plot')._context.locale") == "en"
+    ctx.close()
+
+
+def test_sandboxed_frame_draws_and_link_back_opens_the_chart_page(site, host, browser):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(host)
+    settle(page)
+    page.locator("#boxed").scroll_into_view_if_needed()
+    boxed = frame(page, "#boxed")
+    boxed.wait_for_selector(".o3-chart__plot", state="attached")
+    boxed.locator(".o3-chart__plot").hover()
+    boxed.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
+    with ctx.expect_page() as popup:
+        boxed.locator(".o3-embed__source a", has_text="o3").last.click()
+    chart_page = popup.value
+    chart_page.wait_for_load_state()
+    assert chart_page.url == site.url + "charts/arc-agi-cost/"
+    ctx.close()

@@ -1,0 +1,231 @@
+"""The data explorer on the methods page: the full table without JavaScript; with it, filters,
+search (Chinese too), sorting, rows that open to their details, and a shareable address."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from o3story.render import charts
+
+LANGS = {"zh": "methods/", "en": "en/methods/"}
+
+
+# --- the page as built (no browser) -------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_every_record_is_a_row_with_its_details(site, story, lang):
+    html = site.html(LANGS[lang])
+    ids = re.findall(r'<tr id="fig-([^"]+)" class="o3-x__row"', html)
+    assert sorted(ids) == sorted(f.id for f in story.data.figures)
+    for fig in story.data.figures:
+        m = re.search(rf'<tr class="o3-x__details" id="fig-{re.escape(fig.id)}-details">(.*?)</tr>', html, re.S)
+        assert m, fig.id
+        details = html_lib.unescape(m[1])
+        assert f'href="#fig-{fig.id}"' in m[1], fig.id  # the record's own link
+        assert (fig.quote or fig.locator) in details and (fig.notes is None or fig.notes[lang] in details), fig.id
+
+
+def test_explorer_scripts_load_on_the_methods_page_only(site):
+    for page in site.pages():
+        html = site.html(page)
+        here = "tablesort.min.js" in html or "explorer.js" in html
+        assert here == (page in LANGS.values()), page
+    for page in LANGS.values():
+        html = site.html(page)
+        assert html.index("vendor/tablesort.min.js") < html.index("vendor/tablesort.number.min.js") < html.index("assets/explorer.js")
+        assert (site.root / "assets/vendor/tablesort.min.js").read_text(encoding="utf-8").startswith("/*!\n * tablesort v5.7.1")
+
+
+# --- in the browser -------------------------------------------------------------------------------
+
+@pytest.fixture
+def page(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = ctx.new_page()
+    p.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                      " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    problems: list[str] = []
+    p.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    p.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    p.problems = problems
+    yield p
+    assert p.evaluate("window.__csp") == []
+    assert not problems, problems
+    ctx.close()
+
+
+def visible_rows(page) -> list[dict]:
+    """Visible records in display order: id, the row's text with its details, the value's sort key."""
+    return page.evaluate("""() => [...document.querySelectorAll('tr.o3-x__row')].filter(r => !r.hidden).map(r => ({
+        id: r.id, value: parseFloat(r.querySelector('[data-sort]').dataset.sort),
+        text: (r.textContent + ' ' + document.getElementById(r.id + '-details').textContent).normalize('NFKC').toLowerCase()}))""")
+
+
+def all_rows(page) -> list[dict]:
+    return page.evaluate("""() => [...document.querySelectorAll('tr.o3-x__row')].map(r => ({id: r.id, hidden: r.hidden,
+        text: (r.textContent + ' ' + [...document.getElementById(r.id + '-details').querySelectorAll('dd')].map(d => d.textContent).join(' '))
+              .normalize('NFKC').toLowerCase()}))""")
+
+
+def click(locator) -> None:
+    """Click after scrolling the element to the middle of the window: scrolled only into view, it
+    can sit under the theme's fixed header, which then takes the click."""
+    locator.evaluate("el => el.scrollIntoView({block: 'center'})")
+    locator.click()
+
+
+def type_search(page, text: str) -> None:
+    """Enter text as an input method does (Chinese cannot be typed key by key)."""
+    box = page.locator("#o3-x-search")
+    box.focus()
+    box.select_text()
+    page.keyboard.insert_text(text)
+
+
+def assert_filtered(page, word: str, total: int) -> list[dict]:
+    rows = all_rows(page)
+    shown = [r for r in rows if not r["hidden"]]
+    assert 0 < len(shown) < total, len(shown)
+    assert all(word in r["text"] for r in shown)
+    assert not any(word in r["text"] for r in rows if r["hidden"])  # nothing that matches is hidden
+    return shown
+
+
+@pytest.mark.browser
+def test_filter_by_model_name_sort_and_reload_the_shared_url(site, story, page):
+    total = len(story.data.figures)
+    page.goto(site.url + "en/methods/")
+    page.wait_for_selector(".o3-x__filters:not([hidden])")
+    assert page.locator("#o3-x-search").is_visible()
+    type_search(page, "o3-mini")
+    shown = assert_filtered(page, "o3-mini", total)
+    assert page.locator(".o3-x__count").inner_text() == f"{len(shown)} of {total} records"
+    # sort by value: ascending, then descending (tablesort marks the heading)
+    header = page.locator('th[data-key="value"]')
+    click(header)
+    assert header.get_attribute("aria-sort") == "ascending"
+    values = [r["value"] for r in visible_rows(page)]
+    assert values == sorted(values)
+    click(header)
+    assert header.get_attribute("aria-sort") == "descending"
+    rows = visible_rows(page)
+    assert [r["value"] for r in rows] == sorted(values, reverse=True)
+    # each details row still sits under its own row
+    assert page.evaluate("[...document.querySelectorAll('tr.o3-x__row')].every(r => r.nextElementSibling.id === r.id + '-details')")
+    # narrow further with a select
+    page.select_option("#o3-x-confidence", "stated")
+    rows = visible_rows(page)
+    assert rows and all("o3-mini" in r["text"] for r in rows)
+    want = {f"fig-{f.id}" for f in story.data.figures if f.confidence == "stated"}
+    assert {r["id"] for r in rows} <= want
+    # the address holds the view; opening it elsewhere gives the same rows in the same order
+    shared = page.url
+    query = parse_qs(urlsplit(shared).query)
+    assert query == {"search": ["o3-mini"], "confidence": ["stated"], "sort": ["value"], "order": ["desc"]}, query
+    assert shared.startswith(site.url + "en/methods/")
+    page.goto(site.url + "en/")  # leave, then come back by the shared address
+    page.goto(shared)
+    page.wait_for_selector(".o3-x__filters:not([hidden])")
+    assert [r["id"] for r in visible_rows(page)] == [r["id"] for r in rows]
+    assert page.locator("#o3-x-search").input_value() == "o3-mini"
+    assert page.locator("#o3-x-confidence").input_value() == "stated"
+    assert page.locator('th[data-key="value"]').get_attribute("aria-sort") == "descending"
+    # clearing the filters shows every record again and empties the query
+    click(page.locator(".o3-x__actions button[type=reset]"))
+    page.wait_for_function("n => document.querySelectorAll('tr.o3-x__row:not([hidden])').length === n", arg=total)
+    assert "search=" not in page.url and "confidence=" not in page.url
+
+
+@pytest.mark.browser
+def test_chinese_search_and_filter_by_source(site, story, page):
+    total = len(story.data.figures)
+    page.goto(site.url + "methods/")
+    page.wait_for_selector(".o3-x__filters:not([hidden])")
+    type_search(page, "低算力")
+    shown = assert_filtered(page, "低算力", total)
+    assert page.locator(".o3-x__count").inner_text() == f"显示 {len(shown)} / {total} 条记录"
+    assert "search=%E4%BD%8E%E7%AE%97%E5%8A%9B" in page.url
+    click(page.locator('th[data-key="date"]'))
+    order = [r["id"] for r in visible_rows(page)]
+    dates = [page.locator(f'[id="{i}"] .o3-x__c-date').inner_text() for i in order]
+    assert dates == sorted(dates) and sorted(order) == sorted(r["id"] for r in shown)
+    page.reload()
+    page.wait_for_selector(".o3-x__filters:not([hidden])")
+    assert [r["id"] for r in visible_rows(page)] == order
+    assert page.locator("#o3-x-search").input_value() == "低算力"
+    # a source filter that leaves nothing with the search shows the "no record" line
+    type_search(page, "")
+    page.select_option("#o3-x-source", "baoyu-transcript")
+    ids = {r["id"] for r in visible_rows(page)}
+    assert ids == {f"fig-{f.id}" for f in story.data.figures if f.source == "baoyu-transcript"}
+    type_search(page, "没有这样的词")
+    assert page.locator(".o3-x__none").is_visible() and visible_rows(page) == []
+
+
+@pytest.mark.browser
+def test_a_row_opens_to_its_quote_notes_and_links(site, story, page):
+    fig = story.data.figure("o3.swe-bench-verified.gain-over-o1")  # a transcript quote, notes, a formula, on a chart
+    page.goto(site.url + "en/methods/")
+    page.wait_for_selector(".o3-x__filters:not([hidden])")
+    details = page.locator(f'[id="fig-{fig.id}-details"]')
+    assert not details.is_visible()
+    toggle = page.locator(f'[id="fig-{fig.id}"] .o3-x__toggle')
+    click(toggle)
+    assert toggle.get_attribute("aria-expanded") == "true" and details.is_visible()
+    text = details.inner_text()
+    assert fig.quote in text and fig.notes.en in text and fig.formula in text and fig.id in text
+    hrefs = [a.get_attribute("href") for a in details.locator("a").all()]
+    assert f"#fig-{fig.id}" in hrefs and fig_source_url(story, fig) in hrefs
+    assert any(h.startswith("../transcript/#t") for h in hrefs)  # the quote's transcript turn
+    chart_id = next(c for c in charts.CHARTS if fig.id in {f.id for f in charts.build(c, story, "en").figures})
+    assert f"../charts/{chart_id}/?point={fig.id}#chart-{chart_id}" in hrefs  # the point on its chart
+    # clicking the row itself closes it again; a link in the row does not toggle it
+    click(page.locator(f'[id="fig-{fig.id}"] .o3-x__c-metric'))
+    assert toggle.get_attribute("aria-expanded") == "false" and not details.is_visible()
+
+
+def fig_source_url(story, fig) -> str:
+    return story.data.source(fig.source).url
+
+
+@pytest.mark.browser
+def test_a_record_link_opens_its_row_even_when_filtered_out(site, story, page):
+    fig = story.data.figure("o3.swe-bench-verified")
+    page.goto(site.url + f"methods/?model=GPT-4o#fig-{fig.id}")
+    page.wait_for_selector(".o3-x__filters:not([hidden])")
+    assert page.locator(f'[id="fig-{fig.id}-details"]').is_visible()
+    assert page.locator("#o3-x-model").input_value() == ""
+
+
+@pytest.mark.browser
+def test_without_javascript_the_full_table_shows(site, story, browser):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(site.url + "en/methods/")
+    assert page.locator("tr.o3-x__row:visible").count() == len(story.data.figures)
+    assert page.locator("tr.o3-x__details:visible").count() == len(story.data.figures)
+    assert not page.locator(".o3-x__filters").is_visible() and not page.locator(".o3-x__toggle").first.is_visible()
+    assert "filters and sorting need JavaScript" in page.locator(".o3-x").inner_text()
+    ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_open_rows_and_filters_are_accessible(site, browser, scheme):
+    """axe on the explorer with its filters in use and a row open (the page-wide audit sees it closed)."""
+    from test_accessibility import AXE
+
+    ctx = browser.new_context(color_scheme=scheme, bypass_csp=True)  # axe is injected inline
+    page = ctx.new_page()
+    page.goto(site.url + "en/methods/?confidence=derived")
+    page.wait_for_selector(".o3-x__filters:not([hidden])")
+    click(page.locator("tr.o3-x__row:not([hidden]) .o3-x__toggle").first)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run('.o3-x', {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')}" for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    ctx.close()

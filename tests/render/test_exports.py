@@ -1,0 +1,101 @@
+"""Downloads: CSV rows are the chart's data points; metadata cites; images are cached by content."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from o3story.render import charts, exports
+from o3story.render.images import Images, find_browser
+from o3story.data.story import load_story
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(DATA)
+
+
+@pytest.mark.parametrize("chart_id", list(charts.CHARTS))
+def test_csv_rows_equal_the_data_points(story, chart_id):
+    chart = charts.build(chart_id, story, "en")
+    rows = list(csv.DictReader(io.StringIO(exports.csv_text(chart, story))))
+    assert [r["figure_id"] for r in rows] == [f.id for f in chart.figures]
+    for row, fig in zip(rows, chart.figures):
+        assert float(row["value"]) == fig.value and row["unit"] == fig.unit
+        assert row["confidence"] == fig.confidence and row["source_id"] == fig.source
+        assert row["source_url"] == story.data.source(fig.source).url
+
+
+def test_csv_cells_cannot_become_formulas(story):
+    chart = charts.build("o3-vs-o1", story, "en")
+    hostile = chart.figures[0].model_copy(update={"model": "=HYPERLINK(\"http://x\")"})
+    chart = charts.base.Chart(chart.id, "en", chart.title, chart.description, chart.figure, (hostile,), sources=chart.sources)
+    row = list(csv.DictReader(io.StringIO(exports.csv_text(chart, story))))[0]
+    assert row["model"].startswith("'=")
+
+
+def test_metadata_has_citation_licence_and_version(story, tmp_path):
+    by_lang = {lang: charts.build("arc-agi-cost", story, lang) for lang in ("zh", "en")}
+    files = exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/site/", "abc123", 2026, None)
+    names = sorted(p.name for p in files)
+    assert names == ["data.csv", "figure.en.json", "figure.json", "figure.zh.json", "metadata.json", "oembed.en.json", "oembed.zh.json"]
+    meta = json.loads((tmp_path / "charts/arc-agi-cost/metadata.json").read_text(encoding="utf-8"))
+    assert meta["licence"]["name"] == "CC BY 4.0" and meta["data_version"] == "abc123"
+    assert meta["url"]["en"] == "https://example.org/site/en/charts/arc-agi-cost/"
+    assert "@misc{o3story-arc-agi-cost-en" in meta["citation"]["en"]["bibtex"]
+    assert meta["title"]["zh"] != meta["title"]["en"]
+    assert {s["id"] for s in meta["sources"]} == {f.source for f in by_lang["zh"].figures}
+    fig = json.loads((tmp_path / "charts/arc-agi-cost/figure.en.json").read_text(encoding="utf-8"))
+    assert fig["data"] and fig["layout"]
+
+
+def test_data_version_follows_the_data(tmp_path):
+    (tmp_path / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+    v1 = exports.data_version(tmp_path)
+    assert v1 == exports.data_version(tmp_path)
+    (tmp_path / "a.yaml").write_text("x: 2\n", encoding="utf-8")
+    assert exports.data_version(tmp_path) != v1
+
+
+@pytest.mark.skipif(find_browser() is None, reason="needs Chromium (make browser)")
+def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
+    images = Images(tmp_path / "cache", find_browser())
+    by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
+    site = tmp_path / "site"
+    exports.write_chart_files(site, story, by_lang, "https://example.org/", "v", 2026, images)
+    assert images.rendered == 8  # per language: PNG and SVG downloads, wide and phone-width facades
+    out = site / "charts/o3-vs-o1"
+    for lang in ("zh", "en"):
+        wide = (out / f"static.{lang}.svg").read_text(encoding="utf-8")
+        phone = (out / f"static.{lang}.narrow.svg").read_text(encoding="utf-8")
+        assert 'width="680"' in wide[:400] and 'width="340"' in phone[:400]
+        assert by_lang[lang].title not in wide  # the page names the chart; the facade is the plot alone
+    for lang in ("zh", "en"):
+        svg = (out / f"chart.{lang}.svg").read_text(encoding="utf-8")
+        assert by_lang[lang].title in svg
+        assert "Noto Sans CJK SC" in svg  # the SVG names a CJK font in its stack
+        png = (out / f"chart.{lang}.png").read_bytes()
+        assert png.startswith(b"\x89PNG") and len(png) > 20_000
+    assert by_lang["en"].title not in (out / "chart.zh.svg").read_text(encoding="utf-8")
+    # unchanged data: nothing is rendered again
+    again = Images(tmp_path / "cache", find_browser())
+    exports.write_chart_files(tmp_path / "site2", story, by_lang, "https://example.org/", "v", 2026, again)
+    assert again.rendered == 0
+    assert (tmp_path / "site2/charts/o3-vs-o1/chart.en.png").read_bytes() == (out / "chart.en.png").read_bytes()
+    images.close()
+
+
+@pytest.mark.parametrize("chart_id", list(charts.CHARTS))
+def test_image_has_no_buttons_and_its_source_line_under_the_title(story, chart_id):
+    chart = charts.build(chart_id, story, "en")
+    fig = exports.image_figure(chart, story)
+    assert not fig.layout.updatemenus  # buttons would sit over the title in a picture
+    assert fig.layout.title.text == chart.title
+    assert "CC BY 4.0" in fig.layout.title.subtitle.text  # the source line, clear of any legend below the plot
+    assert all("CC BY 4.0" not in (a.text or "") for a in fig.layout.annotations)

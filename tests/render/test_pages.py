@@ -1,0 +1,104 @@
+"""Placeholders are filled from data, in the page's language, with data strings escaped."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from conftest import edit
+from o3story.render.pages import PlaceholderError, href, render
+from o3story.data.story import load_story
+
+
+@pytest.fixture
+def story(data_dir):
+    return load_story(data_dir)
+
+
+def test_href_is_relative_within_a_language():
+    assert href("o3/", "methods/#fig-x") == "../methods/#fig-x"
+    assert href("en/o3/", "methods/#fig-x") == "../methods/#fig-x"
+    assert href("", "methods/") == "methods/"
+    assert href("en/", "methods/") == "methods/"
+
+
+def test_fig_placeholder(story):
+    out = render("o3: {{ fig m.bench }}.", "en", story, "o3/")
+    assert out == 'o3: <a class="o3-fig" href="../methods/#fig-m.bench" title="See the data record&#58; M1 · Bench">71.7%</a>.'
+
+
+def test_cards_link_to_source_and_record(story):
+    out = render("{{ cards m.bench.paper }}", "zh", story, "")
+    assert "48.9%" in out and 'href="https://example.org/paper"' in out and 'href="methods/#fig-m.bench.paper"' in out
+    assert "推理强度：低" in out
+
+
+def test_unknown_placeholder_and_id_fail(story):
+    with pytest.raises(PlaceholderError, match="unknown placeholder"):
+        render("{{ nope }}", "en", story, "")
+    with pytest.raises(PlaceholderError, match="unknown figure id 'nope'"):
+        render("{{ fig nope }}", "en", story, "")
+
+
+def test_summary_by_language(story):
+    assert render("{{ oneline }}", "zh", story, "") == "一句话。"
+    assert render("{{ oneline }}", "en", story, "") == "One line."
+
+
+def test_transcript_turns_have_anchors_and_lead_language(story):
+    zh = render("{{ transcript }}", "zh", story, "transcript/")
+    en = render("{{ transcript }}", "en", story, "en/transcript/")
+    assert 'id="t1"' in zh and 'href="#t1"' in zh
+    assert zh.index("准确率") < zh.index("We found")
+    assert en.index("We found") < en.index("准确率")
+    assert "<strong>Everyone</strong>" in en and "<strong>所有人</strong>" in zh
+
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>*x*'
+
+
+def test_data_strings_are_escaped_everywhere(data_dir):
+    edit(data_dir / "figures/a.yaml", "    model: M1\n", f"    model: '{HOSTILE}'\n")
+    edit(data_dir / "sources.yaml", "    title: A paper\n", f"    title: '{HOSTILE}'\n")
+    story = load_story(data_dir)
+    page = "\n".join(
+        render(f"{{{{ {name} }}}}", lang, story, "")
+        for name in ("figures", "sources", "cards m.bench", "table m.bench", "fig m.bench")
+        for lang in ("zh", "en")
+    )
+    from o3story.render.explorer import SCRIPTS
+
+    for src in SCRIPTS:  # the explorer's own script tags are the only ones allowed
+        page = page.replace(f'<script src="{src}" defer></script>', "")
+    assert "<script" not in page and "<img" not in page and "*x*" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_changelog_renders_every_change_in_both_languages(story):
+    en = html.unescape(render("{{ changelog }}", "en", story, "en/methods/"))
+    zh = html.unescape(render("{{ changelog }}", "zh", story, "methods/"))
+    assert "Audit of 2026-12-01: 2 changes." in en and "2026-12-01 的核查：共 2 处改动。" in zh
+    assert en.count("<tr>") == zh.count("<tr>") == 2 + 1  # a header row and one row per change
+    assert "Every record checked." in en and "逐条核对。" in zh
+    assert "The source says more." in en and "原文更长。" in zh
+    assert "(new)" in en and "（新增）" in zh  # the second change has no 'was'
+    assert "<td>约为71.7%</td><td>准确率约为71.7%</td>" in en  # was, now
+    assert "<q>准确率约为71.7%</q>" in en and "<q>准确率约为71.7%</q>" in zh  # the source's words, in both languages
+
+
+def test_changelog_strings_are_escaped(data_dir):
+    edit(data_dir / "changelog.yaml", '        now: "A new note."\n', f"        now: '{HOSTILE}'\n")
+    edit(data_dir / "changelog.yaml", '        source_text: "准确率约为71.7%"\n', f"        source_text: '{HOSTILE}'\n")
+    edit(data_dir / "changelog.yaml", "        field: note\n", f"        field: '{HOSTILE}'\n")
+    story = load_story(data_dir)
+    page = "\n".join(render("{{ changelog }}", lang, story, "") for lang in ("zh", "en"))
+    assert "<script" not in page and "<img" not in page and "*x*" not in page
+    assert page.count("&lt;script&gt;") == 6
+
+
+def test_timeline_shows_the_event_quote_escaped(data_dir):
+    edit(data_dir / "timeline.yaml", "    source: paper\n", f"    source: paper\n    quote: '{HOSTILE}'\n")
+    story = load_story(data_dir)
+    page = render("{{ timeline }}", "en", story, "en/")
+    assert "<script" not in page and '<q class="o3-note">&lt;script&gt;' in page

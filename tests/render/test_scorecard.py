@@ -1,0 +1,141 @@
+"""The claims scorecard and its neighbours: rendered from data in both languages, every data string
+escaped (the template has autoescape on), and in the built site the overview's first block."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from o3story.render import glossary, templating
+from o3story.render.pages import render
+from o3story.data.story import load_story
+
+HOSTILE = "<script>alert('x')</script> & \"q\" *b* _i_ `c`"
+
+
+@pytest.fixture
+def small(data_dir):
+    return load_story(data_dir)
+
+
+@pytest.mark.parametrize("lang,page", [("zh", ""), ("en", "en/")])
+def test_scorecard_renders_claim_quote_turn_verdict_and_records(small, lang, page):
+    out = render("{{ scorecard }}", lang, small, page)
+    assert out.startswith('<section class="o3-scorecard" id="scorecard"')
+    assert 'class="o3-verdict o3-verdict--partly-held"' in out
+    assert ("部分站得住" if lang == "zh" else "Partly held") in out
+    assert "“我们发现准确率约为71.7%”" in out if lang == "zh" else "“We found accuracy of about 71.7%”" in out
+    assert 'href="transcript/#t1"' in out
+    # the evidence, linked to its record; the number in the reason is the record's linked value
+    assert 'href="methods/#fig-m.bench.paper" data-figure="m.bench.paper">48.9%</a>' in out
+    assert '<a class="o3-fig" href="methods/#fig-m.bench.paper"' in out
+    assert "\n\n" not in out  # one raw HTML block for Markdown
+
+
+def test_english_quote_is_marked_as_translated_with_the_chinese_beside_it(small):
+    out = render("{{ scorecard }}", "en", small, "en/")
+    assert 'lang="zh-Hans">我们发现准确率约为71.7%</p>' in out
+    assert "our translation of the Chinese transcript" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_hostile_strings_are_escaped_in_the_scorecard(data_dir, lang):
+    edit(data_dir / "scorecard.yaml", 'claim: {zh: "准确率 {{ fig m.bench }}", en: "Accuracy of {{ fig m.bench }}"}',
+         f'claim: {{zh: "{HOSTILE.replace(chr(34), chr(92) + chr(34))} {{{{ fig m.bench }}}}", en: "{HOSTILE.replace(chr(34), chr(92) + chr(34))} {{{{ fig m.bench }}}}"}}')
+    out = render("{{ scorecard }}", lang, load_story(data_dir), "")
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;q&#34;" in out
+    # markup enters only as the linked number
+    assert '<a class="o3-fig" href="methods/#fig-m.bench"' in out
+
+
+def test_compare_cards_pair_a_claim_with_its_later_measurement(data_dir):
+    edit(data_dir / "figures/a.yaml", "    locator: Table 1\n    confidence: stated\n    date: 2024-12-20\n",
+         "    locator: Table 1\n    confidence: stated\n    date: 2025-04-16\n")
+    out = render("{{ compare bench }}", "en", load_story(data_dir), "")
+    assert "Claimed" in out and "Measured later" in out
+    assert out.index(">71.7%<") < out.index(">48.9%<")
+    assert 'href="#claim-bench"' in out
+
+
+def test_compare_says_when_nothing_was_measured_later(small):
+    # the fixture's paper record has the claim's own date: not a later measurement
+    out = render("{{ compare bench }}", "zh", small, "")
+    assert "没有后续测量" in out
+
+
+def test_summary_points_that_a_check_corrects_are_flagged(data_dir):
+    edit(data_dir / "factcheck.yaml", 'quote: "准确率约为71.7%"', 'quote: "第一点"')
+    story = load_story(data_dir)
+    for lang, page in (("zh", ""), ("en", "en/")):
+        out = render("{{ keypoints }}", lang, story, page)
+        assert 'class="o3-flag o3-flag--wrong" href="fact-check/#check-wrong-number"' in out, out
+    assert "o3-flag" not in render("{{ risks }}", "en", story, "en/")
+
+
+def test_factcheck_and_timeline_show_verdicts(small):
+    out = render("{{ factcheck }}", "en", small, "en/fact-check/")
+    assert '<span class="o3-verdict o3-verdict--check-wrong">Wrong</span>' in out
+    out = render("{{ timeline }}", "zh", small, "fact-check/")
+    assert '<span class="o3-verdict o3-verdict--promise-kept">兑现</span>' in out
+    assert "承诺于 2024-12-20 · 期限 2025-01-31 · 实际 2025-01-31" in html.unescape(out)
+
+
+def test_the_template_escapes_and_only_linked_numbers_pass(tmp_path):
+    env = templating.environment()
+    assert env.autoescape is True
+    out = env.from_string("{{ a }}{{ b }}").render(a="<i>", b=templating.linked_number("<a>1</a>"))
+    assert out == "&lt;i&gt;<a>1</a>"
+
+
+def test_glossary_becomes_abbreviations_per_language(small):
+    assert glossary.abbreviations(small.data.glossary, "en") == "\n\n*[benchmark]: A set of test problems.\n"
+    assert glossary.abbreviations(small.data.glossary, "zh") == "\n\n*[基准]: 一组测试题。\n"
+
+
+def test_real_glossary_names_both_o3_versions(story):
+    ids = {t.id for t in story.data.glossary}
+    assert {"o3-preview", "o3-2025-04-16", "o3-mini", "cons-64", "pass-1", "semi-private", "goodness", "pareto",
+            "elo", "reasoning-effort", "test-time-compute"} <= ids
+
+
+# --- the built site ---------------------------------------------------------------------------------
+
+def _content(page_html: str) -> str:
+    return page_html[page_html.index('<article class="md-content__inner'):page_html.index("</article>")]
+
+
+@pytest.mark.parametrize("page", ["", "en/"])
+def test_the_overview_opens_with_the_scorecard(site, story, page):
+    body = _content(site.html(page))
+    after_h1 = body[body.index("</h1>") + len("</h1>"):].lstrip()
+    assert after_h1.startswith('<section class="o3-scorecard" id="scorecard"'), after_h1[:200]
+    scorecard = after_h1[: after_h1.index("</section>")]
+    for claim in story.data.claims:
+        item = re.search(rf'<li class="o3-claim o3-claim--{claim.verdict}" id="claim-{re.escape(claim.id)}">(.*?)</details>\s*</li>',
+                         scorecard, re.S)
+        assert item, claim.id
+        linked = set(re.findall(r'data-figure="([^"]+)"', item.group(1)))
+        assert linked == set(claim.evidence), claim.id
+        for fig_id in claim.evidence:  # each record link resolves to the record's row on the methods page
+            assert f'href="methods/#fig-{fig_id}"' in item.group(1)
+    methods = site.html(page + "methods/")
+    assert all(f'id="fig-{f}"' in methods for c in story.data.claims for f in c.evidence)
+
+
+@pytest.mark.parametrize("page", ["", "en/"])
+def test_glossary_terms_are_tooltips(site, page):
+    body = _content(site.html(page + "o3-mini/"))
+    assert re.search(r'<abbr title="[^"]+">o3-mini</abbr>', body)
+
+
+@pytest.mark.parametrize("page", ["charts/claims-vs-shipped/", "en/charts/claims-vs-shipped/"])
+def test_chart_page_shows_its_title_once(site, page):
+    body = _content(site.html(page))
+    assert "o3-chart__title" not in body
+    h1 = re.search(r'<h1 id="chart-claims-vs-shipped-title">', body)
+    assert h1 and 'aria-labelledby="chart-claims-vs-shipped-title"' in body

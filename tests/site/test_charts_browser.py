@@ -1,0 +1,160 @@
+"""Every chart in a real browser: it draws, hovers, follows the theme toggle live, fits a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from o3story.render.charts import CHARTS
+from conftest import draw_all_charts
+from test_browser import context, visit  # noqa: F401  (shared module-scoped browser context)
+
+pytestmark = pytest.mark.browser
+
+
+def wait_drawn(page, n: int | None = None):
+    """Draw every chart on the page (see conftest.draw_all_charts); `n`: how many there must be."""
+    draw_all_charts(page)
+    if n is not None:
+        assert page.locator(".o3-chart").count() == n
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_chart_page_draws_and_hovers(site, context, chart_id, lang):  # noqa: F811
+    page, problems, _ = visit(context, f"{site.url}{lang}charts/{chart_id}/")
+    wait_drawn(page, 1)
+    plot = page.locator(".o3-chart__plot")
+    assert plot.locator(".main-svg").count() >= 1
+    # On its own page the chart's accessible name is the page's heading (its title, shown once),
+    # its description the finding beneath.
+    figure = page.locator("figure.o3-chart")
+    assert page.locator("#" + figure.get_attribute("aria-labelledby")).inner_text() == page.locator("h1").inner_text()
+    assert page.locator(".o3-chart__title").count() == 0
+    assert page.locator("#" + figure.get_attribute("aria-describedby")).inner_text()
+    # Hover the first data point (a bar or a marker) and expect a tooltip.
+    point = plot.locator("g.trace path.point, g.points path.point").first
+    point.hover(force=True)
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    tip = page.locator(".hoverlayer .hovertext").first.text_content()
+    assert ("Source" in tip) if lang else ("来源" in tip), tip
+    # The table beneath lists the data points.
+    rows = page.locator(".o3-chart__data tbody tr").count()
+    assert rows >= 2
+    assert not problems, problems
+    page.close()
+
+
+@pytest.mark.parametrize("chart_id", [c for c in CHARTS if c in ("arc-agi-cost", "codeforces-elo-price")])
+def test_view_buttons_switch_traces_and_keep_the_height(site, browser, chart_id):
+    """Charts with view buttons: each button shows its traces, and the plot keeps its height (a restyle
+    once re-measured the container and shrank the plot to its CSS min-height, squashing it on phones)."""
+    from o3story.render import charts
+    from o3story.data.story import load_story
+    from conftest import ROOT
+
+    chart = charts.build(chart_id, load_story(ROOT / "data"), "en")
+    spec = chart.figure
+    want = chart.narrow.figure["layout"].get("height") or spec.layout.height  # 360 px: the narrow layout is drawn
+    ctx = browser.new_context(viewport={"width": 360, "height": 740})
+    page = ctx.new_page()
+    page.goto(site.url + f"en/charts/{chart_id}/")
+    wait_drawn(page, 1)
+    state = "(() => {const g = document.querySelector('.o3-chart__plot'); return [g._fullLayout.height, g._fullData.map(t => t.visible === true)]})()"
+    for i, button in enumerate(spec.layout.updatemenus[0].buttons):
+        page.locator(".updatemenu-button").nth(i).click(force=True)  # the narrow legend may overlap the hit box
+        page.wait_for_timeout(300)
+        height, shown = page.evaluate(state)
+        assert height == want, (chart_id, i, height)
+        assert shown == [bool(v) for v in button.args[0]["visible"]], (chart_id, i)
+    ctx.close()
+
+
+def font_color(page) -> str:
+    return page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.font.color")
+
+
+def test_theme_toggle_rethemes_without_reload(site, browser):
+    ctx = browser.new_context(color_scheme="light")
+    page = ctx.new_page()
+    page.goto(site.url + "en/charts/arc-agi-cost/")
+    wait_drawn(page, 1)
+    page.evaluate("window.__marker = 1")  # gone if the page reloads
+    light = font_color(page)
+    # Material's palette toggle: click until the dark scheme is on.
+    for _ in range(3):
+        if page.locator("body").get_attribute("data-md-color-scheme") == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.wait_for_function("c => document.querySelector('.o3-chart__plot')._fullLayout.font.color !== c", arg=light)
+    assert page.evaluate("window.__marker") == 1
+    ctx.close()
+
+
+def test_dark_os_setting_draws_dark_on_first_load(site, browser):
+    ctx = browser.new_context(color_scheme="dark")
+    page = ctx.new_page()
+    page.goto(site.url + "charts/o3-vs-o1/")
+    wait_drawn(page, 1)
+    assert page.locator(".o3-chart__plot").get_attribute("data-theme") == "slate"
+    ctx.close()
+
+
+def test_story_pages_draw_all_their_charts_and_survive_navigation(site, context):  # noqa: F811
+    page, problems, _ = visit(context, site.url + "o3-mini/")
+    wait_drawn(page, 4)
+    page.locator("a.md-tabs__link", has_text="ARC-AGI").click()
+    page.wait_for_url(site.url + "arc-agi/")
+    wait_drawn(page, 2)
+    page.go_back()
+    wait_drawn(page, 4)
+    assert not problems, problems
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["o3-mini/", "en/arc-agi/", "en/charts/claims-vs-shipped/", "charts/codeforces-elo-price/",
+                                  "en/charts/codeforces-elo-price/", "transcript/", "en/methods/"])
+def test_phone_width_has_no_horizontal_scroll(site, browser, path):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    page = ctx.new_page()
+    page.goto(site.url + path)
+    if page.locator(".o3-chart").count():
+        wait_drawn(page)
+    over = page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+    assert over <= 0, f"{path} scrolls sideways by {over}px at 360 px"
+    widths = page.evaluate("[...document.querySelectorAll('.o3-chart__plot')].map(e => e.getBoundingClientRect().width)")
+    assert all(w <= 360 for w in widths), widths
+    ctx.close()
+
+
+def test_chart_is_a_static_image_until_it_nears_the_viewport(site, browser):
+    """The facade: no plotly.js before a chart is about to be seen; then it becomes interactive."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site.url + "en/fact-check/")  # its chart sits below a long list
+    page.wait_for_load_state("networkidle")
+    figure = page.locator("#chart-claims-vs-shipped")
+    assert figure.locator("img.o3-chart__static").count() == 1
+    assert not [u for u in requested if "plotly" in u], "plotly.js loaded before any chart was near"
+    figure.locator(".o3-chart__plot").scroll_into_view_if_needed()
+    page.wait_for_selector("#chart-claims-vs-shipped[data-ready]", timeout=20_000)
+    assert figure.locator("img.o3-chart__static").count() == 0
+    assert len([u for u in requested if u.endswith("plotly-basic.min.js")]) == 1
+    ctx.close()
+
+
+def test_pages_without_charts_load_no_plotly(site, browser):
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    for path in ("transcript/", "en/methods/", "en/"):
+        page.goto(site.url + path)
+        page.wait_for_load_state("networkidle")
+        page.mouse.wheel(0, 20000)
+        page.wait_for_timeout(300)
+    charts_on_home = page.locator(".o3-chart").count()
+    assert not [u for u in requested if "plotly" in u] or charts_on_home, requested
+    ctx.close()

@@ -1,0 +1,245 @@
+"""Every chart legible at 360, 768 and 1280 px, in both languages, on its page and in its embed,
+as its static image (the facade, before any interaction) and drawn by plotly: no two chart texts
+overlap, none runs outside the chart's box, and the facade's smallest text is at least 11 CSS px.
+
+One browser (the session fixture), one context per width, one page per context reused for every
+chart. The figures of each view are written to .cache/phone-charts.json for the closing note."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import draw_all_charts
+from o3story.render.charts import CHARTS
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (360, 768, 1280)
+MIN_FACADE_PX = 11
+SLACK = 1.0  # px: boxes that touch or share an edge do not count
+RESULTS: dict[str, dict] = {}
+OUT = Path(__file__).resolve().parents[2] / ".cache" / "phone-charts.json"
+
+# Text elements of a drawn plotly chart or of its exported SVG (the same markup): ticks, axis and
+# chart titles, annotations, legend entries, point and bar labels, button labels. Not the tooltip.
+MEASURE = r"""
+([root, box, scale]) => {
+  const out = [];
+  for (const t of root.querySelectorAll('svg text')) {
+    if (t.closest('.hoverlayer') || !t.textContent.trim()) continue;
+    const cs = getComputedStyle(t);
+    if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) continue;
+    let hidden = false;
+    for (let p = t.parentElement; p && p !== root; p = p.parentElement) {
+      const ps = getComputedStyle(p);
+      if (ps.display === 'none' || ps.visibility === 'hidden' || parseFloat(ps.opacity) === 0) { hidden = true; break; }
+    }
+    if (hidden) continue;
+    const r = t.getBoundingClientRect();
+    if (r.width < 0.5 || r.height < 0.5) continue;
+    const kind = t.closest('.annotation') ? 'annotation' : t.closest('.legend') ? 'legend'
+      : t.closest('[class$="tick"]') ? 'tick' : t.closest('.updatemenu-container') ? 'button'
+      : (t.closest('.textpoint') || t.classList.contains('bartext')) ? 'label' : (t.getAttribute('class') || 'text');
+    out.push({text: t.textContent.trim().slice(0, 40), kind, size: parseFloat(cs.fontSize) * scale,
+              l: r.left, t: r.top, r: r.right, b: r.bottom});
+  }
+  const b = box || root.getBoundingClientRect();
+  return {box: {l: b.left, t: b.top, r: b.right, b: b.bottom}, texts: out};
+}
+"""
+
+
+def problems(measured: dict) -> tuple[list[tuple[str, str]], list[str]]:
+    """(overlapping pairs, texts outside the box)."""
+    texts, box = measured["texts"], measured["box"]
+    pairs = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            w = min(a["r"], b["r"]) - max(a["l"], b["l"])
+            h = min(a["b"], b["b"]) - max(a["t"], b["t"])
+            if w > SLACK and h > SLACK:
+                pairs.append((f'{a["kind"]}:{a["text"]}', f'{b["kind"]}:{b["text"]}'))
+    outside = [f'{a["kind"]}:{a["text"]}' for a in texts
+               if a["l"] < box["l"] - SLACK or a["t"] < box["t"] - SLACK or a["r"] > box["r"] + SLACK or a["b"] > box["b"] + SLACK]
+    return pairs, outside
+
+
+@pytest.fixture(scope="module")
+def pages(browser):
+    """One context (and one page) per width, plus a scratch page for measuring static SVGs."""
+    made: dict[int, tuple] = {}
+
+    def get(width: int):
+        if width not in made:
+            ctx = browser.new_context(viewport={"width": width, "height": 900})
+            made[width] = (ctx, ctx.new_page(), ctx.new_page())
+        return made[width][1], made[width][2]
+
+    yield get
+    for ctx, _, _ in made.values():
+        ctx.close()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    old = json.loads(OUT.read_text()) if OUT.exists() else {}
+    old.update(RESULTS)
+    OUT.write_text(json.dumps(old, indent=1, sort_keys=True, ensure_ascii=False))
+
+
+def measure_facade(site, page, scratch) -> dict:
+    """The static image as the reader sees it: the SVG the browser picked, laid out at its displayed
+    size in a blank page, font sizes times the displayed scale."""
+    img = page.locator(".o3-chart__plot img.o3-chart__static")
+    assert img.count() == 1, "no static image in the facade"
+    page.wait_for_function("el => el.complete && el.naturalWidth > 0", arg=img.element_handle())
+    shown = img.evaluate("el => ({src: el.currentSrc || el.src, w: el.getBoundingClientRect().width})")
+    # The site's own file: the same bytes the browser just loaded.
+    rel = urlparse(shown["src"]).path.removeprefix(urlparse(site.url).path)
+    svg = (site.root / rel).read_text(encoding="utf-8")
+    scratch.set_content(f'<!doctype html><body style="margin:0"><div id="box" style="width:{shown["w"]}px">{svg}</div></body>')
+    natural = scratch.evaluate(
+        """() => { const s = document.querySelector('#box svg');
+                   const w = parseFloat(s.getAttribute('width')), h = parseFloat(s.getAttribute('height'));
+                   if (!s.getAttribute('viewBox')) s.setAttribute('viewBox', `0 0 ${w} ${h}`);
+                   s.setAttribute('width', '100%'); s.removeAttribute('height'); s.style.display = 'block';
+                   return w; }"""
+    )
+    root = scratch.locator("#box").element_handle()
+    out = scratch.evaluate(MEASURE, [root, None, shown["w"] / natural])
+    out["src"] = rel
+    return out
+
+
+def measure_drawn(page) -> dict:
+    plot = page.locator(".o3-chart__plot").element_handle()
+    return page.evaluate(MEASURE, [plot, None, 1])
+
+
+def record(key: str, measured: dict) -> dict:
+    pairs, outside = problems(measured)
+    sizes = [t["size"] for t in measured["texts"]]
+    entry = {"overlaps": len(pairs), "outside": len(outside), "min_px": round(min(sizes), 1) if sizes else None,
+             "texts": len(sizes), "pairs": pairs[:12], "outside_texts": outside[:12]}
+    if "src" in measured:
+        entry["src"] = measured["src"]
+    RESULTS[key] = entry
+    return entry
+
+
+@pytest.mark.parametrize("where", ["page", "embed"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+@pytest.mark.parametrize("width", WIDTHS)
+def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, where):
+    page, scratch = pages(width)
+    if where == "page":
+        url = f"{site.url}{'en/' if lang == 'en' else ''}charts/{chart_id}/"
+    else:
+        url = f"{site.url}embed/{chart_id}/?lang={lang}"
+    page.goto(url, wait_until="load")
+    base = f"{width} {where} {lang} {chart_id}"
+    facade = record(f"{base} facade", measure_facade(site, page, scratch))
+    # Still the facade: nothing drew while it was measured.
+    assert page.locator(".o3-chart__plot[data-drawn]").count() == 0
+    draw_all_charts(page)
+    page.wait_for_timeout(150)  # a resize after the first draw settles
+    drawn = record(f"{base} drawn", measure_drawn(page))
+    failures = []
+    for name, e in (("facade", facade), ("drawn", drawn)):
+        if e["overlaps"]:
+            failures.append(f"{name}: {e['overlaps']} overlapping pairs, e.g. {e['pairs'][:4]}")
+        if e["outside"]:
+            failures.append(f"{name}: {e['outside']} texts outside the chart, e.g. {e['outside_texts'][:4]}")
+    if facade["min_px"] is not None and facade["min_px"] < MIN_FACADE_PX:
+        failures.append(f"facade: smallest text {facade['min_px']} px < {MIN_FACADE_PX} px ({facade.get('src')})")
+    assert not failures, f"{base}: " + "; ".join(failures)
+
+
+# --- touch, resize, modebar ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("chart_id", ["o3-vs-o1", "refusal-vs-overrefusal"])
+def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_id):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
+    page = ctx.new_page()
+    page.goto(f"{site.url}en/charts/{chart_id}/", wait_until="load")
+    plot = page.locator(".o3-chart__plot")
+    assert plot.locator("img.o3-chart__static").count() == 1
+    plot.scroll_into_view_if_needed()
+    plot.tap(position={"x": 20, "y": 20})  # one tap, then nothing: the chart turns interactive
+    page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
+    assert plot.get_attribute("data-layout") == "narrow"
+    point = plot.locator("g.points path.point, g.trace.bars path").first
+    point.tap(force=True)
+    page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+    tip = page.locator(".hoverlayer .hovertext").first
+    assert "Source" in tip.text_content()
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box  # the tooltip fits the phone's width
+    ctx.close()
+
+
+def test_layout_follows_the_container_both_ways(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    for lang, chart_id in (("", "o3-mini-elo-cost"), ("en/", "arc-agi-cost")):
+        page.goto(f"{site.url}{lang}charts/{chart_id}/", wait_until="load")
+        draw_all_charts(page)
+        plot = page.locator(".o3-chart__plot")
+        notes = page.locator(".o3-chart__narrow-notes")
+        assert plot.get_attribute("data-layout") == "wide" and not notes.is_visible()
+        wide_domain = page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain")
+        page.set_viewport_size({"width": 360, "height": 900})
+        page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
+        assert notes.is_visible()
+        if chart_id == "o3-mini-elo-cost":  # stacked: the first panel now spans the width
+            assert wide_domain[1] < 0.6
+            assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain[1]") == 1
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'wide'", timeout=10_000)
+        assert not notes.is_visible()
+    ctx.close()
+
+
+def test_toggle_survives_a_switch_of_layout(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{site.url}en/charts/refusal-vs-overrefusal/", wait_until="load")
+    draw_all_charts(page)
+    page.locator(".updatemenu-button").nth(1).click()
+    page.wait_for_function("() => document.querySelector('.o3-chart__plot').layout.annotations[0].text.includes('system card')")
+    visible = page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)")
+    page.set_viewport_size({"width": 360, "height": 900})
+    page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
+    assert page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)") == visible
+    assert "system card" in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text")
+    ctx.close()
+
+
+def test_modebar_has_no_network_control_and_png_download_works_offline(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    local = urlparse(site.url).netloc
+    foreign = []
+
+    def only_local(route):
+        if urlparse(route.request.url).netloc == local or route.request.url.startswith(("data:", "blob:")):
+            return route.continue_()
+        foreign.append(route.request.url)
+        return route.abort()
+
+    ctx.route("**/*", only_local)
+    page = ctx.new_page()
+    for lang in ("", "en/"):
+        page.goto(f"{site.url}{lang}charts/o3-vs-o1/", wait_until="load")
+        draw_all_charts(page)
+        page.locator(".o3-chart__plot").hover()
+        buttons = page.evaluate("[...document.querySelectorAll('.modebar-btn')].map(b => (b.getAttribute('data-attr') || '') + ' ' + (b.getAttribute('data-title') || ''))")
+        assert buttons and not [b for b in buttons if any(w in b.lower() for w in ("cloud", "share", "studio", "分享", "云"))], buttons
+        assert page.evaluate("document.querySelector('.o3-chart__plot')._context.showSendToCloud") is False
+    with page.expect_download() as dl:
+        page.locator(".modebar-btn[data-title*='png' i]").click()
+    path = dl.value.path()
+    assert Path(path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not foreign, foreign
+    ctx.close()

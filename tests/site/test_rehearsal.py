@@ -1,0 +1,118 @@
+"""The deploy rehearsal: the site as GitHub Pages publishes a project site, under /<base>/ (the
+session build, see conftest), and once more at a bare host. What readers fetch answers 200, every
+root-relative link stays under the base path, the 404 page works at any depth."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import BASE, free_port, run_build, serve
+from o3story.render.charts import CHARTS
+from o3story.site.linkcheck import broken_links
+from test_browser import context, visit  # noqa: F401  (shared module-scoped browser context)
+
+pytestmark = pytest.mark.browser
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def test_the_rehearsal_serves_the_site_under_a_base_path(site):
+    assert urlsplit(site.url).path == f"/{BASE}/"
+    assert site.root.name == BASE
+    assert status(site.url.rsplit(f"{BASE}/", 1)[0] + "index.html") == 404  # nothing at the host's root
+
+
+def test_every_root_relative_link_lies_under_the_base_path(site):
+    assert broken_links(site.root, site.url) == []
+    for page in sorted(site.root.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for link in re.findall(r'(?:href|src)="(/[^"/][^"]*)"', html):
+            assert link.startswith(f"/{BASE}/"), (page.relative_to(site.root), link)
+
+
+def test_downloads_images_and_shared_files_answer(site):
+    """Everything a reader downloads or a page fetches besides its own HTML."""
+    urls = {
+        site.url + "sitemap.xml", site.url + "en/sitemap.xml", site.url + "en/o3/sitemap.xml",
+        site.url + "search/search_index.json", site.url + "en/search/search_index.json",
+        site.url + "assets/embed.js", site.url + "assets/vendor/plotly-basic.min.js",
+        site.url + "assets/vendor/plotly-locale-zh-cn.js",
+    }
+    for lang in ("", "en/"):
+        for chart_id in CHARTS:
+            page = f"{site.url}{lang}charts/{chart_id}/"
+            html = site.html(f"{lang}charts/{chart_id}/")
+            downloads = re.findall(r'<a href="([^"]+)" download>', html)
+            assert len(downloads) >= 3, page
+            urls |= {urljoin(page, d) for d in downloads}
+            urls |= set(re.findall(r'<meta property="og:image" content="([^"]+)"', html))
+            urls |= {urljoin(page, s) for s in re.findall(r'<img class="o3-chart__static" src="([^"]+)"', html)}
+    bad = {u: status(u) for u in sorted(urls) if status(u) != 200}
+    assert not bad, bad
+
+
+def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, context):
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.request.resource_type != "document" else None)
+    response = page.goto(site.url + "en/no/such/page/", wait_until="networkidle")
+    assert response.status == 404
+    assert page.locator("h1").first.inner_text().startswith("404")
+    assert page.locator("link[rel=stylesheet]").count() and page.evaluate("getComputedStyle(document.body).fontFamily") != ""
+    assert not failed, failed
+    page.locator('section[lang="en"] a').click()
+    page.wait_for_url(site.url + "en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.close()
+
+
+def test_the_rehearsal_catches_an_asset_that_escapes_the_base_path(tmp_path, context):
+    """A deliberate defect, served the same way: a stylesheet linked from the host's root, not the base."""
+    (tmp_path / BASE).mkdir()
+    (tmp_path / BASE / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>probe</title><link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="/assets/site.css"></head><body><h1>probe</h1></body></html>', encoding="utf-8")
+    port = free_port()
+    server = serve(tmp_path, port, BASE)
+    try:
+        page, problems, _ = visit(context, f"http://127.0.0.1:{port}/{BASE}/")
+        assert any("404" in p and "/assets/site.css" in p for p in problems), problems
+        page.close()
+    finally:
+        server.shutdown()
+    assert broken_links(tmp_path / BASE, f"http://127.0.0.1:{port}/{BASE}/") == [
+        "/index.html -> /assets/site.css: leaves the base path /o3-rehearsal/"]
+
+
+@pytest.fixture(scope="module")
+def bare(tmp_path_factory):
+    """The same site built for a bare host (a user site or a custom domain)."""
+    port = free_port()
+    root = tmp_path_factory.mktemp("bare") / "site"
+    result = run_build(root, f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = serve(root, port)
+    yield root, f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+def test_a_bare_host_build_links_and_loads(bare, context):
+    root, url = bare
+    assert broken_links(root, url) == []
+    html = (root / "en" / "o3" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="alternate" href="{url}o3/" hreflang="x-default">' in html
+    for path in ("", "en/o3/", "charts/o3-vs-o1/", "en/charts/", "embed/o3-vs-o1/?lang=en"):
+        page, problems, _ = visit(context, url + path)
+        assert not problems, (path, problems)
+        page.close()

@@ -1,0 +1,200 @@
+"""The built site: both languages, lang and hreflang, no third-party assets, atomic builds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, edit, run_build
+
+PAGES = ["", "o3/", "o3-mini/", "arc-agi/", "safety/", "transcript/", "fact-check/", "methods/"]
+
+
+def zh_en(site):
+    pages = [p for p in site.pages() if p != "404/"]
+    zh = {p for p in pages if not p.startswith("en/")}
+    en = {p.removeprefix("en/") for p in pages if p.startswith("en/")}
+    return zh, en
+
+
+def test_build_is_clean(site):
+    assert "WARNING" not in site.build_log
+
+
+def test_every_page_exists_in_both_languages(site):
+    zh, en = zh_en(site)
+    assert zh == en
+    assert set(PAGES) <= zh
+
+
+def test_html_lang(site):
+    for page in site.pages():
+        lang = "en" if page.startswith("en/") else "zh"
+        assert f'<html lang="{lang}"' in site.html(page), page
+
+
+def test_absolute_hreflang_and_x_default(site):
+    zh, _ = zh_en(site)
+    for page in sorted(zh):
+        for variant in (page, "en/" + page):
+            html = site.html(variant)
+            links = dict((lang, href) for href, lang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+            assert links == {"zh": site.url + page, "en": site.url + "en/" + page, "x-default": site.url + page}, variant
+
+
+def test_language_switcher_points_at_the_same_page(site):
+    html = site.html("o3/")
+    assert re.search(r'href="[^"]*en/o3/"[^>]*hreflang="en"', html), "switcher on /o3/ must lead to /en/o3/"
+    html = site.html("en/o3/")
+    assert re.search(r'href="[^"]*/o3/"[^>]*hreflang="zh"', html)
+
+
+def test_sitemap_beside_every_alternate(site):
+    # the theme fetches sitemap.xml next to each alternate link; none may 404
+    for page in site.pages():
+        assert (site.root / page / "sitemap.xml").exists(), page
+
+
+def test_no_third_party_assets(site):
+    for page in site.pages():
+        html = site.html(page)
+        for m in re.finditer(r'<(script|link|img|iframe)\b[^>]*?(?:src|href)="((?:https?:)?//[^"]+)"', html):
+            if 'rel="alternate"' in m.group(0) or 'rel="canonical"' in m.group(0):
+                assert m.group(2).startswith(site.url), m.group(0)
+                continue
+            assert m.group(2).startswith(site.url), f"{page}: {m.group(0)}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_every_page_has_its_own_description(site):
+    seen = {}
+    for page in site.pages():
+        if page in ("404/", "en/404/"):
+            continue
+        m = re.search(r'<meta name="description" content="([^"]+)"', site.html(page))
+        assert m, page
+        seen.setdefault(m.group(1), []).append(page)
+    assert all(len(v) == 1 for v in seen.values()), {k: v for k, v in seen.items() if len(v) > 1}
+
+
+def test_chinese_headings_get_readable_anchors(site):
+    ids = re.findall(r'<h2 id="([^"]+)"', site.html("methods/"))
+    assert ids and all(not re.fullmatch(r"_\d*", i) for i in ids), ids
+    assert any(re.search(r"[\u4e00-\u9fff]", i) for i in ids), ids
+
+
+def test_numbers_come_from_data_not_prose():
+    # Hand-written pages hold no figures: numbers enter through {{ fig ... }} placeholders.
+    for md in sorted((ROOT / "docs").glob("*.md")):
+        body = md.read_text(encoding="utf-8")  # front matter too: the description is on the page
+        body = re.sub(r"\{\{[^}]*\}\}", "", body)
+        body = re.sub(r"\]\([^)]*\)", "]", body)  # link targets may hold digits
+        body = re.sub(r"(?:Claude|Gemini|BY|GPT-|@)\s?\d+(?:\.\d+)?", "", body)  # names and versions, not figures
+        found = re.findall(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|percentage points?|points?)|\$\s?\d|\b\d+\.\d+\b|\b\d{3,4}\s*(?:Elo|ELO)\b", body)
+        assert not found, f"{md.name}: {found}"
+
+
+def test_docs_hold_only_prose_and_assets():
+    for path in (ROOT / "docs").rglob("*"):
+        if path.is_file():
+            assert path.suffix in {".md", ".css", ".js", ".svg", ".png", ".ico"}, path
+
+
+@pytest.mark.parametrize("breakage", ["bad-data", "bad-placeholder"])
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path, data_dir, breakage):
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("previous build", encoding="utf-8")
+    if breakage == "bad-data":
+        edit(data_dir / "figures/a.yaml", "    value: 71.7\n", "    value: 171.7\n")
+    result = run_build(site_dir, "http://127.0.0.1:9/", data=data_dir)
+    assert result.returncode != 0
+    if breakage == "bad-data":
+        assert "data/figures/a.yaml:5: figures[0].value: 171.7 percent must be between 0 and 100" in result.stderr
+    else:  # the fixture data lacks the figures the real pages cite
+        assert "which data/ does not have" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in site_dir.iterdir()] == ["index.html"]
+    assert (site_dir / "index.html").read_text(encoding="utf-8") == "previous build"
+    assert not list(tmp_path.glob(".site-*")), "temporary build folder left behind"
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    from o3story.site.linkcheck import broken_links
+
+    assert broken_links(site.root, site.url) == []
+
+
+def test_every_chart_has_embed_page_and_downloads(site):
+    from o3story.render.charts import CHARTS
+
+    for chart_id in CHARTS:
+        assert (site.root / "embed" / chart_id / "index.html").exists()
+        files = {p.name for p in (site.root / "charts" / chart_id).iterdir()}
+        assert {"data.csv", "figure.json", "metadata.json", "chart.zh.png", "chart.en.png", "chart.zh.svg", "chart.en.svg"} <= files
+        for lang in ("", "en/"):
+            html = site.html(f"{lang}charts/{chart_id}/")
+            assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in html  # the snippet, HTML-escaped in a code block
+            assert "CC BY 4.0" in html and "CC BY 4.0}" in html  # the licence line and the BibTeX note
+
+
+def test_social_preview_images(site):
+    for lang in ("", "en/"):
+        html = site.html(f"{lang}charts/arc-agi-cost/")
+        want = f'{site.url}charts/arc-agi-cost/chart.{"en" if lang else "zh"}.png'
+        assert f'<meta property="og:image" content="{want}">' in html
+        assert f'<meta name="twitter:image" content="{want}">' in html
+        assert f'<meta property="og:image" content="{site.url}assets/screenshot.png">' in site.html(lang)
+
+
+def test_without_a_browser_the_site_builds_and_says_images_are_skipped(tmp_path):
+    """`make serve` on a machine with no Chrome or Chromium: every page, no images, one notice."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BROWSER_PATH": "none", "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts"),
+           "SITE_URL": "http://127.0.0.1:9/"}
+    out = tmp_path / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    log = result.stdout + result.stderr
+    assert log.count("chart images (PNG/SVG) are skipped") == 1
+    assert (out / "en" / "charts" / "o3-vs-o1" / "index.html").exists()
+    assert not list(out.rglob("chart.*.png"))
+    page = (out / "charts" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")
+    assert "chart.zh.png" not in page and "data.csv" in page
+    assert "<noscript><img" not in (out / "embed" / "o3-vs-o1" / "index.html").read_text(encoding="utf-8")
+    import json
+
+    oembed = json.loads((out / "charts" / "o3-vs-o1" / "oembed.en.json").read_text(encoding="utf-8"))
+    assert oembed["type"] == "rich" and "thumbnail_url" not in oembed  # no PNG, so no thumbnail
+
+
+def test_chart_pages_are_in_the_navigation_in_the_index_order(site):
+    from o3story.render.charts import CHARTS
+
+    for lang in ("", "en/"):
+        for chart_id in CHARTS:
+            html = site.html(f"{lang}charts/{chart_id}/")
+            nav = html[html.index('md-nav--primary'):]
+            nav = nav[: nav.index('md-sidebar--secondary')]
+            hrefs = re.findall(r'<a href="([^"]*)" class="md-nav__link', nav)
+            listed = [chart_id if h == "./" else h[3:-1] for h in hrefs if h == "./" or re.fullmatch(r"\.\./[a-z0-9-]+/", h)]
+            assert [c for c in listed if c in CHARTS] == list(CHARTS), (lang, chart_id, listed)
+            assert 'for="__toc"' in html and 'id="__toc"' in html  # in the nav: its table-of-contents toggle exists
+
+
+def test_social_tags_are_escaped_exactly_once(site):
+    import html as html_lib
+
+    for page in site.pages():
+        found = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:]+)" content="([^"]*)"', site.html(page)))
+        if page in ("404/", "en/404/"):
+            continue
+        assert found.get("og:title"), page
+        for name, content in found.items():
+            once = html_lib.unescape(content)
+            assert not re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", once), (page, name, content)

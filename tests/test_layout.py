@@ -6,6 +6,8 @@ a function counts too."""
 from __future__ import annotations
 
 import ast
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,7 +58,7 @@ def test_the_check_sees_a_backward_import(tmp_path, monkeypatch):
     fake = tmp_path / "o3story" / "data" / "bad.py"
     fake.parent.mkdir(parents=True)
     fake.write_text("def f():\n    from ..render import fmt\n", encoding="utf-8")
-    monkeypatch.setattr(__import__(__name__), "PACKAGE", tmp_path / "o3story")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "o3story")
     assert room_of(sorted(imports_of(fake))[0]) == "render"
 
 
@@ -70,3 +72,54 @@ def test_no_flat_modules_left_beside_the_rooms():
 def test_each_room_says_what_it_holds_and_may_import(room):
     doc = ast.get_docstring(ast.parse((PACKAGE / room / "__init__.py").read_text(encoding="utf-8")))
     assert doc and "May import" in doc
+
+
+# Markup lives in templates (render/templates/, site/theme/). The only tags left in Python strings:
+# plotly's own text markup in chart labels and hovers (plotly draws <br> and <b> itself, as SVG
+# text; they are never HTML of a page), and the pattern seo.py uses to find inline scripts to hash.
+ALLOWED_TAGS = {"br": "plotly label line break", "b": "plotly bold label text"}
+ALLOWED_PATTERNS = {("site/seo.py", "script"): "INLINE_SCRIPT finds a page's inline scripts for the CSP hashes"}
+TAG = re.compile(r"(?<!\?P)</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
+# HTML's elements (a placeholder such as "#fig-<id>" in prose is not one).
+HTML_ELEMENTS = set("""a abbr b blockquote body br button caption code dd details div dl dt em figcaption figure
+footer form h1 h2 h3 h4 h5 h6 head header html i iframe img input label li link main meta nav noscript ol option
+p picture pre q script section select source span strong style summary table tbody td th thead time title tr ul""".split())
+
+
+def string_literals(path: Path):
+    """(line, text) of every string constant but docstrings."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.lineno, node.value
+
+
+def tags_in(path: Path) -> list[str]:
+    rel = str(path.relative_to(PACKAGE))
+    found = []
+    for line, text in string_literals(path):
+        for m in TAG.finditer(text):
+            name = m[1].lower()
+            if name not in HTML_ELEMENTS or name in ALLOWED_TAGS or (rel, name) in ALLOWED_PATTERNS:
+                continue
+            found.append(f"{rel}:{line}: {m.group(0)}")
+    return found
+
+
+def test_no_html_tag_is_written_in_python_outside_the_templates():
+    found = [hit for p in sorted(PACKAGE.rglob("*.py")) for hit in tags_in(p)]
+    assert not found, "markup belongs in a template:\n" + "\n".join(found)
+
+
+def test_the_tag_check_finds_a_tag_in_a_string(tmp_path, monkeypatch):
+    module = tmp_path / "o3story" / "render" / "x.py"
+    module.parent.mkdir(parents=True)
+    module.write_text('"""A <p> in a docstring is prose."""\nHTML = f\'<td class="a">{1}</td>\'\n', encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "o3story")
+    assert tags_in(module) == ['render/x.py:2: <td class="a">', "render/x.py:2: </td>"]

@@ -46,9 +46,9 @@ def test_english_quote_is_marked_as_translated_with_the_chinese_beside_it(small)
 def test_hostile_strings_are_escaped_in_the_scorecard(data_dir, lang):
     edit(data_dir / "scorecard.yaml", 'claim: {zh: "准确率 {{ fig m.bench }}", en: "Accuracy of {{ fig m.bench }}"}',
          f'claim: {{zh: "{HOSTILE.replace(chr(34), chr(92) + chr(34))} {{{{ fig m.bench }}}}", en: "{HOSTILE.replace(chr(34), chr(92) + chr(34))} {{{{ fig m.bench }}}}"}}')
-    out = render("{{ scorecard }}", lang, load_story(data_dir), "")
+    out = render("{{ scorecard }}", lang, load_story(data_dir), "" if lang == "zh" else "en/")
     assert "<script>" not in out
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &#34;q&#34;" in out
+    assert "&lt;script&gt;alert&#40;&#39;x&#39;&#41;&lt;/script&gt; &amp; &quot;q&quot; &#42;b&#42;" in out  # HTML and Markdown both inert
     # markup enters only as the linked number
     assert '<a class="o3-fig" href="methods/#fig-m.bench"' in out
 
@@ -85,11 +85,12 @@ def test_factcheck_and_timeline_show_verdicts(small):
     assert "承诺于 2024-12-20 · 期限 2025-01-31 · 实际 2025-01-31" in html.unescape(out)
 
 
-def test_the_template_escapes_and_only_linked_numbers_pass(tmp_path):
+def test_the_template_escapes_and_only_macro_output_passes(tmp_path):
     env = templating.environment()
     assert env.autoescape is True
-    out = env.from_string("{{ a }}{{ b }}").render(a="<i>", b=templating.linked_number("<a>1</a>"))
-    assert out == "&lt;i&gt;<a>1</a>"
+    link = templating.macros().fig_link("x.html", "t", "<1>")
+    out = env.from_string("{{ a }}{{ b }}").render(a="<i>*x*</i>", b=link)
+    assert out == '&lt;i&gt;&#42;x&#42;&lt;/i&gt;<a class="o3-fig" href="x.html" title="t">&lt;1&gt;</a>'
 
 
 def test_glossary_becomes_abbreviations_per_language(small):

@@ -4,10 +4,12 @@ JavaScript it shows the static image and the data table."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from o3story.render import templating
+from o3story.render.charts import html as chart_html
 from o3story.render.charts.base import Chart
-from o3story.render.charts.html import narrow_notes, scripts, spec_scripts, static_image
-from o3story.render.fmt import esc, esc_attr
-from o3story.render.i18n import t
+from o3story.render.i18n import LANG_ROOT, t
 
 LANGS = ("zh", "en")
 # The site's Content-Security-Policy but for script-src (each page adds its own scripts' hashes).
@@ -23,60 +25,28 @@ EMBED_HEIGHT = 640
 EMBED_WIDTH = 960
 
 
-def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, str], sources: dict[str, str], images: bool,
-               site_url: str = "") -> str:
+def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], images: bool, site_url: str = "") -> str:
+    """The embed page: both languages' charts (one shown), each with its table and sources."""
     chart_id = charts_by_lang["zh"].id
     root = "../../"
     sections = []
     for lang in LANGS:
         c = charts_by_lang[lang]
-        page = f"{root}{'en/' if lang == 'en' else ''}charts/{chart_id}/"
-        img = (f'<noscript><img class="o3-embed__img" src="{root}charts/{chart_id}/chart.{lang}.svg" '
-               f'alt="{esc(c.title)}. {esc(c.description)}" width="960"></noscript>') if images else ""
-        sections.append(
-            f'<section class="o3-chart o3-embed__chart" data-lang="{lang}" lang="{"zh-Hans" if lang == "zh" else "en"}" '
-            f'aria-labelledby="title-{lang}" aria-describedby="desc-{lang}"'
-            + (" hidden" if lang != "zh" else "") + ">"
-            f'<h1 class="o3-embed__title" id="title-{lang}">{esc(c.title)}</h1>'
-            f'<div class="o3-chart__plot" data-locale="{"zh-CN" if lang == "zh" else "en"}">'
-            # the embed's padding is 12 px a side
-            + (static_image(c, f"{root}charts/{chart_id}/", gutter=24) if images else "") + "</div>"
-            + narrow_notes(c) + spec_scripts(c) +
-            f"{img}"
-            f'<p class="o3-embed__desc" id="desc-{lang}">{esc(c.description)}</p>'
-            f'<details class="o3-embed__data" open><summary>{esc(t(lang, "chart.table"))}</summary>{tables[lang]}</details>'
-            f'<p class="o3-embed__source"><strong>{esc(t(lang, "chart.source"))}</strong>: {sources[lang]} · '
-            f'<a href="{page}" target="_blank" rel="noopener">{esc(t(lang, "embed.back", site=t(lang, "site.name")))}</a></p>'
-            "</section>"
-        )
+        # the embed's padding is 12 px a side
+        v = chart_html.values(c, f"{root}charts/{chart_id}/" if images else None, gutter=24)
+        sections.append({**v, "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en", "hidden": lang != "zh",
+                         "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/",
+                         "noscript_img": f"{root}charts/{chart_id}/chart.{lang}.svg" if images else "",
+                         "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name"))})
     zh = charts_by_lang["zh"]
-    return (
-        "<!doctype html>\n"
-        '<html lang="zh-Hans" data-theme="light">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(zh.title)}</title>\n"
-        f'<meta name="description" content="{esc(zh.description)}">\n'
-        # The chart page is the one to index; the embed points search engines at it.
-        + (f'<link rel="canonical" href="{esc_attr(site_url)}charts/{chart_id}/">\n' if site_url else "")
-        + f'<meta http-equiv="Content-Security-Policy" content="{CSP_BASE}; script-src \'self\'">\n'
-        f'<link rel="stylesheet" href="{root}assets/embed.css">\n'
-        f'<link rel="icon" href="{root}assets/images/favicon.png">\n'
-        "</head>\n<body>\n<main class=\"o3-embed\">\n"
-        + "\n".join(sections)
-        + "\n</main>\n"
-        f'<script src="{root}assets/embed-chart.js"></script>\n'
-        + scripts(root).replace(" defer", "")
-        + "\n</body>\n</html>\n"
-    )
+    return templating.render(
+        "embed.html", title=zh.title, description=zh.description, root=root, sections=sections, files=chart_html.FILES,
+        canonical=f"{site_url}charts/{chart_id}/" if site_url else "", csp=f"{CSP_BASE}; script-src 'self'") + "\n"
 
 
 def snippet(site_url: str, chart_id: str, lang: str, title: str) -> str:
     """The copy-ready embed code shown on each chart page."""
-    return (
-        f'<iframe src="{site_url}embed/{chart_id}/?lang={lang}&theme=auto" title="{esc_attr(title)}" '
-        f'loading="lazy" width="100%" height="{EMBED_HEIGHT}" style="border:0" data-o3-embed></iframe>\n'
-        f'<script src="{site_url}assets/embed.js" async></script>'
-    )
+    return str(templating.render("snippet.html", site_url=site_url, id=chart_id, lang=lang, title=title, height=EMBED_HEIGHT))
 
 
 def oembed_url(site_url: str, chart_id: str, lang: str) -> str:

@@ -1,15 +1,17 @@
-"""The data explorer of the methods page: every figure record in one table, rendered here in full
-(it is what a reader without JavaScript gets), plus the filter controls that assets/explorer.js
-brings to life (they stay hidden without it). Each record is a row and, below it, a details row
-with its quote, locator, notes, formula and links. Pure: HTML with every data string escaped."""
+"""The data explorer of the methods page (templates/explorer.html): every figure record in one
+table, rendered here in full (it is what a reader without JavaScript gets), plus the filter
+controls that assets/explorer.js brings to life. Pure: plain values for the template."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
-from o3story.render.fmt import esc, esc_attr, number, setting, value
-from o3story.render.i18n import t
+from markupsafe import Markup
+
 from o3story.data.model import Confidence, Figure
+from o3story.render import templating
+from o3story.render.fmt import number, setting, value
+from o3story.render.i18n import t
 
 if TYPE_CHECKING:
     from o3story.render.pages import Renderer
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 COLUMNS = ("model", "metric", "setting", "value", "confidence", "source", "date")
 CONFIDENCES = get_args(Confidence)
 SCRIPTS = ("assets/vendor/tablesort.min.js", "assets/vendor/tablesort.number.min.js", "assets/explorer.js")
+STRINGS = ("all", "heading", "search", "search_hint", "reset", "count", "sort_hint", "noscript", "details", "none")
 
 
 def sort_number(v: int | float) -> str:
@@ -24,113 +27,73 @@ def sort_number(v: int | float) -> str:
     return f"{v:.10f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> str:
-    opts = f'<option value="">{esc(t(lang, "explorer.all"))}</option>' + "".join(
-        f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in options)
-    return (f'<div class="o3-x__field"><label for="o3-x-{name}">{esc(label)}</label>'
-            f'<select id="o3-x-{name}" name="{name}">{opts}</select></div>')
-
-
-def controls(r: "Renderer", figs: list[Figure]) -> str:
+def selects(r: "Renderer", figs: list[Figure]) -> list[dict]:
     lang, data = r.lang, r.story.data
     used_metrics = {f.metric for f in figs}
     used_sources = {f.source for f in figs}
     models = sorted({f.model for f in figs}, key=str.casefold)
-    fields = [
-        _select("model", t(lang, "explorer.model"), [(m, m) for m in models], lang),
-        _select("metric", t(lang, "explorer.metric"), [(m.id, m.name[lang]) for m in data.metrics if m.id in used_metrics], lang),
-        _select("confidence", t(lang, "explorer.confidence"),
-                [(c, t(lang, f"conf.{c}")) for c in CONFIDENCES if any(f.confidence == c for f in figs)], lang),
-        _select("source", t(lang, "explorer.source"),
-                [(s.id, f"{s.publisher}: {s.title}") for s in data.sources if s.id in used_sources], lang),
-        '<div class="o3-x__field o3-x__field--search">'
-        f'<label for="o3-x-search">{esc(t(lang, "explorer.search"))}</label>'
-        f'<input id="o3-x-search" name="search" type="search" autocomplete="off" placeholder="{esc(t(lang, "explorer.search_hint"))}"></div>',
+    return [
+        {"name": "model", "label": t(lang, "explorer.model"), "options": [(m, m) for m in models]},
+        {"name": "metric", "label": t(lang, "explorer.metric"),
+         "options": [(m.id, m.name[lang]) for m in data.metrics if m.id in used_metrics]},
+        {"name": "confidence", "label": t(lang, "explorer.confidence"),
+         "options": [(c, t(lang, f"conf.{c}")) for c in CONFIDENCES if any(f.confidence == c for f in figs)]},
+        {"name": "source", "label": t(lang, "explorer.source"),
+         "options": [(s.id, f"{s.publisher}: {s.title}") for s in data.sources if s.id in used_sources]},
     ]
-    return (
-        f'<form class="o3-x__filters" role="search" aria-label="{esc(t(lang, "explorer.heading"))}" hidden>'
-        + "".join(fields)
-        + f'<div class="o3-x__actions"><button type="reset" class="o3-x__reset">{esc(t(lang, "explorer.reset"))}</button>'
-        f'<p class="o3-x__count" role="status" data-template="{esc(t(lang, "explorer.count"))}"></p></div>'
-        "</form>"
-        f'<p class="o3-x__hint" hidden>{esc(t(lang, "explorer.sort_hint"))}</p>'
-        f'<noscript><p class="o3-x__hint">{esc(t(lang, "explorer.noscript"))}</p></noscript>'
-    )
 
 
-def details(r: "Renderer", fig: Figure) -> str:
+def facts(r: "Renderer", fig: Figure) -> list[tuple[str, str, object]]:
+    """A record's details: (key, label, value) in the order shown."""
     lang, data = r.lang, r.story.data
     src = data.source(fig.source)
-    facts = []
+    out: list[tuple[str, object]] = []
     if fig.quote:
-        quote_lang = ' lang="zh-Hans"' if src.kind == "transcript" else ""
-        facts.append(("quote", f"<blockquote{quote_lang}><p>{esc(fig.quote)}</p></blockquote>"))
+        out.append(("quote", {"text": fig.quote, "lang": "zh-Hans" if src.kind == "transcript" else ""}))
     if fig.locator:
-        facts.append(("locator", esc(fig.locator)))
+        out.append(("locator", fig.locator))
     if fig.notes:
-        facts.append(("notes", esc(fig.notes[lang])))
+        out.append(("notes", fig.notes[lang]))
     if fig.formula:
-        facts.append(("formula", f"<code>{esc(fig.formula)}</code>"))
+        out.append(("formula", fig.formula))
     if fig.uncertainty is not None:
-        facts.append(("uncertainty", esc(f"{t(lang, 'plus-minus')}{number(fig.uncertainty, lang)}")))
-    facts.append(("id", f"<code>{esc(fig.id)}</code>"))
+        out.append(("uncertainty", f"{t(lang, 'plus-minus')}{number(fig.uncertainty, lang)}"))
+    out.append(("id", fig.id))
     links = [
-        f'<a href="{r.record_link(fig)}">{esc(t(lang, "detail.record"))}</a>',
-        f'<a href="{esc_attr(src.url)}" rel="noopener">{esc(t(lang, "detail.source"))}: {esc(src.publisher)}, {esc(src.title)}</a>',
+        {"href": r.record_link(fig), "text": t(lang, "detail.record")},
+        {"href": src.url, "text": f"{t(lang, 'detail.source')}: {src.publisher}, {src.title}", "external": True},
     ]
     turn = r.story.transcript.turn_with(fig.quote) if fig.quote and src.kind == "transcript" else None
     if turn:
-        links.append(f'<a href="{r.transcript_link(turn.anchor)}">{esc(t(lang, "detail.turn", n=turn.n))}</a>')
+        links.append({"href": r.transcript_link(turn.anchor), "text": t(lang, "detail.turn", n=turn.n)})
     if fig.id in r.chart_of():
-        links.append(f'<a href="{r.figure_target(fig.id)}">{esc(t(lang, "detail.chart"))}</a>')
-    facts.append(("links", "<ul>" + "".join(f"<li>{a}</li>" for a in links) + "</ul>"))
-    return '<dl class="o3-x__facts">' + "".join(
-        f"<dt>{esc(t(lang, 'detail.' + key))}</dt><dd>{html}</dd>" for key, html in facts) + "</dl>"
+        links.append({"href": r.figure_target(fig.id), "text": t(lang, "detail.chart")})
+    out.append(("links", links))
+    return [(key, t(lang, "detail." + key), v) for key, v in out]
 
 
-def row(r: "Renderer", fig: Figure) -> str:
+def row(r: "Renderer", fig: Figure) -> dict:
     lang = r.lang
-    anchor = f"fig-{fig.id}"
-    conf = t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else "")
     src = r.story.data.source(fig.source)
-    texts = {
-        "model": esc(fig.model),
-        "metric": esc(r.metric_name(fig)),
-        "setting": esc(setting(fig, lang)),
-        "value": esc(value(fig, lang)),
-        "confidence": esc(conf),
-        "source": f'<a href="{esc_attr(src.url)}" rel="noopener">{esc(src.publisher)}</a>',
-        "date": esc(fig.date.isoformat()),
+    return {
+        # ids are plain (the model restricts them to [a-z0-9._-]); the model name is free text, escaped like all text
+        "anchor": f"fig-{fig.id}", "model": fig.model, "metric": fig.metric, "confidence": fig.confidence, "source": fig.source,
+        "details_of": t(lang, "explorer.details_of", id=f"{fig.model} · {r.metric_name(fig)}"),
+        "sort": sort_number(fig.value), "source_url": src.url,
+        "cells": {"model": fig.model, "metric": r.metric_name(fig), "setting": setting(fig, lang), "value": value(fig, lang),
+                  "confidence": t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else ""),
+                  "source": src.publisher, "date": fig.date.isoformat()},
+        "facts": facts(r, fig),
     }
-    cells = [
-        f'<td class="o3-x__c-toggle"><button type="button" class="o3-x__toggle" aria-expanded="false" '
-        f'aria-controls="{esc_attr(anchor)}-details" hidden><span class="o3-x__sr">'
-        f'{esc(t(lang, "explorer.details_of", id=f"{fig.model} · {r.metric_name(fig)}"))}</span></button></td>'
-    ] + [
-        f'<td class="o3-x__c-{key}"' + (f' data-sort="{sort_number(fig.value)}"' if key == "value" else "")
-        + (f' data-label="{esc(t(lang, "col." + key))}"' if key in ("confidence", "date") else "") + f">{texts[key]}</td>"
-        for key in COLUMNS
-    ]
-    # ids are plain (the model restricts them to [a-z0-9._-]); the model name is free text, escaped like all text
-    attrs = (f'id="{esc_attr(anchor)}" class="o3-x__row" data-model="{esc(fig.model)}" data-metric="{esc_attr(fig.metric)}" '
-             f'data-confidence="{esc_attr(fig.confidence)}" data-source="{esc_attr(fig.source)}"')
-    return (f"<tr {attrs}>" + "".join(cells) + "</tr>"
-            f'<tr class="o3-x__details" id="{esc_attr(anchor)}-details"><td colspan="{len(COLUMNS) + 1}">{details(r, fig)}</td></tr>')
 
 
-def explorer(r: "Renderer", figs: list[Figure]) -> str:
+def explorer(r: "Renderer", figs: list[Figure]) -> Markup:
     lang = r.lang
-    head = (f'<th scope="col" data-sort-method="none"><span class="o3-x__sr">{esc(t(lang, "explorer.details"))}</span></th>'
-            + "".join(
-                f'<th scope="col" data-key="{c}"' + (' data-sort-method="number"' if c == "value" else "")
-                + f">{esc(t(lang, 'col.' + c))}</th>" for c in COLUMNS))
-    scripts = "".join(f'<script src="{r.root()}{s}" defer></script>' for s in SCRIPTS)
-    return (
-        f'<div class="o3-x" data-total="{len(figs)}">'
-        + controls(r, figs)
-        + '<div class="o3-table o3-x__table"><table>'
-        f"<thead><tr>{head}</tr></thead><tbody>"
-        + "\n".join(row(r, f) for f in figs)
-        + f'</tbody></table></div><p class="o3-x__none" hidden>{esc(t(lang, "explorer.none"))}</p></div>'
-        + scripts
+    return templating.render(
+        "explorer.html",
+        s={k: t(lang, "explorer." + k) for k in STRINGS},
+        selects=selects(r, figs),
+        columns=[{"key": c, "label": t(lang, "col." + c)} for c in COLUMNS],
+        rows=[row(r, f) for f in figs],
+        scripts=[f"{r.root()}{s}" for s in SCRIPTS],
     )

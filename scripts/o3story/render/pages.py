@@ -1,8 +1,8 @@
 """Fill the {{ ... }} placeholders of hand-written pages with content generated from data.
 
-Pure: `render(markdown, lang, story, page_url)` returns the new markdown. Generated
-content is HTML with every data string escaped (`fmt.esc`), so nothing from data/
-can become markup. Unknown placeholders are errors, never left on a page.
+Pure: `render(markdown, lang, story, page_url)` returns the new markdown. Each block is a Jinja2
+template (templates/) with autoescape on: Python hands it plain values and decides nothing about
+markup, so nothing from data/ can become markup. Unknown placeholders are errors, never left on a page.
 """
 
 from __future__ import annotations
@@ -12,15 +12,16 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from o3story.render import charts, embed, explorer, exports, scorecard
+from markupsafe import Markup, escape
+
 from o3story.data import claims
-from o3story.render.charts.html import chart_block, scripts
-from o3story.render.fmt import esc, esc_attr, setting, value
-from o3story.render.i18n import has, t
 from o3story.data.model import Figure
 from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
-
+from o3story.render import charts, embed, explorer, exports, scorecard, templating
+from o3story.render.charts.html import chart_block
+from o3story.render.fmt import setting, value
+from o3story.render.i18n import LANG_ROOT, has, t
 
 METHODS = "methods/"
 CONFIDENCES = ("stated", "stated-secondary", "derived", "chart-read")
@@ -31,11 +32,11 @@ class PlaceholderError(ValueError):
     pass
 
 
-def href(page_url: str, target: str) -> str:
-    """Relative link from a page (its URL, e.g. 'en/o3/') to a target in the same language tree."""
+def href(page_url: str, target: str, lang: str) -> str:
+    """Relative link from a page (its URL from the site root, e.g. 'en/o3/' or 'embed/x/') to a
+    target in `lang`'s tree (e.g. 'methods/#fig-a' is '/methods/' in Chinese, '/en/methods/' in English)."""
     base = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
-    lang_root = "en/" if page_url.startswith("en/") else ""
-    path, _, anchor = (lang_root + target).partition("#")
+    path, _, anchor = (LANG_ROOT[lang] + target).partition("#")
     rel = posixpath.relpath(path or ".", base or ".")
     rel = "" if rel == "." else rel.rstrip("/") + "/"
     return rel + (f"#{anchor}" if anchor else "") or "./"
@@ -46,15 +47,21 @@ def fig_anchor(fig: Figure) -> str:
 
 
 class Renderer:
-    def __init__(self, story: Story, lang: str, page_url: str, site_url: str = "", images: bool = False, version: str = ""):
+    """The placeholders of one page. `lang` is the page's language (its links go to that language's
+    tree); `page_url` where the page lies from the site root; `new_tab` for pages shown inside another
+    site (embeds), whose links to the story open in a new tab."""
+
+    def __init__(self, story: Story, lang: str, page_url: str, site_url: str = "", images: bool = False,
+                 version: str = "", new_tab: bool = False):
         self.story, self.lang, self.page_url = story, lang, page_url
-        self.site_url, self.images, self.version = site_url, images, version
+        self.site_url, self.images, self.version, self.new_tab = site_url, images, version, new_tab
         self.scripts_added = False
+        self.inline = templating.macros()
         self.blocks: dict[str, Callable[[list[str]], str]] = {
             "fig": self.fig,
             "cards": self.cards,
             "table": self.table,
-            "oneline": lambda a: esc(self.summary()[0]) + self.oneline_flags(),
+            "oneline": lambda a: templating.join([self.summary()[0], *self.oneline_flags()]),
             # The transcript's own summary, with a flag at each point a fact-check corrects.
             "keypoints": lambda a: scorecard.flagged_points(self, self.summary()[1], scorecard.summary_checks(self, "key_points")),
             "risks": lambda a: scorecard.flagged_points(self, self.summary()[2], scorecard.summary_checks(self, "risks")),
@@ -72,7 +79,7 @@ class Renderer:
             "factcheck": self.factcheck,
             "timeline": self.timeline,
             "changelog": self.changelog,
-            "count": lambda a: esc(t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))),
+            "count": lambda a: templating.join([t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))]),
         }
 
     # -- helpers --------------------------------------------------------------
@@ -85,11 +92,15 @@ class Renderer:
     def metric_name(self, fig: Figure) -> str:
         return self.story.data.metric(fig.metric).name[self.lang]
 
+    def link(self, target: str) -> str:
+        """A link from this page to `target` in this page's language tree."""
+        return href(self.page_url, target, self.lang)
+
     def record_link(self, fig: Figure) -> str:
-        return href(self.page_url, f"{METHODS}#{fig_anchor(fig)}")
+        return self.link(f"{METHODS}#{fig_anchor(fig)}")
 
     def transcript_link(self, anchor: str) -> str:
-        return href(self.page_url, f"{TRANSCRIPT}#{anchor}")
+        return self.link(f"{TRANSCRIPT}#{anchor}")
 
     def summary(self) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
         if self.lang == "zh":
@@ -98,30 +109,18 @@ class Renderer:
         s = self.story.translation.summary
         return s.one_line, [(p.label, p.text) for p in s.key_points], [(p.label, p.text) for p in s.risks]
 
-    def oneline_flags(self) -> str:
-        return "".join(
-            f' <a class="o3-flag o3-flag--{c.verdict}" href="{href(self.page_url, "fact-check/#check-" + c.id)}" '
-            f'title="{esc_attr(t(self.lang, "checkverdict." + c.verdict))}">{esc(t(self.lang, "check.flag_inline"))}</a>'
-            for c in scorecard.oneline_checks(self))
+    def oneline_flags(self) -> list[Markup]:
+        return [Markup(" ") + self.inline.flag(c.verdict, self.link("fact-check/#check-" + c.id),
+                                               t(self.lang, "checkverdict." + c.verdict), t(self.lang, "check.flag_inline"))
+                for c in scorecard.oneline_checks(self)]
 
-    def source_cell(self, source_id: str) -> str:
-        src = self.story.data.source(source_id)
-        return f'<a href="{esc_attr(src.url)}" rel="noopener">{esc(src.publisher)}</a>'
+    def source(self, source_id: str) -> dict:
+        s = self.story.data.source(source_id)
+        return {"url": s.url, "publisher": s.publisher, "title": s.title}
 
-    def rich(self, text: str) -> str:
+    def rich(self, text: str) -> Markup:
         """A data text in which only {{ fig ID }} becomes markup; everything else is escaped."""
-        out, pos = [], 0
-        for m in TOKEN.finditer(text):
-            out.append(esc(text[pos : m.start()]))
-            if m["name"] != "fig":
-                raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'")
-            out.append(self.fig(m["args"].split()))
-            pos = m.end()
-        out.append(esc(text[pos:]))
-        return "".join(out)
-
-    def source_links(self, ids: list[str]) -> str:
-        return ", ".join(self.source_cell(i) for i in ids)
+        return templating.join(scorecard.parts(self, text))
 
     def chart_of(self) -> dict[str, str]:
         """Figure id -> the first chart that draws it (for links that land on the point)."""
@@ -139,29 +138,28 @@ class Renderer:
     def figure_target(self, fig_id: str) -> str:
         chart_id = self.chart_of().get(fig_id)
         if chart_id:
-            return href(self.page_url, f"charts/{chart_id}/") + f"?point={fig_id}#chart-{chart_id}"
+            return self.link(f"charts/{chart_id}/") + f"?point={fig_id}#chart-{chart_id}"
         return self.record_link(self.figure(fig_id))
 
-    def marked(self, text: str, spans: list, lang: str) -> str:
+    def marked(self, text: str, spans: list, lang: str) -> Markup:
         """A paragraph with its stated numbers turned into links (escaped everywhere else)."""
         out, pos = [], 0
         for sp in sorted(spans, key=lambda s: s.start):
-            out.append(esc(text[pos : sp.start]))
-            token = esc(text[sp.start : sp.end])
+            out.append(text[pos : sp.start])
+            token = text[sp.start : sp.end]
             if sp.figure:
                 fig = self.figure(sp.figure)
                 key = "figure.chart_title" if fig.id in self.chart_of() else "figure.link_title"
                 title = t(lang, key, model=fig.model, metric=self.story.data.metric(fig.metric).name[lang])
-                out.append(f'<a class="o3-num" data-figure="{esc_attr(fig.id)}" href="{self.figure_target(fig.id)}" title="{esc(title)}">{token}</a>')
+                out.append(self.inline.number("figure", self.figure_target(fig.id), title, token, fig.id))
             elif sp.check:
-                out.append(f'<a class="o3-num o3-num--check" href="{href(self.page_url, "fact-check/#check-" + sp.check)}" '
-                           f'title="{esc(t(lang, "check.flag"))}">{token}</a>')
+                out.append(self.inline.number("check", self.link("fact-check/#check-" + sp.check), t(lang, "check.flag"), token))
             else:
                 reason = next(u.reason[lang] for u in self.story.data.unlinked if u.id == sp.unlinked)
-                out.append(f'<span class="o3-num o3-num--plain" title="{esc(reason)}">{token}</span>')
+                out.append(self.inline.number("plain", "", reason, token))
             pos = sp.end
-        out.append(esc(text[pos:]))
-        return "".join(out)
+        out.append(text[pos:])
+        return templating.join(out)
 
     def english_spans(self, text: str, zh_spans: list) -> list:
         """The same numbers in the aligned English paragraph, in order, where they appear there."""
@@ -179,117 +177,89 @@ class Renderer:
     def checks_at(self, anchor: str) -> list:
         return [c for c in self.story.data.checks if self.story.transcript.locate(c.quote) == anchor]
 
-    # -- placeholders -----------------------------------------------------------
-    def fig(self, args: list[str]) -> str:
-        (fig_id,) = args
-        fig = self.figure(fig_id)
-        title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
-        return f'<a class="o3-fig" href="{self.record_link(fig)}" title="{esc(title)}">{esc(value(fig, self.lang))}</a>'
+    def root(self) -> str:
+        """Relative path from this page to the site root (not the language root): assets shared by both languages live there."""
+        depth = self.page_url.rstrip("/").count("/") + 1 if self.page_url else 0
+        return "../" * depth
 
-    def cards(self, args: list[str]) -> str:
-        out = ['<div class="o3-cards">']
-        for fig_id in args:
-            fig = self.figure(fig_id)
-            src = self.story.data.source(fig.source)
-            detail = setting(fig, self.lang)
-            out.append(
-                '<div class="o3-card">'
-                f'<p class="o3-card__value">{esc(value(fig, self.lang))}</p>'
-                f'<p class="o3-card__label">{esc(fig.model)} · {esc(self.metric_name(fig))}</p>'
-                + (f'<p class="o3-card__setting">{esc(detail)}</p>' if detail else "")
-                + f'<p class="o3-card__source">{esc(t(self.lang, "card.source"))}: '
-                f'<a href="{esc_attr(src.url)}" rel="noopener">{esc(src.publisher)}</a> · '
-                f'<a href="{self.record_link(fig)}">{esc(t(self.lang, "card.record"))}</a></p>'
-                "</div>"
-            )
-        out.append("</div>")
-        return "\n".join(out)
+    def year(self) -> int:
+        return exports.data_year(self.story)
 
-    def _figure_rows(self, figs: list[Figure]) -> str:
+    def figure_rows(self, figs: list[Figure]) -> Markup:
         """A chart's data table: one row per figure, its value linked to the record on the methods page."""
         lang = self.lang
-        head = ["model", "metric", "setting", "value", "confidence", "source", "date"]
-        rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
+        rows = []
         for fig in figs:
             conf = t(lang, f"conf.{fig.confidence}")
             if fig.claim:
                 conf += " · " + t(lang, "claim")
             if fig.formula:
                 conf += f" ({fig.formula})"
-            cells = [
-                esc(fig.model),
-                esc(self.metric_name(fig)),
-                esc(setting(fig, lang)),
-                f'<a href="{self.record_link(fig)}">{esc(value(fig, lang))}</a>',
-                esc(conf),
-                self.source_cell(fig.source),
-                esc(fig.date.isoformat()),
-            ]
-            rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        rows.append("</tbody></table></div>")
-        return "\n".join(rows)
+            src = self.story.data.source(fig.source)
+            rows.append({"model": fig.model, "metric": self.metric_name(fig), "setting": setting(fig, lang),
+                         "record": self.record_link(fig), "value": value(fig, lang), "confidence": conf,
+                         "source_url": src.url, "publisher": src.publisher, "date": fig.date.isoformat()})
+        head = [t(lang, "col." + h) for h in ("model", "metric", "setting", "value", "confidence", "source", "date")]
+        return templating.render("figure_table.html", head=head, rows=rows, new_tab=self.new_tab)
 
-    def table(self, args: list[str]) -> str:
-        return self._figure_rows([self.figure(a) for a in args])
+    # -- placeholders -----------------------------------------------------------
+    def fig(self, args: list[str]) -> Markup:
+        (fig_id,) = args
+        fig = self.figure(fig_id)
+        title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
+        return self.inline.fig_link(self.record_link(fig), title, value(fig, self.lang))
 
-    def figures(self, args: list[str]) -> str:
+    def cards(self, args: list[str]) -> Markup:
+        lang = self.lang
+        cards = []
+        for fig_id in args:
+            fig = self.figure(fig_id)
+            src = self.story.data.source(fig.source)
+            cards.append({"value": value(fig, lang), "model": fig.model, "metric": self.metric_name(fig),
+                          "setting": setting(fig, lang), "source_label": t(lang, "card.source"), "source_url": src.url,
+                          "publisher": src.publisher, "record": self.record_link(fig), "record_label": t(lang, "card.record")})
+        return templating.render("cards.html", cards=cards)
+
+    def table(self, args: list[str]) -> Markup:
+        return self.figure_rows([self.figure(a) for a in args])
+
+    def figures(self, args: list[str]) -> Markup:
         order = {m.id: i for i, m in enumerate(self.story.data.metrics)}
         figs = sorted(self.story.data.figures, key=lambda f: (order[f.metric], f.model, f.id))
         return explorer.explorer(self, figs)
 
-    def points(self, items: list[tuple[str, str]]) -> str:
-        return "<ul>" + "".join(f"<li><strong>{esc(label)}</strong>: {esc(text)}</li>" for label, text in items) + "</ul>"
-
-    def credit(self, args: list[str]) -> str:
+    def credit(self, args: list[str]) -> Markup:
         tr = self.story.transcript
         src = next(s for s in self.story.data.sources if s.kind == "transcript")
-        text = t(self.lang, "transcript.credit", author=tr.author, title=tr.title, publisher=src.publisher, date=tr.published)
-        return (
-            f'<p class="o3-credit">{esc(text)} <a href="{esc_attr(tr.source_url)}" rel="noopener">{esc(tr.source_url)}</a></p>'
-            f'<p><a href="{esc_attr(tr.video_url)}" rel="noopener">{esc(t(self.lang, "transcript.video"))}</a></p>'
-        )
+        return templating.render(
+            "credit.html",
+            text=t(self.lang, "transcript.credit", author=tr.author, title=tr.title, publisher=src.publisher, date=tr.published),
+            source_url=tr.source_url, video_url=tr.video_url, video_label=t(self.lang, "transcript.video"))
 
-    def transcript(self, args: list[str]) -> str:
+    def transcript(self, args: list[str]) -> Markup:
         zh, en = self.story.transcript, self.story.translation
         first = self.lang
-        out = [f'<div class="o3-transcript" data-lead="{first}">']
         spans, _ = claims.link(zh, list(self.story.data.figures), list(self.story.data.checks), list(self.story.data.unlinked))
         by_para: dict[tuple[int, int], list] = {}
         for sp in spans:
             by_para.setdefault((sp.turn, sp.paragraph), []).append(sp)
+        order = ("zh", "en") if first == "zh" else ("en", "zh")
+        turns = []
         for turn in zh.turns:
-            tr_en = en.turn(turn.n)
             speaker_key = f"speaker.{turn.speaker}"
-            speaker = {
-                lang: (t(lang, speaker_key) if has(lang, speaker_key) else turn.speaker) for lang in ("zh", "en")
+            paragraphs = {
+                "zh": [self.marked(p, by_para.get((turn.n, i), []), "zh") for i, p in enumerate(turn.paragraphs)],
+                "en": [self.marked(p, self.english_spans(p, by_para.get((turn.n, i), [])), "en")
+                       for i, p in enumerate(en.turn(turn.n).paragraphs)],
             }
-            cols = {
-                "zh": "".join(f"<p>{self.marked(p, by_para.get((turn.n, i), []), 'zh')}</p>" for i, p in enumerate(turn.paragraphs)),
-                "en": "".join(
-                    f"<p>{self.marked(p, self.english_spans(p, by_para.get((turn.n, i), [])), 'en')}</p>"
-                    for i, p in enumerate(tr_en.paragraphs)
-                ),
-            }
-            order = ("zh", "en") if first == "zh" else ("en", "zh")
-            flags = "".join(
-                f'<p class="o3-turn__flag"><a href="{href(self.page_url, "fact-check/#check-" + c.id)}">'
-                f'{esc(t(self.lang, "check.flag"))}: {esc(c.quote)}</a></p>'
-                for c in self.checks_at(turn.anchor)
-            )
-            body = "".join(f'<div class="o3-turn__text" lang="{"zh-Hans" if c == "zh" else "en"}">{cols[c]}</div>' for c in order)
-            out.append(
-                f'<section class="o3-turn" id="{turn.anchor}">'
-                f'<p class="o3-turn__speaker"><strong>{esc(speaker[first])}</strong> '
-                f'<a class="o3-turn__link" href="#{turn.anchor}" aria-label="#{turn.n} {esc(t(self.lang, "transcript.turn_link"))}" title="{esc(t(self.lang, "transcript.turn_link"))}">#{turn.n}</a></p>'
-                f'<div class="o3-turn__cols">{body}</div>{flags}</section>'
-            )
-        out.append("</div>")
-        return "\n".join(out)
-
-    def root(self) -> str:
-        """Relative path from this page to the site root (not the language root): assets shared by both languages live there."""
-        depth = self.page_url.rstrip("/").count("/") + 1 if self.page_url else 0
-        return "../" * depth
+            turns.append({
+                "anchor": turn.anchor, "n": turn.n,
+                "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
+                "cols": [{"lang": "zh-Hans" if c == "zh" else "en", "paragraphs": paragraphs[c]} for c in order],
+                "flags": [{"href": self.link("fact-check/#check-" + c.id), "quote": c.quote} for c in self.checks_at(turn.anchor)],
+            })
+        return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
+                                 flag_label=t(first, "check.flag"))
 
     def chart(self, args: list[str]) -> str:
         (chart_id, *flags) = args
@@ -299,28 +269,20 @@ class Renderer:
             chart = charts.build(chart_id, self.story, self.lang)
         except charts.ChartError as exc:
             raise PlaceholderError(str(exc)) from None
-        table = self._figure_rows(list(chart.figures))
-        sources = "; ".join(
-            f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a> ({esc(s.publisher)}'
-            + (f", {s.published.isoformat()}" if s.published else "") + ")"
-            for s in chart.sources
-        )
         own_page = self.page_url.removeprefix("en/") == f"charts/{chart_id}/"
-        link = None if own_page else href(self.page_url, f"charts/{chart_id}/")
-        static = f"{self.root()}charts/{chart_id}/" if self.images else None
-        out = chart_block(chart, table, sources, link, static)
-        if own_page:
-            # The page's H1 is the title (it carries the caption's id, see chart_page): no caption too.
-            out, n = re.subn(rf'<figcaption class="o3-chart__title" id="chart-{re.escape(chart_id)}-title">.*?</figcaption>', "", out, count=1)
-            if n != 1:
-                raise PlaceholderError(f"chart '{chart_id}': its caption was not found to drop on its own page")
-        if not self.scripts_added:
-            out += scripts(self.root())
-            self.scripts_added = True
+        out = chart_block(
+            chart, self.figure_rows(list(chart.figures)),
+            page_link=None if own_page else self.link(f"charts/{chart_id}/"),
+            static_base=f"{self.root()}charts/{chart_id}/" if self.images else None,
+            # On its own page the page's H1 is the title (it carries the caption's id, see chart_page).
+            caption=not own_page,
+            scripts_root=None if self.scripts_added else self.root(),
+        )
+        self.scripts_added = True
         return out
 
     def chart_tools(self, args: list[str]) -> str:
-        """Embed snippet, downloads and citation for a chart page. Markdown, so that the code blocks get a copy button."""
+        """Embed snippet, downloads and citation for a chart page."""
         (chart_id,) = args
         lang = self.lang
         chart = charts.build(chart_id, self.story, lang)
@@ -330,179 +292,128 @@ class Renderer:
             for other in ("zh", "en"):
                 files += [(f"chart.{other}.png", t(lang, "tools.png", language=t(lang, f"lang.{other}"))),
                           (f"chart.{other}.svg", t(lang, "tools.svg", language=t(lang, f"lang.{other}")))]
-        links = "\n".join(f'- <a href="{base}{name}" download>{esc(label)}</a> <code>{name}</code>' for name, label in files)
-        if not self.images:
-            links += f"\n- {esc(t(lang, 'tools.noimages'))}"
         cite = exports.citation(chart, self.site_url, self.version, self.year())
-        return (
-            f"## {t(lang, 'tools.heading')}\n\n{esc(t(lang, 'tools.embed'))}\n\n"
-            f"```html\n{embed.snippet(self.site_url, chart_id, lang, chart.title)}\n```\n\n"
-            f"### {t(lang, 'tools.downloads')}\n\n{links}\n\n"
-            f"### {t(lang, 'tools.cite')}\n\n<p>{esc(cite['text'])}</p>\n\n```bibtex\n{cite['bibtex']}\n```\n\n"
-            f"<p>{esc(t(lang, 'tools.licence'))}</p>\n"
-        )
+        return templating.render_markdown(
+            "chart_tools.md",
+            heading=t(lang, "tools.heading"), embed_label=t(lang, "tools.embed"),
+            snippet=templating.verbatim(embed.snippet(self.site_url, chart_id, lang, chart.title)),
+            downloads_label=t(lang, "tools.downloads"),
+            files=[{"href": base + name, "name": name, "label": label} for name, label in files],
+            no_images="" if self.images else t(lang, "tools.noimages"),
+            cite_label=t(lang, "tools.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]),
+            licence=t(lang, "tools.licence"))
 
     def data_package(self, args: list[str]) -> str:
-        """The data package's downloads, citation and a two-line example of reading it. Markdown,
-        so that the code blocks get a copy button. Links are relative; the examples use absolute URLs."""
+        """The data package's downloads, citation and a two-line example of reading it. Links are
+        relative; the examples use absolute URLs."""
         from o3story.render import datapackage
 
         lang = self.lang
-        base = f"{self.root()}{datapackage.FOLDER}/"
         url = f"{self.site_url}{datapackage.FOLDER}/"
-        items = [f'- <a href="{base}datapackage.json">{esc(t(lang, "download.package"))}</a> <code>datapackage.json</code>']
-        for table in datapackage.TABLES:
-            items.append(
-                f"- {esc(t(lang, 'download.table.' + table.name))}: "
-                f'<a href="{base}{table.name}.csv" download>CSV</a> · <a href="{base}{table.name}.json" download>JSON</a> '
-                f"<code>{table.name}.csv</code>"
-            )
         cite = datapackage.citation(self.site_url, self.version, self.year())[lang]
-        return (
-            "\n".join(items) + "\n\n"
-            f"<p>{esc(t(lang, 'download.version', version=self.version))} {esc(t(lang, 'download.placeholder'))}</p>\n\n"
-            f"{esc(t(lang, 'download.pandas'))}\n\n"
-            f'```python\nimport pandas as pd\nfigures = pd.read_csv("{url}figures.csv")\n```\n\n'
-            f"{esc(t(lang, 'download.frictionless'))}\n\n"
-            f'```python\nfrom frictionless import Package\nfigures = Package("{url}datapackage.json").get_resource("figures").read_rows()\n```\n\n'
-            f"### {t(lang, 'download.cite')}\n\n<p>{esc(cite['text'])}</p>\n\n```bibtex\n{cite['bibtex']}\n```\n"
-        )
+        return templating.render_markdown(
+            "data_package.md",
+            base=f"{self.root()}{datapackage.FOLDER}/", package_label=t(lang, "download.package"),
+            tables=[{"name": tb.name, "label": t(lang, "download.table." + tb.name)} for tb in datapackage.TABLES],
+            version=t(lang, "download.version", version=self.version), placeholder=t(lang, "download.placeholder"),
+            pandas_label=t(lang, "download.pandas"),
+            pandas=templating.verbatim(f'import pandas as pd\nfigures = pd.read_csv("{url}figures.csv")'),
+            frictionless_label=t(lang, "download.frictionless"),
+            frictionless=templating.verbatim(
+                f'from frictionless import Package\nfigures = Package("{url}datapackage.json").get_resource("figures").read_rows()'),
+            cite_label=t(lang, "download.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]))
 
-    def year(self) -> int:
-        return exports.data_year(self.story)
-
-    def chart_list(self, args: list[str]) -> str:
+    def chart_list(self, args: list[str]) -> Markup:
         items = []
         for chart_id in charts.CHARTS:
             chart = charts.build(chart_id, self.story, self.lang)
-            items.append(
-                f'<li><a href="{href(self.page_url, f"charts/{chart_id}/")}"><strong>{esc(chart.title)}</strong></a><br>'
-                f"{esc(chart.description)}</li>"
-            )
-        return '<ul class="o3-chart-list">' + "".join(items) + "</ul>"
+            items.append({"href": self.link(f"charts/{chart_id}/"), "title": chart.title, "description": chart.description})
+        return templating.render("chart_list.html", charts=items)
 
-    def factcheck(self, args: list[str]) -> str:
+    def factcheck(self, args: list[str]) -> Markup:
         lang, tr = self.lang, self.story.transcript
-        out = ['<div class="o3-checks">']
+        checks = []
         for c in self.story.data.checks:
             where = tr.locate(c.quote)
             anchor = f"#{where}" if where and where.startswith("t") else ""
-            place = (
-                t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}")
-            )
-            link = href(self.page_url, TRANSCRIPT + anchor)
-            extra = []
-            if c.sources:
-                extra.append(f"{esc(t(lang, 'col.source'))}: {self.source_links(c.sources)}")
-            if c.figures:
-                extra.append(
-                    f"{esc(t(lang, 'check.records'))}: "
-                    + ", ".join(f'<a href="{self.record_link(self.figure(f))}">{esc(value(self.figure(f), lang))}</a>' for f in c.figures)
-                )
-            out.append(
-                f'<section class="o3-check o3-check--{c.severity}" id="check-{esc_attr(c.id)}">'
-                f'<p class="o3-check__head"><span class="o3-verdict o3-verdict--check-{c.verdict}">{esc(t(lang, f"checkverdict.{c.verdict}"))}</span> '
-                f'<span class="o3-badge o3-badge--{c.severity}">{esc(t(lang, f"severity.{c.severity}"))}</span> '
-                f'<a href="{link}">{esc(place)}</a></p>'
-                f'<blockquote lang="zh-Hans"><p>{esc(c.quote)}</p></blockquote>'
-                f'<p><strong>{esc(t(lang, "check.problem"))}</strong>: {self.rich(c.problem[lang])}</p>'
-                f'<p><strong>{esc(t(lang, "check.correction"))}</strong>: {self.rich(c.correction[lang])}</p>'
-                + "".join(f'<p class="o3-check__meta">{e}</p>' for e in extra)
-                + "</section>"
-            )
-        out.append("</div>")
-        return "\n".join(out)
+            checks.append({
+                "id": c.id, "severity": c.severity, "severity_label": t(lang, f"severity.{c.severity}"),
+                "verdict": c.verdict, "verdict_label": t(lang, f"checkverdict.{c.verdict}"),
+                "place": t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}"),
+                "place_href": self.link(TRANSCRIPT + anchor), "quote": c.quote,
+                "problem": self.rich(c.problem[lang]), "correction": self.rich(c.correction[lang]),
+                "sources": [self.source(s) for s in c.sources],
+                "records": [{"href": self.record_link(self.figure(f)), "value": value(self.figure(f), lang)} for f in c.figures],
+            })
+        return templating.render("factcheck.html", checks=checks, problem_label=t(lang, "check.problem"),
+                                 correction_label=t(lang, "check.correction"), source_label=t(lang, "col.source"),
+                                 records_label=t(lang, "check.records"))
 
-    def timeline(self, args: list[str]) -> str:
+    def timeline(self, args: list[str]) -> Markup:
         lang = self.lang
-        head = ["date", "event", "promised", "source"]
-        rows = ['<div class="o3-table o3-timeline"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
+        events = []
         for ev in self.story.data.events:
-            date = ev.date.isoformat() + (f" ({t(lang, 'about')})" if ev.approximate_date else "")
-            cells = [
-                f"<time datetime=\"{ev.date.isoformat()}\">{esc(date)}</time>",
-                f'<span class="o3-badge">{esc(t(lang, f"event.{ev.kind}"))}</span> {self.rich(ev.event[lang])}',
-                self.promise(ev) if ev.promised else "–",
-                self.source_cell(ev.source) + (f'<br><q class="o3-note">{esc(ev.quote)}</q>' if ev.quote else ""),
-            ]
-            rows.append(f'<tr id="event-{esc_attr(ev.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        rows.append("</tbody></table></div>")
-        return "\n".join(rows)
+            events.append({
+                "id": ev.id, "datetime": ev.date.isoformat(),
+                "date": ev.date.isoformat() + (f" ({t(lang, 'about')})" if ev.approximate_date else ""),
+                "kind": t(lang, f"event.{ev.kind}"), "event": self.rich(ev.event[lang]),
+                "promise": self.promise(ev) if ev.promised else None,
+                "source": self.source(ev.source), "quote": ev.quote,
+            })
+        head = [t(lang, "col." + h) for h in ("date", "event", "promised", "source")]
+        return templating.render("timeline.html", head=head, events=events)
 
-    def promise(self, ev) -> str:
-        """What was promised, its outcome as a chip, and its dates (made, due, delivered)."""
+    def promise(self, ev) -> dict:
+        """What was promised, its outcome, and its dates (made, due, delivered)."""
         lang, p = self.lang, ev.promise
         dates = [t(lang, "promise.made", date=p.made.isoformat())]
         if p.due:
             dates.append(t(lang, "promise.due", date=p.due.isoformat()))
         dates.append(t(lang, "promise.delivered", date=ev.date.isoformat()))
-        return (f'{self.rich(ev.promised[lang])}<br><span class="o3-verdict o3-verdict--promise-{p.outcome}">'
-                f'{esc(t(lang, "promise." + p.outcome))}</span> <span class="o3-note">{esc(" · ".join(dates))}</span>'
-                f'<br><span class="o3-note">{self.rich(p.reason[lang])}</span>')
+        return {"promised": self.rich(ev.promised[lang]), "outcome": p.outcome, "outcome_label": t(lang, "promise." + p.outcome),
+                "dates": " · ".join(dates), "reason": self.rich(p.reason[lang])}
 
-    def changelog(self, args: list[str]) -> str:
+    def changelog(self, args: list[str]) -> Markup:
         """Every audit of the records: its date and method, then one row per change made."""
         lang = self.lang
-        if not self.story.data.audits:
-            return f"<p>{esc(t(lang, 'changelog.none'))}</p>"
-        head = ["record", "field", "was", "now", "reason", "source_text"]
-        out = []
-        for audit in self.story.data.audits:
-            out.append(f'<section class="o3-audit" id="audit-{esc_attr(audit.id)}">')
-            out.append(f'<p><strong>{esc(t(lang, "changelog.audit", date=audit.date.isoformat(), count=len(audit.changes)))}</strong></p>')
-            out.append(f'<p><strong>{esc(t(lang, "changelog.method"))}</strong>: {esc(audit.method[lang])}</p>')
-            out.append('<div class="o3-table o3-changelog"><table>')
-            out.append("<thead><tr>" + "".join(f"<th>{esc(t(lang, 'changelog.col.' + h))}</th>" for h in head) + "</tr></thead><tbody>")
-            for c in audit.changes:
-                cells = [
-                    self.record_ref(c.kind, c.record) + f"<br>{esc(t(lang, 'changelog.kind.' + c.kind))}",
-                    f"<code>{esc(c.field)}</code>",
-                    esc(c.was) if c.was is not None else esc(t(lang, "changelog.absent")),
-                    esc(c.now) if c.now is not None else esc(t(lang, "changelog.removed")),
-                    esc(c.reason[lang]),
-                    f"<q>{esc(c.source_text)}</q>" if c.source_text else "–",
-                ]
-                out.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
-            out.append("</tbody></table></div></section>")
-        return "\n".join(out)
+        audits = [{
+            "id": a.id, "heading": t(lang, "changelog.audit", date=a.date.isoformat(), count=len(a.changes)),
+            "method": a.method[lang],
+            "changes": [{
+                "record": c.record, "href": self.record_href(c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),
+                "field": c.field, "was": c.was if c.was is not None else t(lang, "changelog.absent"),
+                "now": c.now if c.now is not None else t(lang, "changelog.removed"),
+                "reason": c.reason[lang], "source_text": c.source_text,
+            } for c in a.changes],
+        } for a in self.story.data.audits]
+        head = [t(lang, "changelog.col." + h) for h in ("record", "field", "was", "now", "reason", "source_text")]
+        return templating.render("changelog.html", audits=audits, head=head, none=t(lang, "changelog.none"),
+                                 method_label=t(lang, "changelog.method"))
 
-    def record_ref(self, kind: str, record_id: str) -> str:
-        """A record's id as a link to where the site shows it (unlinked transcript numbers have no row)."""
+    def record_href(self, kind: str, record_id: str) -> str | None:
+        """Where the site shows a record (unlinked transcript numbers have no row)."""
         target = {"figure": f"{METHODS}#fig-", "source": f"{METHODS}#src-", "check": "fact-check/#check-",
                   "event": "fact-check/#event-"}.get(kind)
-        code = f"<code>{esc(record_id)}</code>"
-        return f'<a href="{href(self.page_url, target + record_id)}">{code}</a>' if target else code
+        return self.link(target + record_id) if target else None
 
-    def sources(self, args: list[str]) -> str:
+    def sources(self, args: list[str]) -> Markup:
         lang = self.lang
         cited: dict[str, int] = {}
         for f in self.story.data.figures:
             cited[f.source] = cited.get(f.source, 0) + 1
-        head = ["title", "publisher", "kind", "published", "accessed", "licence", "figures"]
-        rows = ['<div class="o3-table"><table>', "<thead><tr>" + "".join(f"<th>{esc(t(lang, 'col.' + h))}</th>" for h in head) + "</tr></thead><tbody>"]
-        for s in self.story.data.sources:
-            author = f" ({esc(s.author)})" if s.author and s.author != s.publisher else ""
-            note = f'<br><span class="o3-note">{esc(s.note[lang])}</span>' if s.note else ""
-            cells = [
-                f'<a href="{esc_attr(s.url)}" rel="noopener">{esc(s.title)}</a>{note}',
-                esc(s.publisher) + author,
-                esc(t(lang, f"kind.{s.kind}")),
-                esc(s.published.isoformat() if s.published else "–"),
-                esc(s.accessed.isoformat()),
-                esc(s.licence or "–"),
-                str(cited.get(s.id, 0)),
-            ]
-            rows.append(f'<tr id="src-{esc_attr(s.id)}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-        rows.append("</tbody></table></div>")
-        return "\n".join(rows)
+        rows = [{
+            "id": s.id, "url": s.url, "title": s.title, "note": s.note[lang] if s.note else "",
+            "publisher": s.publisher, "author": s.author if s.author and s.author != s.publisher else "",
+            "kind": t(lang, f"kind.{s.kind}"), "published": s.published.isoformat() if s.published else "–",
+            "accessed": s.accessed.isoformat(), "licence": s.licence or "–", "figures": cited.get(s.id, 0),
+        } for s in self.story.data.sources]
+        head = [t(lang, "col." + h) for h in ("title", "publisher", "kind", "published", "accessed", "licence", "figures")]
+        return templating.render("sources.html", head=head, sources=rows)
 
-    def confidence(self, args: list[str]) -> str:
-        counts = {c: sum(f.confidence == c for f in self.story.data.figures) for c in CONFIDENCES}
-        items = [
-            f"<dt>{esc(t(self.lang, f'conf.{c}'))} ({counts[c]})</dt><dd>{esc(t(self.lang, f'conf.{c}.help'))}</dd>"
-            for c in CONFIDENCES
-        ]
-        return '<dl class="o3-legend">' + "".join(items) + "</dl>"
+    def confidence(self, args: list[str]) -> Markup:
+        levels = [{"label": t(self.lang, f"conf.{c}"), "help": t(self.lang, f"conf.{c}.help"),
+                   "count": sum(f.confidence == c for f in self.story.data.figures)} for c in CONFIDENCES]
+        return templating.render("confidence.html", levels=levels)
 
 
 def render_text(text: str, lang: str, story: Story) -> str:
@@ -529,7 +440,7 @@ def chart_page(chart_id: str, lang: str, story: Story) -> str:
         f"description: {json.dumps(description, ensure_ascii=False)}\n"
         "---\n\n"
         # The H1 names the figure (aria-labelledby of the chart block points at this id).
-        f"# {esc(chart.title)} {{#chart-{chart_id}-title}}\n\n"
+        f"# {escape(chart.title)} {{#chart-{chart_id}-title}}\n\n"
         f"{{{{ chart {chart_id} }}}}\n\n"
         f"{{{{ chart-tools {chart_id} }}}}\n"
     )
@@ -543,6 +454,6 @@ def render(markdown: str, lang: str, story: Story, page_url: str, **context) -> 
         name, args = m["name"], m["args"].split()
         if name not in r.blocks:
             raise PlaceholderError(f"unknown placeholder '{{{{ {name} }}}}'")
-        return r.blocks[name](args)
+        return str(r.blocks[name](args))
 
     return TOKEN.sub(sub, markdown)

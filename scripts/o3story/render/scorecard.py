@@ -28,7 +28,7 @@ def parts(r: "Renderer", text: str) -> list[str | Markup]:
             from o3story.render.pages import PlaceholderError
 
             raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'")
-        out.append(templating.linked_number(r.fig(m["args"].split())))
+        out.append(r.fig(m["args"].split()))
         pos = m.end()
     out.append(text[pos:])
     return [p for p in out if p]
@@ -41,7 +41,7 @@ def _evidence(r: "Renderer", fig: Figure) -> dict:
 
 
 def claim_values(r: "Renderer", c: Claim) -> dict:
-    from o3story.render.pages import TRANSCRIPT, href
+    from o3story.render.pages import TRANSCRIPT
 
     lang = r.lang
     return {
@@ -54,7 +54,7 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
         # English readers see the translation, and the Chinese it translates.
         "original": c.quote.zh if lang != "zh" else "",
         "translated": t(lang, "scorecard.translated") if lang != "zh" else "",
-        "turn_href": href(r.page_url, f"{TRANSCRIPT}#t{c.turn}"),
+        "turn_href": r.link(f"{TRANSCRIPT}#t{c.turn}"),
         "turn_label": t(lang, "scorecard.turn", n=c.turn),
         "reason": parts(r, c.reason[lang]),
         "evidence": [_evidence(r, r.figure(i)) for i in c.evidence],
@@ -119,9 +119,7 @@ def summary_checks(r: "Renderer", part: str) -> list[list]:
 
 
 def flagged_points(r: "Renderer", items: list[tuple[str, str]], checks: list[list]) -> str:
-    from o3story.render.pages import href
-
-    flags = [[{"href": href(r.page_url, f"fact-check/#check-{c.id}"), "verdict": c.verdict,
+    flags = [[{"href": r.link(f"fact-check/#check-{c.id}"), "verdict": c.verdict,
                "label": t(r.lang, "check.flag_inline"), "title": t(r.lang, f"checkverdict.{c.verdict}")} for c in cs]
              for cs in checks]
     return templating.render("points.html", points=[{"label": l, "text": x, "flags": f} for (l, x), f in zip(items, flags)])

@@ -1,37 +1,89 @@
-"""Jinja2 templates for generated blocks, with autoescape on: every value passed in is escaped,
-except `markupsafe.Markup`, which only `linked_number` makes (see there)."""
+"""Jinja2 templates for generated blocks (templates/), with autoescape on: every value passed in is
+escaped. This module is the one place where a value is marked safe (`markupsafe.Markup`), for three
+kinds of text only, each said below: markup a template of this package made, the verbatim content
+of a fenced code block, and JSON made safe for a <script> data block."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from o3story.render.fmt import esc, esc_attr
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _text(value):
+    """Every `{{ value }}` in text: escaped for HTML *and* Markdown (fmt.esc), because generated
+    blocks stand in Markdown pages, where `*x*` or `[x](y)` in a data string would otherwise
+    become markup. Markup (a macro's output, a value through `attribute`) is kept as it is."""
+    if value is None or hasattr(value, "__html__"):
+        return value
+    return Markup(esc(value))
+
+
+def _attribute(value) -> Markup:
+    """`{{ value|attribute }}` in an attribute's quotes: HTML-escaped only (Markdown does not read
+    attributes). Forgetting it is safe: the value is then escaped for text, which a browser decodes alike."""
+    return Markup(esc_attr(value))
 
 
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,  # every template, whatever its file name
+        finalize=_text,
         undefined=jinja2.StrictUndefined,  # a misspelt name is an error, never an empty string
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.filters["attribute"] = _attribute
+    return env
 
 
-def render(name: str, **values) -> str:
+def render(name: str, **values) -> Markup:
+    """An HTML block. The output stands in a Markdown page as one raw HTML block: a blank line would
+    end the block and let Markdown read the rest as text, so blank lines are dropped."""
     html = environment().get_template(name).render(**values)
-    # The output stands in a Markdown page as one raw HTML block: a blank line would end the block
-    # and let Markdown read the rest as text.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    # Safe: the template escaped every value it was given (autoescape).
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 
-def linked_number(fig_html: str) -> Markup:
-    """The one place markup enters a template: the output of `Renderer.fig`, which builds its link
-    from a figure id and escapes the value and title itself (pages.py, `fmt.esc`)."""
-    return Markup(fig_html)
+def render_markdown(name: str, **values) -> str:
+    """A Markdown block (blank lines kept: they separate its paragraphs and code blocks)."""
+    return environment().get_template(name).render(**values) + "\n"
+
+
+@cache
+def macros(name: str = "inline.html"):
+    """The macros of a template, for pieces that stand inside a sentence (see `join`). A macro's
+    output is Markup: the template made it, escaping every value."""
+    return environment().get_template(name).module
+
+
+def join(parts: Iterable[str | Markup]) -> Markup:
+    """A sentence from plain text (escaped here, for HTML and Markdown) and pieces a macro made
+    (kept as they are)."""
+    return Markup("".join(str(_text(p)) for p in parts))
+
+
+def verbatim(text: str) -> Markup:
+    """Text for a fenced code block of a Markdown template: Markdown shows the block's text as it is
+    (escaping it itself), so escaping it here would show a reader `&lt;` for `<`. Only for code the
+    package writes (an embed snippet, a citation, a code example), never inside HTML."""
+    return Markup(text)
+
+
+def script_json(text: str) -> Markup:
+    """JSON for a `<script type="application/json">` block. A script element's text is not HTML (an
+    entity there stays an entity), so it cannot be escaped as HTML; instead `text` must come from
+    `charts.html.safe_json`, which writes <, > and & as JSON escapes so that it cannot end the element."""
+    if "<" in text or ">" in text or "&" in text:
+        raise ValueError("script JSON must be made by charts.html.safe_json")
+    return Markup(text)

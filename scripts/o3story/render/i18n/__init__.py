@@ -10,6 +10,8 @@ import yaml
 
 HERE = Path(__file__).parent
 LANGS = ("zh", "en")
+# Where each language's pages lie, from the site root.
+LANG_ROOT = {"zh": "", "en": "en/"}
 
 
 @cache

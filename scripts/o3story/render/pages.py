@@ -25,6 +25,8 @@ from o3story.render.i18n import LANG_ROOT, has, t
 
 METHODS = "methods/"
 CONFIDENCES = ("stated", "stated-secondary", "derived", "chart-read")
+# A chart's data table: the value right after the model (templates/figure_table.html).
+FIGURE_COLUMNS = ("model", "value", "metric", "setting", "confidence", "source", "date")
 TRANSCRIPT = "transcript/"
 
 
@@ -199,7 +201,7 @@ class Renderer:
             rows.append({"model": fig.model, "metric": self.metric_name(fig), "setting": setting(fig, lang),
                          "record": self.record_link(fig), "value": value(fig, lang), "confidence": conf,
                          "source_url": src.url, "publisher": src.publisher, "date": fig.date.isoformat()})
-        head = [t(lang, "col." + h) for h in ("model", "metric", "setting", "value", "confidence", "source", "date")]
+        head = [t(lang, "col." + h) for h in FIGURE_COLUMNS]
         return templating.render("figure_table.html", head=head, rows=rows, new_tab=self.new_tab)
 
     # -- placeholders -----------------------------------------------------------

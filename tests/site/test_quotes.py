@@ -1,6 +1,6 @@
 """One English wording per quote: the site's English quotations of the livestream are verbatim spans
 of its own translation (data/transcript/en.yaml). How quotations are found, and which quoted text is
-not the livestream, is documented in scripts/o3story/quotes.py."""
+not the livestream, is documented in scripts/o3story/site/quotes.py."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_every_english_quote_of_the_livestream_is_a_span_of_the_translation(stor
 def test_the_finder_reads_every_kind_of_place(story):
     # Not vacuous: quotations are found in pages, chart texts, figure notes, fact-checks and the timeline.
     where = {q.where.split(":")[0] for q in quotes.site_quotes(ROOT, story)}
-    assert {"docs/o3-mini.en.md", "scripts/o3story/i18n/en/chart-o3-mini-elo-cost.yaml", "data/figures/derived.yaml",
+    assert {"docs/o3-mini.en.md", "scripts/o3story/render/i18n/en/chart-o3-mini-elo-cost.yaml", "data/figures/derived.yaml",
             "data/factcheck.yaml", "data/timeline.yaml"} <= where
 
 
@@ -97,7 +97,7 @@ def test_allowed_quotes_pass_and_stale_entries_are_reported(tmp_path):
     assert len(_check(tmp_path, page)) == 1
     assert _check(tmp_path, page, allowed={"Efficiency: High": "a table value"}) == []
     stale = _check(tmp_path, "x\n", allowed={"Efficiency: High": "a table value"})
-    assert stale == ["scripts/o3story/quotes.py: ALLOWED entry “Efficiency: High” no longer occurs: remove it"]
+    assert stale == ["scripts/o3story/site/quotes.py: ALLOWED entry “Efficiency: High” no longer occurs: remove it"]
 
 
 @pytest.mark.parametrize("text", list(quotes.ALLOWED))

@@ -209,7 +209,7 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
             problems.append(Problem(q.where, f"“{q.text}” is not a verbatim span of {translation}: quote the translation's words, "
                                               "or drop the quotation marks if it is a paraphrase"))
     for text in sorted(set(allowed) - used):
-        problems.append(Problem("scripts/o3story/quotes.py", f"ALLOWED entry “{text}” no longer occurs: remove it"))
+        problems.append(Problem("scripts/o3story/site/quotes.py", f"ALLOWED entry “{text}” no longer occurs: remove it"))
     return problems
 
 
@@ -220,8 +220,11 @@ def site_quotes(root: Path, story) -> Iterator[Quote]:
 
     for path in sorted((root / "docs").rglob("*.en.md")):
         yield from page_quotes(path, path.relative_to(root).as_posix(), figure_value)
-    i18n = root / "scripts/o3story/i18n/en"
-    for path in sorted(i18n.glob("*.yaml")):
+    i18n = root / "scripts/o3story/render/i18n/en"
+    tables = sorted(i18n.glob("*.yaml"))
+    if not tables:  # a moved folder must not silently leave the chart texts unchecked
+        raise FileNotFoundError(f"no English string tables under {i18n}")
+    for path in tables:
         yield from table_quotes(path, path.relative_to(root).as_posix())
     data = root / "data"
     for path in sorted((data / "figures").glob("*.yaml")):

@@ -20,15 +20,18 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def _text(value):
     """Every `{{ value }}` in text: escaped for HTML *and* Markdown (fmt.esc), because generated
     blocks stand in Markdown pages, where `*x*` or `[x](y)` in a data string would otherwise
-    become markup. Markup (a macro's output, a value through `attribute`) is kept as it is."""
+    become markup. Markup (a macro's output, a value through `url`) is kept as it is."""
     if value is None or hasattr(value, "__html__"):
         return value
     return Markup(esc(value))
 
 
-def _attribute(value) -> Markup:
-    """`{{ value|attribute }}` in an attribute's quotes: HTML-escaped only (Markdown does not read
-    attributes). Forgetting it is safe: the value is then escaped for text, which a browser decodes alike."""
+def _url(value) -> Markup:
+    """`{{ value|url }}` in an attribute that holds a URL or an id (data/model.py restricts both):
+    HTML-escaped only, so that the page's HTML carries them as written. Free text in an attribute (a
+    title, alt, aria-label) takes no filter: it is escaped for Markdown too, because Markdown reads
+    link syntax even inside an inline tag's attributes (its link pattern runs before its HTML one).
+    Forgetting the filter is safe: a browser decodes the entities alike."""
     return Markup(esc_attr(value))
 
 
@@ -43,7 +46,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["attribute"] = _attribute
+    env.filters["url"] = _url
     return env
 
 

@@ -33,7 +33,7 @@ def test_href_takes_the_language_root_explicitly():
 
 def test_fig_placeholder(story):
     out = render("o3: {{ fig m.bench }}.", "en", story, "en/o3/")
-    assert out == 'o3: <a class="o3-fig" href="../methods/#fig-m.bench" title="See the data record: M1 · Bench">71.7%</a>.'
+    assert out == 'o3: <a class="o3-fig" href="../methods/#fig-m.bench" title="See the data record&#58; M1 · Bench">71.7%</a>.'
 
 
 def test_cards_link_to_source_and_record(story):

@@ -27,8 +27,8 @@ MIN_RATIO = 3.0
 
 # Reads, for the chart on the page, every mark's paints as [r, g, b, a] (a: every opacity on the way
 # to the SVG root multiplied in) and the background it sits on, opaque.
-COLLECT = """() => {
-  const plot = document.querySelector('.o3-chart__plot');
+COLLECT = """(sel) => {
+  const plot = sel ? document.querySelector(sel) : document.documentElement;  // a chart, or a static SVG opened alone
   function rgba(c) {
     const m = /rgba?\\(([^)]+)\\)/.exec(c || '');
     if (!m) return null;
@@ -47,10 +47,12 @@ COLLECT = """() => {
   }
   let page = [255, 255, 255, 1];
   layers.reverse().forEach(c => { page = over(c, page); });
-  const svg = plot.querySelector('.main-svg');
+  const svg = plot.matches('.main-svg') ? plot : plot.querySelector('.main-svg');
   let paper = page;
   const paperBg = rgba(getComputedStyle(svg).backgroundColor);
   if (paperBg) paper = over(paperBg, paper);
+  const paperRect = svg.querySelector(':scope > rect');  // plotly's exporter paints the paper as a rect
+  if (paperRect) { const c = rgba(getComputedStyle(paperRect).fill); if (c) paper = over([c[0], c[1], c[2], c[3] * Number(getComputedStyle(paperRect).fillOpacity)], paper); }
   let plotBg = paper;
   const bgRect = plot.querySelector('.bglayer rect.bg');
   if (bgRect) { const c = rgba(getComputedStyle(bgRect).fill); if (c) plotBg = over([c[0], c[1], c[2], c[3] * Number(getComputedStyle(bgRect).fillOpacity)], plotBg); }
@@ -120,7 +122,7 @@ COLLECT = """() => {
       marks.push({kind, name: traceName(el), paints, bg});
     });
   });
-  return {marks, scheme: plot.dataset.theme};
+  return {marks};
 }"""
 
 
@@ -158,6 +160,20 @@ def failures(result: dict) -> list[str]:
     return sorted(set(out))
 
 
+def failures_under(result: dict, filtered) -> list[str]:
+    """As failures(), for an image drawn through a CSS filter: `filtered` maps opaque colours to what
+    the filter makes of them."""
+    out = []
+    for m in result["marks"]:
+        bg = filtered(m["bg"])
+        shown = [(w, filtered(over(p, m["bg"]))) for w, p in m["paints"]]
+        best = max(ratio(c, bg) for _, c in shown)
+        if best < MIN_RATIO:
+            out.append(f"{m['kind']} {m['name']!r}: " + ", ".join(f"{w} {hexa(c)}" for w, c in shown)
+                       + f" on {hexa(bg)} = {best:.2f}:1")
+    return sorted(set(out))
+
+
 def set_dark(page) -> None:
     """Material's palette toggle, clicked until the dark scheme is on."""
     for _ in range(3):
@@ -182,7 +198,7 @@ def check_every_view(page, where: str) -> tuple[list[str], int]:
             page.wait_for_function(
                 "i => (document.querySelector('.o3-chart__plot').layout.updatemenus[0].active || 0) === i", arg=i)
             page.wait_for_timeout(200)  # the restyle's redraw
-        result = page.evaluate(COLLECT)
+        result = page.evaluate(COLLECT, ".o3-chart__plot")
         count += len(result["marks"])
         found += [f"{where} view {i}: {f}" for f in failures(result)]
     return found, count
@@ -204,3 +220,51 @@ def test_every_mark_has_3_to_1_contrast(site, browser, chart_id, lang, mode):
     ctx.close()
     assert count >= 3, f"only {count} marks read: the selectors no longer match plotly's SVG"
     assert not found, "\n".join(found)
+
+
+# The dark theme shows the facade (the static SVG, before plotly.js draws) through this filter
+# (assets/site.css, embed.css): the test reads the rule from the stylesheet and has the browser
+# apply it to each colour, on a canvas.
+FILTER = """(args) => args.colours.map(c => {
+  const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas'); canvas.width = canvas.height = 2;  // (an SVG document: HTML's namespace)
+  const ctx = canvas.getContext('2d'); ctx.filter = args.filter;
+  ctx.fillStyle = `rgb(${c[0]}, ${c[1]}, ${c[2]})`; ctx.fillRect(0, 0, 2, 2);
+  const d = ctx.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], 1];
+})"""
+
+
+def facade_filter(site) -> str:
+    import re
+
+    css = (site.root / "assets" / "site.css").read_text(encoding="utf-8")
+    rule = re.search(r'\[data-md-color-scheme="slate"\] \.o3-chart__static \{ filter: ([^;]+);', css)
+    assert rule, "no dark-scheme filter for .o3-chart__static in site.css"
+    embed = (site.root / "assets" / "embed.css").read_text(encoding="utf-8")
+    assert f'html[data-theme="dark"] .o3-chart__static {{ filter: {rule.group(1)};' in embed, "embed.css filters the facade differently"
+    return rule.group(1)
+
+
+@pytest.mark.parametrize("variant", ["", ".narrow"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_static_facade_marks_have_3_to_1_contrast_in_both_themes(site, browser, chart_id, lang, variant):
+    """The facade: light as it is, dark through the stylesheet's filter."""
+    path = site.root / "charts" / chart_id / f"static.{lang}{variant}.svg"
+    assert path.exists(), f"{path.name}: no static image (the build had no browser?)"
+    css_filter = facade_filter(site)
+    page = browser.new_page()
+    page.goto(f"{site.url}charts/{chart_id}/{path.name}")
+    result = page.evaluate(COLLECT, None)
+    cache: dict[tuple, list] = {}
+
+    def filtered(c):
+        key = tuple(round(v) for v in c[:3])
+        if key not in cache:
+            cache[key] = page.evaluate(FILTER, {"colours": [list(key)], "filter": css_filter})[0]
+        return cache[key]
+
+    light = failures(result)
+    dark = failures_under(result, filtered)
+    page.close()
+    assert len(result["marks"]) >= 3, f"only {len(result['marks'])} marks read in {path.name}"
+    assert not light and not dark, "\n".join([f"{path.name} light: {f}" for f in light] + [f"{path.name} dark: {f}" for f in dark])

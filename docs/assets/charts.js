@@ -139,12 +139,30 @@
         if (was && typeof was.text === "string" && narrowAnn[i] && narrowAnn[i].text === wideAnn[i]) a.text = was.text;
       });
     }
+    recolour(spec, JSON.parse(s.wide).layout.meta, name);
     var update = themeUpdate(spec.layout, name);
     Object.keys(update).forEach(function (path) { if (path.indexOf("[") < 0) setPath(spec.layout, path, update[path]); });
     (spec.layout.updatemenus || []).forEach(function (menu) {
       menu.font = Object.assign({}, menu.font, { color: "#1f2328" }); menu.bgcolor = "#eef0f3";
     });
     return spec;
+  }
+
+  // The spec's colours are the light theme's; on the dark one, each colour that would fail 3:1
+  // against its background (black, dark grey) becomes the one layout.meta.dark gives (charts/base.py).
+  function recolour(spec, meta, name) {
+    var map = {};
+    if (name === "slate" && meta && meta.dark) Object.keys(meta.dark).forEach(function (k) { map[k.toLowerCase()] = meta.dark[k]; });
+    if (!Object.keys(map).length) return;
+    function swap(v) { return typeof v === "string" && map.hasOwnProperty(v.toLowerCase()) ? map[v.toLowerCase()] : v; }
+    (function walk(o) {
+      if (!o || typeof o !== "object") return;
+      Object.keys(o).forEach(function (k) {
+        var v = o[k];
+        if (/color$/i.test(k)) o[k] = Array.isArray(v) ? v.map(swap) : swap(v);
+        else if (k !== "meta") walk(v);
+      });
+    })({ data: spec.data, layout: spec.layout });
   }
 
   function draw(el) {
@@ -160,6 +178,7 @@
       // re-measure the container and shrink the plot to its CSS min-height.
       if (spec.layout.height) el.style.height = spec.layout.height + "px";
       el.dataset.theme = name;
+      if (name !== scheme()) retheme();  // toggled while drawing
       highlight(el);
       // A tap is a click, with no hover before it: open the tapped point's tooltip.
       el.on("plotly_click", function (ev) {
@@ -183,7 +202,7 @@
       el.dataset.layout = variant;
       el.dataset.theme = name;
       delete el.dataset.switching;
-      relayoutFor(el);  // the width may have moved on while drawing
+      if (!relayoutFor(el) && el.dataset.theme !== scheme()) retheme();  // the width or the theme may have moved on while drawing
     });
     return true;
   }
@@ -211,11 +230,19 @@
     o[keys[keys.length - 1]] = value;
   }
 
+  // The toggle: redraw in the other theme (its layout colours and its marks' colours), keeping
+  // what the reader changed (traces switched off, the buttons pressed).
   function retheme() {
     var name = scheme();
     document.querySelectorAll(".o3-chart__plot[data-drawn]").forEach(function (el) {
-      if (el.dataset.theme === name) return;
-      window.Plotly.relayout(el, themeUpdate(el.layout, name)).then(function () { el.dataset.theme = name; });
+      if (!el.dataset.theme || el.dataset.theme === name || el.dataset.switching) return;  // no theme yet: still drawing
+      el.dataset.switching = "1";
+      var spec = figureFor(el, el.dataset.layout, name, { data: el.data, layout: el.layout });
+      window.Plotly.react(el, spec.data, spec.layout, Object.assign({ locale: el.dataset.locale }, CONFIG)).then(function () {
+        el.dataset.theme = name;
+        delete el.dataset.switching;
+        if (!relayoutFor(el)) retheme();  // the theme or the width may have moved on while drawing
+      });
     });
   }
 

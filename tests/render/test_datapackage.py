@@ -169,6 +169,40 @@ def test_descriptor_licence_keys_sources_version_and_citation(package_path, site
     assert fields[("figures", "claim")]["type"] == "boolean" and fields[("figures", "samples")]["type"] == "integer"
 
 
+# The fields that hold someone else's words verbatim, listed here rather than read from the package.
+QUOTED = {("figures", "quote"), ("factchecks", "quote"), ("timeline", "quote"), ("unlinked", "quote")}
+
+
+def test_every_field_states_its_licence(package_path):
+    """Per field: CC BY 4.0 (the package's licence) for our data and text; the source's own terms for
+    verbatim quotes, which also say whose words they remain (`rights`)."""
+    desc = json.loads(package_path.read_text(encoding="utf-8"))
+    package_licence = desc["licenses"][0]
+    fields = {(r["name"], f["name"]): f for r in desc["resources"] if "schema" in r for f in r["schema"]["fields"]}
+    assert len(fields) > 50
+    for key, f in fields.items():
+        assert len(f.get("licenses", [])) == 1, key
+        licence = f["licenses"][0]
+        if key in QUOTED:
+            assert licence["name"] == "LicenseRef-quoted-source" and "not CC BY 4.0" in licence["title"], key
+            assert "not under CC BY 4.0" in f["rights"], key
+        else:
+            assert licence == package_licence and licence["name"] == "CC-BY-4.0", key
+            assert "rights" not in f, key
+    assert {k for k, f in fields.items() if "rights" in f} == QUOTED
+
+
+def test_field_licences_keep_the_package_valid(tmp_path, package_path):
+    """The per-field `licenses` are the package's own form: frictionless reads them without complaint,
+    and the licence of a field can be read back through its API."""
+    from frictionless import Package
+
+    pkg = Package(str(package_path))
+    field = pkg.get_resource("figures").schema.get_field("quote")
+    assert field.to_descriptor()["licenses"][0]["name"] == "LicenseRef-quoted-source"
+    assert pkg.get_resource("figures").schema.get_field("value").to_descriptor()["licenses"][0]["name"] == "CC-BY-4.0"
+
+
 @pytest.mark.parametrize("page", ["methods/", "en/methods/"])
 def test_methods_page_says_how_to_download_cite_and_reuse(site, page):
     import html as html_lib

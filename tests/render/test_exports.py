@@ -99,3 +99,22 @@ def test_image_has_no_buttons_and_its_source_line_under_the_title(story, chart_i
     assert fig.layout.title.text == chart.title
     assert "CC BY 4.0" in fig.layout.title.subtitle.text  # the source line, clear of any legend below the plot
     assert all("CC BY 4.0" not in (a.text or "") for a in fig.layout.annotations)
+
+
+def test_metadata_states_each_columns_licence(story, tmp_path):
+    """Every column of data.csv has its licence in metadata.json: ours (CC BY 4.0), except the quote,
+    which remains its source's; the CSV's own licence column says the same."""
+    by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
+    exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/", "abc123", 2026, None)
+    meta = json.loads((tmp_path / "charts/o3-vs-o1/metadata.json").read_text(encoding="utf-8"))
+    header = next(csv.reader(io.StringIO((tmp_path / "charts/o3-vs-o1/data.csv").read_text(encoding="utf-8"))))
+    assert [f["name"] for f in meta["fields"]] == header
+    for f in meta["fields"]:
+        (licence,) = f["licenses"]
+        if f["name"] == "quote":
+            assert licence["name"] == "LicenseRef-quoted-source" and "not under CC BY 4.0" in f["rights"]
+        else:
+            assert licence == {"name": "CC-BY-4.0", "path": exports.LICENCE_URL, "title": "Creative Commons Attribution 4.0 International"}
+            assert "rights" not in f, f["name"]
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "charts/o3-vs-o1/data.csv").read_text(encoding="utf-8"))))
+    assert all(r["licence"] == "CC BY 4.0, except quote (the source's own terms)" for r in rows)

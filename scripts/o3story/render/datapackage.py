@@ -41,6 +41,7 @@ PLACEHOLDER = ("It may contain `{{ fig ID }}`: it stands for the value of the re
                "the site shows formatted in its place.")
 QUOTE_RIGHTS = ("Verbatim from the source, quoted for verification. The quoted text remains its author's or "
                 "publisher's: the package's CC BY 4.0 licence does not cover it.")
+QUOTE_RIGHTS_FIELD = "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."
 TRANSCRIPT_RIGHTS = ("Verbatim from 宝玉's Chinese transcript of the livestream (source baoyu-transcript), quoted for "
                      "fact-checking. The quoted text remains its author's: the package's CC BY 4.0 licence does not cover it.")
 
@@ -74,6 +75,8 @@ class Col:
             constraints["enum"] = self.enum
         if constraints:
             out["constraints"] = constraints
+        # Every field's licence: the package's, or, for verbatim quotes (marked `rights`), the source's.
+        out["licenses"] = [exports.QUOTED_LICENCE if "rights" in extra else exports.OWN_LICENCE]
         out.update(extra)
         return out
 
@@ -141,7 +144,7 @@ FIGURES = Table(
             lambda f: f.claim, required=True),
         Col("source", "string", "Source", "Where the value comes from: an id in sources.csv.", lambda f: f.source, required=True),
         Col("quote", "string", "Quote", "The source's words that state the value, verbatim. " + QUOTE_RIGHTS, lambda f: f.quote,
-            extra={"rights": "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."}),
+            extra={"rights": QUOTE_RIGHTS_FIELD}),
         Col("locator", "string", "Locator", "Where in the source the value stands (table row, section, chart), when the quote alone does not say.",
             lambda f: f.locator),
         Col("confidence", "string", "Confidence", "stated (written in the source's text or a table), stated-secondary (written in a "
@@ -233,7 +236,7 @@ TIMELINE = Table(
               (lambda lang: lambda e: e.promise and e.promise.reason[lang])(lang)) for lang, name in (("zh", "Chinese"), ("en", "English"))],
         Col("source", "string", "Source", "Where the event is documented: an id in sources.csv.", lambda e: e.source, required=True),
         Col("quote", "string", "Quote", "The source's words that support the event, verbatim. " + QUOTE_RIGHTS, lambda e: e.quote,
-            extra={"rights": "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."}),
+            extra={"rights": QUOTE_RIGHTS_FIELD}),
         Col("figures", "list", "Figures", f"Ids in figures.csv that the event concerns, separated by '{LIST_DELIMITER}'.",
             lambda e: list(e.figures)),
     ],
@@ -367,9 +370,10 @@ def descriptor(story: Story, site_url: str, version: str, year: int, files: dict
         "homepage": site_url,
         "version": version,
         "keywords": ["OpenAI", "o3", "o3-mini", "benchmarks", "ARC-AGI", "FrontierMath", "fact-check", "data journalism"],
-        "licenses": [{"name": "CC-BY-4.0", "path": exports.LICENCE_URL, "title": "Creative Commons Attribution 4.0 International"}],
+        "licenses": [exports.OWN_LICENCE],
         "rights": "Data and text: CC BY 4.0. Quoted text (the fields marked with `rights`: figures.quote, factchecks.quote, "
-                  "timeline.quote, unlinked.quote) remains its source's and is not covered by the licence.",
+                  "timeline.quote, unlinked.quote) remains its source's and is not covered by the licence. Every field "
+                  "states its own licence (`licenses`).",
         "contributors": [{"title": "The o3-story contributors", "roles": ["author"], "path": site_url}],
         "sources": [{"title": f"{s.publisher}: {s.title}", "path": s.url} for s in data.sources],
         "citation": citation(site_url, version, year),

@@ -24,6 +24,14 @@ from o3story.data.story import Story
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+# Each field's licence, in the Data Package's own form (`licenses`: name, path, title). Our data
+# and text are CC BY 4.0; verbatim quotes remain their sources' (SPDX's LicenseRef- form: a licence
+# no SPDX id names), whatever licence the source itself states (sources.csv: licence).
+OWN_LICENCE = {"name": "CC-BY-4.0", "path": LICENCE_URL, "title": "Creative Commons Attribution 4.0 International"}
+QUOTED_LICENCE = {"name": "LicenseRef-quoted-source",
+                  "title": "The quoted source's own terms, not CC BY 4.0: see the licence of the row's source in sources.csv"}
+ROW_LICENCE = f"{LICENCE}, except quote (the source's own terms)"  # data.csv's licence column
+QUOTE_RIGHTS = "Quoted material: remains the source's (see the row's source); not under CC BY 4.0."
 CSV_COLUMNS = [
     "chart", "figure_id", "model", "metric", "effort", "compute", "samples", "split", "aggregation", "scaffold",
     "pricing", "value", "unit", "qualifier", "claim", "confidence", "formula", "uncertainty", "date",
@@ -32,6 +40,13 @@ CSV_COLUMNS = [
 # Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 IMAGE_FORMATS = ("png", "svg")
+QUOTED_COLUMNS = ("quote",)  # data.csv's columns that hold a source's words verbatim
+
+
+def column_licences() -> list[dict]:
+    """data.csv's columns, each with its licence (and, for quotes, whose words they remain)."""
+    return [{"name": c, "licenses": [QUOTED_LICENCE], "rights": QUOTE_RIGHTS} if c in QUOTED_COLUMNS
+            else {"name": c, "licenses": [OWN_LICENCE]} for c in CSV_COLUMNS]
 
 
 def data_version(data_dir: Path) -> str:
@@ -64,7 +79,7 @@ def csv_text(chart: Chart, story: Story) -> str:
         s = f.setting
         row = [chart.id, f.id, f.model, f.metric, s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
                s.pricing, f.value, f.unit, f.qualifier, "yes" if f.claim else "no", f.confidence, f.formula,
-               f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator, LICENCE]
+               f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator, ROW_LICENCE]
         w.writerow([_cell(v) for v in row])
     return out.getvalue()
 
@@ -106,6 +121,8 @@ def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, vers
         ],
         "figures": [f.id for f in zh.figures],
         "licence": {"name": LICENCE, "url": LICENCE_URL},
+        # per column of data.csv (the plotly JSON and the images hold no quote): ours, or the source's
+        "fields": column_licences(),
         "citation": {lang: citation(c, site_url, version, year) for lang, c in charts_by_lang.items()},
         "data_version": version,
     }

@@ -17,7 +17,7 @@ from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from o3story.render import charts, datapackage, exports, glossary, images  # noqa: E402
-from o3story.site import linkcheck, publish, seo, vendor  # noqa: E402
+from o3story.site import linkcheck, publish, seo, trust, vendor  # noqa: E402
 from o3story.data.errors import DataErrors  # noqa: E402
 from o3story.render.i18n import t  # noqa: E402
 from o3story.render.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
@@ -126,6 +126,7 @@ def on_page_context(context, page, config, nav):
         "social": seo.social(config.site_url or "", page.url, title, html.unescape(page.meta.get("description", "")),
                              images=_images.available),
         "oembed": seo.oembed(config.site_url or "", page.url, title),
+        "trust": trust.footer(_story, lang, config.repo_url or "", config.site_url or "", page.url, title, _version),
     }
     return context
 

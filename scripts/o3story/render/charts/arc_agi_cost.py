@@ -61,10 +61,12 @@ def build(story: Story, lang: str) -> Chart:
     for key, sid, cid in O3_HIGH:
         score, low_cost = story.data.figure(sid), story.data.figure(cid)
         drawn.append(score)
+        # opacity=1: with a size per point plotly takes the trace for a bubble chart and draws it at 0.7,
+        # too faint for 3:1 against either theme's background.
         # cost unknown: a dotted run from the low-compute run's cost to the axis edge, ending in an arrow
         fig.add_trace(go.Scatter(
             x=[low_cost.value, X_MAX * 0.9], y=[score.value, score.value], mode="lines+markers",
-            line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color),
+            line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color, opacity=1),
             name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
         ))

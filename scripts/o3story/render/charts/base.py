@@ -20,20 +20,41 @@ from o3story.data.story import Story
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness. Each model also
 # gets its own marker symbol, so that no meaning rests on colour alone.
+#
+# Every mark must stand out from the plot's background by at least 3:1 (WCAG 1.4.11), in the light
+# theme (white) and in the dark one (Material's slate, #1e2129); tests/site/test_contrast.py checks
+# it in the browser. The spec carries the light theme's colours (the static images and downloads are
+# light too). Okabe-Ito's sky blue and orange are too light for white (2.3:1): on the light theme
+# they are the same hues darkened to 3.3:1. Black and dark grey vanish on slate: DARK gives each
+# colour that fails there its dark-theme colour, which assets/charts.js swaps in (from the spec's
+# layout.meta, so that one table serves both).
+SKY_BLUE = "#56B4E9"
+SKY_BLUE_ON_LIGHT = "#1C95D9"  # 3.31:1 on white
+ORANGE = "#E69F00"
+ORANGE_ON_LIGHT = "#BB8100"  # 3.36:1 on white
+BLACK = "#000000"  # the human panel, reference lines, marker outlines
+GREY = "#666666"  # GPT-4o: 5.7:1 on white
+REFERENCE = "#888888"  # grey guide lines (targets, frontiers, ranges): 3.5:1 on white, 4.5:1 on slate
+DARK: dict[str, str] = {
+    SKY_BLUE_ON_LIGHT: SKY_BLUE,  # 7.0:1 on slate
+    ORANGE_ON_LIGHT: ORANGE,  # 7.2:1
+    BLACK: "#E3E5EA",  # the dark theme's text colour: 12.8:1 (black: 1.3:1)
+    GREY: "#A0A0A0",  # 6.2:1 (#666666: 2.8:1)
+}
 MODEL_STYLE: dict[str, tuple[str, str]] = {
     "o3": ("#D55E00", "diamond"),
     "o3-preview": ("#D55E00", "diamond"),
     "o3-2025-04-16": ("#CC79A7", "star"),
     "o3-mini": ("#0072B2", "circle"),
     "o1": ("#009E73", "square"),
-    "o1-mini": ("#56B4E9", "triangle-up"),
-    "o1-preview": ("#E69F00", "triangle-down"),
-    "o1-pro": ("#F0E442", "pentagon"),
+    "o1-mini": (SKY_BLUE_ON_LIGHT, "triangle-up"),
+    "o1-preview": (ORANGE_ON_LIGHT, "triangle-down"),
+    "o1-pro": ("#F0E442", "pentagon"),  # light: always drawn filled, with a black outline
     "o1 pro": ("#F0E442", "pentagon"),
-    "GPT-4o": ("#666666", "x"),
-    "human panel": ("#000000", "cross"),
+    "GPT-4o": (GREY, "x"),
+    "human panel": (BLACK, "cross"),
 }
-DEFAULT_STYLE = ("#999999", "circle")
+DEFAULT_STYLE = (REFERENCE, "circle")
 FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
 
@@ -99,6 +120,7 @@ def base_layout(lang: str, **extra) -> dict:
         autosize=True,
         height=460,
         template="none",  # plotly's default template adds ~10 KB of JSON per chart; the theme comes from charts.js
+        meta=dict(dark=DARK),  # the dark theme's colours (see DARK), read by charts.js
     )
     layout.update(extra)
     return layout

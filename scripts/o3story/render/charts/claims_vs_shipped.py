@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from o3story.render.fmt import value
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, label, sources_of, style, symbol, tr, wrap
+from .base import REFERENCE, Chart, base_layout, hover, label, sources_of, style, symbol, tr, wrap
 
 ID = "claims-vs-shipped"
 # (row key, December claim id, [OpenAI's own figures for the released o3], [later independent test ids])
@@ -71,7 +71,7 @@ def build(story: Story, lang: str) -> Chart:
                 series["later"].append((panel, cat, t, pos))
             lo = min([claim.value] + [t.value for t in own + later])
             fig.add_trace(go.Scatter(
-                x=[lo, claim.value], y=[cat, cat], mode="lines", line=dict(color="#999999", width=3),
+                x=[lo, claim.value], y=[cat, cat], mode="lines", line=dict(color=REFERENCE, width=3),
                 hoverinfo="skip", showlegend=False,
             ), row=panel, col=1)
             # Row name above the row and its caveat below it, inside the plot: readable on a phone.

@@ -165,9 +165,11 @@ def build(story: Story, lang: str) -> Chart:
         color, _ = style(SERIES_STYLE[series][0])
         text = html.escape(tr(lang, ID, "hover.cut", model=tr(lang, ID, f"model.{series}"), old=value(old, lang),
                               old_date=old.date.isoformat(), new=value(new, lang), new_date=new.date.isoformat()))
+        # opacity=1: with a size per point plotly takes the trace for a bubble chart and draws it at 0.7,
+        # too faint for 3:1 against either theme's background.
         add(go.Scatter(
             x=[old.value, new.value], y=[elo.value, elo.value], mode="lines+markers",
-            line=dict(color=color, dash="dot", width=1.5), marker=dict(symbol=["line-ns-open", "arrow-left"], size=[9, 11], color=color),
+            line=dict(color=color, dash="dot", width=1.5), marker=dict(symbol=["line-ns-open", "arrow-left"], size=[9, 11], color=color, opacity=1),
             # no legend entry (a phone's legend is long enough): the hover and the notes say what it is
             name=tr(lang, ID, "legend.cut"), showlegend=False,
             hovertext=[text, text], hoverinfo="text", customdata=[f"{old.id} {new.id}"] * 2,

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 from o3story.render.fmt import level, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, pick, sources_of, symbol, tr
+from .base import ORANGE_ON_LIGHT, REFERENCE, SKY_BLUE_ON_LIGHT, Chart, base_layout, hover, pick, sources_of, symbol, tr
 
 ID = "o3-mini-by-effort"
 EFFORTS = ("low", "medium", "high")
@@ -20,9 +20,9 @@ PANELS = ("aime", "gpqa")  # left, right
 # Okabe-Ito colours; every source has its own marker, so the legend never rests on colour alone.
 SOURCE_STYLE = {
     "launch-page": ("#0072B2", "circle", 0.14),
-    "simple-evals": ("#E69F00", "square", 0.0),
+    "simple-evals": (ORANGE_ON_LIGHT, "square", 0.0),
     "olymmath": ("#CC79A7", "triangle-up", -0.14),
-    "rstar2": ("#56B4E9", "diamond", 0.0),
+    "rstar2": (SKY_BLUE_ON_LIGHT, "diamond", 0.0),
     "live-demo": ("#D55E00", "star", -0.14),
 }
 # (panel, source key, records)
@@ -41,7 +41,7 @@ REFERENCES = (
     ("aime", "o1-mini.aime-2024.olymmath", "ref.o1-mini"),
     ("gpqa", "o1.gpqa-diamond", "ref.o1"),
 )
-REF_COLOR = "#999999"
+REF_COLOR = REFERENCE
 
 
 def x_of(fig: Figure, source: str) -> float:

@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 from o3story.render.fmt import level, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, pick, sources_of, style, symbol, tr
+from .base import REFERENCE, Chart, base_layout, hover, pick, sources_of, style, symbol, tr
 
 ID = "o3-mini-latency"
 MEASURED = ("o3-mini.latency-mean.medium.ab-test", "o1-mini.latency-mean.ab-test")
@@ -69,7 +69,7 @@ def build(story: Story, lang: str) -> Chart:
         type="line", x0=ratio.value, x1=1, y0=0, y1=0, xref="x2", yref="y2",
         line=dict(color=CLAIM_COLOR, width=2, dash="dash"),
     )
-    fig.add_shape(type="line", x0=1, x1=1, y0=0, y1=1, xref="x2", yref="y2 domain", line=dict(color="#999999", width=1.5, dash="dot"))
+    fig.add_shape(type="line", x0=1, x1=1, y0=0, y1=1, xref="x2", yref="y2 domain", line=dict(color=REFERENCE, width=1.5, dash="dot"))
     fig.add_annotation(x=1, y=1, xref="x2", yref="y2 domain", text=html.escape(tr(lang, ID, "label.o1")),
                        showarrow=False, xanchor="right", yanchor="top", xshift=-4, font=dict(size=12))
     fig.add_trace(

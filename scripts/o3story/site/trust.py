@@ -1,0 +1,59 @@
+"""What every page's footer says about itself (theme/partials/footer.html): who made it, with a
+link to the repository; when its data last changed (the newest audit in data/changelog.yaml, with
+the data version); and a link that opens a new GitHub issue to send a correction, prefilled with
+the page's title and address. Pure: the hook passes it the story, the config's URLs and the page."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from o3story.data.model import Audit
+from o3story.data.story import Story
+from o3story.render.i18n import t
+from o3story.site.linkcheck import base_path
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def last_audit(story: Story) -> Audit | None:
+    """The newest audit of the records (the latest in the file on a tie), or None if there is none."""
+    audits = list(story.data.audits)
+    return max(reversed(audits), key=lambda a: a.date) if audits else None
+
+
+def long_date(day, lang: str) -> str:
+    return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def correction_url(repo_url: str, page_url: str, title: str, lang: str) -> str:
+    """A new issue on the repository, its title and body prefilled (every character escaped)."""
+    query = urlencode({"title": t(lang, "trust.issue_title", title=title), "body": t(lang, "trust.issue_body", url=page_url)},
+                      quote_via=quote)
+    return f"{repo_url.rstrip('/')}/issues/new?{query}"
+
+
+def footer(story: Story, lang: str, repo_url: str, site_url: str, page_url: str, title: str, version: str) -> dict | None:
+    """The footer's values, plain (the template escapes them); None without a repository URL."""
+    if not repo_url:
+        return None
+    out = {
+        "by": t(lang, "trust.by"),
+        "project": t(lang, "trust.project"),
+        "repo_url": repo_url,
+        "correction": t(lang, "trust.correction"),
+        "correction_url": correction_url(repo_url, site_url + page_url, title, lang),
+        "correction_hint": t(lang, "trust.correction_hint"),
+        "updated": None,
+    }
+    audit = last_audit(story)
+    if audit is not None:
+        home = base_path(site_url) + ("" if lang == "zh" else f"{lang}/")
+        out["updated"] = {
+            "label": t(lang, "trust.updated"),
+            "iso": audit.date.isoformat(),
+            "text": long_date(audit.date, lang),
+            "href": f"{home}methods/#audit-{audit.id}",
+            "version": t(lang, "trust.version", version=version),
+        }
+    return out

@@ -116,10 +116,12 @@ def site_address(site_url: str) -> str:
 
 
 def footer_lines(lang: str, site_url: str, publishers: list[str] | None) -> list[str]:
-    """The footer band's text: the sources (when the picture has data), then site, address and licence."""
-    out = [t(lang, "image.sources", sources=", ".join(publishers))] if publishers else []
-    credit = t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)
-    return out + [credit]
+    """The footer band's text: a chart's sources, then "Chart:" site, address and licence; a page's
+    title card (no publishers): the address and the licence (the site's name is on the card)."""
+    if not publishers:
+        return [t(lang, "image.page", url=site_address(site_url), licence=LICENCE)]
+    return [t(lang, "image.sources", sources=", ".join(publishers)),
+            t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
 
 
 def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Size = frame.DOWNLOAD) -> go.Figure:
@@ -147,6 +149,21 @@ def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
         fig.update_yaxes(showticklabels=True, ticks="", tickfont=dict(size=13))
     fig.update_layout(**hints.get("layout", {}))
     return fig
+
+
+def title_card_figure(title: str, description: str, lang: str, site_url: str) -> go.Figure:
+    """The social card of a page without a chart: its title and description, the site and the licence."""
+    return frame.title_card(t(lang, "site.name"), title, description, footer_lines(lang, site_url, None), lang)
+
+
+def write_title_card(site: Path, rel: str, fig: go.Figure, images) -> Path | None:
+    """Write a page's title card at <site>/<rel> (rendered once per content: the image cache)."""
+    if images is None or not images.available:
+        return None
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(images.render(fig, "png", scale=frame.CARD.scale))
+    return path
 
 
 def card_name(lang: str) -> str:

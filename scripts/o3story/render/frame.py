@@ -160,20 +160,29 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     return fig
 
 
-def title_card(title: str, text: str, footer: list[str], lang: str, size: Size = CARD) -> go.Figure:
-    """A card for a page without a chart: its title, its description and the footer band, nothing else."""
+ACCENT = "#3f51b5"  # the site's primary colour (Material's indigo)
+
+
+def title_card(kicker: str, title: str, text: str, footer: list[str], lang: str, size: Size = CARD) -> go.Figure:
+    """A card for a page without a chart: the site's name, the page's title and description, and the
+    footer band, nothing else. Text is placed from the top edge in pixels, as in `frame`."""
     fig = go.Figure(layout=dict(height=size.height, margin=dict(l=size.pad, t=0, b=0)))
     fig.update_xaxes(visible=False, range=[0, 1])
     fig.update_yaxes(visible=False, range=[0, 1])
-    big = dict(size=round(size.title * 1.5), width=size.width - size.pad * 4)
     fig = frame(fig, "", footer, lang, size)
-    head = lines(title, lang, big["size"], big["width"])
-    body = lines(text, lang, round(size.footer * 1.35), big["width"])
-    fig.add_annotation(xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
-                       yshift=-size.pad * 2, text="<br>".join(f"<b>{_esc(ln)}</b>" for ln in head),
-                       font=dict(size=big["size"], color=INK, family=FONT), name="o3:card-title")
-    fig.add_annotation(xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
-                       yshift=-size.pad * 2 - round(len(head) * big["size"] * LINE) - size.pad * 2,
-                       text="<br>".join(_esc(ln) for ln in body),
-                       font=dict(size=round(size.footer * 1.35), color=MUTED, family=FONT), name="o3:card-text")
+    top = layout_for("", footer, lang, size, 0).top  # the plot's top edge, as frame laid it out
+    width = size.width - size.pad * 4
+    big, small = round(size.title * 1.5), round(size.footer * 1.35)
+    blocks = [  # (text lines, font size, colour, bold)
+        (lines(kicker, lang, size.footer, width), size.footer + 2, ACCENT, True),
+        (lines(title, lang, big, width), big, INK, True),
+        (lines(text, lang, small, width), small, MUTED, False),
+    ]
+    y = size.pad * 3  # pixels from the picture's top
+    for i, (block, font_size, colour, bold) in enumerate(blocks):
+        body = "<br>".join(f"<b>{_esc(ln)}</b>" if bold else _esc(ln) for ln in block)
+        fig.add_annotation(xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
+                           xshift=size.pad - (size.width - RIGHT), yshift=top - y, text=body,
+                           font=dict(size=font_size, color=colour, family=FONT), name=f"o3:card-{i}")
+        y += round(len(block) * font_size * LINE) + size.pad * (2 if i == 0 else 1.5)
     return fig

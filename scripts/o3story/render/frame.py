@@ -123,6 +123,7 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     W, H = lay.width, lay.height
     fig.update_layout(
         width=W, height=H, autosize=False,
+        meta=dict(o3_top=lay.top, o3_band=lay.band),  # the pixel layout, for tests to check the drawing against
         paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", font=font,
         # plotly's title, at the bottom in container coordinates, reserves the band's height there (automargin):
         # the axis labels then stack above the band even when there is no legend. It is a transparent dot

@@ -140,6 +140,8 @@ def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
     and the download keep everything):
     `drop_notes`: only the annotations named "o3:keep" stay (the caveats under rows go);
     `row_ticks`: those kept annotations (row names) become the y axes' tick labels instead;
+    `text_size`: the size of the points' value labels (rows closer together need smaller ones);
+    `text_position`: legend group -> where its points' labels go (beside the points: rows need less height);
     `layout`: layout values to set (e.g. `yaxis_domain`, panel heights for the card's plot height)."""
     fig = go.Figure(copy.deepcopy(figure))
     if hints.get("drop_notes"):
@@ -147,6 +149,10 @@ def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
     if hints.get("row_ticks"):
         fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "o3:keep"]
         fig.update_yaxes(showticklabels=True, ticks="", tickfont=dict(size=13))
+    if hints.get("text_size"):
+        fig.update_traces(textfont_size=hints["text_size"], selector=lambda tr: getattr(tr, "text", None) is not None)
+    for group, position in hints.get("text_position", {}).items():
+        fig.update_traces(textposition=position, selector=dict(legendgroup=group))
     fig.update_layout(**hints.get("layout", {}))
     return fig
 

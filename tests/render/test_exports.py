@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from o3story.render import charts, exports
+from o3story.render.embed import png_size
 from o3story.render.images import Images, find_browser
 from o3story.data.story import load_story
 
@@ -69,7 +70,7 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
     site = tmp_path / "site"
     exports.write_chart_files(site, story, by_lang, "https://example.org/", "v", 2026, images)
-    assert images.rendered == 8  # per language: PNG and SVG downloads, wide and phone-width facades
+    assert images.rendered == 10  # per language: PNG and SVG downloads, the social card, wide and phone-width facades
     out = site / "charts/o3-vs-o1"
     for lang in ("zh", "en"):
         wide = (out / f"static.{lang}.svg").read_text(encoding="utf-8")
@@ -77,6 +78,7 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
         assert 'width="680"' in wide[:400] and 'width="340"' in phone[:400]
         assert by_lang[lang].title not in wide  # the page names the chart; the facade is the plot alone
     for lang in ("zh", "en"):
+        assert png_size((out / f"card.{lang}.png").read_bytes()) == (1200, 675)
         svg = (out / f"chart.{lang}.svg").read_text(encoding="utf-8")
         assert by_lang[lang].title in svg
         assert "Noto Sans CJK SC" in svg  # the SVG names a CJK font in its stack
@@ -89,16 +91,6 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     assert again.rendered == 0
     assert (tmp_path / "site2/charts/o3-vs-o1/chart.en.png").read_bytes() == (out / "chart.en.png").read_bytes()
     images.close()
-
-
-@pytest.mark.parametrize("chart_id", list(charts.CHARTS))
-def test_image_has_no_buttons_and_its_source_line_under_the_title(story, chart_id):
-    chart = charts.build(chart_id, story, "en")
-    fig = exports.image_figure(chart, story)
-    assert not fig.layout.updatemenus  # buttons would sit over the title in a picture
-    assert fig.layout.title.text == chart.title
-    assert "CC BY 4.0" in fig.layout.title.subtitle.text  # the source line, clear of any legend below the plot
-    assert all("CC BY 4.0" not in (a.text or "") for a in fig.layout.annotations)
 
 
 def test_metadata_states_each_columns_licence(story, tmp_path):

@@ -132,20 +132,59 @@ def test_every_chart_has_embed_page_and_downloads(site):
     for chart_id in CHARTS:
         assert (site.root / "embed" / chart_id / "index.html").exists()
         files = {p.name for p in (site.root / "charts" / chart_id).iterdir()}
-        assert {"data.csv", "figure.json", "metadata.json", "chart.zh.png", "chart.en.png", "chart.zh.svg", "chart.en.svg"} <= files
+        assert {"data.csv", "figure.json", "metadata.json", "chart.zh.png", "chart.en.png", "chart.zh.svg", "chart.en.svg", "card.zh.png", "card.en.png"} <= files
         for lang in ("", "en/"):
             html = site.html(f"{lang}charts/{chart_id}/")
             assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in html  # the snippet, HTML-escaped in a code block
             assert "CC BY 4.0" in html and "CC BY 4.0}" in html  # the licence line and the BibTeX note
 
 
-def test_social_preview_images(site):
-    for lang in ("", "en/"):
-        html = site.html(f"{lang}charts/arc-agi-cost/")
-        want = f'{site.url}charts/arc-agi-cost/chart.{"en" if lang else "zh"}.png'
-        assert f'<meta property="og:image" content="{want}">' in html
-        assert f'<meta name="twitter:image" content="{want}">' in html
-        assert f'<meta property="og:image" content="{site.url}assets/screenshot.png">' in site.html(lang)
+def meta_tags(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z:_]+)" content="([^"]*)"', html))
+
+
+def test_every_page_shares_its_own_card_in_its_language(site):
+    """Each page's og:image is a 1200x675 PNG of the built site, in the page's language: a chart page's
+    own card, a story page's key chart's, a page without a chart its own title card."""
+    import html as html_lib
+
+    from o3story.render.embed import png_size
+
+    seen = {}
+    for page in site.pages():
+        if page in ("404/", "en/404/"):
+            continue
+        tags = {k: html_lib.unescape(v) for k, v in meta_tags(site.html(page)).items()}
+        lang = "en" if page.startswith("en/") else "zh"
+        image = tags["og:image"]
+        assert image == tags["twitter:image"] and tags["twitter:card"] == "summary_large_image", page
+        assert image.startswith(site.url) and image.endswith(f".{lang}.png"), (page, image)
+        path = site.root / image[len(site.url):]
+        assert path.is_file(), (page, image)
+        assert png_size(path.read_bytes()) == (1200, 675), (page, image)
+        assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "675")
+        other = path.with_name(path.name.replace(f".{lang}.", ".zh." if lang == "en" else ".en."))
+        assert other.is_file() and other.read_bytes() != path.read_bytes(), (page, other)  # each language its own
+        # the card's title (its alt text) and the page's title are in the page's language
+        has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in tags["og:image:alt"] + tags["og:title"])
+        assert has_cjk == (lang == "zh"), (page, tags["og:image:alt"], tags["og:title"])
+        seen[page] = image[len(site.url):]
+    assert seen["charts/arc-agi-cost/"] == "charts/arc-agi-cost/card.zh.png"
+    assert seen["en/o3/"] == "charts/o3-vs-o1/card.en.png"  # a story page: its key chart
+    assert seen["en/methods/"] == "cards/methods.en.png" and seen["methods/"] == "cards/methods.zh.png"
+    assert len(set(seen.values())) > len(seen) // 2  # not one picture for every page
+
+
+def test_social_title_is_the_pages_own_heading(site):
+    import html as html_lib
+
+    for page in ("", "en/", "o3/", "en/o3/", "en/methods/", "en/charts/arc-agi-cost/"):
+        html = site.html(page)
+        h1 = re.sub(r'<a class="headerlink".*?</a>', "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1])
+        h1 = html_lib.unescape(re.sub(r"<[^>]+>", "", h1)).strip()
+        tags = {k: html_lib.unescape(v) for k, v in meta_tags(html).items()}
+        assert tags["og:title"] == tags["twitter:title"] == h1, page
+        assert tags["og:title"] not in ("Overview", "概览", "o3"), page  # never the bare nav title
 
 
 def test_without_a_browser_the_site_builds_and_says_images_are_skipped(tmp_path):

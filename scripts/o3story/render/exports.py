@@ -9,15 +9,14 @@ from __future__ import annotations
 import copy
 import csv
 import hashlib
-import html
 import io
 import json
-import textwrap
 from pathlib import Path
 
 import plotly.graph_objects as go
 
-from o3story.render.charts.base import FONT, Chart
+from o3story.render import charts, frame
+from o3story.render.charts.base import Chart
 from o3story.render.embed import oembed, png_size
 from o3story.render.i18n import t
 from o3story.data.story import Story
@@ -128,29 +127,70 @@ def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, vers
     }
 
 
-def image_figure(chart: Chart, story: Story) -> go.Figure:
-    """The chart as a standalone picture: title on top, source line and licence at the bottom, light theme."""
-    lang = chart.lang
-    fig = go.Figure(copy.deepcopy(chart.figure))
-    publishers = ", ".join(dict.fromkeys(s.publisher for s in chart.sources))
-    source = t(lang, "image.source", sources=publishers, site=t(lang, "site.name"), licence=LICENCE)
-    # The source line is the title's subtitle: at the top it can never run into a legend below the plot.
-    # Long source lists wrap (plotly does not), and the top margin grows with them.
-    lines = [html.escape(line) for line in textwrap.wrap(source, 150 if lang == "en" else 100)]
-    fig.update_layout(
-        title=dict(text=chart.title, x=0.01, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=18),
-                   font=dict(size=17),
-                   subtitle=dict(text="<br>".join(lines), font=dict(size=11, color="#555555"))),
-        width=960, height=(chart.figure.layout.height or 460) + 110,
-        paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", font=dict(family=FONT, color="#1f2328"),
-        # a legend placed above the plot (o3-vs-o1) needs room of its own under the title
-        margin=dict(t=76 + 14 * len(lines) + (60 if (chart.figure.layout.legend.y or 0) > 1 else 0),
-                    b=(chart.figure.layout.margin.b or 60) + 30),
-    )
-    fig.layout.updatemenus = ()  # no buttons in a picture (update_layout(updatemenus=[]) would keep them)
-    fig.update_xaxes(gridcolor="#e5e5e5", linecolor="#888888")
-    fig.update_yaxes(gridcolor="#e5e5e5", linecolor="#888888")
+def site_address(site_url: str) -> str:
+    """The site's address as printed on a picture: host and path, no scheme, no trailing slash."""
+    return site_url.split("://", 1)[-1].rstrip("/")
+
+
+def footer_lines(lang: str, site_url: str, publishers: list[str] | None) -> list[str]:
+    """The footer band's text: a chart's sources, then "Chart:" site, address and licence; a page's
+    title card (no publishers): the address and the licence (the site's name is on the card)."""
+    if not publishers:
+        return [t(lang, "image.page", url=site_address(site_url), licence=LICENCE)]
+    return [t(lang, "image.sources", sources=", ".join(publishers)),
+            t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
+
+
+def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Size = frame.DOWNLOAD) -> go.Figure:
+    """The chart as a standalone picture (a download, or a social card at `frame.CARD`): no buttons,
+    the title on top, a footer band with its sources, the site and the licence, light theme."""
+    publishers = list(dict.fromkeys(s.publisher for s in chart.sources))
+    figure = chart.figure
+    hints = getattr(charts.CHARTS.get(chart.id), "CARD", None) if size.height else None
+    if hints:
+        figure = card_figure(figure, hints)
+    return frame.frame(figure, chart.title, footer_lines(chart.lang, site_url, publishers), chart.lang, size)
+
+
+def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
+    """A chart too tall for a 1200x675 card, made shorter as its module's CARD hints say (the chart page
+    and the download keep everything):
+    `drop_notes`: only the annotations named "o3:keep" stay (the caveats under rows go);
+    `row_ticks`: those kept annotations (row names) become the y axes' tick labels instead;
+    `text_size`: the size of the points' value labels (rows closer together need smaller ones);
+    `text_position`: legend group -> where its points' labels go (beside the points: rows need less height);
+    `layout`: layout values to set (e.g. `yaxis_domain`, panel heights for the card's plot height)."""
+    fig = go.Figure(copy.deepcopy(figure))
+    if hints.get("drop_notes"):
+        fig.layout.annotations = [a for a in fig.layout.annotations if a.name == "o3:keep"]
+    if hints.get("row_ticks"):
+        fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "o3:keep"]
+        fig.update_yaxes(showticklabels=True, ticks="", tickfont=dict(size=13))
+    if hints.get("text_size"):
+        fig.update_traces(textfont_size=hints["text_size"], selector=lambda tr: getattr(tr, "text", None) is not None)
+    for group, position in hints.get("text_position", {}).items():
+        fig.update_traces(textposition=position, selector=dict(legendgroup=group))
+    fig.update_layout(**hints.get("layout", {}))
     return fig
+
+
+def title_card_figure(title: str, description: str, lang: str, site_url: str) -> go.Figure:
+    """The social card of a page without a chart: its title and description, the site and the licence."""
+    return frame.title_card(t(lang, "site.name"), title, description, footer_lines(lang, site_url, None), lang)
+
+
+def write_title_card(site: Path, rel: str, fig: go.Figure, images) -> Path | None:
+    """Write a page's title card at <site>/<rel> (rendered once per content: the image cache)."""
+    if images is None or not images.available:
+        return None
+    path = site / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(images.render(fig, "png", scale=frame.CARD.scale))
+    return path
+
+
+def card_name(lang: str) -> str:
+    return f"card.{lang}.png"
 
 
 def static_figure(chart: Chart, narrow: bool) -> go.Figure:
@@ -192,12 +232,14 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
     thumbnails: dict[str, tuple[int, int]] = {}
     if images is not None and images.available:
         for lang, chart in charts_by_lang.items():
-            fig = image_figure(chart, story)
+            fig = image_figure(chart, story, site_url)
             for fmt in IMAGE_FORMATS:
-                data = images.render(fig, fmt)
+                data = images.render(fig, fmt, scale=frame.DOWNLOAD.scale)
                 put(f"chart.{lang}.{fmt}", data)
                 if fmt == "png":
                     thumbnails[lang] = png_size(data)
+            # the social card (og:image of the chart's page, and of the story pages it is the key chart of)
+            put(card_name(lang), images.render(image_figure(chart, story, site_url, frame.CARD), "png", scale=frame.CARD.scale))
             put(f"static.{lang}.svg", images.render(static_figure(chart, narrow=False), "svg"))
             if chart.narrow is not None:
                 put(f"static.{lang}.narrow.svg", images.render(static_figure(chart, narrow=True), "svg"))

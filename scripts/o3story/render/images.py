@@ -44,22 +44,24 @@ class Images:
     def available(self) -> bool:
         return self.browser is not None
 
-    def key(self, spec: str, fmt: str) -> str:
+    def key(self, spec: str, fmt: str, scale: int = 2) -> str:
         from importlib.metadata import version
 
         h = hashlib.sha256()
-        for part in (spec, fmt, version("plotly"), version("kaleido")):
+        # (scale 2, the default, adds nothing to the key: images cached before scales existed stay valid)
+        for part in (spec, fmt, version("plotly"), version("kaleido")) + (() if scale == 2 else (f"scale={scale}",)):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
         return h.hexdigest()
 
-    def render(self, fig, fmt: str) -> bytes:
+    def render(self, fig, fmt: str, scale: int = 2) -> bytes:
+        """PNG at `scale` pixels per layout pixel (a 1200x675 card at 1 is 1200x675); SVG at 1."""
         spec = json.dumps(fig.to_plotly_json(), sort_keys=True, default=str)
-        path = self.cache / f"{self.key(spec, fmt)}.{fmt}"
+        path = self.cache / f"{self.key(spec, fmt, scale if fmt == 'png' else 2)}.{fmt}"
         if path.exists():
             return path.read_bytes()
         self._start()
-        data = fig.to_image(format=fmt, scale=2 if fmt == "png" else 1)
+        data = fig.to_image(format=fmt, scale=scale if fmt == "png" else 1)
         self.cache.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_bytes(data)

@@ -28,6 +28,7 @@ LANGS = ("zh", "en")
 ROOT = Path(__file__).resolve().parents[3]
 _story: Story | None = None
 _version = ""
+_key_charts: dict[str, str | None] = {}  # page URL -> the chart its social card shows (seo.key_chart)
 # One image renderer (and so one kaleido server) for the whole process, across `mkdocs serve` rebuilds.
 _images = images.Images(Path(os.environ.get("O3STORY_CACHE") or ROOT / ".cache" / "images"), images.find_browser())
 if not _images.available:
@@ -101,6 +102,7 @@ def _lang(page, config) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     lang = _lang(page, config)
+    _key_charts[page.url] = seo.key_chart(markdown)
     try:
         if "description" in page.meta:
             page.meta["description"] = render_text(page.meta["description"], lang, _story)
@@ -114,21 +116,37 @@ def on_page_context(context, page, config, nav):
     # Plain values for the theme's overrides (theme/main.html, partials/search.html). Runs after
     # static-i18n's on_page_context (priority 50), which sets this page's language alternates.
     lang = _lang(page, config)
-    # page.title comes from the page's heading, whose text markdown keeps entity-escaped:
-    # unescape it once here so that the template escapes it exactly once.
-    title = html.unescape(page.title or "")
+    # The page's own title (its heading, not its short nav title) and description for its social card.
+    # Heading text keeps markdown's entity escapes: unescape it once here so that the template escapes
+    # it exactly once.
+    title = html.unescape(heading(page) or page.title or "")
+    description = html.unescape(page.meta.get("description") or config.site_description or "")
     links = {alt["lang"]: alt["link"] for alt in getattr(config.extra, "alternate", None) or []}
+    site_url = config.site_url or ""
+    card = seo.card_path(page.url, _key_charts.get(page.url)) if _images.available else None
+    alt = title
+    if card and card.startswith("charts/"):
+        alt = charts.build(card.split("/")[1], _story, lang).title
+    elif card:  # no chart on the page: its own title card, in its language
+        exports.write_title_card(Path(config.site_dir), card, exports.title_card_figure(title, description, lang, site_url), _images)
     context["o3"] = {
         "csp_placeholder": seo.CSP_PLACEHOLDER,
         "search_label": t(lang, "search.dialog"),
         "search_base": seo.search_base(page.url),  # None: the theme's own base_url
-        "alternates": seo.alternates(config.site_url or "", links),
-        "social": seo.social(config.site_url or "", page.url, title, html.unescape(page.meta.get("description", "")),
-                             images=_images.available),
-        "oembed": seo.oembed(config.site_url or "", page.url, title),
-        "trust": trust.footer(_story, lang, config.repo_url or "", config.site_url or "", page.url, title, _version),
+        "alternates": seo.alternates(site_url, links),
+        "social": seo.social(site_url, page.url, title, description, card, alt),
+        "oembed": seo.oembed(site_url, page.url, title),
+        "trust": trust.footer(_story, lang, config.repo_url or "", site_url, page.url, title, _version),
     }
     return context
+
+
+def heading(page) -> str | None:
+    """The text of the page's first-level heading, from its table of contents."""
+    for item in page.toc.items if page.toc else ():
+        if item.level == 1:
+            return item.title
+    return None
 
 
 def on_post_page(output, page, config):

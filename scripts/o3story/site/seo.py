@@ -38,23 +38,61 @@ def search_base(page_url: str, lang_prefix: str = "en/") -> str | None:
     return "/".join([".."] * depth) or "."
 
 
-def social(site_url: str, page_url: str, title: str, description: str, images: bool) -> list[dict[str, str]]:
-    """Open Graph and Twitter card tags as plain values (the theme escapes them, once). A chart
-    page's image is its PNG in the page's language; other pages share the overview's screenshot."""
+CARD_SIZE = (1200, 675)
+KEY_CHART = re.compile(r"\{\{\s*chart\s+(?P<id>[a-z0-9-]+)\s*\}\}")  # a story page's first chart is its key chart
+
+
+def page_lang(page_url: str) -> str:
+    return "en" if page_url.startswith("en/") else DEFAULT_LANG
+
+
+def key_chart(markdown: str) -> str | None:
+    """The chart a page shares as its picture: the first one it shows."""
+    m = KEY_CHART.search(markdown)
+    return m["id"] if m else None
+
+
+def title_card_path(page_url: str) -> str:
+    """Where a page without a chart has its own card, relative to the site root: cards/<page>.<lang>.png."""
+    lang = page_lang(page_url)
+    rest = page_url[3:] if lang == "en" else page_url
+    return f"cards/{rest.strip('/').replace('/', '-') or 'home'}.{lang}.png"
+
+
+def card_path(page_url: str, chart_id: str | None) -> str:
+    """The page's social card, relative to the site root, in the page's language: a chart page's own card,
+    a story page's key chart's card, or the page's title card."""
+    lang = page_lang(page_url)
+    m = CHART_PAGE.fullmatch(page_url)
+    chart_id = m["id"] if m else chart_id
+    return f"charts/{chart_id}/card.{lang}.png" if chart_id else title_card_path(page_url)
+
+
+def social(site_url: str, page_url: str, title: str, description: str, image: str | None,
+           image_alt: str = "") -> list[dict[str, str]]:
+    """Open Graph and Twitter card tags as plain values (the theme escapes them, once). `image`: the
+    page's card relative to the site root (see card_path), 1200x675; None (no images were built): the
+    overview's screenshot."""
     if not site_url:
         return []
-    lang = "en" if page_url.startswith("en/") else "zh"
-    m = CHART_PAGE.fullmatch(page_url)
-    image = f"{site_url}charts/{m['id']}/chart.{lang}.png" if m and images else f"{site_url}assets/screenshot.png"
+    lang = page_lang(page_url)
+    url = f"{site_url}{image}" if image else f"{site_url}assets/screenshot.png"
     tags = [
         ("property", "og:type", "website"),
         ("property", "og:title", title),
         ("property", "og:description", description),
         ("property", "og:url", urljoin(site_url, page_url)),
-        ("property", "og:image", image),
+        ("property", "og:image", url),
+    ]
+    if image:
+        tags += [("property", "og:image:width", str(CARD_SIZE[0])), ("property", "og:image:height", str(CARD_SIZE[1])),
+                 ("property", "og:image:alt", image_alt or title)]
+    tags += [
         ("property", "og:locale", "zh_CN" if lang == "zh" else "en_US"),
         ("name", "twitter:card", "summary_large_image"),
-        ("name", "twitter:image", image),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", url),
     ]
     return [{"attr": a, "name": n, "content": c or ""} for a, n, c in tags]
 

@@ -43,6 +43,14 @@ def _panel_rows(n: int) -> tuple[float, float]:
 
 # Phones: values a few points apart on a 0-100 axis cannot all be labelled; tooltip and table give each.
 NARROW = dict(labels=False, height=1150, panels=[0.85, 0.15])  # caveats become notes under the chart
+# The 1200x675 social card (exports.card_figure): no caveats (the chart's page has them), row names as
+# tick labels, values beside their points (December's to the right, the released model's to the left;
+# of two later tests in a row, the second's to its right) and a gap between the panels for the first
+# one's ticks and axis title at the card's height.
+CARD = dict(drop_notes=True, row_ticks=True, text_size=11,
+            text_position={"dec": "middle right", "own": "middle left",
+                           "later": ["middle left" if i == 0 else "middle right" for *_, tests in ROWS for i, _ in enumerate(tests)]},
+            layout=dict(yaxis_domain=[0.3, 1], yaxis2_domain=[0, 0.11]))
 
 
 def build(story: Story, lang: str) -> Chart:

@@ -60,6 +60,7 @@ HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>*x*'
 
 def test_data_strings_are_escaped_everywhere(data_dir):
     edit(data_dir / "figures/a.yaml", "    model: M1\n", f"    model: '{HOSTILE}'\n")
+    edit(data_dir / "models.yaml", "  - name: M1\n", f"  - name: '{HOSTILE}'\n    kind: model\n  - name: M1\n")
     edit(data_dir / "sources.yaml", "    title: A paper\n", f"    title: '{HOSTILE}'\n")
     story = load_story(data_dir)
     page = "\n".join(

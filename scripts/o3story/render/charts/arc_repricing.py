@@ -5,19 +5,21 @@ x is the date a cost was stated (a leaderboard value is dated by the copy of ARC
 holds it), y the cost per task on a log axis. Every o3-preview point is the same semi-private test
 run priced again, never a new measurement; the released o3 (o3-2025-04-16) is another model,
 measured. The high-compute run's December cost was not published: no point is drawn for it, and
-the basis note of that date says so. The title is written from the records.
+the December label says so. Each point is labelled with its value and, in short, its pricing basis
+(in full in its tooltip and the notes). The title is written from the records.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import date
 
 import plotly.graph_objects as go
 
 from o3story.render.fmt import level, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr, wrap
+from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr
 
 ID = "arc-repricing"
 # The December runs on the semi-private set, each series in the order ARC stated its cost.
@@ -38,23 +40,34 @@ RELEASED = (
     "arc.o3-2025-04-16.high.leaderboard-2026-06-16.cost-per-task",
 )
 PRICE = "o3-pro.price-output.2025-12"  # the rate of the 2025-12-10 re-pricing, named in its basis note
-# The pricing basis of each date a cost was stated: (string key, note above or below the points).
-# Neighbouring dates alternate, so that their notes never meet.
+# The pricing basis of each date a cost was stated (string key), told in full in the hover text.
 BASIS = {
-    "2024-12-20": ("basis.dec", "bottom"),
-    "2025-04-16": ("basis.board-2025", "top"),
-    "2025-12-10": ("basis.o3-pro", "bottom"),
-    "2026-06-16": ("basis.board-2026", "top"),
+    "2024-12-20": "basis.dec",
+    "2025-04-16": "basis.board-2025",
+    "2025-12-10": "basis.o3-pro",
+    "2026-06-16": "basis.board-2026",
 }
-Y_RANGE = (0.05, 100000)  # $ per task: from below the released o3 to above the notes over the re-pricings
-X_RANGE = ("2024-10-15", "2026-10-15")
-# Phone layout (charts.narrow): taller, so the three released-o3 labels at one date stay apart.
-NARROW = dict(height=640)
+# Each point's label: its value and its pricing basis in short (string key under "short."), where it sits.
+LABEL = {
+    LOW[0]: ("short.dec", "bottom right"), LOW[1]: ("short.board-2025", "bottom center"),
+    LOW[2]: ("short.o3-pro", "bottom center"), LOW[3]: ("short.board-2026", "top center"),
+    HIGH[0]: ("short.board-2025-high", "top center"), HIGH[1]: ("short.o3-pro", "top center"),
+}
+Y_RANGE = (0.05, 20000)  # $ per task: from below the released o3 to above the labels of the re-pricings
+X_RANGE = ("2024-11-10", "2026-08-20")
+# Phone layout (charts.narrow): no point labels (a label with its basis is wider than the plot); every
+# value stays in its tooltip and the table, and every basis in the notes under the chart.
+NARROW = dict(height=560, labels=False)
 
 
 def _basis(date: str, story: Story, lang: str) -> str:
-    key, _ = BASIS[date]
-    return tr(lang, ID, key, price=value(story.data.figure(PRICE), lang))
+    return tr(lang, ID, BASIS[date], price=value(story.data.figure(PRICE), lang))
+
+
+def _label(f: Figure, story: Story, lang: str) -> str:
+    key, _ = LABEL[f.id]
+    short = tr(lang, ID, key, price=value(story.data.figure(PRICE), lang))
+    return f"{label(f, lang)}<br>{html.escape(short)}"
 
 
 def _points(story: Story, ids: tuple[str, ...]) -> list[Figure]:
@@ -69,13 +82,13 @@ def build(story: Story, lang: str) -> Chart:
     new_color, new_sym = style("o3-2025-04-16")
 
     def basis_line(f: Figure) -> str:
-        return html.escape(f"{tr(lang, ID, 'basis')}: {_basis(f.date.isoformat(), story, lang)}")
+        return html.escape(f"{tr(lang, ID, 'basis')}{'：' if lang == 'zh' else ': '}{_basis(f.date.isoformat(), story, lang)}")
 
-    for key, figs, sym, dash, pos in (("low", low, dec_sym, "solid", "bottom center"),
-                                       ("high", high, f"{dec_sym}-wide", "dash", "top center")):
+    for key, figs, sym, dash in (("low", low, dec_sym, "solid"), ("high", high, f"{dec_sym}-wide", "dash")):
         fig.add_trace(go.Scatter(
-            x=[f.date.isoformat() for f in figs], y=[f.value for f in figs], mode="lines+markers+text",
-            name=tr(lang, ID, f"legend.{key}"), text=[label(f, lang) for f in figs], textposition=pos,
+            x=[f.date for f in figs], y=[f.value for f in figs], mode="lines+markers+text",
+            name=tr(lang, ID, f"legend.{key}"), text=[_label(f, story, lang) for f in figs],
+            textposition=[LABEL[f.id][1] for f in figs],
             textfont=dict(size=11), cliponaxis=False,
             line=dict(color=dec_color, width=1.5, dash=dash),
             marker=dict(size=13, color=dec_color, symbol=sym, line=dict(width=1, color="#000000")),
@@ -83,7 +96,7 @@ def build(story: Story, lang: str) -> Chart:
             customdata=[f.id for f in figs],
         ))
     fig.add_trace(go.Scatter(
-        x=[f.date.isoformat() for f in released], y=[f.value for f in released], mode="markers+text",
+        x=[f.date for f in released], y=[f.value for f in released], mode="markers+text",
         name=tr(lang, ID, "legend.released"),
         text=[html.escape(f"{level(f.setting.effort, lang)} {value(f, lang)}") for f in released],
         textposition="middle left", textfont=dict(size=11), cliponaxis=False,
@@ -91,18 +104,10 @@ def build(story: Story, lang: str) -> Chart:
         hovertext=[hover(f, story, lang) + "<br>" + basis_line(f) for f in released], hoverinfo="text",
         customdata=[f.id for f in released],
     ))
-    # One note per date on the basis of the costs stated then; long ones become numbered notes on a phone.
-    for date, (_, where) in BASIS.items():
-        top = where == "top"
-        fig.add_annotation(
-            x=date, y=1 if top else 0, xref="x", yref="paper", yanchor="top" if top else "bottom",
-            xanchor="left" if date == min(BASIS) else "right" if date == max(BASIS) else "center",
-            text=wrap(html.escape(_basis(date, story, lang)), lang, 24), showarrow=False,
-            font=dict(size=11), align="left",
-        )
-    fig.update_layout(**base_layout(lang, height=560, margin=dict(l=60, r=20, t=20, b=60)))
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.date"), type="date", range=list(X_RANGE),
-                     tickvals=list(BASIS), ticktext=list(BASIS), showgrid=True)
+    fig.update_layout(**base_layout(lang, height=520, margin=dict(l=60, r=20, t=20, b=60)))
+    dates = [date.fromisoformat(d) for d in BASIS]
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.date"), type="date", range=list(X_RANGE), tickvals=dates,
+                     ticktext=[f"{d.year}<br>{d:%m-%d}" for d in dates], showgrid=True)
     fig.update_yaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(*Y_RANGE))
     drawn = [*low, *high, *released, price]
     v = {f.id: value(f, lang) for f in drawn}
@@ -113,6 +118,7 @@ def build(story: Story, lang: str) -> Chart:
                        high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),
         figure=fig, figures=tuple(drawn),
-        notes=(tr(lang, ID, "note.same-run"), tr(lang, ID, "note.high"), tr(lang, ID, "note.board"), tr(lang, ID, "note.released")),
+        notes=tuple(tr(lang, ID, "note.basis", date=d, basis=_basis(d, story, lang)) for d in BASIS)
+        + (tr(lang, ID, "note.same-run"), tr(lang, ID, "note.high"), tr(lang, ID, "note.board"), tr(lang, ID, "note.released")),
         sources=sources_of(story, drawn),
     )

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from o3story.render.fmt import level, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr
+from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr, wrap
 
 ID = "arc-repricing"
 # The December runs on the semi-private set, each series in the order ARC stated its cost.
@@ -53,7 +53,7 @@ LABEL = {
     LOW[2]: ("short.o3-pro", "bottom center"), LOW[3]: ("short.board-2026", "top center"),
     HIGH[0]: ("short.board-2025-high", "top center"), HIGH[1]: ("short.o3-pro", "top center"),
 }
-Y_RANGE = (0.05, 20000)  # $ per task: from below the released o3 to above the labels of the re-pricings
+Y_RANGE = (0.1, 20000)  # $ per task: from below the released o3 to above the labels of the re-pricings
 X_RANGE = ("2024-11-10", "2026-08-20")
 # Phone layout (charts.narrow): no point labels (a label with its basis is wider than the plot); every
 # value stays in its tooltip and the table, and every basis in the notes under the chart.
@@ -67,7 +67,7 @@ def _basis(date: str, story: Story, lang: str) -> str:
 def _label(f: Figure, story: Story, lang: str) -> str:
     key, _ = LABEL[f.id]
     short = tr(lang, ID, key, price=value(story.data.figure(PRICE), lang))
-    return f"{label(f, lang)}<br>{html.escape(short)}"
+    return f"{label(f, lang)}<br>{wrap(html.escape(short), lang, 34)}"
 
 
 def _points(story: Story, ids: tuple[str, ...]) -> list[Figure]:
@@ -104,7 +104,7 @@ def build(story: Story, lang: str) -> Chart:
         hovertext=[hover(f, story, lang) + "<br>" + basis_line(f) for f in released], hoverinfo="text",
         customdata=[f.id for f in released],
     ))
-    fig.update_layout(**base_layout(lang, height=520, margin=dict(l=60, r=20, t=20, b=60)))
+    fig.update_layout(**base_layout(lang, height=600, margin=dict(l=60, r=20, t=20, b=60)))
     dates = [date.fromisoformat(d) for d in BASIS]
     fig.update_xaxes(title_text=tr(lang, ID, "axis.date"), type="date", range=list(X_RANGE), tickvals=dates,
                      ticktext=[f"{d.year}<br>{d:%m-%d}" for d in dates], showgrid=True)

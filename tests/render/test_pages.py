@@ -77,6 +77,7 @@ def no_markdown_markup(page: str) -> bool:
 
 def test_data_strings_are_escaped_everywhere(data_dir):
     edit(data_dir / "figures/a.yaml", "    model: M1\n", f"    model: '{HOSTILE}'\n")
+    edit(data_dir / "models.yaml", "  - name: M1\n", f"  - name: '{HOSTILE}'\n    kind: model\n  - name: M1\n")
     edit(data_dir / "sources.yaml", "    title: A paper\n", f"    title: '{HOSTILE}'\n")
     story = load_story(data_dir)
     page = "\n".join(

@@ -277,6 +277,23 @@ class Term(Record):
     definition: Text
 
 
+ModelKind = Literal["model", "reference"]
+
+
+class ModelName(Record):
+    """A name the `model` field of a figure may hold (data/models.yaml): one spelling per model version.
+
+    kind: a model, or a reference that is not a model (a human panel, a prize target, a budget rule).
+    term: the glossary entry that defines the name, written exactly as the name.
+    instead_of: spellings that must not be used, because they are this name's variants (or name no
+    single version): a figure that uses one is told to write this name."""
+
+    name: Str
+    kind: ModelKind
+    term: Id | None = None
+    instead_of: list[Str] = Field(default_factory=list)
+
+
 ChangedKind = Literal["figure", "source", "check", "event", "unlinked"]
 
 
@@ -321,6 +338,7 @@ class Dataset(Record):
     audits: tuple[Audit, ...] = ()
     claims: tuple[Claim, ...] = ()
     glossary: tuple[Term, ...] = ()
+    models: tuple[ModelName, ...] = ()
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -8,11 +8,11 @@ from pathlib import Path
 from o3story.data.errors import DataError, DataErrors
 from o3story.data.load import load_list, read_yaml
 from o3story.data import claims
-from o3story.data.model import Audit, Check, Claim, Dataset, Event, Figure, Metric, Source, Term, Unlinked
+from o3story.data.model import Audit, Check, Claim, Dataset, Event, Figure, Metric, ModelName, Source, Term, Unlinked
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import audit_refs, cross_check, glossary_refs, scorecard_refs, story_refs
+from o3story.data.validate import audit_refs, cross_check, glossary_refs, model_names, scorecard_refs, story_refs
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
 TRANSLATION = "transcript/en.yaml"
@@ -20,6 +20,7 @@ UNLINKED = "transcript/unlinked.yaml"
 CHANGELOG = "changelog.yaml"
 SCORECARD = "scorecard.yaml"
 GLOSSARY = "glossary.yaml"
+MODELS = "models.yaml"
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,10 @@ def load_story(root: Path) -> Story:
     errors += e
     claims_, e, _ = load_list(root / SCORECARD, _name(root, root / SCORECARD), "claims", Claim)
     errors += e
-    terms, e, _ = load_list(root / GLOSSARY, _name(root, root / GLOSSARY), "terms", Term)
+    terms, e, broken_terms = load_list(root / GLOSSARY, _name(root, root / GLOSSARY), "terms", Term)
     errors += e
+    models, model_errors, _ = load_list(root / MODELS, _name(root, root / MODELS), "models", ModelName)
+    errors += model_errors
     # None: a file could not be read, so which ids exist is unknown; references to that kind are not checked.
     source_ids = None if broken_sources is None else {s.id for s, _ in sources} | broken_sources
     metric_ids = None if broken_metrics is None else {m.id for m, _ in metrics} | broken_metrics
@@ -82,6 +85,9 @@ def load_story(root: Path) -> Story:
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
     errors += scorecard_refs(claims_, figures, figure_ids, {s.id: s for s, _ in sources}, transcript, translation)
     errors += glossary_refs(terms)
+    # A models.yaml record that failed validation hides which names are allowed: figures' names are then not checked.
+    errors += model_names(figures, None if model_errors else models,
+                          None if broken_terms is None else {t.id: t for t, _ in terms})
 
     def known(records: list, broken: set[str] | None) -> set[str] | None:
         return None if broken is None else {r.id for r, _ in records} | broken
@@ -113,5 +119,6 @@ def load_story(root: Path) -> Story:
         audits=tuple(a for a, _ in audits),
         claims=tuple(c for c, _ in claims_),
         glossary=tuple(g for g, _ in terms),
+        models=tuple(m for m, _ in models),
     )
     return Story(data, transcript, translation)

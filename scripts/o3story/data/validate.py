@@ -11,7 +11,7 @@ from typing import Any
 from o3story.data.errors import DataError
 from o3story.data.load import Where
 from o3story.data.placeholders import TOKEN
-from o3story.data.model import Figure, Metric, Source
+from o3story.data.model import Figure, Metric, Source, Term
 from o3story.data.transcript import Transcript
 
 Located = list[tuple[Any, Where]]
@@ -192,4 +192,42 @@ def glossary_refs(terms: Located) -> list[DataError]:
                 errors.append(where.error("a term cannot hold '[', ']' or a line break (it becomes an abbreviation)", "term", lang))
             if "\n" in term.definition[lang]:
                 errors.append(where.error("a definition is one line (it becomes an abbreviation's title)", "definition", lang))
+    return errors
+
+
+def model_names(figures: Located, models: Located | None, terms: dict[str, Term] | None) -> list[DataError]:
+    """Every figure's `model` is a name of data/models.yaml: one spelling per model version, as the
+    glossary writes it. `models`: None when data/models.yaml could not be read whole (then figures'
+    names are not checked); `terms`: the glossary by id, None when it could not be read."""
+    if models is None:
+        return []
+    errors: list[DataError] = []
+    allowed: dict[str, Where] = {}
+    for entry, where in models:
+        if entry.name in allowed:
+            first = allowed[entry.name]
+            errors.append(where.error(f"duplicate model name '{entry.name}' (first at {first.file}:{first.line('name')})", "name"))
+        allowed.setdefault(entry.name, where)
+    hints: dict[str, list[str]] = {}
+    for entry, where in models:
+        for i, spelling in enumerate(entry.instead_of):
+            if spelling in allowed:
+                errors.append(where.error(f"'{spelling}' is itself an allowed model name", "instead_of", i))
+            hints.setdefault(spelling, []).append(entry.name)
+        if entry.term is not None and terms is not None:
+            term = terms.get(entry.term)
+            if term is None:
+                errors.append(where.error(f"unknown glossary term id '{entry.term}'", "term"))
+            else:
+                for lang in ("zh", "en"):
+                    if term.term[lang] != entry.name:
+                        errors.append(where.error(
+                            f"the glossary writes term '{entry.term}' as '{term.term[lang]}' ({lang}), not '{entry.name}'", "term"))
+                        break
+    for fig, where in figures:
+        if fig.model in allowed:
+            continue
+        instead = hints.get(fig.model)
+        hint = f"; write {' or '.join(repr(n) for n in instead)}" if instead else ""
+        errors.append(where.error(f"unknown model name '{fig.model}' (not in data/models.yaml){hint}", "model"))
     return errors

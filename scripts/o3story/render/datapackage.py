@@ -120,7 +120,7 @@ FIGURES = Table(
     lambda d: d.figures,
     [
         _id("record"),
-        Col("model", "string", "Model", "The model (or reference point, e.g. a human panel) the value belongs to, named as its source names it.",
+        Col("model", "string", "Model", "The model (or reference point, e.g. a human panel) the value belongs to: one name per model version, from the list in data/models.yaml (o3-preview: the December 2024 preview; o3-2025-04-16: the o3 released on 2025-04-16).",
             lambda f: f.model, required=True),
         Col("metric", "string", "Metric", "What is measured: an id in metrics.csv.", lambda f: f.metric, required=True),
         Col("effort", "string", "Reasoning effort", "Setting: the reasoning effort, where the source names one.", _setting("effort"),

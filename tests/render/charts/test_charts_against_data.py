@@ -25,7 +25,7 @@ def plotted(chart, axis="y"):
 
 def test_ids_are_the_public_ones():
     assert list(CHARTS) == ["o3-vs-o1", "codeforces-elo-price", "o3-mini-elo-cost", "o3-mini-latency", "refusal-vs-overrefusal",
-                            "arc-agi-cost", "o3-mini-by-effort", "claims-vs-shipped"]
+                            "arc-agi-cost", "arc-repricing", "o3-mini-by-effort", "claims-vs-shipped"]
 
 
 @pytest.mark.parametrize("chart_id", list(CHARTS))

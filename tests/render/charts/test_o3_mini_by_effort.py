@@ -13,7 +13,7 @@ POINTS = {
     "o3-mini.gpqa-diamond.low.simple-evals", "o3-mini.gpqa-diamond.medium.simple-evals",
     "o3-mini.gpqa-diamond.high.simple-evals", "o3-mini.gpqa-diamond.high.launch-page",
     "o3-mini.gpqa-diamond.low.live-demo",
-    "o3-mini.aime-2024.high.launch-page", "o3-mini.aime-2024.high.olymmath", "o3-mini.aime-2024.medium.rstar2",
+    "o3-mini.aime-2024.high.launch-page", "o3-mini.aime-2024.high.o3-o4-mini-page", "o3-mini.aime-2024.medium.rstar2",
 }
 REFERENCES = {"o1.aime-2024", "o1.gpqa-diamond", "o1-mini.aime-2024.olymmath"}
 EFFORTS = ("low", "medium", "high")
@@ -108,3 +108,18 @@ def test_titles_differ_by_language(story):
 def test_description_holds_the_formatted_values(chart, story):
     for fid in POINTS - {"o3-mini.aime-2024.medium.rstar2"}:
         assert value(story.data.figure(fid), chart.lang) in chart.description, fid
+
+
+def test_aime_at_high_effort_is_openais_own_figures_not_a_third_partys(chart, story):
+    """OpenAI states o3-mini (high) on AIME 2024 itself (83.6 on the launch page, 87.3 on its April 2025
+    page): those primary records are drawn, and a third party's copy of the same value is not."""
+    high_aime = [f for f in chart.figures if f.metric == "aime-2024" and f.model == "o3-mini" and f.setting.effort == "high"]
+    assert {f.id for f in high_aime} == {"o3-mini.aime-2024.high.launch-page", "o3-mini.aime-2024.high.o3-o4-mini-page"}
+    assert all(story.data.source(f.source).kind == "primary" for f in high_aime)
+    assert "o3-mini.aime-2024.high.olymmath" not in {f.id for f in chart.figures}
+
+
+def test_primary_sources_come_first_in_each_panel(chart, story):
+    for panel in chart_module.PANELS:
+        kinds = [story.data.source(story.data.figure(ids[0]).source).kind for p, _, ids in chart_module.SERIES if p == panel]
+        assert kinds == sorted(kinds, key=lambda k: k != "primary"), panel

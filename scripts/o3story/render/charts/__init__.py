@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from . import (
     arc_agi_cost,
+    arc_repricing,
     claims_vs_shipped,
     codeforces_elo_price,
     o3_mini_by_effort,
@@ -16,7 +17,7 @@ from . import (
     refusal_vs_overrefusal,
 )
 
-MODULES = [o3_vs_o1, codeforces_elo_price, o3_mini_elo_cost, o3_mini_latency, refusal_vs_overrefusal, arc_agi_cost, o3_mini_by_effort, claims_vs_shipped]
+MODULES = [o3_vs_o1, codeforces_elo_price, o3_mini_elo_cost, o3_mini_latency, refusal_vs_overrefusal, arc_agi_cost, arc_repricing, o3_mini_by_effort, claims_vs_shipped]
 CHARTS = {m.ID: m for m in MODULES}
 
 

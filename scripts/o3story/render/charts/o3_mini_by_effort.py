@@ -21,14 +21,14 @@ PANELS = ("aime", "gpqa")  # left, right
 SOURCE_STYLE = {
     "launch-page": ("#0072B2", "circle", 0.14),
     "simple-evals": (ORANGE_ON_LIGHT, "square", 0.0),
-    "olymmath": ("#CC79A7", "triangle-up", -0.14),
+    "april-page": ("#CC79A7", "triangle-up", -0.14),
     "rstar2": (SKY_BLUE_ON_LIGHT, "diamond", 0.0),
     "live-demo": ("#D55E00", "star", -0.14),
 }
-# (panel, source key, records)
+# (panel, source key, records): OpenAI's own figures first, then third parties'.
 SERIES = (
     ("aime", "launch-page", ("o3-mini.aime-2024.high.launch-page",)),
-    ("aime", "olymmath", ("o3-mini.aime-2024.high.olymmath",)),
+    ("aime", "april-page", ("o3-mini.aime-2024.high.o3-o4-mini-page",)),
     ("aime", "rstar2", ("o3-mini.aime-2024.medium.rstar2",)),
     ("gpqa", "simple-evals", ("o3-mini.gpqa-diamond.low.simple-evals", "o3-mini.gpqa-diamond.medium.simple-evals",
                               "o3-mini.gpqa-diamond.high.simple-evals")),
@@ -103,7 +103,7 @@ def build(story: Story, lang: str) -> Chart:
                        high_launch=value(g["o3-mini.gpqa-diamond.high.launch-page"], lang),
                        demo=value(g["o3-mini.gpqa-diamond.low.live-demo"], lang),
                        aime_launch=value(g["o3-mini.aime-2024.high.launch-page"], lang),
-                       aime_olym=value(g["o3-mini.aime-2024.high.olymmath"], lang)),
+                       aime_april=value(g["o3-mini.aime-2024.high.o3-o4-mini-page"], lang)),
         figure=fig, figures=tuple(drawn),
         notes=(tr(lang, ID, "note.sources"), tr(lang, ID, "note.references"), tr(lang, ID, "note.demo")),
         sources=sources_of(story, drawn),

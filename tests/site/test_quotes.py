@@ -43,7 +43,9 @@ def _check(tmp_path: Path, page: str, table: str = "", allowed: dict[str, str] |
     return [str(p) for p in quotes.check(found, english, chinese, allowed or {}, "data/transcript/en.yaml")]
 
 
-PAGE = '---\ndescription: "The author said “We found accuracy”."\n---\n\n# Title\n\n!!! note "A title, not a quote"\n    On stream: “found accuracy of about 71.7%”.\n'
+T = quotes.MARK_PAGE
+PAGE = ('---\ndescription: "The author said “We found accuracy”' + T + '."\n---\n\n# Title\n\n!!! note "A title, not a quote"\n'
+        '    On stream: “found accuracy of about 71.7%”' + T + '.\n')
 
 
 def test_fixture_quotes_pass(tmp_path):
@@ -63,22 +65,22 @@ def test_an_altered_quote_in_the_front_matter_fails(tmp_path):
 
 
 def test_a_figure_placeholder_is_its_value_on_the_page(tmp_path):
-    assert _check(tmp_path, "Said: “accuracy of {{ fig m.bench }}”.\n") == []  # renders “accuracy of about 71.7%”
-    assert len(_check(tmp_path, "Said: “accuracy {{ fig m.bench }}”.\n")) == 1
+    assert _check(tmp_path, f"Said: “accuracy of {{{{ fig m.bench }}}}”{T}.\n") == []  # renders “accuracy of about 71.7%”
+    assert len(_check(tmp_path, f"Said: “accuracy {{{{ fig m.bench }}}}”{T}.\n")) == 1
 
 
 def test_apostrophes_spaces_and_first_letter_case_are_allowed_nothing_else(tmp_path):
-    assert _check(tmp_path, "“we  found accuracy” and “Second paragraph”.\n") == []
+    assert _check(tmp_path, f"“we  found accuracy”{T} and “Second paragraph”{T}.\n") == []
     assert len(_check(tmp_path, "“we found Accuracy”.\n")) == 1
 
 
 def test_a_quote_matches_whole_words_only(tmp_path):
     assert len(_check(tmp_path, "“Goo”\n")) == 1  # inside “Good!”
-    assert _check(tmp_path, "“Good!”\n") == []
+    assert _check(tmp_path, f"“Good!”{T}\n") == []
 
 
 def test_chart_text_slots_stand_for_any_text_and_a_lone_slot_is_no_quote(tmp_path):
-    assert _check(tmp_path, "x\n", 'a: "said “found {v} of about”"\nb: "title “{title}”"\n') == []
+    assert _check(tmp_path, "x\n", 'a: "said “found {v} of about” (tr.)"\nb: "title “{title}”"\n') == []
     problems = _check(tmp_path, "x\n", 'a: "said “lost {v} of about”"\n')
     assert problems and problems[0].startswith("i18n/en/chart.yaml:1 (a): “lost {v} of about”")
 
@@ -103,3 +105,11 @@ def test_allowed_quotes_pass_and_stale_entries_are_reported(tmp_path):
 @pytest.mark.parametrize("text", list(quotes.ALLOWED))
 def test_every_allowed_entry_has_a_reason(text):
     assert quotes.ALLOWED[text].strip()
+
+
+def test_a_livestream_quotation_without_the_translation_mark_fails(tmp_path):
+    """English quotations of the livestream are this project's translation, and must say so."""
+    assert _check(tmp_path, "“Good!” he said.\n") == [
+        "docs/page.en.md:1: “Good!” quotes the livestream in this project's translation: "
+        "write {{ translated }} right after its closing quote, so a reader knows"]
+    assert _check(tmp_path, "x\n", 'a: "said “found {v} of about”"\n')[0].endswith("write  (tr.) right after its closing quote, so a reader knows")

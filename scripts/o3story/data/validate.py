@@ -75,7 +75,8 @@ def check_quotes(checks: Located, transcript: Transcript) -> list[DataError]:
 
 
 def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str] | None) -> list[DataError]:
-    """`{{ fig ID }}` inside bilingual texts must name a known figure."""
+    """`{{ fig ID }}` inside bilingual texts must name a known figure; `{{ translated }}` (no arguments)
+    marks an English quotation of the livestream as this project's translation."""
     errors = []
     for rec, where in records:
         for field in fields:
@@ -83,8 +84,11 @@ def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str
             for lang in ("zh", "en") if text is not None else ():
                 for m in TOKEN.finditer(text[lang]):
                     args = m["args"].split()
+                    if m["name"] == "translated" and not args and lang == "en":
+                        continue
                     if m["name"] != "fig" or len(args) != 1:
-                        errors.append(where.error(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'", field, lang))
+                        errors.append(where.error(f"only {{{{ fig ID }}}} (and {{{{ translated }}}} in English) may stand in data text, "
+                                                  f"not '{m.group(0)}'", field, lang))
                     elif figures is not None and args[0] not in figures:
                         errors.append(where.error(f"unknown figure id '{args[0]}'", field, lang))
     return errors

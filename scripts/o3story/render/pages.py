@@ -61,6 +61,7 @@ class Renderer:
         self.inline = templating.macros()
         self.blocks: dict[str, Callable[[list[str]], str]] = {
             "fig": self.fig,
+            "translated": self.translated,
             "cards": self.cards,
             "table": self.table,
             "oneline": lambda a: templating.join([self.summary()[0], *self.oneline_flags()]),
@@ -210,6 +211,11 @@ class Renderer:
         fig = self.figure(fig_id)
         title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
         return self.inline.fig_link(self.record_link(fig), title, value(fig, self.lang))
+
+    def translated(self, args: list[str]) -> Markup:
+        """The mark after an English quotation of the livestream: this project's translation of the
+        Chinese transcript (site/quotes.py requires it)."""
+        return self.inline.translated(t(self.lang, "quote.translated_mark"), t(self.lang, "quote.translated_title"))
 
     def cards(self, args: list[str]) -> Markup:
         lang = self.lang
@@ -422,6 +428,8 @@ def render_text(text: str, lang: str, story: Story) -> str:
     """Plain-text placeholders for page metadata (the description): only {{ fig ID }}, as text."""
 
     def sub(m: re.Match) -> str:
+        if m["name"] == "translated":
+            return " " + t(lang, "quote.translated_plain")
         if m["name"] != "fig":
             raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in page metadata, not '{m['name']}'")
         (fig_id,) = m["args"].split()

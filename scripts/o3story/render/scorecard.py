@@ -24,6 +24,10 @@ def parts(r: "Renderer", text: str) -> list[str | Markup]:
     pos = 0
     for m in TOKEN.finditer(text):
         out.append(text[pos : m.start()])
+        if m["name"] == "translated":
+            out.append(r.translated([]))
+            pos = m.end()
+            continue
         if m["name"] != "fig":
             from o3story.render.pages import PlaceholderError
 

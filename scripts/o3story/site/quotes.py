@@ -84,11 +84,24 @@ ALLOWED: dict[str, str] = {
 }
 
 
+# How an English quotation of the livestream says it is this project's translation, right after its
+# closing quote: a placeholder in pages and data texts (render/pages.py draws the mark), plotly's
+# own markup in chart texts.
+MARK_PAGE = "{{ translated }}"
+MARK_CHART = " (tr.)"  # plain text: a chart text may be drawn by plotly or shown as HTML text
+
+
 @dataclass(frozen=True)
 class Quote:
     where: str  # file:line, as a maintainer finds it
     text: str  # as written
     pattern: str  # text with placeholders filled in (figure values) or marked (chart slots)
+    marked: bool = False  # the translation mark follows its closing quote
+    mark: str = MARK_PAGE  # the mark this kind of text uses
+
+
+def _marked(text: str, q: str, mark: str) -> bool:
+    return f"“{q}”{mark}" in text or f'"{q}"{mark}' in text
 
 
 @dataclass(frozen=True)
@@ -131,12 +144,12 @@ def page_quotes(path: Path, name: str, figure_value) -> Iterator[Quote]:
     for key, text in front.items():
         if isinstance(text, str):
             for q in _quotes(text, straight=True):
-                yield Quote(f"{name}:{_line_of(raw, q)}", q, _fill_figures(q, figure_value))
+                yield Quote(f"{name}:{_line_of(raw, q)}", q, _fill_figures(q, figure_value), _marked(text, q, MARK_PAGE))
     for n, line in enumerate(body.split("\n"), 1):
         line = ADMONITION.sub(r"\1", line)
         line = re.sub(r"`[^`]*`", "", line)
         for q in _quotes(line, straight=True):
-            yield Quote(f"{name}:{n}", q, _fill_figures(q, figure_value))
+            yield Quote(f"{name}:{n}", q, _fill_figures(q, figure_value), _marked(line, q, MARK_PAGE))
 
 
 def table_quotes(path: Path, name: str) -> Iterator[Quote]:
@@ -145,7 +158,7 @@ def table_quotes(path: Path, name: str) -> Iterator[Quote]:
     for key, text in (yaml.safe_load(raw) or {}).items():
         if isinstance(text, str):
             for q in _quotes(text, straight=True):
-                yield Quote(f"{name}:{_line_of(raw, key + ':')} ({key})", q, q)
+                yield Quote(f"{name}:{_line_of(raw, key + ':')} ({key})", q, q, _marked(text, q, MARK_CHART), MARK_CHART)
 
 
 def data_quotes(path: Path, name: str, top: str, fields: Iterable[str], figure_value) -> Iterator[Quote]:
@@ -158,7 +171,8 @@ def data_quotes(path: Path, name: str, top: str, fields: Iterable[str], figure_v
             if isinstance(text, dict) and isinstance(text.get("en"), str):
                 en = max(raw.find("en:", max(raw.find(f"{field}:", at), at)), at)
                 for q in _quotes(text["en"], straight=True):
-                    yield Quote(f"{name}:{_line_of(raw, q, en)} ({rec.get('id')}.{field}.en)", q, _fill_figures(q, figure_value))
+                    yield Quote(f"{name}:{_line_of(raw, q, en)} ({rec.get('id')}.{field}.en)", q, _fill_figures(q, figure_value),
+                                _marked(text["en"], q, MARK_PAGE))
 
 
 def translation_texts(path: Path) -> list[str]:
@@ -208,6 +222,9 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
         if not any(rx.search(t) for t in english_n):
             problems.append(Problem(q.where, f"“{q.text}” is not a verbatim span of {translation}: quote the translation's words, "
                                               "or drop the quotation marks if it is a paraphrase"))
+        elif not q.marked:
+            problems.append(Problem(q.where, f"“{q.text}” quotes the livestream in this project's translation: "
+                                              f"write {q.mark} right after its closing quote, so a reader knows"))
     for text in sorted(set(allowed) - used):
         problems.append(Problem("scripts/o3story/site/quotes.py", f"ALLOWED entry “{text}” no longer occurs: remove it"))
     return problems

@@ -86,9 +86,9 @@
 
     var links = el("ul", "o3-pop__links");
     var src = el("li");
-    src.appendChild(document.createTextNode(S.source + ": "));
+    src.appendChild(document.createTextNode(S.source + S.colon));
     var source = SOURCES[fig.source];
-    src.appendChild(link(source.url, source.publisher + ", " + source.title, true)).className = "o3-pop__source";
+    src.appendChild(link(source.url, source.publisher + S.comma + source.title, true)).className = "o3-pop__source";
     links.appendChild(src);
     var rec = el("li");
     rec.appendChild(link(fig.record, S.record)).className = "o3-pop__record";

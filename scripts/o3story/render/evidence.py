@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from o3story.render.pages import Renderer
 
 SCRIPT = "assets/evidence.js"
-STRINGS = ("dialog", "close", "setting", "confidence", "quote", "translated", "locator", "source", "record", "chart")
+STRINGS = ("dialog", "close", "setting", "confidence", "quote", "translated", "locator", "source", "record", "chart", "colon", "comma")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 

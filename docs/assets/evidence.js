@@ -141,6 +141,10 @@
 
   Array.prototype.forEach.call(document.querySelectorAll("a[data-figure]"), function (a) {
     if (!number(a)) return;
+    // Its title ("See the data record") no longer says what a click does; removed before the theme
+    // mounts its tooltips on [title] (this deferred script runs before DOMContentLoaded), which
+    // would otherwise show a second popup and clear aria-haspopup and aria-controls on blur.
+    a.removeAttribute("title");
     a.setAttribute("aria-haspopup", "dialog");
     a.setAttribute("aria-expanded", "false");
   });

@@ -29,7 +29,7 @@ def open_page(context, url: str):
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
     page.goto(url, wait_until="load")
-    page.wait_for_function("() => document.querySelector('article a.o3-fig[aria-haspopup=dialog]')")
+    page.wait_for_function("() => document.querySelector('article a[data-figure][aria-haspopup=dialog]')")
     return page, problems
 
 
@@ -62,8 +62,10 @@ def check_popover(page, link) -> None:
 def test_click_opens_escape_closes_and_focus_returns(site, context, lang, path):
     page, problems = open_page(context, site.url + path)
     link = page.locator("article a.o3-fig").first
+    assert link.get_attribute("title") is None  # no theme tooltip besides the popover
     link.click()
     check_popover(page, link)
+    assert page.locator(".md-tooltip2--active").count() == 0
     assert page.url == site.url + path  # the click opened the popover instead of following the link
     if lang == "en":  # this project's translation of the Chinese transcript quote
         assert page.locator(".o3-pop__translation").get_attribute("lang") == "en"
@@ -134,7 +136,7 @@ def test_the_links_inside_land_on_the_record_and_the_chart_point(site, context, 
     page.wait_for_url(f"**/{'en/' if lang == 'en' else ''}methods/#fig-{fig_id}")
     assert page.locator(f'[id="fig-{fig_id}"]').is_visible()
     page.go_back()
-    page.wait_for_function("() => document.querySelector('article a.o3-fig[aria-haspopup=dialog]')")
+    page.wait_for_function("() => document.querySelector('article a[data-figure][aria-haspopup=dialog]')")
     link.click()
     page.locator(".o3-pop__chart").click()
     page.wait_for_url(f"**/charts/*/?point={fig_id}#chart-*")

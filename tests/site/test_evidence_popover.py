@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = [("en", "en/o3/"), ("zh", "o3/")]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 BLOCK = re.compile(r'<script type="application/json" class="o3-evidence-data">([^<]*)</script>')
 
 
@@ -188,3 +190,19 @@ def test_every_link_in_every_evidence_block_resolves(site):
                 checked += 1
             assert data["sources"][e["source"]]["url"].startswith(("https://", "http://"))
     assert checked > 100
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["en/", "", "en/transcript/"])
+def test_the_open_popover_passes_axe(site, browser, scheme, path):
+    """axe with the popover open (the page-wide audit sees every page with it closed)."""
+    ctx = browser.new_context(color_scheme=scheme, bypass_csp=True, viewport={"width": 360, "height": 740})
+    page, _ = open_page(ctx, site.url + path)
+    page.locator("article a[data-figure]").first.click()
+    assert page.locator(".o3-pop").is_visible()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run('.o3-pop', {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['target']}" for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, bad
+    ctx.close()

@@ -51,6 +51,8 @@ def check_popover(page, link) -> None:
     assert pop.locator(".o3-pop__value").inner_text() == link.inner_text()
     assert pop.locator(".o3-pop__quote p").first.inner_text().strip("“”")  # the quote, in its source's language
     assert pop.locator(".o3-pop__source").get_attribute("href").startswith("http")
+    source_line = pop.locator("li", has=page.locator(".o3-pop__source")).inner_text()
+    assert source_line.startswith(("Source: ", "来源：")) and "undefined" not in pop.inner_text()
     labelled = [page.locator(f"#{i}").inner_text() for i in pop.get_attribute("aria-labelledby").split()]
     assert labelled[0] == link.inner_text()
     assert focus_inside(page)

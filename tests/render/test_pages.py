@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+import markdown
 import pytest
 
 from conftest import edit
@@ -33,7 +34,9 @@ def test_href_takes_the_language_root_explicitly():
 
 def test_fig_placeholder(story):
     out = render("o3: {{ fig m.bench }}.", "en", story, "en/o3/")
-    assert out == 'o3: <a class="o3-fig" href="../methods/#fig-m.bench" title="See the data record&#58; M1 · Bench">71.7%</a>.'
+    text, _, block = out.partition("\n\n")
+    assert text == 'o3: <a class="o3-fig" data-figure="m.bench" href="../methods/#fig-m.bench" title="See the data record&#58; M1 · Bench">71.7%</a>.'
+    assert block.startswith('<script type="application/json" class="o3-evidence-data">')  # its evidence (test_evidence.py)
 
 
 def test_cards_link_to_source_and_record(story):
@@ -63,6 +66,7 @@ def test_transcript_turns_have_anchors_and_lead_language(story):
     assert "<strong>Everyone</strong>" in en and "<strong>所有人</strong>" in zh
 
 
+EVIDENCE = re.compile(r'<script type="application/json" class="o3-evidence-data">[^<]*</script>\n<script src="[^"]*evidence.js" defer></script>')
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>*x*'
 ATTRIBUTE = re.compile(r'\s[a-z-]+="[^"]*"')
 
@@ -89,6 +93,10 @@ def test_data_strings_are_escaped_everywhere(data_dir):
 
     for src in SCRIPTS:  # the explorer's own script tags are the only ones allowed
         page = page.replace(f'<script src="{src}" defer></script>', "")
+    # and the evidence blocks (JSON with no <, > or &: see test_evidence.py), which Markdown leaves alone
+    blocks = EVIDENCE.findall(page)
+    assert blocks and all(b in markdown.markdown(page, extensions=["attr_list", "md_in_html"]) for b in blocks)
+    page = EVIDENCE.sub("", page)
     assert "<script" not in page and "<img" not in page and no_markdown_markup(page)
     assert "&lt;script&gt;" in page
 

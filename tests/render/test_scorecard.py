@@ -32,8 +32,8 @@ def test_scorecard_renders_claim_quote_turn_verdict_and_records(small, lang, pag
     assert 'href="transcript/#t1"' in out
     # the evidence, linked to its record; the number in the reason is the record's linked value
     assert 'href="methods/#fig-m.bench.paper" data-figure="m.bench.paper">48.9%</a>' in out
-    assert '<a class="o3-fig" href="methods/#fig-m.bench.paper"' in out
-    assert "\n\n" not in out  # one raw HTML block for Markdown
+    assert '<a class="o3-fig" data-figure="m.bench.paper" href="methods/#fig-m.bench.paper"' in out
+    assert "\n\n" not in out.partition('<script type="application/json"')[0].rstrip()  # one raw HTML block for Markdown
 
 
 def test_english_quote_is_marked_as_translated_with_the_chinese_beside_it(small):
@@ -50,7 +50,7 @@ def test_hostile_strings_are_escaped_in_the_scorecard(data_dir, lang):
     assert "<script>" not in out
     assert "&lt;script&gt;alert&#40;&#39;x&#39;&#41;&lt;/script&gt; &amp; &quot;q&quot; &#42;b&#42;" in out  # HTML and Markdown both inert
     # markup enters only as the linked number
-    assert '<a class="o3-fig" href="methods/#fig-m.bench"' in out
+    assert '<a class="o3-fig" data-figure="m.bench" href="methods/#fig-m.bench"' in out
 
 
 def test_compare_cards_pair_a_claim_with_its_later_measurement(data_dir):
@@ -88,9 +88,9 @@ def test_factcheck_and_timeline_show_verdicts(small):
 def test_the_template_escapes_and_only_macro_output_passes(tmp_path):
     env = templating.environment()
     assert env.autoescape is True
-    link = templating.macros().fig_link("x.html", "t", "<1>")
+    link = templating.macros().fig_link("x.html", "t", "<1>", '"f')
     out = env.from_string("{{ a }}{{ b }}").render(a="<i>*x*</i>", b=link)
-    assert out == '&lt;i&gt;&#42;x&#42;&lt;/i&gt;<a class="o3-fig" href="x.html" title="t">&lt;1&gt;</a>'
+    assert out == '&lt;i&gt;&#42;x&#42;&lt;/i&gt;<a class="o3-fig" data-figure="&quot;f" href="x.html" title="t">&lt;1&gt;</a>'
 
 
 def test_glossary_becomes_abbreviations_per_language(small):
@@ -120,7 +120,7 @@ def test_the_overview_opens_with_the_scorecard(site, story, page):
         item = re.search(rf'<li class="o3-claim o3-claim--{claim.verdict}" id="claim-{re.escape(claim.id)}">(.*?)</details>\s*</li>',
                          scorecard, re.S)
         assert item, claim.id
-        linked = set(re.findall(r'data-figure="([^"]+)"', item.group(1)))
+        linked = set(re.findall(r'class="o3-evidence" href="[^"]*" data-figure="([^"]+)"', item.group(1)))
         assert linked == set(claim.evidence), claim.id
         for fig_id in claim.evidence:  # each record link resolves to the record's row on the methods page
             assert f'href="methods/#fig-{fig_id}"' in item.group(1)

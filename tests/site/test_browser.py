@@ -111,7 +111,8 @@ def test_number_in_transcript_lands_on_its_chart_point(site, context):
     page, problems, _ = visit(context, site.url + "en/transcript/")
     link = page.locator('#t2 a.o3-num[data-figure="o3.swe-bench-verified"]').first
     assert link.inner_text() == "71.7%"
-    link.click()
+    link.click()  # opens its evidence (test_evidence_popover.py), with a link to the point
+    page.locator(".o3-pop__chart").click()
     page.wait_for_url("**/en/charts/o3-vs-o1/?point=o3.swe-bench-verified#chart-o3-vs-o1")
     page.wait_for_selector('.o3-chart[data-highlight="o3.swe-bench-verified"]', timeout=20_000)
     tip = page.locator(".hoverlayer .hovertext").first.text_content()

@@ -18,7 +18,7 @@ from o3story.data import claims
 from o3story.data.model import Figure
 from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
-from o3story.render import charts, embed, explorer, exports, scorecard, templating
+from o3story.render import charts, embed, evidence, explorer, exports, scorecard, templating
 from o3story.render.charts.html import chart_block
 from o3story.render.fmt import setting, value
 from o3story.render.i18n import LANG_ROOT, has, t
@@ -58,6 +58,7 @@ class Renderer:
         self.story, self.lang, self.page_url = story, lang, page_url
         self.site_url, self.images, self.version, self.new_tab = site_url, images, version, new_tab
         self.scripts_added = False
+        self.linked: dict[str, None] = {}  # figures this page links with data-figure, in order (see evidence.py)
         self.inline = templating.macros()
         self.blocks: dict[str, Callable[[list[str]], str]] = {
             "fig": self.fig,
@@ -138,6 +139,11 @@ class Renderer:
                     self._chart_of.setdefault(f.id, chart_id)
         return self._chart_of
 
+    def cite(self, fig: Figure) -> str:
+        """Note that this page links `fig` with a data-figure attribute (its evidence goes in the page); its id."""
+        self.linked[fig.id] = None
+        return fig.id
+
     def figure_target(self, fig_id: str) -> str:
         chart_id = self.chart_of().get(fig_id)
         if chart_id:
@@ -154,7 +160,7 @@ class Renderer:
                 fig = self.figure(sp.figure)
                 key = "figure.chart_title" if fig.id in self.chart_of() else "figure.link_title"
                 title = t(lang, key, model=fig.model, metric=self.story.data.metric(fig.metric).name[lang])
-                out.append(self.inline.number("figure", self.figure_target(fig.id), title, token, fig.id))
+                out.append(self.inline.number("figure", self.figure_target(fig.id), title, token, self.cite(fig)))
             elif sp.check:
                 out.append(self.inline.number("check", self.link("fact-check/#check-" + sp.check), t(lang, "check.flag"), token))
             else:
@@ -210,7 +216,7 @@ class Renderer:
         (fig_id,) = args
         fig = self.figure(fig_id)
         title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
-        return self.inline.fig_link(self.record_link(fig), title, value(fig, self.lang))
+        return self.inline.fig_link(self.record_link(fig), title, value(fig, self.lang), self.cite(fig))
 
     def translated(self, args: list[str]) -> Markup:
         """The mark after an English quotation of the livestream: this project's translation of the
@@ -466,4 +472,6 @@ def render(markdown: str, lang: str, story: Story, page_url: str, **context) -> 
             raise PlaceholderError(f"unknown placeholder '{{{{ {name} }}}}'")
         return str(r.blocks[name](args))
 
-    return TOKEN.sub(sub, markdown)
+    out = TOKEN.sub(sub, markdown)
+    block = evidence.block(r, r.linked)  # the evidence of the numbers this page links, at its end
+    return f"{out}\n\n{block}\n" if block else out

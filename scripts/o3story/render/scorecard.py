@@ -61,7 +61,7 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
         "turn_href": r.link(f"{TRANSCRIPT}#t{c.turn}"),
         "turn_label": t(lang, "scorecard.turn", n=c.turn),
         "reason": parts(r, c.reason[lang]),
-        "evidence": [_evidence(r, r.figure(i)) for i in c.evidence],
+        "evidence": [dict(_evidence(r, r.figure(i)), id=r.cite(r.figure(i))) for i in c.evidence],
         "more_label": t(lang, "scorecard.more", n=len(c.evidence)),
     }
 

@@ -1,0 +1,102 @@
+"""The evidence data block of a page (render/evidence.py): one entry for every number the page links,
+the values as the page shows them, data strings that can neither end the script element nor become markup."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from conftest import ROOT, edit
+from o3story.data.story import load_story
+from o3story.render import evidence, templating
+from o3story.render.fmt import value
+from o3story.render.pages import Renderer, render
+
+BLOCK = re.compile(r'<script type="application/json" class="o3-evidence-data">([^<]*)</script>\n<script src="([^"]*)" defer></script>')
+HOSTILE = '</script><script>alert(1)</script>"><img src=x onerror=alert(2)>*x* & [a](b)'
+
+
+def evidence_of(page: str) -> tuple[dict, str]:
+    (found,) = BLOCK.findall(page)
+    return json.loads(found[0]), found[1]
+
+
+@pytest.mark.parametrize("doc,lang,url", [
+    ("index.zh.md", "zh", ""), ("index.en.md", "en", "en/"), ("transcript.en.md", "en", "en/transcript/"),
+    ("transcript.zh.md", "zh", "transcript/"), ("fact-check.en.md", "en", "en/fact-check/"), ("o3-mini.zh.md", "zh", "o3-mini/"),
+])
+def test_every_number_the_page_links_has_its_evidence(story, doc, lang, url):
+    page = render((ROOT / "docs" / doc).read_text(encoding="utf-8"), lang, story, url)
+    data, script = evidence_of(page)
+    linked = set(re.findall(r'data-figure="([^"]+)"', BLOCK.sub("", page)))
+    assert linked and set(data["figures"]) == linked  # every one, and only those
+    assert script == "../" * url.count("/") + "assets/evidence.js"
+    r = Renderer(story, lang, url)
+    for fig_id, e in data["figures"].items():
+        fig = story.data.figure(fig_id)
+        assert e["value"] == value(fig, lang)
+        assert e["record"] == r.record_link(fig) and data["sources"][e["source"]]["url"] == story.data.source(fig.source).url
+        assert e.get("quote", {}).get("text") == fig.quote
+        if fig.id in r.chart_of():
+            assert e["chart"] == r.figure_target(fig.id)
+    for key in evidence.STRINGS:
+        assert data["strings"][key]
+
+
+def test_a_page_without_numbers_carries_nothing(story):
+    assert "o3-evidence-data" not in render("# Charts\n\n{{ chart-list }}\n", "en", story, "en/charts/")
+    assert "o3-evidence-data" not in render("{{ chart arc-agi-cost }}", "en", story, "en/charts/arc-agi-cost/")
+
+
+def test_english_pages_give_the_translation_of_a_transcript_quote(story):
+    page = render("{{ fig o3.swe-bench-verified }}", "en", story, "en/")
+    quote = evidence_of(page)[0]["figures"]["o3.swe-bench-verified"]["quote"]
+    assert quote["text"] == "我们发现o3的准确率约为71.7%" and quote["lang"] == "zh-Hans"
+    # the sentence of the aligned English paragraph that holds the same number, verbatim from the translation
+    assert "71.7%" in quote["translation"]
+    turn = story.transcript.turn_with(quote["text"])
+    assert any(quote["translation"] in p for p in story.translation.turn(turn.n).paragraphs)
+    assert "translation" not in evidence_of(render("{{ fig o3.swe-bench-verified }}", "zh", story, ""))[0]["figures"]["o3.swe-bench-verified"]["quote"]
+
+
+def test_translation_is_the_whole_paragraph_when_no_single_sentence_holds_the_numbers(data_dir):
+    story = load_story(data_dir)
+    r = Renderer(story, "en", "en/")
+    turn = story.transcript.turn_with("准确率约为71.7%")
+    paragraph = story.translation.turn(turn.n).paragraphs[0]
+    assert evidence.translation(r, "准确率约为71.7%") in (paragraph, *re.split(r"(?<=[.!?])\s+", paragraph))
+    assert evidence.translation(r, "not in the transcript") is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_hostile_strings_cannot_end_the_block_nor_become_markup(data_dir, lang):
+    quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
+    edit(data_dir / "figures/a.yaml", "    model: M1\n", f'    model: "{quoted}"\n')
+    edit(data_dir / "figures/a.yaml", "    locator: Table 1\n", f'    locator: "{quoted}"\n')
+    edit(data_dir / "sources.yaml", "    title: A paper\n", f'    title: "{quoted}"\n')
+    story = load_story(data_dir)
+    page = render("{{ fig m.bench }} {{ fig m.bench.paper }}", lang, story, "")
+    (found,) = BLOCK.findall(page)
+    text = found[0]
+    assert "<" not in text and ">" not in text and "&" not in text
+    data = json.loads(text)
+    assert data["figures"]["m.bench"]["label"].startswith(HOSTILE)  # the same string, once decoded
+    assert data["figures"]["m.bench.paper"]["locator"] == HOSTILE
+    assert data["sources"]["paper"]["title"] == HOSTILE
+    assert page.count("<script") == 2 and "<img" not in page
+    assert text in markdown.markdown(page, extensions=["attr_list", "md_in_html"])  # Markdown leaves the JSON alone
+
+
+def test_script_json_refuses_unescaped_json():
+    with pytest.raises(ValueError):
+        templating.script_json(json.dumps({"a": "</script>"}))
+
+
+def test_the_script_builds_the_popover_from_text_only():
+    """evidence.js sets every data string with textContent (or as an href), never as HTML."""
+    js = (ROOT / "docs" / "assets" / "evidence.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js

@@ -131,7 +131,10 @@
     a.setAttribute("aria-expanded", "true");
     a.setAttribute("aria-controls", pop.id);
     current = { pop: pop, link: a };
-    pop.focus();
+    // Into view at once: focus() alone would scroll smoothly (the theme's scroll-behavior), moving the
+    // popover and its number while a reader (or a test) is already looking at them.
+    pop.focus({ preventScroll: true });
+    pop.scrollIntoView({ block: "nearest", inline: "nearest", behavior: "instant" });
   }
 
   function number(target) {
@@ -178,4 +181,9 @@
   });
 
   window.addEventListener("resize", function () { if (current) place(current.pop, current.link); });
+  // Content above the number can change height while the popover is open (long tables are laid out
+  // only as they near the viewport: content-visibility in site.css): keep the popover at its number.
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { if (current) place(current.pop, current.link); }).observe(document.body);
+  }
 })();

@@ -76,6 +76,8 @@ def test_translation_is_the_whole_paragraph_when_no_single_sentence_holds_the_nu
 def test_hostile_strings_cannot_end_the_block_nor_become_markup(data_dir, lang):
     quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"')
     edit(data_dir / "figures/a.yaml", "    model: M1\n", f'    model: "{quoted}"\n')
+    with (data_dir / "models.yaml").open("a", encoding="utf-8") as f:  # an allowed name, so that it reaches the page
+        f.write(f'  - name: "{quoted}"\n    kind: model\n')
     edit(data_dir / "figures/a.yaml", "    locator: Table 1\n", f'    locator: "{quoted}"\n')
     edit(data_dir / "sources.yaml", "    title: A paper\n", f'    title: "{quoted}"\n')
     story = load_story(data_dir)

@@ -105,7 +105,7 @@ def test_story_pages_draw_all_their_charts_and_survive_navigation(site, context)
     wait_drawn(page, 4)
     page.locator("a.md-tabs__link", has_text="ARC-AGI").click()
     page.wait_for_url(site.url + "arc-agi/")
-    wait_drawn(page, 2)
+    wait_drawn(page, 3)
     page.go_back()
     wait_drawn(page, 4)
     assert not problems, problems

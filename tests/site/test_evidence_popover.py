@@ -57,7 +57,9 @@ def check_popover(page, link) -> None:
     assert labelled[0] == link.inner_text()
     assert focus_inside(page)
     # it is next to the number, and within a phone's width of the viewport
-    box, at = pop.bounding_box(), link.bounding_box()
+    box, at = page.evaluate("""() => {  // both at one moment
+        const b = document.querySelector('.o3-pop').getBoundingClientRect(), a = document.querySelector('[aria-expanded="true"]').getBoundingClientRect();
+        return [{x: b.x, y: b.y, width: b.width}, {y: a.y, height: a.height}]; }""")
     assert 0 <= box["x"] and box["x"] + box["width"] <= page.viewport_size["width"]
     assert at["y"] + at["height"] <= box["y"] <= at["y"] + at["height"] + 20
 

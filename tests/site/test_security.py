@@ -49,11 +49,15 @@ def poison(data):
     def events(doc):
         doc["events"][0]["event"] = {"zh": XSS, "en": XSS}
 
+    def models(doc):  # the hostile name must be an allowed model name to reach the pages
+        doc["models"].append({"name": XSS, "kind": "model"})
+
     edit("figures/o3.yaml", figures)
     edit("sources.yaml", sources)
     edit("metrics.yaml", metrics)
     edit("factcheck.yaml", checks)
     edit("timeline.yaml", events)
+    edit("models.yaml", models)
 
 
 @pytest.fixture(scope="module")

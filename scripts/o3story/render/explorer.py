@@ -1,7 +1,12 @@
 """The data explorer of the methods page: every figure record in one table, rendered here in full
 (it is what a reader without JavaScript gets), plus the filter controls that assets/explorer.js
 brings to life (they stay hidden without it). Each record is a row and, below it, a details row
-with its quote, locator, notes, formula and links. Pure: HTML with every data string escaped."""
+with its quote, locator, notes, formula and links. Pure: HTML with every data string escaped.
+
+Material's search indexes the filters' options (a reader searching a model, a metric or a source
+finds the table), not the rows (`data-search-exclude`): every page fetches its language's whole
+index as it loads, and the rows with their details were a third of it. The story pages' chart
+tables index the charted rows where their chart is."""
 
 from __future__ import annotations
 
@@ -25,9 +30,11 @@ def sort_number(v: int | float) -> str:
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], lang: str) -> str:
-    opts = f'<option value="">{esc(t(lang, "explorer.all"))}</option>' + "".join(
+    # Line breaks between label, options and fields: they render as nothing, but keep words apart
+    # in the search index (Material joins adjacent elements' texts: "ModelAllGPT-4o" is no word).
+    opts = f'<option value="">{esc(t(lang, "explorer.all"))}</option>\n' + "\n".join(
         f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in options)
-    return (f'<div class="o3-x__field"><label for="o3-x-{name}">{esc(label)}</label>'
+    return (f'<div class="o3-x__field"><label for="o3-x-{name}">{esc(label)}</label>\n'
             f'<select id="o3-x-{name}" name="{name}">{opts}</select></div>')
 
 
@@ -49,7 +56,7 @@ def controls(r: "Renderer", figs: list[Figure]) -> str:
     ]
     return (
         f'<form class="o3-x__filters" role="search" aria-label="{esc(t(lang, "explorer.heading"))}" hidden>'
-        + "".join(fields)
+        + "\n".join(fields)
         + f'<div class="o3-x__actions"><button type="reset" class="o3-x__reset">{esc(t(lang, "explorer.reset"))}</button>'
         f'<p class="o3-x__count" role="status" data-template="{esc(t(lang, "explorer.count"))}"></p></div>'
         "</form>"
@@ -129,7 +136,7 @@ def explorer(r: "Renderer", figs: list[Figure]) -> str:
         f'<div class="o3-x" data-total="{len(figs)}">'
         + controls(r, figs)
         + '<div class="o3-table o3-x__table"><table>'
-        f"<thead><tr>{head}</tr></thead><tbody>"
+        f"<thead><tr>{head}</tr></thead><tbody data-search-exclude>"
         + "\n".join(row(r, f) for f in figs)
         + f'</tbody></table></div><p class="o3-x__none" hidden>{esc(t(lang, "explorer.none"))}</p></div>'
         + scripts

@@ -276,7 +276,8 @@ class Renderer:
                 f'{esc(t(self.lang, "check.flag"))}: {esc(c.quote)}</a></p>'
                 for c in self.checks_at(turn.anchor)
             )
-            body = "".join(f'<div class="o3-turn__text" lang="{"zh-Hans" if c == "zh" else "en"}">{cols[c]}</div>' for c in order)
+            # the other language's column is in the other language's search index (see explorer.py)
+            body = "".join(f'<div class="o3-turn__text" lang="{"zh-Hans" if c == "zh" else "en"}"{"" if c == first else " data-search-exclude"}>{cols[c]}</div>' for c in order)
             out.append(
                 f'<section class="o3-turn" id="{turn.anchor}">'
                 f'<p class="o3-turn__speaker"><strong>{esc(speaker[first])}</strong> '
@@ -448,7 +449,7 @@ class Renderer:
         head = ["record", "field", "was", "now", "reason", "source_text"]
         out = []
         for audit in self.story.data.audits:
-            out.append(f'<section class="o3-audit" id="audit-{esc_attr(audit.id)}">')
+            out.append(f'<section class="o3-audit" id="audit-{esc_attr(audit.id)}" data-search-exclude>')  # kept out of the search index: see explorer.py
             out.append(f'<p><strong>{esc(t(lang, "changelog.audit", date=audit.date.isoformat(), count=len(audit.changes)))}</strong></p>')
             out.append(f'<p><strong>{esc(t(lang, "changelog.method"))}</strong>: {esc(audit.method[lang])}</p>')
             out.append('<div class="o3-table o3-changelog"><table>')

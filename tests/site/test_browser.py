@@ -92,6 +92,15 @@ def test_search_finds_chinese_words_on_chinese_pages(site, context):
     page.close()
 
 
+@pytest.mark.parametrize("root, query", [("en/", "XSTest"), ("", "XSTest"), ("en/", "LangFast"), ("", "LangFast")])
+def test_search_finds_the_figures_table_by_metric_source_or_model(site, context, root, query):
+    # the explorer's rows are kept out of the index, its filters' options are not (test_search_index.py)
+    page, _, _ = visit(context, site.url + root)
+    hrefs = search(page, query)
+    assert any(urlparse(h).path == urlparse(site.url).path + f"{root}methods/" for h in hrefs), hrefs
+    page.close()
+
+
 def test_theme_follows_the_os_then_the_toggle(site, browser):
     ctx = browser.new_context(color_scheme="dark")
     page = ctx.new_page()

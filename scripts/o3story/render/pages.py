@@ -269,7 +269,7 @@ class Renderer:
             turns.append({
                 "anchor": turn.anchor, "n": turn.n,
                 "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
-                "cols": [{"lang": "zh-Hans" if c == "zh" else "en", "paragraphs": paragraphs[c]} for c in order],
+                "cols": [{"lang": "zh-Hans" if c == "zh" else "en", "lead": c == first, "paragraphs": paragraphs[c]} for c in order],
                 "flags": [{"href": self.link("fact-check/#check-" + c.id), "quote": c.quote} for c in self.checks_at(turn.anchor)],
             })
         return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),

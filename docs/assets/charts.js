@@ -268,7 +268,10 @@
     // An embed waits for the pointer or focus on its own chart (the listeners above).
     var embedded = document.documentElement.hasAttribute("data-theme");
     if (seen && !wanted && !embedded) {
-      var arm = function () {
+      var arm = function (event) {
+        // Only the reader's own scrolling counts: the theme scrolls its navigation sidebar to the
+        // current page as it loads, and that scroll event reaches this capturing listener too.
+        if (event && event.type === "scroll" && event.target !== document && event.target !== document.documentElement) return;
         ["scroll", "wheel", "pointermove", "pointerdown", "keydown", "touchstart"].forEach(function (type) {
           window.removeEventListener(type, arm, true);
         });

@@ -145,6 +145,24 @@ def test_chart_is_a_static_image_until_it_nears_the_viewport(site, browser):
     ctx.close()
 
 
+@pytest.mark.parametrize("path", ["en/charts/arc-agi-cost/", "charts/arc-repricing/"])
+def test_a_chart_in_the_first_screen_stays_static_until_the_reader_acts(site, browser, path):
+    """A chart page's chart is in view at once, yet plotly.js waits for the reader's first scroll,
+    pointer move or key: the theme scrolling its own navigation sidebar to the current page as the
+    page loads is not the reader (it used to load plotly.js on every chart page at 1280 px)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = ctx.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(site.url + path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not [u for u in requested if "plotly" in u], "plotly.js loaded before the reader did anything"
+    page.mouse.move(400, 400)
+    page.wait_for_selector(".o3-chart__plot[data-drawn]", timeout=20_000)
+    ctx.close()
+
+
 def test_pages_without_charts_load_no_plotly(site, browser):
     ctx = browser.new_context()
     page = ctx.new_page()

@@ -123,11 +123,10 @@ def on_page_context(context, page, config, nav):
     description = html.unescape(page.meta.get("description") or config.site_description or "")
     links = {alt["lang"]: alt["link"] for alt in getattr(config.extra, "alternate", None) or []}
     site_url = config.site_url or ""
-    card = seo.card_path(page.url, _key_charts.get(page.url)) if _images.available else None
-    alt = title
-    if card and card.startswith("charts/"):
-        alt = charts.build(card.split("/")[1], _story, lang).title
-    elif card:  # no chart on the page: its own title card, in its language
+    chart_id = seo.card_chart(page.url, _key_charts.get(page.url))
+    card = seo.card_path(page.url, chart_id) if _images.available else None
+    alt = charts.build(chart_id, _story, lang).title if card and chart_id else title
+    if card and not chart_id:  # no chart on the page: its own title card, in its language
         exports.write_title_card(Path(config.site_dir), card, exports.title_card_figure(title, description, lang, site_url), _images)
     context["o3"] = {
         "csp_placeholder": seo.CSP_PLACEHOLDER,

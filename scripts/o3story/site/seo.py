@@ -59,13 +59,18 @@ def title_card_path(page_url: str) -> str:
     return f"cards/{rest.strip('/').replace('/', '-') or 'home'}.{lang}.png"
 
 
+def card_chart(page_url: str, key: str | None) -> str | None:
+    """The chart a page's social card shows: a chart page's own, else the page's key chart (None: the
+    page has none and shares its title card)."""
+    m = CHART_PAGE.fullmatch(page_url)
+    return m["id"] if m else key
+
+
 def card_path(page_url: str, chart_id: str | None) -> str:
     """The page's social card, relative to the site root, in the page's language: a chart page's own card,
     a story page's key chart's card, or the page's title card."""
-    lang = page_lang(page_url)
-    m = CHART_PAGE.fullmatch(page_url)
-    chart_id = m["id"] if m else chart_id
-    return f"charts/{chart_id}/card.{lang}.png" if chart_id else title_card_path(page_url)
+    chart_id = card_chart(page_url, chart_id)
+    return f"charts/{chart_id}/card.{page_lang(page_url)}.png" if chart_id else title_card_path(page_url)
 
 
 def social(site_url: str, page_url: str, title: str, description: str, image: str | None,

@@ -10,6 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # axe-core, installed by `npm ci`
 
 
 @pytest.fixture

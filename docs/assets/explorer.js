@@ -12,11 +12,16 @@
 (function () {
   "use strict";
   var root = document.querySelector(".o3-x");
-  if (!root || !window.Tablesort) return;
+  if (!root) return;
   var form = root.querySelector(".o3-x__filters");
+  if (!window.Tablesort) { form.hidden = true; root.querySelector(".o3-x__hint--sort").hidden = true; return; }
   var table = root.querySelector("table");
-  var tbody = table.tBodies[0];
-  var rows = [].slice.call(tbody.querySelectorAll("tr.o3-x__row"));
+  // The records come in row groups (several <tbody>, laid out one by one on phones); tablesort
+  // sorts within each group, so a sort first gathers them all in the first group, then deals them
+  // back out in the new order.
+  var groups = [].slice.call(table.tBodies);
+  var size = groups[0].querySelectorAll("tr.o3-x__row").length;
+  var rows = [].slice.call(table.querySelectorAll("tbody tr.o3-x__row"));
   var count = root.querySelector(".o3-x__count");
   var none = root.querySelector(".o3-x__none");
   var FILTERS = ["model", "metric", "confidence", "source"];
@@ -37,8 +42,6 @@
     d.hidden = true;
   });
   root.classList.add("o3-x--js");
-  form.hidden = false;
-  root.querySelector(".o3-x__hint").hidden = false;
 
   function isOpen(row) { return row.classList.contains("o3-x__row--open"); }
 
@@ -54,6 +57,11 @@
     return s;
   }
 
+  // a group none of whose records is shown takes no room
+  function showGroups() {
+    groups.forEach(function (g) { g.hidden = !g.querySelector("tr.o3-x__row:not([hidden])"); });
+  }
+
   function apply() {
     var s = state();
     var words = norm(s.search).split(/\s+/).filter(Boolean);
@@ -65,6 +73,10 @@
       details[row.id].hidden = !match || !isOpen(row);
       if (match) shown++;
     });
+    showGroups();
+    // A filtered view shows its row groups as they are: a group the browser has not laid out yet
+    // would otherwise hold the height of all its records, shown or not.
+    root.classList.toggle("o3-x--filtered", shown < rows.length);
     count.textContent = count.getAttribute("data-template").replace("{shown}", shown).replace("{total}", rows.length);
     none.hidden = shown > 0;
   }
@@ -94,15 +106,19 @@
     return { key: params.get("sort"), order: params.get("order") };
   }
 
-  // tablesort moves each row of the body; take the details rows out first and put each back
-  // under its own row afterwards.
+  // tablesort moves each row of the first group; take the details rows out and gather the records
+  // there first, then deal each record, its details row under it, back out to the groups.
   table.addEventListener("beforeSort", function () {
     rows.forEach(function (row) { var d = details[row.id]; if (d.parentNode) d.parentNode.removeChild(d); });
+    [].slice.call(table.querySelectorAll("tbody tr.o3-x__row")).forEach(function (row) { groups[0].appendChild(row); });
   });
   table.addEventListener("afterSort", function () {
-    [].forEach.call(tbody.querySelectorAll("tr.o3-x__row"), function (row) {
-      row.parentNode.insertBefore(details[row.id], row.nextSibling);
+    [].slice.call(groups[0].querySelectorAll("tr.o3-x__row")).forEach(function (row, i) {
+      var g = groups[Math.floor(i / size)];
+      g.appendChild(row);
+      g.appendChild(details[row.id]);
     });
+    showGroups();
     var th = table.querySelector("thead th[aria-sort]");
     sorted = th ? { key: th.getAttribute("data-key"), order: ORDER[th.getAttribute("aria-sort")] } : null;
     writeUrl();
@@ -116,7 +132,7 @@
   // "reset" fires before the fields are cleared
   form.addEventListener("reset", function () { window.setTimeout(function () { apply(); writeUrl(); }, 0); });
 
-  tbody.addEventListener("click", function (event) {
+  table.addEventListener("click", function (event) {
     var row = event.target.closest("tr.o3-x__row");
     if (!row || event.target.closest("a")) return;  // links keep their own job
     if (!event.target.closest("button") && String(window.getSelection ? window.getSelection() : "")) return;  // selecting text

@@ -194,7 +194,8 @@ def time_to_charts(browser, url: str, runs: int = 5) -> tuple[float, float]:
     return statistics.median(visible), statistics.median(interactive)
 
 
-def lighthouse(url: str) -> dict:
+def lighthouse(url: str, screen: tuple[int, int] | None = None) -> dict:
+    """Lighthouse's mobile preset on `url`; `screen` (width, height) replaces its 412 x 823 phone."""
     tool = ROOT / ".cache" / "bench-node"
     binary = tool / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -203,7 +204,9 @@ def lighthouse(url: str) -> dict:
     out = Path(tempfile.mkstemp(suffix=".json")[1])
     subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
                     "--only-categories=performance,accessibility,best-practices,seo",
-                    f"--chrome-flags={' '.join(FLAGS)}"], check=True, env={**os.environ, "CHROME_PATH": BROWSER},
+                    f"--chrome-flags={' '.join(FLAGS)}",
+                    *([f"--screenEmulation.width={screen[0]}", f"--screenEmulation.height={screen[1]}"] if screen else [])],
+                   check=True, env={**os.environ, "CHROME_PATH": BROWSER},
                    capture_output=True)
     report = json.loads(out.read_text(encoding="utf-8"))
     cats = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
@@ -290,11 +293,14 @@ def main() -> int:
         results["chart_ms"] = {"ours": time_to_charts(browser, url_ours + heavy), "naive": time_to_charts(browser, url_naive + "charts/arc-agi-cost/")}
         browser.close()
     results["lighthouse"] = {}
-    for name, (a, b) in [("overview", ("en/", "")), ("heaviest chart page", (heavy, "charts/arc-agi-cost/")),
+    for name, (a, b), *screen in [("overview", ("en/", "")), ("heaviest chart page", (heavy, "charts/arc-agi-cost/")),
                          ("embed", ("embed/arc-agi-cost/?lang=en", "charts/arc-agi-cost/")),
-                         ("methods page (data explorer)", ("en/methods/", ""))]:
+                         ("methods page, English (data explorer)", ("en/methods/", "")),
+                         ("methods page, Chinese", ("methods/", "")),
+                         # a taller phone: the Chinese explorer then starts within the browser's look-ahead
+                         ("methods page, Chinese, 430 x 932 phone", ("methods/", ""), (430, 932))]:
         try:
-            results["lighthouse"][name] = {"ours": lighthouse(url_ours + a), "naive": lighthouse(url_naive + b)}
+            results["lighthouse"][name] = {"ours": lighthouse(url_ours + a, *screen), "naive": lighthouse(url_naive + b, *screen)}
         except (subprocess.CalledProcessError, OSError) as exc:
             results["lighthouse"][name] = {"error": str(exc)}
     server.shutdown()
@@ -319,11 +325,11 @@ def main() -> int:
     print("\n== Lighthouse 12.2.3, mobile: performance / accessibility / best practices / SEO; FCP s; TBT ms")
     for name, d in r["lighthouse"].items():
         if "error" in d:
-            print(f"{name:22} error: {d['error']}")
+            print(f"{name:40} error: {d['error']}")
             continue
         o, n = d["ours"], d["naive"]
         fmt = lambda c: f"{c['performance']:3} / {c['accessibility']:3} / {c['best-practices']:3} / {c['seo']:3}; {c['fcp_s']} s; {c['tbt_ms']} ms"  # noqa: E731
-        print(f"{name:22} ours {fmt(o)}   naive {fmt(n)}")
+        print(f"{name:40} ours {fmt(o)}   naive {fmt(n)}")
     out = ROOT / ".cache" / "bench" / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2), encoding="utf-8")

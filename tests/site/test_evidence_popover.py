@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from conftest import AXE
+
 pytestmark = pytest.mark.browser
 
 PAGES = [("en", "en/o3/"), ("zh", "o3/")]
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 BLOCK = re.compile(r'<script type="application/json" class="o3-evidence-data">([^<]*)</script>')
 
 

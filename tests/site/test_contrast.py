@@ -9,7 +9,8 @@ part does (a light marker with a dark outline is seen by its outline, as 1.4.11 
 one paint (a line, an open marker, a bar) must pass with that paint. Grid and axis lines are not
 marks (1.4.11 does not require them) and are not checked; text has its own checks (axe).
 
-Charts with view buttons are checked in every view. Three ways into a theme: drawn in light, drawn
+Charts with view buttons are checked in every view, on their pages and in their embeds (each in
+the theme the snippet asks for). Three ways into a theme: drawn in light, drawn
 in dark (the OS setting), and drawn in light then switched to dark with Material's toggle (the
 live re-colouring in assets/charts.js).
 """
@@ -268,3 +269,21 @@ def test_static_facade_marks_have_3_to_1_contrast_in_both_themes(site, browser, 
     page.close()
     assert len(result["marks"]) >= 3, f"only {len(result['marks'])} marks read in {path.name}"
     assert not light and not dark, "\n".join([f"{path.name} light: {f}" for f in light] + [f"{path.name} dark: {f}" for f in dark])
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_embedded_chart_marks_have_3_to_1_contrast(site, browser, chart_id, lang, theme):
+    """The embed (/embed/<id>/, its own page and stylesheet, in an editor's frame) in the theme its
+    snippet asks for: the same marks, on the embed's own background."""
+    ctx = browser.new_context(viewport={"width": 640, "height": 520})
+    page = ctx.new_page()
+    page.goto(f"{site.url}embed/{chart_id}/?lang={lang}&theme={theme}")
+    draw_all_charts(page)
+    assert page.locator("html").get_attribute("data-theme") == theme
+    assert page.locator(".o3-chart__plot").get_attribute("data-theme") == ("slate" if theme == "dark" else "default")
+    found, count = check_every_view(page, f"embed/{chart_id}/?lang={lang}&theme={theme}")
+    ctx.close()
+    assert count >= 3, f"only {count} marks read: the selectors no longer match plotly's SVG"
+    assert not found, "\n".join(found)

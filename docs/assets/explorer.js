@@ -146,6 +146,29 @@
     if (row.hidden) { form.reset(); FILTERS.forEach(function (n) { form.elements[n].value = ""; }); form.elements.search.value = ""; apply(); writeUrl(); }
     setOpen(row, true);
     if (scroll) row.scrollIntoView({ block: "start" });
+    keepInView(row);
+  }
+
+  // On a phone the row groups are laid out only as they near the screen, each then taking its own
+  // height in place of an estimate, which moves a record just scrolled to. Keep it at the top while
+  // they settle: until the reader scrolls, taps or types, for a second and a half at most.
+  function keepInView(row) {
+    if (!window.ResizeObserver) return;
+    var until = Date.now() + 1500, done = false;
+    var events = ["wheel", "touchstart", "pointerdown", "keydown"];
+    function stop() {
+      done = true;
+      observer.disconnect();
+      events.forEach(function (t) { window.removeEventListener(t, stop, true); });
+    }
+    var observer = new ResizeObserver(function () {
+      if (done) return;
+      if (Date.now() > until) { stop(); return; }
+      row.scrollIntoView({ block: "start" });
+    });
+    events.forEach(function (t) { window.addEventListener(t, stop, { capture: true, passive: true }); });
+    observer.observe(table);
+    window.setTimeout(function () { if (!done) stop(); }, 1600);
   }
   window.addEventListener("hashchange", function () { openTarget(false); });
 

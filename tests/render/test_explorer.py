@@ -345,3 +345,35 @@ def test_the_filters_are_in_place_before_the_explorer_script_runs(site, browser)
         tops[blocked] = page.locator(".o3-x__table").evaluate("t => t.getBoundingClientRect().top + scrollY")
         ctx.close()
     assert tops[True] == tops[False], tops
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_record_link_on_a_phone_lands_on_its_row(site, story, browser, lang):
+    """#fig-<id> on a phone, from another page and from the same page: the row is at the top of the
+    screen, open, once the row groups above it (laid out only as they near the screen, each then
+    taking its own height in place of an estimate) have settled."""
+    figs = story.data.figures
+    far = [figs[len(figs) // 3], figs[(2 * len(figs)) // 3]]
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+    def where(fig) -> dict:
+        page.wait_for_timeout(1700)  # explorer.js keeps the row in view for 1.5 s at most
+        return page.evaluate("""id => { const r = document.getElementById(id).getBoundingClientRect();
+            return {top: r.top, bottom: r.bottom, height: innerHeight, open: !document.getElementById(id + '-details').hidden}; }""",
+                             f"fig-{fig.id}")
+
+    for fig in far:
+        page = ctx.new_page()
+        page.goto(site.url + LANGS[lang] + f"#fig-{fig.id}")
+        page.wait_for_selector(".o3-x--js")
+        at = where(fig)
+        assert at["open"] and 0 <= at["top"] < at["height"] / 3, (fig.id, at)
+        page.close()
+    page = ctx.new_page()
+    page.goto(site.url + LANGS[lang] + f"#fig-{far[0].id}")
+    page.wait_for_selector(".o3-x--js")
+    page.evaluate("id => { window.location.hash = id; }", f"fig-{far[1].id}")  # a link within the page
+    at = where(far[1])
+    assert at["open"] and 0 <= at["top"] < at["height"] / 3, (far[1].id, at)
+    ctx.close()

@@ -151,24 +151,24 @@
 
   // On a phone the row groups are laid out only as they near the screen, each then taking its own
   // height in place of an estimate, which moves a record just scrolled to. Keep it at the top while
-  // they settle: until the reader scrolls, taps or types, for a second and a half at most.
+  // they settle: until the reader scrolls, taps or types, for a second and a half at most. One
+  // record at a time: a new link lets go of the last one.
+  var letGo = null;
   function keepInView(row) {
+    if (letGo) letGo();
     if (!window.ResizeObserver) return;
-    var until = Date.now() + 1500, done = false;
     var events = ["wheel", "touchstart", "pointerdown", "keydown"];
+    var observer = new ResizeObserver(function () { row.scrollIntoView({ block: "start" }); });
+    var timer = window.setTimeout(stop, 1500);
     function stop() {
-      done = true;
       observer.disconnect();
+      window.clearTimeout(timer);
       events.forEach(function (t) { window.removeEventListener(t, stop, true); });
+      letGo = null;
     }
-    var observer = new ResizeObserver(function () {
-      if (done) return;
-      if (Date.now() > until) { stop(); return; }
-      row.scrollIntoView({ block: "start" });
-    });
     events.forEach(function (t) { window.addEventListener(t, stop, { capture: true, passive: true }); });
     observer.observe(table);
-    window.setTimeout(function () { if (!done) stop(); }, 1600);
+    letGo = stop;
   }
   window.addEventListener("hashchange", function () { openTarget(false); });
 

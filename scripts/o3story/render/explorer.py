@@ -22,7 +22,7 @@ SCRIPTS = ("assets/vendor/tablesort.min.js", "assets/vendor/tablesort.number.min
 # Records per <tbody>. On phones each row group is skipped by the browser until it nears the screen
 # (content-visibility in site.css): with one group, a table that starts within the browser's
 # look-ahead (one and a half screens below the fold) was styled whole on every restyle the theme
-# makes while the page loads (Lighthouse on a 430 x 932 phone: about 85; with groups of 8: 99).
+# makes while the page loads (Lighthouse on a 430 x 932 phone: 82-86; with groups of 8: 97).
 GROUP_SIZE = 8
 STRINGS = ("all", "heading", "search", "search_hint", "reset", "count", "sort_hint", "noscript", "details", "none")
 

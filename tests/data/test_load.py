@@ -77,7 +77,7 @@ CASES = [
     ("changelog.yaml", "        reason: {zh: 补充。, en: Added.}\n", "        reason: {zh: 补充。}\n",
      "data/changelog.yaml:18: audits[0].changes[1].reason.en: required field is missing"),
     ("timeline.yaml", "    kind: release\n", "    kind: deprecated\n",
-     "data/timeline.yaml:9: events[1].kind: Input should be 'announcement', 'release', 'test', 'price', 'disclosure', 'deadline' or 'deprecation'"),
+     "data/timeline.yaml:9: events[1].kind: Input should be 'announcement', 'release', 'test', 'price', 'disclosure', 'deadline', 'deprecation', 'decision' or 'retirement'"),
 ]
 
 
@@ -188,7 +188,7 @@ SCORECARD_CASES = [
     ("    verdict: partly-held\n", "",
      "data/scorecard.yaml:2: claims[0].verdict: required field is missing"),
     ("    verdict: partly-held\n", "    verdict: mostly-true\n",
-     "data/scorecard.yaml:10: claims[0].verdict: Input should be 'held', 'partly-held', 'did-not-hold', 'not-comparable' or 'not-verifiable'"),
+     "data/scorecard.yaml:10: claims[0].verdict: Input should be 'held', 'held-preview', 'partly-held', 'did-not-hold', 'not-comparable' or 'not-verifiable'"),
     ("    evidence: [m.bench.paper]\n", "",
      "data/scorecard.yaml:2: claims[0].evidence: required field is missing"),
     ("    evidence: [m.bench.paper]\n", "    evidence: []\n",
@@ -196,7 +196,7 @@ SCORECARD_CASES = [
     ("    evidence: [m.bench.paper]\n", "    evidence: [m.bench.typo]\n",
      "data/scorecard.yaml:9: claims[0].evidence[0]: unknown figure id 'm.bench.typo'"),
     ("    verdict: partly-held\n", "    verdict: partly-held\n    colour: red\n",
-     "data/scorecard.yaml:11: claims[0].colour: unknown key (allowed: id, turn, quote, claim, claimed, evidence, verdict, reason)"),
+     "data/scorecard.yaml:11: claims[0].colour: unknown key (allowed: id, turn, quote, said, claim, claimed, evidence, verdict, reason)"),
     ('      zh: "我们发现准确率约为71.7%"\n', '      zh: "我们发现准确率约为99%"\n',
      "data/scorecard.yaml:5: claims[0].quote.zh: not found verbatim in turn 1 of the transcript"),
     ("    turn: 1\n", "    turn: 2\n",

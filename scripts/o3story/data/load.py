@@ -197,3 +197,21 @@ def load_list(path: Path, name: str, key: str, model: type[M]) -> tuple[list[tup
                 broken.add(None)
     # A broken record whose id cannot be read hides which ids exist: references are then unknown too.
     return good, errors, (None if None in broken else broken)
+
+
+def load_one(path: Path, name: str, key: str, model: type[M]) -> tuple[M | None, Where | None, list[DataError]]:
+    """Load `key: {record}` from one file: one record, not a list (e.g. data/status.yaml)."""
+    try:
+        data, lines = read_yaml(path, name)
+    except DataErrors as exc:
+        return None, None, exc.errors
+    if not isinstance(data, dict) or set(data) != {key}:
+        found = ", ".join(map(str, data)) if isinstance(data, dict) else type(data).__name__
+        return None, None, [DataError(name, 1, "(file)", f"must be a mapping with the single key '{key}' (found: {found})")]
+    where = Where(name, (key,), lines)
+    if not isinstance(data[key], dict):
+        return None, None, [DataError(name, where.line(), where.field(), "must be a mapping of fields")]
+    try:
+        return model.model_validate(data[key]), where, []
+    except ValidationError as exc:
+        return None, None, list(pydantic_errors(exc, where, model))

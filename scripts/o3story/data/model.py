@@ -191,7 +191,7 @@ class Check(Record):
     figures: list[Id] = Field(default_factory=list)
 
 
-EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline", "deprecation"]
+EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline", "deprecation", "decision", "retirement"]
 
 
 PromiseOutcome = Literal["kept", "kept-late", "changed", "not-kept"]
@@ -215,6 +215,9 @@ class Event(Record):
     approximate_date: bool = False
     kind: EventKind
     event: Text
+    # The same event in the future tense, shown while its date is after the site's "as of" date
+    # (data/status.yaml): required for an event that has not happened yet on that date.
+    scheduled: Text | None = None
     promised: Text | None = None
     promise: Promise | None = None  # the outcome of `promised`: required exactly when there is a promise
     source: Id
@@ -233,8 +236,44 @@ class Event(Record):
         return self
 
 
-Verdict = Literal["held", "partly-held", "did-not-hold", "not-comparable", "not-verifiable"]
-VERDICTS: tuple[str, ...] = ("held", "partly-held", "did-not-hold", "not-comparable", "not-verifiable")
+# The written scale (data/verdicts.yaml) defines each verdict and the test it must pass; the rules
+# that code can check are checked at load (validate.verdict_rules).
+Verdict = Literal["held", "held-preview", "partly-held", "did-not-hold", "not-comparable", "not-verifiable"]
+VERDICTS: tuple[str, ...] = ("held", "held-preview", "partly-held", "did-not-hold", "not-comparable", "not-verifiable")
+CHECK_VERDICTS: tuple[str, ...] = ("wrong", "misleading", "garbled", "unverified")
+
+
+class Grade(Record):
+    """One step of a written scale (data/verdicts.yaml): its label, a one-line legend, and the test a
+    judgement must pass. `scale`: claims (the livestream's claims) or checks (the transcript's fact-checks)."""
+
+    id: Id
+    scale: Literal["claims", "checks"]
+    label: Text
+    legend: Text
+    test: Text
+
+
+_MINUTE = re.compile(r"^(?:\d+:)?[0-5]?\d:[0-5]\d$")
+
+
+def _minute(value: str) -> str:
+    if not _MINUTE.match(value):
+        raise ValueError("must be a minute mark written M:SS or H:MM:SS")
+    return value
+
+
+class Said(Record):
+    """What was said, in English, verbatim from OpenAI's video captions (data/transcript/captions.en.txt),
+    with corrections of the automatic captions in [brackets], and the minute mark where it starts."""
+
+    en: Str
+    at: Annotated[str, AfterValidator(_minute)]
+
+    @property
+    def seconds(self) -> int:
+        parts = [int(p) for p in self.at.split(":")]
+        return sum(v * 60 ** i for i, v in enumerate(reversed(parts)))
 
 
 class ClaimQuote(Record):
@@ -256,6 +295,7 @@ class Claim(Record):
     id: Id
     turn: Annotated[int, Field(ge=1)]
     quote: ClaimQuote
+    said: Said | None = None
     claim: Text
     claimed: list[Id] = Field(default_factory=list)
     evidence: list[Id]
@@ -290,6 +330,8 @@ class ModelName(Record):
 
     name: Str
     kind: ModelKind
+    # For the rules of the verdict scale: a December preview, a released model, or an early checkpoint.
+    stage: Literal["preview", "released", "checkpoint"] | None = None
     term: Id | None = None
     instead_of: list[Str] = Field(default_factory=list)
 
@@ -326,6 +368,40 @@ class Audit(Record):
     changes: Annotated[list[Change], Field(min_length=1)]
 
 
+class StatusLine(Record):
+    """One dated step of a model's story: a timeline event, said in a few words as done, and (for an event
+    after the as-of date) as scheduled. The date and the source are the event's."""
+
+    event: Id
+    done: Text
+    scheduled: Text | None = None
+
+
+class StatusModel(Record):
+    """One model in the overview's "where things stand" box: its name, a line on what it is, and the steps
+    of its story, each rendered in the tense that the as-of date gives it."""
+
+    model: Str
+    what: Text
+    lines: Annotated[list[StatusLine], Field(min_length=1)]
+
+
+class Status(Record):
+    """Where things stand (data/status.yaml): the date the site is current to, and each model's status."""
+
+    as_of: Day
+    models: Annotated[list[StatusModel], Field(min_length=1)]
+
+
+class Caveat(Record):
+    """A caveat readers need before they quote the numbers (data/caveats.yaml), with its source's words."""
+
+    id: Id
+    text: Text
+    source: Id
+    quote: Str  # verbatim from the source
+
+
 class Dataset(Record):
     """Everything the site shows, validated and cross-checked."""
 
@@ -339,6 +415,12 @@ class Dataset(Record):
     claims: tuple[Claim, ...] = ()
     glossary: tuple[Term, ...] = ()
     models: tuple[ModelName, ...] = ()
+    grades: tuple[Grade, ...] = ()
+    status: Status | None = None
+    caveats: tuple[Caveat, ...] = ()
+
+    def grade(self, verdict: str) -> Grade:
+        return next(g for g in self.grades if g.id == verdict)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from o3story.data.errors import DataError, DataErrors
-from o3story.data.load import load_list, read_yaml
+from o3story.data.load import load_list, load_one, read_yaml
 from o3story.data import claims
-from o3story.data.model import Audit, Check, Claim, Dataset, Event, Figure, Metric, ModelName, Source, Term, Unlinked
+from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figure, Grade, Metric, ModelName, Source, Status, Term, Unlinked
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import audit_refs, cross_check, glossary_refs, model_names, scorecard_refs, story_refs
+from o3story.data.validate import (audit_refs, cross_check, current_refs, glossary_refs, model_names, scale_complete, scorecard_refs, story_refs,
+                                   verdict_rules)
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
 TRANSLATION = "transcript/en.yaml"
@@ -21,6 +22,9 @@ CHANGELOG = "changelog.yaml"
 SCORECARD = "scorecard.yaml"
 GLOSSARY = "glossary.yaml"
 MODELS = "models.yaml"
+VERDICTS = "verdicts.yaml"
+STATUS = "status.yaml"
+CAVEATS = "caveats.yaml"
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,14 @@ def load_story(root: Path) -> Story:
     errors += e
     models, model_errors, _ = load_list(root / MODELS, _name(root, root / MODELS), "models", ModelName)
     errors += model_errors
+    grades, e, broken_grades = load_list(root / VERDICTS, _name(root, root / VERDICTS), "grades", Grade)
+    errors += e
+    if broken_grades is not None and not e:
+        errors += scale_complete(grades, _name(root, root / VERDICTS))
+    status, status_where, e = load_one(root / STATUS, _name(root, root / STATUS), "status", Status)
+    errors += e
+    caveats, e, _ = load_list(root / CAVEATS, _name(root, root / CAVEATS), "caveats", Caveat)
+    errors += e
     # None: a file could not be read, so which ids exist is unknown; references to that kind are not checked.
     source_ids = None if broken_sources is None else {s.id for s, _ in sources} | broken_sources
     metric_ids = None if broken_metrics is None else {m.id for m, _ in metrics} | broken_metrics
@@ -85,6 +97,12 @@ def load_story(root: Path) -> Story:
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
     errors += scorecard_refs(claims_, figures, figure_ids, {s.id: s for s, _ in sources}, transcript, translation)
     errors += glossary_refs(terms)
+    errors += current_refs(status, status_where, events, None if broken_events is None else {e.id for e, _ in events} | broken_events,
+                           caveats, source_ids, figure_ids,
+                           None if model_errors else {m.name for m, _ in models})
+    if not model_errors:
+        errors += verdict_rules(claims_, {f.id: f for f, _ in figures}, {s.id: s for s, _ in sources},
+                                {m.id: m for m, _ in metrics}, {m.name: m.stage for m, _ in models})
     # A models.yaml record that failed validation hides which names are allowed: figures' names are then not checked.
     errors += model_names(figures, None if model_errors else models,
                           None if broken_terms is None else {t.id: t for t, _ in terms})
@@ -120,5 +138,8 @@ def load_story(root: Path) -> Story:
         claims=tuple(c for c, _ in claims_),
         glossary=tuple(g for g, _ in terms),
         models=tuple(m for m, _ in models),
+        grades=tuple(g for g, _ in grades),
+        status=status,
+        caveats=tuple(c for c, _ in caveats),
     )
     return Story(data, transcript, translation)

@@ -183,6 +183,117 @@ def scorecard_refs(claims: Located, figures: list[tuple[Figure, Where]], figure_
     return errors
 
 
+def scale_complete(grades: Located, name: str) -> list[DataError]:
+    """The written scales define every verdict the data may use, once each and in the model's order."""
+    from o3story.data.model import CHECK_VERDICTS, VERDICTS
+
+    errors = duplicate_ids(grades, "grade")
+    for scale, ids in (("claims", VERDICTS), ("checks", CHECK_VERDICTS)):
+        have = [g.id for g, _ in grades if g.scale == scale]
+        if have != list(ids):
+            errors.append(DataError(name, 1, "grades", f"the '{scale}' scale must define, in this order, exactly: {', '.join(ids)} (it has: {', '.join(have) or 'none'})"))
+    return errors
+
+
+def verdict_rules(claims: Located, figures: dict[str, Figure], sources: dict[str, Source], metrics: dict,
+                  stages: dict[str, str | None]) -> list[DataError]:
+    """The rules of the written scale (data/verdicts.yaml) that code can check, for each claim.
+
+    `stages`: each model name's stage (preview, released, checkpoint) from data/models.yaml."""
+    errors = []
+    for claim, where in claims:
+        claimed = [figures[i] for i in claim.claimed if i in figures]
+        evidence = [(n, figures[i]) for n, i in enumerate(claim.evidence) if i in figures]
+        if len(evidence) != len(claim.evidence) or len(claimed) != len(claim.claimed):
+            continue  # a dangling id is reported elsewhere
+        metrics_said = {f.metric for f in claimed}
+        models_said = {f.model for f in claimed}
+
+        def same_metric(f: Figure) -> bool:
+            return not metrics_said or f.metric in metrics_said
+
+        def lived(f: Figure) -> bool:  # the livestream itself, or a record of it
+            return f.claim or sources.get(f.source) is not None and sources[f.source].kind == "transcript"
+
+        def same_run(f: Figure, c: Figure) -> bool:  # the same model, metric, effort and compute
+            return (f.metric, f.model, f.setting.effort, f.setting.compute) == (c.metric, c.model, c.setting.effort, c.setting.compute)
+
+        def tools(f: Figure) -> bool:
+            return f.setting.scaffold is not None and f.setting.scaffold != "no tools"
+
+        def better_or_equal(f: Figure, than: Figure) -> bool:
+            higher = metrics[f.metric].higher_is_better if f.metric in metrics else True
+            return f.value >= than.value if higher else f.value <= than.value
+
+        v = claim.verdict
+        if v == "held":
+            carry = [f for _, f in evidence if stages.get(f.model) == "released" and same_metric(f) and not lived(f)
+                     and not tools(f) and f.unit != "usd_per_mtok"
+                     and all(better_or_equal(f, c) for c in claimed if c.metric == f.metric)]
+            if not carry:
+                errors.append(where.error(
+                    "'held' needs a later record of the released model on the claimed metric that matches or beats the "
+                    "claim; an early checkpoint, a run with tools, a list price or the livestream itself cannot carry it alone "
+                    "(see data/verdicts.yaml)", "verdict"))
+        elif v == "held-preview":
+            preview = [f for _, f in evidence if stages.get(f.model) == "preview" and same_metric(f) and not lived(f)
+                       and sources.get(f.source) is not None and not sources[f.source].publisher.startswith("OpenAI")]
+            lower = [f for _, f in evidence if stages.get(f.model) == "released" and same_metric(f)
+                     and any(p.metric == f.metric and not better_or_equal(f, p) for p in preview)]
+            if not preview or not lower:
+                errors.append(where.error(
+                    "'held-preview' needs a record not published by OpenAI that confirms the preview's figure, and a record "
+                    "of the released model on the same metric that is lower (see data/verdicts.yaml)", "verdict"))
+        elif v == "partly-held":
+            if all(lived(f) for _, f in evidence):
+                errors.append(where.error("'partly-held' needs at least one piece of evidence other than the livestream itself", "evidence"))
+        elif v == "did-not-hold":
+            if not any(not lived(f) and same_run(f, c) and not better_or_equal(f, c) for _, f in evidence for c in claimed):
+                errors.append(where.error(
+                    "'did-not-hold' needs evidence on the same model version, metric and effort that falls short of the claim (a claim true of the "
+                    "preview but not of the release is 'held-preview' or 'partly-held'; see data/verdicts.yaml)", "verdict"))
+        elif v == "not-comparable":
+            if not any(same_metric(f) and not lived(f) for _, f in evidence):
+                errors.append(where.error(
+                    "'not-comparable' needs a later record of the same metric (measured on another test or setting); "
+                    "with none, the verdict is 'not-verifiable'", "verdict"))
+        elif v == "not-verifiable":
+            measured = [n for n, f in evidence if not lived(f) and any(same_run(f, c) for c in claimed)]
+            if measured:
+                errors.append(where.error(
+                    f"'not-verifiable', but '{claim.evidence[measured[0]]}' measures the claimed metric for the claimed model: "
+                    "judge it against that record", "evidence", measured[0]))
+    return errors
+
+
+def current_refs(status, where, events: Located, event_ids: set[str] | None, caveats: Located, source_ids: set[str] | None,
+                 figure_ids: set[str] | None, model_names: set[str] | None) -> list[DataError]:
+    """The site is current to `status.as_of`: every model named exists, every event id exists, and every
+    event dated after that day has its future-tense wording (`scheduled`), so that the tense follows the
+    date. Caveats cite a source that exists, and type no number."""
+    errors = duplicate_ids(caveats, "caveat") + dangling(caveats, "source", source_ids, "source")
+    errors += text_figure_refs(caveats, ("text",), figure_ids)
+    errors += typed_numbers(caveats, ("text",))
+    if status is None:
+        return errors
+    known = {ev.id: ev for ev, _ in events}
+    for i, m in enumerate(status.models):
+        if model_names is not None and m.model not in model_names:
+            errors.append(where.error(f"unknown model '{m.model}' (not in data/models.yaml)", "models", i, "model"))
+        for j, line in enumerate(m.lines):
+            ev = known.get(line.event)
+            if ev is None and event_ids is not None and line.event not in event_ids:
+                errors.append(where.error(f"unknown event id '{line.event}' (not in data/timeline.yaml)", "models", i, "lines", j, "event"))
+            elif ev is not None and ev.date > status.as_of and line.scheduled is None:
+                errors.append(where.error(f"the event is dated {ev.date}, after the as-of date ({status.as_of}): give its "
+                                          "future-tense wording in `scheduled`", "models", i, "lines", j, "scheduled"))
+    for ev, ev_where in events:
+        if ev.date > status.as_of and ev.scheduled is None:
+            errors.append(ev_where.error(f"dated after the site's as-of date ({status.as_of}, data/status.yaml): give its "
+                                         "future-tense wording in `scheduled`", "scheduled"))
+    return errors
+
+
 def glossary_refs(terms: Located) -> list[DataError]:
     errors = duplicate_ids(terms, "term")
     for lang in ("zh", "en"):

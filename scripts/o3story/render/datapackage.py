@@ -227,6 +227,7 @@ TIMELINE = Table(
         Col("kind", "string", "Kind", "One of: " + ", ".join(_enum(model.EventKind)) + ".", lambda e: e.kind,
             required=True, enum=_enum(model.EventKind)),
         *_both("event", "Event", "What happened. " + PLACEHOLDER, required=True),
+        *_both("scheduled", "Scheduled", "The event in the future tense, shown while its date is after the site's as-of date. " + PLACEHOLDER),
         *_both("promised", "Promised", "What had been promised on 2024-12-20, where there was a promise. " + PLACEHOLDER),
         Col("promise_outcome", "string", "Promise outcome", "How the promise turned out: " + ", ".join(_enum(model.PromiseOutcome)) + ".",
             lambda e: e.promise and e.promise.outcome, enum=_enum(model.PromiseOutcome)),

@@ -18,7 +18,7 @@ from o3story.data import claims
 from o3story.data.model import Figure
 from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
-from o3story.render import charts, embed, evidence, explorer, exports, scorecard, templating
+from o3story.render import charts, current, embed, evidence, explorer, exports, scorecard, templating
 from o3story.render.charts.html import chart_block
 from o3story.render.fmt import setting, value
 from o3story.render.i18n import LANG_ROOT, has, t
@@ -28,6 +28,7 @@ CONFIDENCES = ("stated", "stated-secondary", "derived", "chart-read")
 # A chart's data table: the value right after the model (templates/figure_table.html).
 FIGURE_COLUMNS = ("model", "value", "metric", "setting", "confidence", "source", "date")
 TRANSCRIPT = "transcript/"
+TIMELINE = "fact-check/"
 
 
 class PlaceholderError(ValueError):
@@ -71,6 +72,10 @@ class Renderer:
             "risks": lambda a: scorecard.flagged_points(self, self.summary()[2], scorecard.summary_checks(self, "risks")),
             "scorecard": lambda a: scorecard.scorecard(self, a),
             "compare": lambda a: scorecard.compare(self, a),
+            "verdicts": lambda a: scorecard.verdicts(self, a),
+            "status": lambda a: current.status(self, a),
+            "caveats": lambda a: current.caveats(self, a),
+            "verdict-scale": lambda a: scorecard.verdict_scale(self, a),
             "credit": self.credit,
             "transcript": self.transcript,
             "sources": self.sources,
@@ -115,7 +120,7 @@ class Renderer:
 
     def oneline_flags(self) -> list[Markup]:
         return [Markup(" ") + self.inline.flag(c.verdict, self.link("fact-check/#check-" + c.id),
-                                               t(self.lang, "checkverdict." + c.verdict), t(self.lang, "check.flag_inline"))
+                                               self.story.data.grade(c.verdict).label[self.lang], t(self.lang, "check.flag_inline"))
                 for c in scorecard.oneline_checks(self)]
 
     def source(self, source_id: str) -> dict:
@@ -352,7 +357,7 @@ class Renderer:
             anchor = f"#{where}" if where and where.startswith("t") else ""
             checks.append({
                 "id": c.id, "severity": c.severity, "severity_label": t(lang, f"severity.{c.severity}"),
-                "verdict": c.verdict, "verdict_label": t(lang, f"checkverdict.{c.verdict}"),
+                "verdict": c.verdict, "verdict_label": self.story.data.grade(c.verdict).label[lang],
                 "place": t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}"),
                 "place_href": self.link(TRANSCRIPT + anchor), "quote": c.quote,
                 "problem": self.rich(c.problem[lang]), "correction": self.rich(c.correction[lang]),
@@ -370,7 +375,8 @@ class Renderer:
             events.append({
                 "id": ev.id, "datetime": ev.date.isoformat(),
                 "date": ev.date.isoformat() + (f" ({t(lang, 'about')})" if ev.approximate_date else ""),
-                "kind": t(lang, f"event.{ev.kind}"), "event": self.rich(ev.event[lang]),
+                "kind": t(lang, f"event.{ev.kind}"), "event": self.rich(current.event_text(self, ev)),
+                "upcoming": current.upcoming(self, ev), "upcoming_label": t(lang, "status.upcoming"),
                 "promise": self.promise(ev) if ev.promised else None,
                 "source": self.source(ev.source), "quote": ev.quote,
             })

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from o3story.render import templating
 from o3story.render.fmt import value
 from o3story.render.i18n import t
-from o3story.data.model import VERDICTS, Claim, Figure
+from o3story.data.model import CHECK_VERDICTS, VERDICTS, Claim, Figure
 from o3story.data.placeholders import TOKEN
 
 if TYPE_CHECKING:  # pages imports this module: no import cycle at run time
@@ -51,7 +51,7 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
     return {
         "id": c.id,
         "verdict": c.verdict,
-        "verdict_label": t(lang, f"verdict.{c.verdict}"),
+        "verdict_label": r.story.data.grade(c.verdict).label[lang],
         "claim": parts(r, c.claim[lang]),
         "quote": c.quote[lang],
         "quote_lang": "zh-Hans" if lang == "zh" else "en",
@@ -67,17 +67,47 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
 
 
 def scorecard(r: "Renderer", args: list[str]) -> str:
+    from o3story.render.pages import METHODS
+
     lang = r.lang
     claims = list(r.story.data.claims)
     counts = {v: sum(c.verdict == v for c in claims) for v in VERDICTS}
-    key = [{"verdict": v, "label": t(lang, f"verdict.{v}"), "count": counts[v]} for v in VERDICTS if counts[v]]
+    key = [{"verdict": v, "label": r.story.data.grade(v).label[lang], "legend": r.story.data.grade(v).legend[lang],
+            "count": counts[v]} for v in VERDICTS if counts[v]]
     return templating.render(
         "scorecard.html",
         heading=t(lang, "scorecard.heading"),
         intro=t(lang, "scorecard.intro", n=len(claims)),
         key=key,
+        scale_href=r.link(f"{METHODS}#verdict-scale"),
+        scale_label=t(lang, "scorecard.scale"),
         claims=[claim_values(r, c) for c in claims],
     )
+
+
+def verdict_scale(r: "Renderer", args: list[str]) -> str:
+    """The written scales (data/verdicts.yaml), each verdict with its test and how many records carry it."""
+    data, lang = r.story.data, r.lang
+    counts = {"claims": {v: sum(c.verdict == v for c in data.claims) for v in VERDICTS},
+              "checks": {v: sum(c.verdict == v for c in data.checks) for v in CHECK_VERDICTS}}
+    scales = [{"id": name, "title": t(lang, f"scale.{name}"),
+               "grades": [{"id": g.id, "css": g.id if name == "claims" else f"check-{g.id}", "label": g.label[lang],
+                           "legend": g.legend[lang], "test": g.test[lang], "count": counts[name][g.id]}
+                          for g in data.grades if g.scale == name]}
+              for name in ("claims", "checks")]
+    return templating.render("verdict_scale.html", scales=scales)
+
+
+def verdicts(r: "Renderer", args: list[str]) -> str:
+    """The overview's summary of what held: the scorecard's claims grouped by verdict, in the scale's order."""
+    from o3story.render.pages import METHODS
+
+    lang, claims = r.lang, r.story.data.claims
+    groups = [{"verdict": v, "label": r.story.data.grade(v).label[lang], "legend": r.story.data.grade(v).legend[lang],
+               "scale_href": r.link(f"{METHODS}#verdict-{v}"),
+               "claims": [{"id": c.id, "claim": parts(r, c.claim[lang])} for c in claims if c.verdict == v]}
+              for v in VERDICTS]
+    return templating.render("verdicts.html", groups=[g for g in groups if g["claims"]])
 
 
 def measured(r: "Renderer", c: Claim) -> tuple[Figure, Figure | None]:
@@ -104,7 +134,7 @@ def compare(r: "Renderer", args: list[str]) -> str:
         cards.append({
             "id": c.id,
             "verdict": c.verdict,
-            "verdict_label": t(r.lang, f"verdict.{c.verdict}"),
+            "verdict_label": r.story.data.grade(c.verdict).label[r.lang],
             "metric": r.metric_name(claimed),
             "claimed": _evidence(r, claimed),
             "measured": _evidence(r, later) if later else None,
@@ -124,7 +154,7 @@ def summary_checks(r: "Renderer", part: str) -> list[list]:
 
 def flagged_points(r: "Renderer", items: list[tuple[str, str]], checks: list[list]) -> str:
     flags = [[{"href": r.link(f"fact-check/#check-{c.id}"), "verdict": c.verdict,
-               "label": t(r.lang, "check.flag_inline"), "title": t(r.lang, f"checkverdict.{c.verdict}")} for c in cs]
+               "label": t(r.lang, "check.flag_inline"), "title": r.story.data.grade(c.verdict).label[r.lang]} for c in cs]
              for cs in checks]
     return templating.render("points.html", points=[{"label": l, "text": x, "flags": f} for (l, x), f in zip(items, flags)])
 

@@ -1,0 +1,55 @@
+"""Where things stand today and what to know before quoting: the overview's dated status box and the
+caveats box, from data/status.yaml, data/timeline.yaml and data/caveats.yaml. An event dated after the
+status's as-of date is shown in its future-tense wording; the tense follows the date, never the prose."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from o3story.data.model import Event
+from o3story.render import templating
+from o3story.render.i18n import t
+
+if TYPE_CHECKING:  # pages imports this module: no import cycle at run time
+    from o3story.render.pages import Renderer
+
+
+def upcoming(r: "Renderer", ev: Event) -> bool:
+    status = r.story.data.status
+    return status is not None and ev.date > status.as_of
+
+
+def event_text(r: "Renderer", ev: Event) -> str:
+    """The event as readers of the as-of date read it: scheduled (future tense) or done."""
+    return ev.scheduled[r.lang] if upcoming(r, ev) and ev.scheduled else ev.event[r.lang]
+
+
+def status(r: "Renderer", args: list[str]) -> str:
+    from o3story.render.pages import TIMELINE
+
+    data, lang = r.story.data, r.lang
+    if data.status is None:
+        return ""
+    by_id = {ev.id: ev for ev in data.events}
+    models = []
+    for m in data.status.models:
+        lines = sorted(((by_id[line.event], line) for line in m.lines), key=lambda pair: pair[0].date)
+        models.append({
+            "model": m.model, "what": m.what[lang],
+            "events": [{"date": ev.date.isoformat(), "upcoming": upcoming(r, ev),
+                        "text": r.rich((line.scheduled if upcoming(r, ev) and line.scheduled else line.done)[lang]),
+                        "href": r.link(f"{TIMELINE}#event-{ev.id}")} for ev, line in lines],
+        })
+    return templating.render("status.html", heading=t(lang, "status.heading", date=data.status.as_of.isoformat()),
+                             as_of=data.status.as_of.isoformat(), models=models,
+                             upcoming_label=t(lang, "status.upcoming"), timeline_label=t(lang, "status.timeline"),
+                             timeline_href=r.link(TIMELINE))
+
+
+def caveats(r: "Renderer", args: list[str]) -> str:
+    data, lang = r.story.data, r.lang
+    if not data.caveats:
+        return ""
+    items = [{"id": c.id, "text": r.rich(c.text[lang]), "source": r.source(c.source), "quote": c.quote} for c in data.caveats]
+    return templating.render("caveats.html", heading=t(lang, "caveats.heading"), caveats=items,
+                             source_label=t(lang, "col.source"))

@@ -28,7 +28,7 @@ CASES = [
     ("figures/a.yaml", "    value: 71.7\n", "    value: \"71.7\"\n",
      "data/figures/a.yaml:5: figures[0].value: must be a number (unquoted)"),
     ("figures/a.yaml", "    model: M1\n", "    model: M1\n    colour: red\n",
-     "data/figures/a.yaml:4: figures[0].colour: unknown key (allowed: id, model, metric, setting, value, unit, qualifier, claim, source, quote, locator, confidence, formula, uncertainty, date, notes)"),
+     "data/figures/a.yaml:4: figures[0].colour: unknown key (allowed: id, model, metric, setting, value, unit, qualifier, claim, source, quote, locator, confidence, formula, uncertainty, date, notes, minute, transcript)"),
     ("figures/a.yaml", "    model: M0\n", "",
      "data/figures/a.yaml:11: figures[1].model: required field is missing"),
     ("figures/a.yaml", "    value: 71.7\n", "    value: 171.7\n",
@@ -188,25 +188,44 @@ SCORECARD_CASES = [
     ("    verdict: partly-held\n", "",
      "data/scorecard.yaml:2: claims[0].verdict: required field is missing"),
     ("    verdict: partly-held\n", "    verdict: mostly-true\n",
-     "data/scorecard.yaml:10: claims[0].verdict: Input should be 'held', 'held-preview', 'partly-held', 'did-not-hold', 'not-comparable' or 'not-verifiable'"),
+     "data/scorecard.yaml:9: claims[0].verdict: Input should be 'held', 'held-preview', 'partly-held', 'did-not-hold', 'not-comparable' or 'not-verifiable'"),
     ("    evidence: [m.bench.paper]\n", "",
      "data/scorecard.yaml:2: claims[0].evidence: required field is missing"),
     ("    evidence: [m.bench.paper]\n", "    evidence: []\n",
-     "data/scorecard.yaml:9: claims[0].evidence: a claim needs at least one record as evidence"),
+     "data/scorecard.yaml:8: claims[0].evidence: a claim needs at least one record as evidence"),
     ("    evidence: [m.bench.paper]\n", "    evidence: [m.bench.typo]\n",
-     "data/scorecard.yaml:9: claims[0].evidence[0]: unknown figure id 'm.bench.typo'"),
+     "data/scorecard.yaml:8: claims[0].evidence[0]: unknown figure id 'm.bench.typo'"),
     ("    verdict: partly-held\n", "    verdict: partly-held\n    colour: red\n",
-     "data/scorecard.yaml:11: claims[0].colour: unknown key (allowed: id, turn, quote, said, claim, claimed, evidence, verdict, reason)"),
-    ('      zh: "我们发现准确率约为71.7%"\n', '      zh: "我们发现准确率约为99%"\n',
-     "data/scorecard.yaml:5: claims[0].quote.zh: not found verbatim in turn 1 of the transcript"),
+     "data/scorecard.yaml:10: claims[0].colour: unknown key (allowed: id, turn, quote, said, claim, claimed, evidence, verdict, reason)"),
+    ('    quote: "我们发现准确率约为71.7%"\n', '    quote: "我们发现准确率约为99%"\n',
+     "data/scorecard.yaml:4: claims[0].quote: not found verbatim in turn 1 of the transcript"),
     ("    turn: 1\n", "    turn: 2\n",
-     "data/scorecard.yaml:5: claims[0].quote.zh: not found verbatim in turn 2 of the transcript (it is in turn 1)"),
-    ('      en: "We found accuracy of about 71.7%"\n', '      en: "We measured accuracy of about 71.7%"\n',
-     "data/scorecard.yaml:6: claims[0].quote.en: not found verbatim in turn 1 of the translation (data/transcript/en.yaml)"),
+     "data/scorecard.yaml:4: claims[0].quote: not found verbatim in turn 2 of the transcript (it is in turn 1)"),
+    # What was said: OpenAI's words, verbatim from the video's captions, at their minute.
+    ("we found accuracy of about 71.7%", "we measured accuracy of about 71.7%",
+     "data/scorecard.yaml:5: claims[0].said.en: not found verbatim in OpenAI's video captions (data/transcript/captions.en.txt); "
+     "corrections go in [brackets] after the misheard words"),
+    ("minute: 0}", "minute: 1}",
+     "data/scorecard.yaml:5: claims[0].said.minute: the captions have these words in minute 0, not 1"),
+    ('    said: {en: "we found accuracy of about 71.7% on the bench [benchmark]", minute: 0}\n', "",
+     "data/scorecard.yaml:2: claims[0].said: required field is missing"),
+    # The written scale's rules, checked at load (data/verdicts.yaml).
+    ("    verdict: partly-held\n", "    verdict: held\n",
+     "data/scorecard.yaml:9: claims[0].verdict: 'held' needs a later record of the released model on the claimed metric that "
+     "matches or beats the claim; an early checkpoint, a run with tools, a list price or the livestream itself cannot carry it alone "
+     "(see data/verdicts.yaml)"),
+    ("    verdict: partly-held\n", "    verdict: held-preview\n",
+     "data/scorecard.yaml:9: claims[0].verdict: 'held-preview' needs a record not published by OpenAI that confirms the preview's "
+     "figure, and a record of the released model on the same metric that is lower (see data/verdicts.yaml)"),
+    ("    verdict: partly-held\n", "    verdict: did-not-hold\n",
+     "data/scorecard.yaml:9: claims[0].verdict: 'did-not-hold' needs evidence on the same model version, metric and effort that "
+     "falls short of the claim (a claim true of the preview but not of the release is 'held-preview' or 'partly-held'; see data/verdicts.yaml)"),
+    ("    evidence: [m.bench.paper]\n", "    evidence: [m.bench]\n",
+     "data/scorecard.yaml:8: claims[0].evidence: 'partly-held' needs at least one piece of evidence other than the livestream itself"),
     ('en: "The paper gives {{ fig m.bench.paper }}."', 'en: "The paper gives 48.9%."',
-     "data/scorecard.yaml:11: claims[0].reason.en: typed number '48.9%': write it as {{ fig ID }} so it comes from a record"),
+     "data/scorecard.yaml:10: claims[0].reason.en: typed number '48.9%': write it as {{ fig ID }} so it comes from a record"),
     ('en: "The paper gives {{ fig m.bench.paper }}."', 'en: "The paper gives {{ fig m.nope }}."',
-     "data/scorecard.yaml:11: claims[0].reason.en: unknown figure id 'm.nope'"),
+     "data/scorecard.yaml:10: claims[0].reason.en: unknown figure id 'm.nope'"),
     ("    turn: 1\n", "    turn: 9\n",
      "data/scorecard.yaml:3: claims[0].turn: the transcript has no turn 9 (it has 1 to 2)"),
 ]
@@ -226,7 +245,7 @@ def test_scorecard_evidence_lists_primary_sources_first(data_dir):
     assert not any("primary" in e for e in errors_of_or_none(data_dir))
     edit(data_dir / "figures/a.yaml", "    source: talk\n", "    source: paper\n")
     edit(data_dir / "figures/a.yaml", "    quote: \"准确率约为71.7%\"\n", "    quote: \"准确率约为71.7%\"\n    locator: p. 1\n")
-    assert ("data/scorecard.yaml:9: claims[0].evidence[0]: 'm.bench.paper' is not from a primary source but comes before one: "
+    assert ("data/scorecard.yaml:8: claims[0].evidence[0]: 'm.bench.paper' is not from a primary source but comes before one: "
             "list primary sources first") in errors_of(data_dir)
 
 

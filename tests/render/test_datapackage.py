@@ -39,6 +39,8 @@ def flatten(record) -> dict[str, object]:
         value = getattr(record, name)
         if isinstance(value, model.Setting):
             out.update({k: getattr(value, k) for k in type(value).model_fields})
+        elif name == "said":  # what the video's captions say: said_en and said_minute
+            out.update({"said_en": value.en if value else None, "said_minute": value.minute if value else None})
         elif name == "promise":  # a timeline promise's outcome: promise_<field>, its reason in both languages
             for k in model.Promise.model_fields:
                 v = getattr(value, k) if value is not None else None
@@ -170,7 +172,8 @@ def test_descriptor_licence_keys_sources_version_and_citation(package_path, site
 
 
 # The fields that hold someone else's words verbatim, listed here rather than read from the package.
-QUOTED = {("figures", "quote"), ("factchecks", "quote"), ("timeline", "quote"), ("unlinked", "quote")}
+QUOTED = {("figures", "quote"), ("figures", "transcript"), ("factchecks", "quote"), ("factchecks", "said_en"), ("timeline", "quote"),
+          ("unlinked", "quote")}
 
 
 def test_every_field_states_its_licence(package_path):

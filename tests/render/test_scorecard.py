@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from o3story.render.i18n import t
+
 from conftest import edit
 from o3story.render import glossary, templating
 from o3story.render.pages import render
@@ -28,7 +30,10 @@ def test_scorecard_renders_claim_quote_turn_verdict_and_records(small, lang, pag
     assert out.startswith('<section class="o3-scorecard" id="scorecard"')
     assert 'class="o3-verdict o3-verdict--partly-held"' in out
     assert ("部分站得住" if lang == "zh" else "Partly held") in out
-    assert "“我们发现准确率约为71.7%”" in out if lang == "zh" else "“We found accuracy of about 71.7%”" in out
+    # OpenAI's words from the video's captions, linked at their minute, and the Chinese transcript beside them
+    assert "“we found accuracy of about 71.7% on the bench [benchmark]”" in html.unescape(out)
+    assert 'href="https://www.youtube.com/watch?v=SKBG1sqdyIU&amp;t=0s"' in out
+    assert 'lang="zh-Hans">我们发现准确率约为71.7%</p>' in out
     assert 'href="transcript/#t1"' in out
     # the evidence, linked to its record; the number in the reason is the record's linked value
     assert 'href="methods/#fig-m.bench.paper" data-figure="m.bench.paper">48.9%</a>' in out
@@ -36,10 +41,13 @@ def test_scorecard_renders_claim_quote_turn_verdict_and_records(small, lang, pag
     assert "\n\n" not in out.partition('<script type="application/json"')[0].rstrip()  # one raw HTML block for Markdown
 
 
-def test_english_quote_is_marked_as_translated_with_the_chinese_beside_it(small):
-    out = render("{{ scorecard }}", "en", small, "en/")
-    assert 'lang="zh-Hans">我们发现准确率约为71.7%</p>' in out
-    assert "our translation of the Chinese transcript" in out
+@pytest.mark.parametrize("lang,page", [("zh", ""), ("en", "en/")])
+def test_what_was_said_is_marked_as_captions_and_the_transcript_as_secondary(small, lang, page):
+    out = html.unescape(render("{{ scorecard }}", lang, small, page))
+    assert t(lang, "said.captions") in out
+    assert t(lang, "said.video", minute=0) in out
+    assert t(lang, "scorecard.turn", n=1) in out
+    assert "our translation" not in out  # the English words are OpenAI's own, not a translation of the Chinese
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -57,7 +57,7 @@ def link(transcript: Transcript, figures: list[Figure], checks: list[Check], unl
                     return any(a <= start and end <= b for a, b in _quote_spans(text, quote))
 
                 fig = next(
-                    (f for f in figures if f.quote and f.confidence != "derived" and covers(f.quote)
+                    (f for f in figures if (f.transcript or f.quote) and f.confidence != "derived" and covers(f.transcript or f.quote)
                      and abs(f.value - _as_number(token)) < 1e-9),
                     None,
                 )

@@ -67,7 +67,8 @@ class Text(Record):
         return getattr(self, lang)
 
 
-SourceKind = Literal["primary", "secondary", "transcript"]
+# video: the publisher's own recording of the livestream (primary); its words are quoted from its captions.
+SourceKind = Literal["primary", "video", "secondary", "transcript"]
 
 
 class Source(Record):
@@ -137,6 +138,11 @@ class Figure(Record):
     uncertainty: Number | None = None
     date: Day
     notes: Text | None = None
+    # A number said on the livestream (source of kind video): `quote` holds the words verbatim from the
+    # video's captions, `minute` the minute of the video they start in, and `transcript` the same words
+    # verbatim in a speaker turn of the Chinese transcript (the Chinese text of the site).
+    minute: Annotated[int, Field(ge=0)] | None = None
+    transcript: Str | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> "Figure":
@@ -189,6 +195,8 @@ class Check(Record):
     correction: Text
     sources: list[Id] = Field(default_factory=list)
     figures: list[Id] = Field(default_factory=list)
+    # What the video's captions say at that point, where they settle or show the words in question.
+    said: Said | None = None
 
 
 EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline", "deprecation", "decision", "retirement"]
@@ -254,36 +262,17 @@ class Grade(Record):
     test: Text
 
 
-_MINUTE = re.compile(r"^(?:\d+:)?[0-5]?\d:[0-5]\d$")
-
-
-def _minute(value: str) -> str:
-    if not _MINUTE.match(value):
-        raise ValueError("must be a minute mark written M:SS or H:MM:SS")
-    return value
-
-
 class Said(Record):
     """What was said, in English, verbatim from OpenAI's video captions (data/transcript/captions.en.txt),
-    with corrections of the automatic captions in [brackets], and the minute mark where it starts."""
+    with corrections of the automatic captions in [brackets] after the misheard words, and the minute of
+    the video in which it starts (the captions' minute marks)."""
 
     en: Str
-    at: Annotated[str, AfterValidator(_minute)]
+    minute: Annotated[int, Field(ge=0)]
 
     @property
     def seconds(self) -> int:
-        parts = [int(p) for p in self.at.split(":")]
-        return sum(v * 60 ** i for i, v in enumerate(reversed(parts)))
-
-
-class ClaimQuote(Record):
-    """A claim's words: Chinese verbatim from the transcript turn, English verbatim from its translation."""
-
-    zh: Str
-    en: Str
-
-    def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return self.minute * 60
 
 
 class Claim(Record):
@@ -294,8 +283,8 @@ class Claim(Record):
 
     id: Id
     turn: Annotated[int, Field(ge=1)]
-    quote: ClaimQuote
-    said: Said | None = None
+    quote: Str  # verbatim in that turn of the Chinese transcript (a secondary transcript)
+    said: Said  # the English words, verbatim from OpenAI's video captions
     claim: Text
     claimed: list[Id] = Field(default_factory=list)
     evidence: list[Id]

@@ -7,16 +7,18 @@ from pathlib import Path
 
 from o3story.data.errors import DataError, DataErrors
 from o3story.data.load import load_list, load_one, read_yaml
+from o3story.data import captions as captions_mod
 from o3story.data import claims
 from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figure, Grade, Metric, ModelName, Source, Status, Term, Unlinked
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import (audit_refs, cross_check, current_refs, glossary_refs, model_names, scale_complete, scorecard_refs, story_refs,
+from o3story.data.validate import (audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_names, scale_complete, scorecard_refs, story_refs,
                                    verdict_rules)
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
 TRANSLATION = "transcript/en.yaml"
+CAPTIONS = "transcript/captions.en.txt"
 UNLINKED = "transcript/unlinked.yaml"
 CHANGELOG = "changelog.yaml"
 SCORECARD = "scorecard.yaml"
@@ -67,6 +69,11 @@ def load_story(root: Path) -> Story:
             errors += check_alignment(translation, where, transcript)
     except DataErrors as exc:
         errors += exc.errors
+    captions = None
+    try:
+        captions = captions_mod.load(root / CAPTIONS, _name(root, root / CAPTIONS))
+    except DataErrors as exc:
+        errors += exc.errors
     checks, e, broken_checks = load_list(root / "factcheck.yaml", _name(root, root / "factcheck.yaml"), "checks", Check)
     errors += e
     events, e, broken_events = load_list(root / "timeline.yaml", _name(root, root / "timeline.yaml"), "events", Event)
@@ -97,6 +104,9 @@ def load_story(root: Path) -> Story:
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
     errors += scorecard_refs(claims_, figures, figure_ids, {s.id: s for s, _ in sources}, transcript, translation)
     errors += glossary_refs(terms)
+    for located in (claims_, checks):
+        errors += said_refs(located, captions)
+    errors += video_quotes(figures, {s.id: s for s, _ in sources}, captions)
     errors += current_refs(status, status_where, events, None if broken_events is None else {e.id for e, _ in events} | broken_events,
                            caveats, source_ids, figure_ids,
                            None if model_errors else {m.name for m, _ in models})

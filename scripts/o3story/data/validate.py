@@ -41,9 +41,12 @@ def dangling(records: Located, field: str, known: Iterable[str] | None, kind: st
 
 
 def transcript_quotes(figures: list[tuple[Figure, Where]], sources: dict[str, Source], transcript: Transcript) -> list[DataError]:
-    """A figure sourced to the transcript must quote a speaker turn word for word."""
+    """A figure sourced to the transcript must quote a speaker turn word for word; so must a figure's
+    `transcript` (the Chinese words of a number said on the livestream)."""
     errors = []
     for fig, where in figures:
+        if fig.transcript is not None and transcript.turn_with(fig.transcript) is None:
+            errors.append(where.error("not found verbatim in any speaker turn of the transcript", "transcript"))
         src = sources.get(fig.source)
         if src is None or src.kind != "transcript":
             continue
@@ -51,6 +54,36 @@ def transcript_quotes(figures: list[tuple[Figure, Where]], sources: dict[str, So
             errors.append(where.error("a figure from the transcript needs a verbatim quote", "quote"))
         elif transcript.turn_with(fig.quote) is None:
             errors.append(where.error("quote not found verbatim in any speaker turn of the transcript", "quote"))
+    return errors
+
+
+def video_quotes(figures: list[tuple[Figure, Where]], sources: dict[str, Source], captions) -> list[DataError]:
+    """A figure from the livestream's video quotes its captions verbatim, at the minute it gives, and holds
+    the Chinese transcript's words for the same number; `minute` belongs to such figures only."""
+    errors = []
+    for fig, where in figures:
+        src = sources.get(fig.source)
+        if src is None:
+            continue
+        if src.kind != "video":
+            if fig.minute is not None:
+                errors.append(where.error("`minute` is for a figure from the livestream's video (a source of kind video)", "minute"))
+            continue
+        if not fig.quote:
+            errors.append(where.error("a figure from the video needs the captions' words as its quote", "quote"))
+            continue
+        if fig.minute is None:
+            errors.append(where.error("a figure from the video needs the minute its words were said", "minute"))
+        if fig.transcript is None:
+            errors.append(where.error("a figure from the video needs the same words in the Chinese transcript", "transcript"))
+        if captions is None:
+            continue
+        found = captions.find(fig.quote)
+        if found is None:
+            errors.append(where.error("not found verbatim in OpenAI's video captions (data/transcript/captions.en.txt); "
+                                      "corrections go in [brackets] after the misheard words", "quote"))
+        elif fig.minute is not None and found != fig.minute:
+            errors.append(where.error(f"the captions have these words in minute {found}, not {fig.minute}", "minute"))
     return errors
 
 
@@ -162,7 +195,7 @@ def scorecard_refs(claims: Located, figures: list[tuple[Figure, Where]], figure_
     for claim, where in claims:
         kinds = [sources[by_id[i].source].kind if i in by_id and by_id[i].source in sources else None for i in claim.evidence]
         for i, kind in enumerate(kinds):
-            if kind is not None and kind != "primary" and any(k == "primary" for k in kinds[i + 1:]):
+            if kind is not None and kind not in ("primary", "video") and any(k in ("primary", "video") for k in kinds[i + 1:]):
                 errors.append(where.error(f"'{claim.evidence[i]}' is not from a primary source but comes before one: list primary sources first", "evidence", i))
                 break
         if transcript is None:
@@ -172,14 +205,26 @@ def scorecard_refs(claims: Located, figures: list[tuple[Figure, Where]], figure_
         if turn is None:
             errors.append(where.error(f"the transcript has no turn {claim.turn} (it has 1 to {len(turns)})", "turn"))
             continue
-        if claim.quote.zh not in turn.text:
-            other = transcript.turn_with(claim.quote.zh)
+        if claim.quote not in turn.text:
+            other = transcript.turn_with(claim.quote)
             where_else = f" (it is in turn {other.n})" if other else ""
-            errors.append(where.error(f"not found verbatim in turn {claim.turn} of the transcript{where_else}", "quote", "zh"))
-        if translation is not None and claim.turn <= len(translation.turns):
-            english = "\n\n".join(translation.turn(claim.turn).paragraphs)
-            if claim.quote.en not in english:
-                errors.append(where.error(f"not found verbatim in turn {claim.turn} of the translation (data/transcript/en.yaml)", "quote", "en"))
+            errors.append(where.error(f"not found verbatim in turn {claim.turn} of the transcript{where_else}", "quote"))
+    return errors
+
+
+def said_refs(records: Located, captions) -> list[DataError]:
+    """Every `said` quotes OpenAI's video captions verbatim (corrections in [brackets] aside), at its minute."""
+    errors = []
+    for rec, where in records:
+        said = getattr(rec, "said", None)
+        if said is None or captions is None:
+            continue
+        minute = captions.find(said.en)
+        if minute is None:
+            errors.append(where.error("not found verbatim in OpenAI's video captions (data/transcript/captions.en.txt); "
+                                      "corrections go in [brackets] after the misheard words", "said", "en"))
+        elif minute != said.minute:
+            errors.append(where.error(f"the captions have these words in minute {minute}, not {said.minute}", "said", "minute"))
     return errors
 
 

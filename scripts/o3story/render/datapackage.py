@@ -145,6 +145,10 @@ FIGURES = Table(
         Col("source", "string", "Source", "Where the value comes from: an id in sources.csv.", lambda f: f.source, required=True),
         Col("quote", "string", "Quote", "The source's words that state the value, verbatim. " + QUOTE_RIGHTS, lambda f: f.quote,
             extra={"rights": QUOTE_RIGHTS_FIELD}),
+        Col("minute", "integer", "Minute", "For a number said on the livestream: the minute of OpenAI's video in which its words "
+            "(the quote, from the video's captions) start.", lambda f: f.minute),
+        Col("transcript", "string", "Transcript words", "For a number said on the livestream: the same words, verbatim in the "
+            "Chinese transcript. " + QUOTE_RIGHTS, lambda f: f.transcript, extra={"rights": QUOTE_RIGHTS_FIELD}),
         Col("locator", "string", "Locator", "Where in the source the value stands (table row, section, chart), when the quote alone does not say.",
             lambda f: f.locator),
         Col("confidence", "string", "Confidence", "stated (written in the source's text or a table), stated-secondary (written in a "
@@ -201,6 +205,11 @@ FACTCHECKS = Table(
         _id("fact-check"),
         Col("quote", "string", "Quote", "The transcript's words at issue, verbatim. " + TRANSCRIPT_RIGHTS, lambda c: c.quote,
             required=True, extra={"rights": "Quoted material: remains the transcript author's; not under CC BY 4.0."}),
+        Col("said_en", "string", "Said (captions)", "What OpenAI's video captions say at that point, verbatim, with corrections of "
+            "the automatic captions in [brackets], where they settle or show the words in question. " + QUOTE_RIGHTS,
+            lambda c: c.said and c.said.en, extra={"rights": QUOTE_RIGHTS_FIELD}),
+        Col("said_minute", "integer", "Said at minute", "The minute of OpenAI's video in which those words start.",
+            lambda c: c.said and c.said.minute),
         Col("severity", "string", "Severity", "error (a wrong fact), misleading (true words that lead to a wrong conclusion), "
             "slip (a misspelt name or term) or ambiguous (unclear wording the site cannot resolve).", lambda c: c.severity,
             required=True, enum=_enum(model.Severity)),

@@ -68,7 +68,8 @@ def facts(r: "Renderer", fig: Figure) -> list[tuple[str, str, object]]:
         {"href": r.record_link(fig), "text": t(lang, "detail.record")},
         {"href": src.url, "text": f"{t(lang, 'detail.source')}: {src.publisher}, {src.title}", "external": True},
     ]
-    turn = r.story.transcript.turn_with(fig.quote) if fig.quote and src.kind == "transcript" else None
+    words = fig.transcript or (fig.quote if src.kind == "transcript" else None)
+    turn = r.story.transcript.turn_with(words) if words else None
     if turn:
         links.append({"href": r.transcript_link(turn.anchor), "text": t(lang, "detail.turn", n=turn.n)})
     if fig.id in r.chart_of():

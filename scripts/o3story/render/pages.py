@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from o3story.data import claims
 from o3story.data.model import Figure
 from o3story.data.placeholders import TOKEN
+from o3story.data import captions
 from o3story.data.story import Story
 from o3story.render import charts, current, embed, evidence, explorer, exports, scorecard, templating
 from o3story.render.charts.html import chart_block
@@ -253,7 +254,7 @@ class Renderer:
         return templating.render(
             "credit.html",
             text=t(self.lang, "transcript.credit", author=tr.author, title=tr.title, publisher=src.publisher, date=tr.published),
-            source_url=tr.source_url, video_url=tr.video_url, video_label=t(self.lang, "transcript.video"))
+            source_url=tr.source_url, video_url=captions.VIDEO, video_label=t(self.lang, "transcript.video"))
 
     def transcript(self, args: list[str]) -> Markup:
         zh, en = self.story.transcript, self.story.translation

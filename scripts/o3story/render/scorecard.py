@@ -11,7 +11,8 @@ from markupsafe import Markup
 from o3story.render import templating
 from o3story.render.fmt import value
 from o3story.render.i18n import t
-from o3story.data.model import CHECK_VERDICTS, VERDICTS, Claim, Figure
+from o3story.data import captions
+from o3story.data.model import CHECK_VERDICTS, VERDICTS, Claim, Figure, Said
 from o3story.data.placeholders import TOKEN
 
 if TYPE_CHECKING:  # pages imports this module: no import cycle at run time
@@ -44,6 +45,11 @@ def _evidence(r: "Renderer", fig: Figure) -> dict:
             "publisher": src.publisher, "source_url": src.url, "kind": t(r.lang, f"kind.{src.kind}")}
 
 
+def video_link(said: Said) -> str:
+    """OpenAI's video at the minute the words were said."""
+    return f"{captions.VIDEO}&t={said.seconds}s"
+
+
 def claim_values(r: "Renderer", c: Claim) -> dict:
     from o3story.render.pages import TRANSCRIPT
 
@@ -53,11 +59,12 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
         "verdict": c.verdict,
         "verdict_label": r.story.data.grade(c.verdict).label[lang],
         "claim": parts(r, c.claim[lang]),
-        "quote": c.quote[lang],
-        "quote_lang": "zh-Hans" if lang == "zh" else "en",
-        # English readers see the translation, and the Chinese it translates.
-        "original": c.quote.zh if lang != "zh" else "",
-        "translated": t(lang, "scorecard.translated") if lang != "zh" else "",
+        # What was said: OpenAI's own words (its video's captions) first; the Chinese transcript beside them.
+        "said": c.said.en,
+        "video_href": video_link(c.said),
+        "video_label": t(lang, "said.video", minute=c.said.minute),
+        "captions_note": t(lang, "said.captions"),
+        "quote": c.quote,
         "turn_href": r.link(f"{TRANSCRIPT}#t{c.turn}"),
         "turn_label": t(lang, "scorecard.turn", n=c.turn),
         "reason": parts(r, c.reason[lang]),

@@ -29,6 +29,11 @@ ROWS = [
     ("frontiermath", "o3.frontiermath", [], ["o3.frontiermath.epoch-2025-04"]),
 ]
 ELO_ROW = ("codeforces", "o3.codeforces-elo", ["o3-2025-04-16.codeforces-elo.high.launch-page"], [])
+# The scorecard claim (data/scorecard.yaml) each row draws: the title's conclusion counts only rows whose
+# claim was re-measured on the same test (a 'not-comparable' verdict is not), so it never says more than
+# the verdicts do.
+ROW_CLAIMS = {"aime": "aime", "gpqa": "gpqa", "swe": "swe-bench", "arc-low": "arc-agi", "arc-high": "arc-agi",
+              "frontiermath": "frontiermath", "codeforces": "codeforces"}
 ROW_PX = 145  # height of one row, its name and caveat included
 GAP_PX = 95  # between the two panels: the first one's ticks and axis title
 BOTTOM_PX = 165  # under the second panel: its ticks and axis title, then the legend (three lines on a phone)
@@ -116,7 +121,7 @@ def build(story: Story, lang: str) -> Chart:
     fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, range=list(_panel_rows(1)), row=2, col=1)
     g = {f.id: f for f in drawn}
     return Chart(
-        id=ID, lang=lang, title=tr(lang, ID, "title"),
+        id=ID, lang=lang, title=title(story, lang),
         description=tr(lang, ID, "description",
                        aime=value(g["o3.aime-2024"], lang), aime_own=value(g["o3-2025-04-16.aime-2024.high.launch-page"], lang),
                        elo=value(g["o3.codeforces-elo"], lang), elo_own=value(g["o3-2025-04-16.codeforces-elo.high.launch-page"], lang),
@@ -127,3 +132,18 @@ def build(story: Story, lang: str) -> Chart:
         notes=(tr(lang, ID, "note.versions"), tr(lang, ID, "note.own"), tr(lang, ID, "note.sources")),
         sources=sources_of(story, drawn),
     )
+
+
+def title(story: Story, lang: str) -> str:
+    """The title's conclusion, from the rows and the scorecard's verdicts: "every" only when every row
+    re-measured on the same test has the released model below December's figure."""
+    verdicts = {c.id: c.verdict for c in story.data.claims}
+    same_test = [row for row in (*ROWS, ELO_ROW) if verdicts.get(ROW_CLAIMS[row[0]]) != "not-comparable"]
+    lower = 0
+    for _, claim_id, own_ids, test_ids in same_test:
+        said = story.data.figure(claim_id)
+        later = [story.data.figure(i) for i in (*own_ids, *test_ids)]
+        lower += bool(later) and all(f.value < said.value for f in later)
+    if lower == len(same_test):
+        return tr(lang, ID, "title.every")
+    return tr(lang, ID, "title.some", lower=lower, n=len(same_test))

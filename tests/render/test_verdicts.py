@@ -67,7 +67,7 @@ def _content(page_html: str) -> str:
 @pytest.mark.parametrize("lang,page", [("zh", ""), ("en", "en/")])
 def test_overview_groups_each_claim_under_its_verdict_from_data(site, story, lang, page):
     body = _content(site.html(page))
-    block = body[body.index('<div class="o3-verdicts">'):]
+    block = body[body.index('<div class="o3-verdicts"'):]
     block = block[: block.index("</div>")]
     groups = re.split(r'<p class="o3-verdicts__group">', block)[1:]
     seen = {}

@@ -39,6 +39,11 @@ def parts(r: "Renderer", text: str) -> list[str | Markup]:
     return [p for p in out if p]
 
 
+def plain(r: "Renderer", text: str) -> str:
+    """A data text with each {{ fig ID }} as its value in plain text (for text inside a link)."""
+    return TOKEN.sub(lambda m: value(r.figure(m["args"].split()[0]), r.lang) if m["name"] == "fig" else "", text)
+
+
 def _evidence(r: "Renderer", fig: Figure) -> dict:
     src = r.story.data.source(fig.source)
     return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": fig.model,
@@ -112,7 +117,7 @@ def verdicts(r: "Renderer", args: list[str]) -> str:
     lang, claims = r.lang, r.story.data.claims
     groups = [{"verdict": v, "label": r.story.data.grade(v).label[lang], "legend": r.story.data.grade(v).legend[lang],
                "scale_href": r.link(f"{METHODS}#verdict-{v}"),
-               "claims": [{"id": c.id, "claim": parts(r, c.claim[lang])} for c in claims if c.verdict == v]}
+               "claims": [{"id": c.id, "claim": plain(r, c.claim[lang])} for c in claims if c.verdict == v]}
               for v in VERDICTS]
     return templating.render("verdicts.html", groups=[g for g in groups if g["claims"]])
 

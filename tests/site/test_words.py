@@ -137,6 +137,15 @@ def test_a_figure_outside_a_quotation_passes(good):
     assert rules(good) == []
 
 
+def test_a_placeholder_shown_as_text_fails_but_not_in_the_changelog_or_as_the_syntax_s_name():
+    assert rules("<dd>on stream “about 10%”{{ translated }} higher</dd>") == ["placeholder"]
+    assert rules("<p>scored {{ fig arc2.o3.score }}</p>") == ["placeholder"]
+    assert rules("<p>Texts can hold {{ fig ID }}: it stands for a value.</p>") == []
+    changelog = ('<div class="o3-table o3-changelog"><table><tr><td>scored {{ fig a.b }}</td><td>the the</td></tr></table></div>'
+                 "<p>{{ fig a.b }}</p>")
+    assert rules(changelog) == ["doubled", "placeholder"]  # the changelog's cells are read for the other rules
+
+
 # --- the check of the sources ---------------------------------------------------------------------
 
 class Fig:

@@ -18,6 +18,8 @@ like a wrong number. Two checks find them:
     one to four Chinese characters repeated with only white space between ("约 约", "超过 超过").
   * `quoted`: a figure link inside quotation marks (“…”, "…", 「…」, 『…』, ‘…’, '…'). A quotation
     is the speaker's words: quote them verbatim as text and put the linked figure outside.
+  * `placeholder`: a `{{ name args }}` placeholder shown as text instead of what it stands for (but
+    in the changelog's table, which shows the texts it changed as they are stored).
   Tooltips (`title` attributes) and the meta descriptions are read too, for the text rules.
 - `source_problems(root, story)`: the same qualifier and quotation rules on the sources, before a
   build, as data errors (`file:line: field: problem`): docs/*.md, the data texts that hold
@@ -114,6 +116,7 @@ class Block:
     text: str
     figures: list[tuple[int, int, str]] = field(default_factory=list)
     kind: str = "text"  # or "title attribute", "meta description"
+    as_written: bool = False  # in the changelog, whose cells show stored texts as written, placeholders and all
 
 
 @dataclass(frozen=True, order=True)
@@ -135,6 +138,7 @@ BLOCKS = {
 }
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 DESCRIPTIONS = {"description", "og:description", "twitter:description"}
+AS_WRITTEN = "o3-changelog"  # the class of the changelog's table (render/templates/changelog.html)
 
 
 class _Reader(HTMLParser):
@@ -144,11 +148,13 @@ class _Reader(HTMLParser):
         self.current = Block("")
         self.skip: list[str] = []
         self.fig: tuple[int, str] | None = None
+        self.divs = 0  # open <div>s
+        self.as_written: int | None = None  # the <div> depth at which the changelog's table opened
 
     def flush(self) -> None:
         if self.current.text.strip():
             self.blocks.append(self.current)
-        self.current = Block("")
+        self.current = Block("", as_written=self.as_written is not None)
         self.fig = None
 
     def handle_starttag(self, tag, attrs):
@@ -164,6 +170,10 @@ class _Reader(HTMLParser):
             return
         if a.get("title"):
             self.blocks.append(Block(a["title"], kind="title attribute"))
+        if tag == "div":
+            self.divs += 1
+            if self.as_written is None and AS_WRITTEN in (a.get("class") or "").split():
+                self.as_written = self.divs
         if tag in BLOCKS:
             self.flush()
         elif tag == "br":
@@ -181,6 +191,11 @@ class _Reader(HTMLParser):
             return
         if tag in BLOCKS:
             self.flush()
+        if tag == "div":
+            if self.as_written == self.divs:
+                self.as_written = None
+                self.current.as_written = False
+            self.divs -= 1
         elif tag == "a" and self.fig:
             start, fig_id = self.fig
             self.current.figures.append((start, len(self.current.text), fig_id))
@@ -236,7 +251,20 @@ def quoted_findings(block: Block) -> Iterator[str]:
                 break
 
 
-RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings}
+# A placeholder left as text: the page shows "{{ translated }}" instead of the mark it stands for.
+# ("{{ fig ID }}" in capitals is the methods page naming the syntax: no id is written in capitals.)
+UNRENDERED = re.compile(r"\{\{\s*[a-z-]+(?:\s+[a-z0-9][a-z0-9._-]*)*\s*\}\}")
+
+
+def placeholder_findings(block: Block) -> Iterator[str]:
+    if block.as_written:
+        return
+    for m in UNRENDERED.finditer(block.text):
+        yield f"placeholder shown as text: {context(block.text, m.start(), m.end())}"
+
+
+RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
+         "placeholder": placeholder_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

@@ -4,6 +4,7 @@ the sources. The rules are documented in scripts/o3story/site/words.py."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -192,6 +193,24 @@ def test_a_data_text_names_file_line_and_field(tmp_path):
                     encoding="utf-8")
     (e,) = words.yaml_problems(data, "data/timeline.yaml", FIGS)
     assert (e.file, e.line, e.field) == ("data/timeline.yaml", 4, "launch.event.zh")
+
+
+def test_a_chart_text_with_a_qualifier_before_a_qualified_slot_fails(tmp_path, story, monkeypatch):
+    """A chart's {slot} is filled by code: the check reads the chart as built to see what the slot holds."""
+    from o3story.render import charts, i18n
+
+    key = "chart.claims-vs-shipped.description"
+    real = i18n.table("en")
+    typed = real[key].replace("Codeforces {elo_own}", "Codeforces about {elo_own}").replace("against {elo}", "against about {elo}")
+    assert typed != real[key]
+    monkeypatch.setattr(i18n, "table", lambda lang: {**real, key: typed} if lang == "en" else i18n.table.__wrapped__(lang))
+    monkeypatch.setattr(charts, "_built", {})
+    table = tmp_path / "chart-claims-vs-shipped.yaml"
+    table.write_text(f"{key}: {json.dumps(typed)}\n", encoding="utf-8")
+    found = [str(e) for e in words.table_problems(table, "i18n/en/chart-claims-vs-shipped.yaml", "en", story)]
+    # {elo} is o3.codeforces-elo, which prints "about 2,727"; {elo_own} has no qualifier of its own
+    assert found == ["i18n/en/chart-claims-vs-shipped.yaml:1: chart.claims-vs-shipped.description: “about” stands before "
+                     "{elo}, which the chart fills with a figure's value that prints its own qualifier: drop the typed word"]
 
 
 def test_the_sources_as_they_were_fail(tmp_path, story):

@@ -414,8 +414,10 @@ def table_problems(path: Path, name: str, lang: str, story) -> Iterator[DataErro
             typed = TYPED_BEFORE.search(text, 0, m.start())
             if not typed or chart_id not in charts.CHARTS:
                 continue
-            words = re.escape(_flat(typed.group(0))).replace(r"\ ", r"\s+")
-            shown = re.compile(words + r"\s*" + STARTS_QUALIFIED.pattern.removeprefix(r"\s*"))
+            # the words before the slot as the chart shows them (from the previous slot at most), then a qualifier
+            start = max([typed.start() - 24] + [s.end() for s in SLOT.finditer(text, 0, typed.start())])
+            literal = re.escape(re.sub(r"\s+", " ", text[max(start, 0):typed.end()]).rstrip()).replace(r"\ ", r"\s+")
+            shown = re.compile(literal + r"\s*" + STARTS_QUALIFIED.pattern.removeprefix(r"\s*"))
             try:
                 built = chart_texts(charts.build(chart_id, story, lang))
             except charts.ChartError:

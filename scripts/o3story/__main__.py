@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="o3story")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate data/ and report every error")
+    check = sub.add_parser("check", help="validate data/ and the wording of its texts and docs/, and report every error")
     check.add_argument("data", nargs="?", type=Path, default=ROOT / "data")
     build = sub.add_parser("build", help="build the site into a temporary folder, then swap it in")
     build.add_argument("--site", type=Path, default=ROOT / "site")
@@ -30,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
             story = load_story(args.data)
         except DataErrors as exc:
             print(exc, file=sys.stderr)
+            return 1
+        from o3story.site.words import source_problems
+
+        words = source_problems(args.data.resolve().parent, story, args.data.resolve())
+        if words:  # a typed qualifier before a figure that prints its own, a figure inside a quotation
+            print(f"{len(words)} wording error{'s' if len(words) != 1 else ''}:", *words, sep="\n", file=sys.stderr)
             return 1
         d = story.data
         print(f"ok: {len(d.sources)} sources, {len(d.metrics)} metrics, {len(d.figures)} figures, "

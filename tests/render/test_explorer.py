@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import AXE
+from o3story.data.placeholders import TOKEN
 from o3story.render import charts
 from o3story.render.explorer import GROUP_SIZE
 
@@ -28,7 +29,10 @@ def test_every_record_is_a_row_with_its_details(site, story, lang):
         assert m, fig.id
         details = html_lib.unescape(m[1])
         assert f'href="#fig-{fig.id}"' in m[1], fig.id  # the record's own link
-        assert (fig.quote or fig.locator) in details and (fig.notes is None or fig.notes[lang] in details), fig.id
+        assert (fig.quote or fig.locator) in details, fig.id
+        # the notes as written, each placeholder drawn ({{ translated }}: the translation mark), never left as text
+        assert fig.notes is None or all(part in details for part in TOKEN.split(fig.notes[lang])[::3]), fig.id
+        assert "{{" not in details, fig.id
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
@@ -196,7 +200,8 @@ def test_a_row_opens_to_its_quote_notes_and_links(site, story, page):
     click(toggle)
     assert toggle.get_attribute("aria-expanded") == "true" and details.is_visible()
     text = details.inner_text()
-    assert fig.quote in text and fig.notes.en in text and fig.formula in text and fig.id in text
+    notes = fig.notes.en.replace("{{ translated }}", "tr.")  # the translation mark as drawn
+    assert "{{ translated }}" in fig.notes.en and fig.quote in text and notes in text and fig.formula in text and fig.id in text
     hrefs = [a.get_attribute("href") for a in details.locator("a").all()]
     assert f"#fig-{fig.id}" in hrefs and fig_source_url(story, fig) in hrefs
     assert any(h.startswith("../transcript/#t") for h in hrefs)  # the quote's transcript turn

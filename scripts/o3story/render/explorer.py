@@ -57,8 +57,8 @@ def facts(r: "Renderer", fig: Figure) -> list[tuple[str, str, object]]:
         out.append(("quote", {"text": fig.quote, "lang": "zh-Hans" if src.kind == "transcript" else ""}))
     if fig.locator:
         out.append(("locator", fig.locator))
-    if fig.notes:
-        out.append(("notes", fig.notes[lang]))
+    if fig.notes:  # a data text: its {{ translated }} marks (and any {{ fig ID }}) are drawn, the rest escaped
+        out.append(("notes", r.rich(fig.notes[lang])))
     if fig.formula:
         out.append(("formula", fig.formula))
     if fig.uncertainty is not None:

@@ -1,29 +1,40 @@
-"""One English wording per quote: every English quotation of the livestream is a span of the translation.
+"""One wording per quote: every quotation of the livestream is a span of the transcript or of its translation.
 
-The site quotes the livestream in English in its pages (docs/*.en.md), chart texts
-(i18n/en/*.yaml) and data notes (figures' `notes.en`, fact-checks, timeline). Each such quotation
-must be a verbatim span of the site's own translation (data/transcript/en.yaml), so that a reader
-never meets two "verbatim" English versions of one sentence.
+The site quotes the livestream in its pages (docs/*.md), chart texts (i18n/<lang>/*.yaml) and data
+texts (figures' `notes`, fact-checks, the timeline, the scorecard, source notes, the glossary,
+metric descriptions, the changelog's reasons), in both languages. An English quotation must be a
+verbatim span of the site's own translation (data/transcript/en.yaml), so that a reader never meets
+two "verbatim" English versions of one sentence; a quotation in Chinese must be a verbatim span of the
+Chinese transcript (data/transcript/baoyu-day12.zh.txt), whichever page it stands on.
 
 How a quotation is found and told apart from other quoted text:
-- A quotation is any span in typographic double quotes “…” in those texts, and any span in straight
-  double quotes "…" inside a text value (in a page body, straight quotes that are Markdown syntax,
-  such as an admonition's title, and the YAML front matter's own quoting are not text).
+- A quotation is any span in typographic double quotes “…” or single quotes ‘…’ (’ followed by a
+  letter is an apostrophe, not a closing quote: it’s, o3’s), in corner brackets 「…」 『…』, and any
+  span in straight quotes "…" or '…' inside a text value (a straight ' between letters, or after
+  one and before a space, is an apostrophe: o3's, models' scores). In a page body, straight quotes
+  that are Markdown syntax, such as an admonition's title, and the YAML front matter's own quoting
+  are not text.
 - A quotation that holds a Chinese character quotes the Chinese transcript: it must be a verbatim
-  span of data/transcript/baoyu-day12.zh.txt instead.
+  span of data/transcript/baoyu-day12.zh.txt (white space aside: the space between Chinese and Latin
+  text is typesetting, not wording), or of a recorded source text (below), or be in `ALLOWED`. In a
+  Chinese text, a quotation without Chinese characters that is a verbatim span of the Chinese
+  transcript (“85.7%”) quotes it too; in an English text, one that is not in the translation but is
+  in the Chinese transcript quotes the transcript's own Latin-script words (its spelling 'CodeForce').
 - A quotation that is only a placeholder (“{title}”) is a slot for a title, not a quotation.
 - A quotation that is a verbatim span of a recorded source text (a figure's or a timeline event's
-  `quote`, a source's title) quotes that source, whose words data/ already holds and cites.
+  `quote`, a source's title, the `source_text` of a change in the changelog) quotes that source,
+  whose words data/ already holds and cites.
 - Every other quotation is taken to quote the livestream, unless it is in `ALLOWED`, the short list
-  of quoted text that is not the livestream in this site's translation (titles, labels, other
-  sources' words), each with its reason. An entry that no longer occurs is itself reported, so the
+  of quoted text that is not the livestream in this site's translation (titles, labels, terms, other
+  sources' words), each with its reason. A quotation without Chinese characters in a source's own
+  `note` quotes that source (its page, table or post), whose words the note describes. An entry that no longer occurs is itself reported, so the
   list cannot rot.
 
 Matching is verbatim, with three allowances: ’ and ' are the same apostrophe, runs of white space are
 one space, and the first letter's case may differ (a quotation may start mid-sentence). A quotation
 must match whole words: “Reason” is not found inside “reasoning”. `{{ fig ID }}` in a page or data
-text is replaced by the figure's value as the page shows it; `{name}` in a chart text stands for any
-text.
+text is replaced by the figure's value as the page shows it (in the text's language); `{name}` in a
+chart text stands for any text.
 """
 
 from __future__ import annotations
@@ -40,6 +51,11 @@ from o3story.data.placeholders import TOKEN
 
 CURLY = re.compile(r"“([^“”]+)”")
 STRAIGHT = re.compile(r'"([^"\n]+)"')
+CORNER = re.compile(r"「([^「」]+)」|『([^『』]+)』")
+# ‘…’: a ’ followed by a letter is an apostrophe inside the quotation (it’s), not its end.
+CURLY_SINGLE = re.compile(r"‘((?:[^‘’\n]|’(?=\w))+)’")
+# '…' in a text value: opens after no letter, closes before no letter; a ' between letters is an apostrophe.
+STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'((?=[^\s'])(?:[^'\n]|(?<=\w)'(?=\w))*?(?<=[^\s']))'(?![\w])")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SLOT = re.compile(r"\{[a-z_]+\}")
 ADMONITION = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+)\s+"[^"]*"')
@@ -81,6 +97,24 @@ ALLOWED: dict[str, str] = {
         "the o3-mini system card, quoted in its records' notes",
     "powered by a version of the upcoming OpenAI o3 model that’s optimized for web browsing and data analysis":
         "OpenAI's deep research launch page, not the livestream",
+    "requires $17-20 per task in the low-compute mode": "ARC Prize's December 2024 post, quoted in its records' notes",
+    "Efficiency: Low": "a column value of ARC Prize's results table",
+    "not available as pricing and feature availability is still TBD":
+        "ARC Prize's post on the high-compute cost, quoted in its record's notes",
+    "OpenAI has requested that we not publish the high-compute costs":
+        "early republished copies of ARC Prize's post, quoted in a record's notes",
+    "semi-private v1": "a label of the evaluation set that could not be checked, named in the notes to say so",
+    "半私有集 v1": "the same label (semi-private v1) in the Chinese notes, named to say it could not be checked",
+    "o3 (Preview, Low)": "the display name in ARC Prize's leaderboard data, quoted in its record's notes",
+    "o1 averaged 74% (11.1/15) with a single sample per problem":
+        "OpenAI's “Learning to Reason with LLMs”, quoted in its record's notes",
+    "we dropped the price of o3 by 80%": "Sam Altman's post on X, quoted in the notes of the records of the price cut",
+    "mid-2025": "the aitoolrate article's own words, quoted in its records' notes",
+    "无标价": "the Chinese label of the codeforces-elo-price chart's own no-price column",
+    "发布价": "the Chinese label of a codeforces-elo-price view button",
+    "后来价格": "the Chinese label of a codeforces-elo-price view button",
+    "o3 / o3-mini 发布：数据核查": "this site's own Chinese title",
+    "12 天发布会": "the Chinese name of OpenAI's event (12 Days of OpenAI), not the livestream's words",
 }
 
 
@@ -98,10 +132,12 @@ class Quote:
     pattern: str  # text with placeholders filled in (figure values) or marked (chart slots)
     marked: bool = False  # the translation mark follows its closing quote
     mark: str = MARK_PAGE  # the mark this kind of text uses
+    lang: str = "en"  # the language of the text it stands in
+    of_source: bool = False  # in a source's own note, which describes (and quotes) that source
 
 
 def _marked(text: str, q: str, mark: str) -> bool:
-    return f"“{q}”{mark}" in text or f'"{q}"{mark}' in text
+    return any(f"{a}{q}{b}{mark}" in text for a, b in (("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'")))
 
 
 @dataclass(frozen=True)
@@ -124,16 +160,21 @@ def _line_of(raw: str, needle: str, start: int = 0) -> int:
 
 
 def _quotes(text: str, straight: bool) -> Iterator[str]:
+    """The quotations in `text`, in the order of their kinds: “…”, 「…」 and 『…』, ‘…’, then straight ones."""
     yield from CURLY.findall(text)
+    for corner, double in CORNER.findall(text):
+        yield corner or double
+    yield from CURLY_SINGLE.findall(text)
     if straight:
         yield from STRAIGHT.findall(text)
+        yield from STRAIGHT_SINGLE.findall(text)
 
 
 def _fill_figures(text: str, figure_value) -> str:
     return TOKEN.sub(lambda m: figure_value(m["args"].split()[0]) if m["name"] == "fig" else m.group(0), text)
 
 
-def page_quotes(path: Path, name: str, figure_value) -> Iterator[Quote]:
+def page_quotes(path: Path, name: str, figure_value, lang: str = "en") -> Iterator[Quote]:
     """Quotations in a hand-written page: its front-matter description and its body."""
     raw = path.read_text(encoding="utf-8")
     body, front = raw, {}
@@ -144,35 +185,43 @@ def page_quotes(path: Path, name: str, figure_value) -> Iterator[Quote]:
     for key, text in front.items():
         if isinstance(text, str):
             for q in _quotes(text, straight=True):
-                yield Quote(f"{name}:{_line_of(raw, q)}", q, _fill_figures(q, figure_value), _marked(text, q, MARK_PAGE))
+                yield Quote(f"{name}:{_line_of(raw, q)}", q, _fill_figures(q, figure_value), _marked(text, q, MARK_PAGE), lang=lang)
     for n, line in enumerate(body.split("\n"), 1):
         line = ADMONITION.sub(r"\1", line)
         line = re.sub(r"`[^`]*`", "", line)
         for q in _quotes(line, straight=True):
-            yield Quote(f"{name}:{n}", q, _fill_figures(q, figure_value), _marked(line, q, MARK_PAGE))
+            yield Quote(f"{name}:{n}", q, _fill_figures(q, figure_value), _marked(line, q, MARK_PAGE), lang=lang)
 
 
-def table_quotes(path: Path, name: str) -> Iterator[Quote]:
+def table_quotes(path: Path, name: str, lang: str = "en") -> Iterator[Quote]:
     """Quotations in one i18n table: `{name}` slots stand for any text."""
     raw = path.read_text(encoding="utf-8")
     for key, text in (yaml.safe_load(raw) or {}).items():
         if isinstance(text, str):
             for q in _quotes(text, straight=True):
-                yield Quote(f"{name}:{_line_of(raw, key + ':')} ({key})", q, q, _marked(text, q, MARK_CHART), MARK_CHART)
+                yield Quote(f"{name}:{_line_of(raw, key + ':')} ({key})", q, q, _marked(text, q, MARK_CHART), MARK_CHART, lang)
 
 
-def data_quotes(path: Path, name: str, top: str, fields: Iterable[str], figure_value) -> Iterator[Quote]:
-    """Quotations in the English side of bilingual data texts (`field.en` of each record)."""
+def _get(rec: dict, field: str):
+    for key in field.split("."):
+        rec = rec.get(key) if isinstance(rec, dict) else None
+    return rec
+
+
+def data_quotes(path: Path, name: str, top: str, fields: Iterable[str], figure_value, lang: str = "en",
+                of_source: bool = False) -> Iterator[Quote]:
+    """Quotations in one language's side of bilingual data texts (`field.<lang>` of each record; a
+    field may be nested: `promise.reason`). `of_source`: the texts are sources' own notes."""
     raw = path.read_text(encoding="utf-8")
     for rec in (yaml.safe_load(raw) or {}).get(top) or []:
         at = max(raw.find(f"id: {rec.get('id')}\n"), raw.find(f'id: "{rec.get("id")}"'), 0)
         for field in fields:
-            text = rec.get(field)
-            if isinstance(text, dict) and isinstance(text.get("en"), str):
-                en = max(raw.find("en:", max(raw.find(f"{field}:", at), at)), at)
-                for q in _quotes(text["en"], straight=True):
-                    yield Quote(f"{name}:{_line_of(raw, q, en)} ({rec.get('id')}.{field}.en)", q, _fill_figures(q, figure_value),
-                                _marked(text["en"], q, MARK_PAGE))
+            text = _get(rec, field)
+            if isinstance(text, dict) and isinstance(text.get(lang), str):
+                here = max(raw.find(f"{lang}:", max(raw.find(f"{field.split('.')[-1]}:", at), at)), at)
+                for q in _quotes(text[lang], straight=True):
+                    yield Quote(f"{name}:{_line_of(raw, q, here)} ({rec.get('id')}.{field}.{lang})", q, _fill_figures(q, figure_value),
+                                _marked(text[lang], q, MARK_PAGE), lang=lang, of_source=of_source)
 
 
 def translation_texts(path: Path) -> list[str]:
@@ -199,12 +248,19 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(head + body + tail)
 
 
+def _bare(text: str) -> str:
+    """Chinese text for matching: without white space (spacing Chinese and Latin text is typesetting)."""
+    return re.sub(r"\s+", "", normalise(text))
+
+
 def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: dict[str, str], translation: str,
           recorded: Iterable[str] = ()) -> list[Problem]:
     """`recorded`: the source texts data/ holds (record quotes, source titles); a quotation of one is not the livestream's."""
     english_n = [normalise(t) for t in english]
+    recorded = list(recorded)
     recorded_n = [normalise(t) for t in recorded]
-    chinese_n = normalise(chinese)
+    recorded_bare = [_bare(t) for t in recorded]
+    chinese_bare = _bare(chinese)
     problems, used = [], set()
     for q in quotes:
         if SLOT.fullmatch(q.text.strip()):
@@ -212,14 +268,24 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
         if q.text in allowed:
             used.add(q.text)
             continue
+        bare = _bare(q.pattern)
+        if q.lang == "zh" and bare in chinese_bare:
+            continue  # a Chinese text quoting the Chinese transcript, Latin letters and digits included
         if CJK.search(q.text):
-            if normalise(q.pattern) not in chinese_n:
-                problems.append(Problem(q.where, f"“{q.text}” quotes Chinese that is not verbatim in the transcript"))
+            if bare in chinese_bare or any(bare in t for t in recorded_bare):
+                continue
+            problems.append(Problem(q.where, f"“{q.text}” quotes Chinese that is not verbatim in the transcript "
+                                              "(data/transcript/baoyu-day12.zh.txt) nor in a recorded source text: quote its words, "
+                                              "or drop the quotation marks if it is a paraphrase or a term"))
             continue
+        if q.of_source:
+            continue  # a source's note quoting that source's own words (its page, table or post)
         rx = _regex(q.pattern)
         if any(rx.search(t) for t in recorded_n):
             continue  # quotes a source whose words a record holds
         if not any(rx.search(t) for t in english_n):
+            if bare and bare in chinese_bare:
+                continue  # the Chinese transcript's own Latin-script words (its spelling “CodeForce”)
             problems.append(Problem(q.where, f"“{q.text}” is not a verbatim span of {translation}: quote the translation's words, "
                                               "or drop the quotation marks if it is a paraphrase"))
         elif not q.marked:
@@ -230,25 +296,37 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
     return problems
 
 
-def site_quotes(root: Path, story) -> Iterator[Quote]:
-    """Every place the site quotes in English: pages, chart texts, data notes, fact-checks, timeline."""
-    def figure_value(fig_id: str) -> str:
-        return value(story.data.figure(fig_id), "en")
+# The bilingual data texts the site shows, per file: (top-level list, fields of each record).
+DATA_TEXTS = (
+    ("factcheck.yaml", "checks", ("problem", "correction")),
+    ("timeline.yaml", "events", ("event", "promised", "promise.reason")),
+    ("scorecard.yaml", "claims", ("claim", "reason")),
+    ("sources.yaml", "sources", ("note",)),
+    ("glossary.yaml", "terms", ("definition",)),
+    ("metrics.yaml", "metrics", ("description",)),
+)
 
-    for path in sorted((root / "docs").rglob("*.en.md")):
-        yield from page_quotes(path, path.relative_to(root).as_posix(), figure_value)
-    i18n = root / "scripts/o3story/render/i18n/en"
-    tables = sorted(i18n.glob("*.yaml"))
-    if not tables:  # a moved folder must not silently leave the chart texts unchecked
-        raise FileNotFoundError(f"no English string tables under {i18n}")
-    for path in tables:
-        yield from table_quotes(path, path.relative_to(root).as_posix())
-    data = root / "data"
-    for path in sorted((data / "figures").glob("*.yaml")):
-        yield from data_quotes(path, path.relative_to(root).as_posix(), "figures", ("notes",), figure_value)
-    yield from data_quotes(data / "factcheck.yaml", "data/factcheck.yaml", "checks", ("problem", "correction"), figure_value)
-    yield from data_quotes(data / "timeline.yaml", "data/timeline.yaml", "events", ("event", "promised"), figure_value)
-    yield from data_quotes(data / "scorecard.yaml", "data/scorecard.yaml", "claims", ("claim", "reason"), figure_value)
+
+def site_quotes(root: Path, story, langs: Iterable[str] = ("en", "zh")) -> Iterator[Quote]:
+    """Every place the site quotes, in each language: pages, chart texts, figure notes, fact-checks,
+    the timeline, the scorecard, source notes, the glossary, metric descriptions."""
+    for lang in langs:
+        def figure_value(fig_id: str, lang=lang) -> str:
+            return value(story.data.figure(fig_id), lang)
+
+        for path in sorted((root / "docs").rglob(f"*.{lang}.md")):
+            yield from page_quotes(path, path.relative_to(root).as_posix(), figure_value, lang)
+        i18n = root / f"scripts/o3story/render/i18n/{lang}"
+        tables = sorted(i18n.glob("*.yaml"))
+        if not tables:  # a moved folder must not silently leave the chart texts unchecked
+            raise FileNotFoundError(f"no string tables under {i18n}")
+        for path in tables:
+            yield from table_quotes(path, path.relative_to(root).as_posix(), lang)
+        data = root / "data"
+        for path in sorted((data / "figures").glob("*.yaml")):
+            yield from data_quotes(path, path.relative_to(root).as_posix(), "figures", ("notes",), figure_value, lang)
+        for file, top, fields in DATA_TEXTS:
+            yield from data_quotes(data / file, f"data/{file}", top, fields, figure_value, lang, of_source=file == "sources.yaml")
 
 
 def site_problems(root: Path, story, allowed: dict[str, str] = ALLOWED) -> list[Problem]:
@@ -264,7 +342,8 @@ def site_problems(root: Path, story, allowed: dict[str, str] = ALLOWED) -> list[
 
 
 def recorded_texts(story) -> list[str]:
-    """Source texts that data/ records verbatim: figure and event quotes, source titles."""
+    """Source texts that data/ records verbatim: figure and event quotes, source titles, and the source
+    texts the changelog cites for its changes."""
     d = story.data
     return ([f.quote for f in d.figures if f.quote] + [e.quote for e in d.events if getattr(e, "quote", None)]
-            + [s.title for s in d.sources])
+            + [s.title for s in d.sources] + [c.source_text for a in d.audits for c in a.changes if c.source_text])

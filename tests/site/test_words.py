@@ -1,0 +1,228 @@
+"""Words as exact as numbers: no qualifier typed before a figure that prints its own, no doubled word,
+no site figure inside a quotation, on every built page (both languages, chart pages, embeds) and in
+the sources. The rules are documented in scripts/o3story/site/words.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from o3story.site import words
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Occurrences in files this change could not edit (others were editing them at the time), each keyed
+# by a piece of the finding's text. TEMPORARY: empty it once those files are fixed; an entry that no
+# longer matches anything fails the test below, so it cannot outlive its fix.
+KNOWN_ELSEWHERE: dict[str, str] = {}
+
+
+def test_every_built_page_has_exact_words(site):
+    found, _ = words.allowed(words.site_problems(site.root), KNOWN_ELSEWHERE)
+    assert not found, f"{len(found)} wording errors on the built pages:\n" + "\n".join(map(str, found))
+
+
+def test_the_sources_have_exact_words(story):
+    found, _ = words.allowed(words.source_problems(ROOT, story), KNOWN_ELSEWHERE)
+    assert not found, f"{len(found)} wording errors in the sources:\n" + "\n".join(map(str, found))
+
+
+def test_no_known_elsewhere_entry_outlives_its_fix(site, story):
+    every = [*words.site_problems(site.root), *words.source_problems(ROOT, story)]
+    _, stale = words.allowed(every, KNOWN_ELSEWHERE)
+    assert not stale, f"KNOWN_ELSEWHERE entries that no longer occur (remove them): {stale}"
+
+
+def test_every_page_is_read(site):
+    """Not vacuous: both languages, chart pages and embeds are read, and their figure links are found."""
+    pages = {p.relative_to(site.root).as_posix() for p in words.site_pages(site.root)}
+    assert {"index.html", "en/index.html", "o3/index.html", "en/o3/index.html", "charts/o3-vs-o1/index.html",
+            "en/charts/o3-vs-o1/index.html", "embed/o3-vs-o1/index.html"} <= pages
+    assert not any(p.startswith("search/") for p in pages)
+    figures = [f for b in words.blocks(site.html("o3/")) for f in b.figures]
+    assert len(figures) >= 15 and all(fig_id for _, _, fig_id in figures)
+
+
+# --- the checker on small pages ------------------------------------------------------------------
+
+def fig(text: str, fig_id: str = "x") -> str:
+    return f'<a class="o3-fig" data-figure="{fig_id}" href="../methods/#fig-{fig_id}" title="See the record">{text}</a>'
+
+
+def rules(html: str) -> list[str]:
+    return [f.rule for f in words.page_problems(html, "p/")]
+
+
+@pytest.mark.parametrize("bad", [
+    f"<p>o1 about {fig('about 1,891')}.</p>",
+    f"<p>every other model under {fig('under 2%')};</p>",
+    f"<p>o3 came close to {fig('about 2,727')}</p>",
+    f"<p>o3 scored <em>roughly</em> {fig('≈71% ±2')}</p>",
+    f"<p>o1 约{fig('约1,891')}。</p>",
+    f"<p>其他模型都不到 {fig('低于2%')}；</p>",
+    f"<p>得分约为{fig('约10%')}。</p>",
+    f"<p>得分是{fig('约70%')}左右。</p>",
+    f"<p>it found {fig('about 10%')} or so.</p>",
+    '<p class="o3-chart__desc">o3 came close to about 2,727 on Codeforces.</p>',
+    '<p class="o3-chart__desc">o3 接近约2,727。</p>',
+])
+def test_a_typed_qualifier_before_a_qualified_figure_fails(bad):
+    assert "qualifier" in rules(bad)
+
+
+@pytest.mark.parametrize("good", [
+    f"<p>o1 {fig('about 1,891')}.</p>",
+    f"<p>every other model under {fig('2%')};</p>",  # the figure has no qualifier of its own
+    f"<p>o1 约 {fig('1,891')}，最近 {fig('约10%')}。</p>",  # 最近 is “recently”
+    f"<p>from {fig('about 10%')} to {fig('over 25%')}</p>",
+    "<p>about 2,727 and under 2%</p>",
+])
+def test_a_single_qualifier_passes(good):
+    assert rules(good) == []
+
+
+def test_the_finding_names_the_page_the_figure_and_the_text_around_it():
+    (f,) = [f for f in words.page_problems(f"<p>Codeforces: o1 about {fig('about 1,891', 'o1.elo')}. Then</p>", "en/o3/")
+            if f.rule == "qualifier"]
+    assert str(f) == ("en/o3/: qualifier: “about” typed before o1.elo, which prints its own qualifier: "
+                      "Codeforces: o1 about ⟦about 1,891⟧. Then")
+
+
+@pytest.mark.parametrize("bad", [
+    "<p>found the the answer</p>",
+    "<p>About about ten</p>",
+    f"<p>found about {fig('about 10%')}</p>",  # across the figure link
+    "<p>o1 约 约1,891</p>",
+    "<p>能够超过 超过25%</p>",
+    '<p><span class="a">Misleading</span> <span class="b">Misleading</span></p>',
+    '<p><abbr title="the the rules">x</abbr></p>',  # a tooltip is read
+    '<html><head><meta name="description" content="o1 about about 1,891"></head></html>',
+])
+def test_a_doubled_word_fails(bad):
+    assert "doubled" in rules(bad)
+
+
+@pytest.mark.parametrize("good", [
+    "<p>then the theory</p>",
+    "<p>看看，谢谢。</p>",  # a reduplicated word has no space in it
+    "<table><tr><td>Low</td><td>Low</td></tr></table>",  # two cells are two blocks
+    "<ul><li>o3</li><li>o3</li></ul>",
+    "<p>x</p><script>var the the;</script><pre>the the</pre><code>a a</code>",  # not text a reader reads as prose
+])
+def test_a_word_once_passes(good):
+    assert rules(good) == []
+
+
+@pytest.mark.parametrize("bad", [
+    f"<p>直播说 o3“能够超过 {fig('超过25%')}”。</p>",
+    f"<p>得分“通常在 {fig('约70%')} 左右”。</p>",
+    f"<p>He said “a score of {fig('about 70%')} here”.</p>",
+    f"<p>He said ‘a score of {fig('70%')}’.</p>",
+    f"<p>He said 'a score of {fig('70%')}'.</p>",
+    f'<p>He said "a score of {fig("70%")}".</p>',
+    f"<p>「能够超过{fig('25%')}」</p>",
+])
+def test_a_figure_inside_a_quotation_fails(bad):
+    assert "quoted" in rules(bad)
+
+
+@pytest.mark.parametrize("good", [
+    f"<p>直播说 o3“能够超过25%”（{fig('超过25%')}）。</p>",
+    f"<p>“at our most aggressive setting”, o3 {fig('about 2,727')}; o1 {fig('about 1,891')}.</p>",
+    f"<p>o3’s score {fig('about 10%')} and o1’s {fig('5%')}</p>",  # apostrophes, not quotation marks
+    f"<p>the models' scores: {fig('5%')} and the '20%' claim</p>",
+])
+def test_a_figure_outside_a_quotation_passes(good):
+    assert rules(good) == []
+
+
+def test_a_placeholder_shown_as_text_fails_but_not_in_the_changelog_or_as_the_syntax_s_name():
+    assert rules("<dd>on stream “about 10%”{{ translated }} higher</dd>") == ["placeholder"]
+    assert rules("<p>scored {{ fig arc2.o3.score }}</p>") == ["placeholder"]
+    assert rules("<p>Texts can hold {{ fig ID }}: it stands for a value.</p>") == []
+    changelog = ('<div class="o3-table o3-changelog"><table><tr><td>scored {{ fig a.b }}</td><td>the the</td></tr></table></div>'
+                 "<p>{{ fig a.b }}</p>")
+    assert rules(changelog) == ["doubled", "placeholder"]  # the changelog's cells are read for the other rules
+
+
+# --- the check of the sources ---------------------------------------------------------------------
+
+class Fig:
+    def __init__(self, qualifier=None, uncertainty=None):
+        self.qualifier, self.uncertainty = qualifier, uncertainty
+
+
+FIGS = {"q": Fig("about"), "u": Fig(uncertainty=2.0), "plain": Fig()}
+
+
+@pytest.mark.parametrize("text", [
+    "o1 about {{ fig q }}", "o1 **about** {{ fig q }}", "came close to {{ fig q }}", "scored roughly {{ fig u }}",
+    "o1 约 {{ fig q }}", "得分约{{ fig q }}", "“能够超过25%”{{ translated }}；其他模型都不到 {{ fig q }}", "通常在{{ fig q }}左右",
+    "直播说“能够超过 {{ fig plain }}”", "He said “a score of {{ fig plain }}”",
+])
+def test_a_source_text_with_a_doubled_qualifier_or_a_quoted_figure_fails(text):
+    assert list(words.text_problems(text, FIGS))
+
+
+@pytest.mark.parametrize("text", [
+    "o1 {{ fig q }}", "under {{ fig plain }}", "o1 约 {{ fig plain }}", "“能够超过25%”（{{ fig q }}）",
+    "“at our setting”{{ translated }}; o1 {{ fig q }}", "{{ fig unknown }}",
+])
+def test_a_source_text_with_one_qualifier_passes(text):
+    assert list(words.text_problems(text, FIGS)) == []
+
+
+def test_a_page_source_names_file_and_line(tmp_path):
+    page = tmp_path / "p.en.md"
+    page.write_text('---\ndescription: "o1 about {{ fig q }}."\n---\n\n# T\n\n!!! note "A “title”"\n    o1 about {{ fig q }}.\n',
+                    encoding="utf-8")
+    found = [str(e) for e in words.page_source_problems(page, "docs/p.en.md", FIGS)]
+    assert found == [
+        "docs/p.en.md:2: description: “about” stands before {{ fig q }}, which prints its own qualifier "
+        "(its `qualifier` or `uncertainty`): drop the typed word",
+        "docs/p.en.md:8: text: “about” stands before {{ fig q }}, which prints its own qualifier "
+        "(its `qualifier` or `uncertainty`): drop the typed word",
+    ]
+
+
+def test_a_data_text_names_file_line_and_field(tmp_path):
+    data = tmp_path / "timeline.yaml"
+    data.write_text('events:\n  - id: "launch"\n    event:\n      zh: "得分约{{ fig q }}"\n      en: "scored {{ fig q }}"\n',
+                    encoding="utf-8")
+    (e,) = words.yaml_problems(data, "data/timeline.yaml", FIGS)
+    assert (e.file, e.line, e.field) == ("data/timeline.yaml", 4, "launch.event.zh")
+
+
+def test_a_chart_text_with_a_qualifier_before_a_qualified_slot_fails(tmp_path, story, monkeypatch):
+    """A chart's {slot} is filled by code: the check reads the chart as built to see what the slot holds."""
+    from o3story.render import charts, i18n
+
+    key = "chart.claims-vs-shipped.description"
+    real = i18n.table("en")
+    typed = real[key].replace("Codeforces {elo_own}", "Codeforces about {elo_own}").replace("against {elo}", "against about {elo}")
+    assert typed != real[key]
+    monkeypatch.setattr(i18n, "table", lambda lang: {**real, key: typed} if lang == "en" else i18n.table.__wrapped__(lang))
+    monkeypatch.setattr(charts, "_built", {})
+    table = tmp_path / "chart-claims-vs-shipped.yaml"
+    table.write_text(f"{key}: {json.dumps(typed)}\n", encoding="utf-8")
+    found = [str(e) for e in words.table_problems(table, "i18n/en/chart-claims-vs-shipped.yaml", "en", story)]
+    # {elo} is o3.codeforces-elo, which prints "about 2,727"; {elo_own} has no qualifier of its own
+    assert found == ["i18n/en/chart-claims-vs-shipped.yaml:1: chart.claims-vs-shipped.description: “about” stands before "
+                     "{elo}, which the chart fills with a figure's value that prints its own qualifier: drop the typed word"]
+
+
+def test_the_sources_as_they_were_fail(tmp_path, story):
+    """The prose the check was written for (docs/o3.*.md before its fix) fails with file and line."""
+    figures = {f.id: f for f in story.data.figures}
+    page = tmp_path / "o3.zh.md"
+    page.write_text("- **Codeforces**：o3 接近 {{ fig o3.codeforces-elo }}，o1 约 {{ fig o1.codeforces-elo }}。\n"
+                    "直播说“能够超过 {{ fig o3.frontiermath.transcript }}”，其他模型都不到 {{ fig previous-best.frontiermath.transcript }}。\n",
+                    encoding="utf-8")
+    found = [str(e) for e in words.page_source_problems(page, "docs/o3.zh.md", figures)]
+    assert len(found) == 5 and all(e.startswith(("docs/o3.zh.md:1: text: ", "docs/o3.zh.md:2: text: ")) for e in found)
+
+
+def test_every_known_elsewhere_entry_has_a_reason():
+    assert all(reason.strip() for reason in KNOWN_ELSEWHERE.values())

@@ -19,17 +19,10 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "data" / "transcrip
 # quotation as written, each with its fix. TEMPORARY: empty it once those files are fixed; an entry
 # that no longer occurs fails the test below.
 KNOWN_ELSEWHERE: dict[str, str] = {
-    "中档优于 o1": "docs/index.zh.md:28: not the transcript's words; quote “中等推理时间下性能超过 o1”, or drop the marks",
-    "激进的测试时计算": "docs/index.zh.md:35: the corrected term, not the transcript's words (积极测试环境): drop the marks",
     "实心柱": "data/factcheck.yaml:174 (solid-bars.problem.zh): a description of the chart, not a quotation: drop the marks",
     "实线部分（即谜题）": "data/factcheck.yaml:174 (solid-bars.problem.zh): the transcript has half-width brackets: “实线部分(即谜题)”",
     "命名方面创意独特": "data/factcheck.yaml:200 (naming-joke.problem.zh): the transcript says “命名方面一贯创意独特”",
     "传统": "data/factcheck.yaml:203 (naming-joke.correction.zh): scare quotes, no one's words: drop the marks",
-    "由即将推出的 OpenAI o3 模型的一个版本驱动": "data/timeline.yaml:109 (deep-research-launch.event.zh): our Chinese of OpenAI's "
-        "English page: quote the English (“powered by a version of the upcoming OpenAI o3 model…”) or drop the marks",
-    "进行中的估计": "data/timeline.yaml:128 (arc-agi-2-launch.event.zh): our Chinese of ARC's “in-progress estimate”: "
-        "quote the English, or drop the marks",
-    "官方": "data/sources.yaml:107 (olymmath-2503-21380.note.zh): our Chinese of the paper's word: write “official”, or drop the marks",
 }
 
 
@@ -66,7 +59,7 @@ def test_the_quotes_the_issue_named_are_gone(story):
 # --- the test of the test, on a small fixture -------------------------------------------------------
 
 def _check(tmp_path: Path, page: str, table: str = "", allowed: dict[str, str] | None = None, lang: str = "en",
-           recorded: tuple[str, ...] = ()) -> list[str]:
+           recorded: tuple[str, ...] = (), captions: str = "") -> list[str]:
     (tmp_path / f"page.{lang}.md").write_text(page, encoding="utf-8")
     (tmp_path / "chart.yaml").write_text(table or "k: plain\n", encoding="utf-8")
     value = {"en": {"m.bench": "about 71.7%", "m.plain": "71.7 percent"}, "zh": {"m.bench": "约71.7%", "m.plain": "71.7%"}}[lang]
@@ -74,7 +67,7 @@ def _check(tmp_path: Path, page: str, table: str = "", allowed: dict[str, str] |
     found += list(quotes.table_quotes(tmp_path / "chart.yaml", f"i18n/{lang}/chart.yaml", lang))
     english = quotes.translation_texts(FIXTURE / "en.yaml")
     chinese = (FIXTURE / "baoyu-day12.zh.txt").read_text(encoding="utf-8")
-    return [str(p) for p in quotes.check(found, english, chinese, allowed or {}, "data/transcript/en.yaml", recorded)]
+    return [str(p) for p in quotes.check(found, english, chinese, allowed or {}, "data/transcript/en.yaml", recorded, captions)]
 
 
 T = quotes.MARK_PAGE
@@ -228,3 +221,15 @@ def test_the_quotes_this_change_fixed_are_gone(story):
     found = {q.text for q in quotes.site_quotes(ROOT, story)}
     assert not {"通常在 {{ fig phd-experts.gpqa-diamond }} 左右", "能够超过 {{ fig o3.frontiermath.transcript }}", "最激进的高测试时计算设置",
                 "人类表现阈值", "估算成本", "over 20%", "in o3's aggressive test environment"} & found
+
+
+def test_a_quotation_of_the_video_captions_is_openai_s_own_english(tmp_path):
+    captions = "good morning we found accuracy of about 71.7% on the bench good that's all"
+    # verbatim captions, a correction in brackets: OpenAI's words, no translation mark
+    assert _check(tmp_path, "Said: “accuracy of about 71.7% on the bench [benchmark]”.\n", captions=captions) == []
+    # the translation mark on OpenAI's own words is wrong
+    assert _check(tmp_path, f"Said: “on the bench [benchmark]”{T}.\n", captions=captions) == [
+        "docs/page.en.md:1: “on the bench [benchmark]” quotes OpenAI's own words (its video's captions), not this project's "
+        "translation: remove {{ translated }}"]
+    # a changed word is neither the captions nor the translation
+    assert len(_check(tmp_path, "Said: “accuracy of about 71.7% on the benchmarks”.\n", captions=captions)) == 1

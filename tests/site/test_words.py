@@ -98,6 +98,7 @@ def test_the_finding_names_the_page_the_figure_and_the_text_around_it():
     "<p>能够超过 超过25%</p>",
     '<p><span class="a">Misleading</span> <span class="b">Misleading</span></p>',
     '<p><abbr title="the the rules">x</abbr></p>',  # a tooltip is read
+    "<p data-verbatim>quoted</p><p>the the rules</p>",  # only the marked block is verbatim
     '<html><head><meta name="description" content="o1 about about 1,891"></head></html>',
 ])
 def test_a_doubled_word_fails(bad):
@@ -110,6 +111,8 @@ def test_a_doubled_word_fails(bad):
     "<table><tr><td>Low</td><td>Low</td></tr></table>",  # two cells are two blocks
     "<ul><li>o3</li><li>o3</li></ul>",
     "<p>x</p><script>var the the;</script><pre>the the</pre><code>a a</code>",  # not text a reader reads as prose
+    "<td><a>OpenAI</a><br><q>OpenAI o3 will be retired</q></td>",  # a line break: a name, then a quotation
+    '<p data-verbatim>“Human Performance is is comparable at 85% threshold”</p>',  # captions as the speaker said them
 ])
 def test_a_word_once_passes(good):
     assert rules(good) == []

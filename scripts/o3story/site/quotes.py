@@ -21,6 +21,9 @@ How a quotation is found and told apart from other quoted text:
   transcript (“85.7%”) quotes it too; in an English text, one that is not in the translation but is
   in the Chinese transcript quotes the transcript's own Latin-script words (its spelling 'CodeForce').
 - A quotation that is only a placeholder (“{title}”) is a slot for a title, not a quotation.
+- A quotation that is a verbatim span of OpenAI's video captions (data/transcript/captions.en.txt), its
+  corrections in [brackets] left out, is OpenAI's own English: it passes, and must not carry the
+  translation mark.
 - A quotation that is a verbatim span of a recorded source text (a figure's or a timeline event's
   `quote`, a source's title, the `source_text` of a change in the changelog) quotes that source,
   whose words data/ already holds and cites.
@@ -46,6 +49,8 @@ from pathlib import Path
 
 import yaml
 
+from o3story.data import captions as captions_mod
+from o3story.data.captions import words as caption_words
 from o3story.render.fmt import value
 from o3story.data.placeholders import TOKEN
 
@@ -254,9 +259,12 @@ def _bare(text: str) -> str:
 
 
 def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: dict[str, str], translation: str,
-          recorded: Iterable[str] = ()) -> list[Problem]:
-    """`recorded`: the source texts data/ holds (record quotes, source titles); a quotation of one is not the livestream's."""
+          recorded: Iterable[str] = (), captions: str = "") -> list[Problem]:
+    """`recorded`: the source texts data/ holds (record quotes, source titles); a quotation of one is not the livestream's.
+    `captions`: OpenAI's video captions, folded into one line: a quotation of them (its corrections in [brackets]
+    left out) is OpenAI's own English, and must not carry the translation mark."""
     english_n = [normalise(t) for t in english]
+    captions_n = normalise(captions)
     recorded = list(recorded)
     recorded_n = [normalise(t) for t in recorded]
     recorded_bare = [_bare(t) for t in recorded]
@@ -280,6 +288,12 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
             continue
         if q.of_source:
             continue  # a source's note quoting that source's own words (its page, table or post)
+        said = normalise(caption_words(q.pattern))
+        if captions_n and said and _regex(said).search(captions_n):
+            if q.marked and not any(_regex(q.pattern).search(t) for t in english_n):
+                problems.append(Problem(q.where, f"“{q.text}” quotes OpenAI's own words (its video's captions), not this "
+                                                  f"project's translation: remove {q.mark}"))
+            continue
         rx = _regex(q.pattern)
         if any(rx.search(t) for t in recorded_n):
             continue  # quotes a source whose words a record holds
@@ -338,6 +352,7 @@ def site_problems(root: Path, story, allowed: dict[str, str] = ALLOWED) -> list[
         allowed,
         "data/transcript/en.yaml",
         recorded_texts(story),
+        captions_mod.load(data / "transcript/captions.en.txt", "data/transcript/captions.en.txt").text,
     )
 
 

@@ -15,7 +15,9 @@ like a wrong number. Two checks find them:
     figure link (chart descriptions, the meta description), a qualifier right before another one and
     a number ("close to about 2,727", "接近约2,727").
   * `doubled`: the same English word twice in a row (case-insensitive, whole words), or the same
-    one to four Chinese characters repeated with only white space between ("约 约", "超过 超过").
+    one to four Chinese characters repeated with only white space between ("约 约", "超过 超过"); but
+    not in a block marked `data-verbatim`, which holds a source's words as they stand (the video's
+    automatic captions keep the speaker's own "is is").
   * `quoted`: a figure link inside quotation marks (“…”, "…", 「…」, 『…』, ‘…’, '…'). A quotation
     is the speaker's words: quote them verbatim as text and put the linked figure outside.
   * `placeholder`: a `{{ name args }}` placeholder shown as text instead of what it stands for (but
@@ -66,8 +68,9 @@ POSTPOSED_AFTER = re.compile(r"\s*(?:左右|上下|以上|以下|(?i:or\s+(?:so|
 # In text without figure links: a qualifier, then another, then a number.
 TWICE = re.compile(rf"(?:(?i:(?<![\w-])(?:{_EN}))\s+|(?:{_ZH})\s*)(?P<second>(?i:(?:{_EN})(?![\w-]))\s*|(?:{_ZH}|{_SIGN})\s*)[\d$¥€]")
 
-EN_DOUBLED = re.compile(r"(?<![\w'’-])([A-Za-z]+(?:['’][A-Za-z]+)?)\s+(\1)(?![\w'’-])", re.IGNORECASE)
-ZH_DOUBLED = re.compile(r"([\u3400-\u9fff]{1,4})\s+(\1)")
+# Within one line: a line break (<br>) between two cells of a table row is layout, not a doubled word.
+EN_DOUBLED = re.compile(r"(?<![\w'’-])([A-Za-z]+(?:['’][A-Za-z]+)?)[ \t\u00a0\u3000]+(\1)(?![\w'’-])", re.IGNORECASE)
+ZH_DOUBLED = re.compile(r"([\u3400-\u9fff]{1,4})[ \t\u00a0\u3000]+(\1)")
 
 # Quotation marks: paired curly and corner quotes; straight quotes paired in order; single quotes
 # that are not apostrophes (’ followed by a letter is one: it’s, o3’s).
@@ -117,6 +120,7 @@ class Block:
     figures: list[tuple[int, int, str]] = field(default_factory=list)
     kind: str = "text"  # or "title attribute", "meta description"
     as_written: bool = False  # in the changelog, whose cells show stored texts as written, placeholders and all
+    verbatim: bool = False  # a block marked data-verbatim: a source's words as they stand (automatic captions)
 
 
 @dataclass(frozen=True, order=True)
@@ -176,6 +180,8 @@ class _Reader(HTMLParser):
                 self.as_written = self.divs
         if tag in BLOCKS:
             self.flush()
+            if "data-verbatim" in a:
+                self.current.verbatim = True
         elif tag == "br":
             self.current.text += "\n"
         elif tag == "a" and "o3-fig" in (a.get("class") or "").split():
@@ -236,6 +242,8 @@ def qualifier_findings(block: Block) -> Iterator[str]:
 
 
 def doubled_findings(block: Block) -> Iterator[str]:
+    if block.verbatim:
+        return  # a speaker's own repetition, kept verbatim ("Human Performance is is comparable")
     for rx in (EN_DOUBLED, ZH_DOUBLED):
         for m in rx.finditer(block.text):
             yield f"“{m[1]}” twice: {context(block.text, m.start(), m.end())}"

@@ -260,8 +260,11 @@ def verdict_rules(claims: Located, figures: dict[str, Figure], sources: dict[str
         def lived(f: Figure) -> bool:  # the livestream itself, or a record of it
             return f.claim or sources.get(f.source) is not None and sources[f.source].kind == "transcript"
 
-        def same_run(f: Figure, c: Figure) -> bool:  # the same model, metric, effort and compute
-            return (f.metric, f.model, f.setting.effort, f.setting.compute) == (c.metric, c.model, c.setting.effort, c.setting.compute)
+        def same_run(f: Figure, c: Figure) -> bool:  # the same model, metric and setting (effort, compute, aggregation...)
+            def key(x: Figure) -> tuple:
+                st = x.setting
+                return (x.metric, x.model, st.effort, st.compute, st.samples, st.aggregation, st.scaffold)
+            return key(f) == key(c)
 
         def tools(f: Figure) -> bool:
             return f.setting.scaffold is not None and f.setting.scaffold != "no tools"
@@ -271,7 +274,11 @@ def verdict_rules(claims: Located, figures: dict[str, Figure], sources: dict[str
             return f.value >= than.value if higher else f.value <= than.value
 
         v = claim.verdict
-        if v == "held":
+        if v == "held" and not claimed:
+            errors.append(where.error(
+                "'held' needs the claim's own records (`claimed`), so that code can check the evidence matches or beats "
+                "them; a claim with no number of its own can be judged 'partly-held' or lower, with its reason", "verdict"))
+        elif v == "held":
             carry = [f for _, f in evidence if stages.get(f.model) == "released" and same_metric(f) and not lived(f)
                      and not tools(f) and f.unit != "usd_per_mtok"
                      and all(better_or_equal(f, c) for c in claimed if c.metric == f.metric)]

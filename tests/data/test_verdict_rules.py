@@ -1,0 +1,67 @@
+"""The rules of the written verdict scale (data/verdicts.yaml) that code can check, on the real data:
+the verdicts the site gave before the scale existed break them, each with its reason."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from o3story.data.errors import DataErrors
+from o3story.data.story import load_story
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# The verdicts of the scorecard before the scale (commit 766e300), by claim.
+BEFORE = {"codeforces": "held", "arc-agi": "did-not-hold", "arc-human-threshold": "did-not-hold",
+          "o3-mini-beats-o1": "held", "o3-mini-cost": "held", "o3-mini-latency-half": "not-comparable"}
+
+
+def _with_verdicts(tmp_path: Path, verdicts: dict[str, str]) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "scorecard.yaml"
+    text = path.read_text(encoding="utf-8")
+    for claim, verdict in verdicts.items():
+        text, n = re.subn(rf"(  - id: {re.escape(claim)}\n(?:    .*\n|      .*\n)*?    verdict: )[a-z-]+", rf"\g<1>{verdict}", text)
+        assert n == 1, claim
+    path.write_text(text, encoding="utf-8")
+    return data
+
+
+def _errors(data: Path) -> list[str]:
+    try:
+        load_story(data)
+    except DataErrors as exc:
+        return [str(e) for e in exc.errors]
+    return []
+
+
+def test_the_old_verdicts_break_the_scale(tmp_path):
+    errors = _errors(_with_verdicts(tmp_path, BEFORE))
+    def about(claim_index: int, verdict: str) -> list[str]:
+        return [e for e in errors if f"claims[{claim_index}]" in e and f"'{verdict}'" in e]
+    ids = [c.id for c in load_story(ROOT / "data").data.claims]
+    # Codeforces held on a run with a terminal and an early checkpoint; o3-mini's cost on list prices
+    assert about(ids.index("codeforces"), "held")
+    assert about(ids.index("o3-mini-cost"), "held")
+    # ARC: true of the preview, so not 'did not hold'; the 85% bar: no measurement of the same thing falls short
+    assert about(ids.index("arc-agi"), "did-not-hold")
+    assert about(ids.index("arc-human-threshold"), "did-not-hold")
+    # latency against o1: never measured, so not 'not comparable'
+    assert about(ids.index("o3-mini-latency-half"), "not-comparable")
+    # o3-mini beats o1: a claim with no number of its own cannot be held by code's rules
+    assert about(ids.index("o3-mini-beats-o1"), "held")
+
+
+def test_today_s_verdicts_pass_the_scale():
+    load_story(ROOT / "data")  # raises on any broken rule
+
+
+@pytest.mark.parametrize("claim,verdict", [("swe-bench", "held"), ("gpqa", "held"), ("aime", "did-not-hold"),
+                                           ("o3-mini-latency-half", "not-comparable"), ("arc-agi", "did-not-hold"),
+                                           ("frontiermath", "held-preview"), ("o3-mini-cost", "held")])
+def test_a_verdict_the_evidence_cannot_carry_fails(tmp_path, claim, verdict):
+    assert any(f"'{verdict}'" in e for e in _errors(_with_verdicts(tmp_path, {claim: verdict})))

@@ -181,9 +181,6 @@ def test_pages_without_charts_load_no_plotly(site, browser):
         assert not [u for u in requested if "plotly" in u], (path, requested)
     requested.clear()
     page.goto(site.url + "en/o3/")
-    page.wait_for_load_state("networkidle")
-    page.mouse.move(5, 5)
-    page.mouse.wheel(0, 600)
-    page.wait_for_function("() => [...document.querySelectorAll('script')].some(s => s.src.includes('plotly'))", timeout=20_000)
+    draw_all_charts(page)
     assert [u for u in requested if "plotly" in u]
     ctx.close()

@@ -119,9 +119,11 @@ def _content(page_html: str) -> str:
 
 
 @pytest.mark.parametrize("page", ["", "en/"])
-def test_the_overview_opens_with_the_status_box_then_the_scorecard(site, story, page):
+def test_the_overview_opens_with_the_lede_then_the_status_box_then_the_scorecard(site, story, page):
     body = _content(site.html(page))
     after_h1 = body[body.index("</h1>") + len("</h1>"):].lstrip()
+    assert after_h1.startswith("<p>"), after_h1[:200]  # the lede: what the story is, first
+    after_h1 = after_h1[after_h1.index("</p>") + len("</p>"):].lstrip()
     assert after_h1.startswith('<aside class="o3-status"'), after_h1[:200]
     after_h1 = after_h1[after_h1.index("</aside>") + len("</aside>"):].lstrip()
     assert after_h1.startswith('<section class="o3-scorecard" id="scorecard"'), after_h1[:200]

@@ -37,6 +37,7 @@ def status(r: "Renderer", args: list[str]) -> str:
         models.append({
             "model": m.model, "what": m.what[lang],
             "events": [{"date": ev.date.isoformat(), "upcoming": upcoming(r, ev),
+                        "days": t(lang, "status.in_days", n=(ev.date - data.status.as_of).days) if upcoming(r, ev) else "",
                         "text": r.rich((line.scheduled if upcoming(r, ev) and line.scheduled else line.done)[lang]),
                         "href": r.link(f"{TIMELINE}#event-{ev.id}")} for ev, line in lines],
         })

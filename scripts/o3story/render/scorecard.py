@@ -74,7 +74,7 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
         "turn_label": t(lang, "scorecard.turn", n=c.turn),
         "reason": parts(r, c.reason[lang]),
         "evidence": [dict(_evidence(r, r.figure(i)), id=r.cite(r.figure(i))) for i in c.evidence],
-        "more_label": t(lang, "scorecard.more", n=len(c.evidence)),
+        "more_label": t(lang, "scorecard.more_one" if len(c.evidence) == 1 else "scorecard.more", n=len(c.evidence)),
     }
 
 
@@ -92,6 +92,7 @@ def scorecard(r: "Renderer", args: list[str]) -> str:
         intro=t(lang, "scorecard.intro", n=len(claims)),
         key=key,
         scale_href=r.link(f"{METHODS}#verdict-scale"),
+        colon=t(lang, "punct.colon"), stop=t(lang, "punct.stop"),
         scale_label=t(lang, "scorecard.scale"),
         claims=[claim_values(r, c) for c in claims],
     )
@@ -119,7 +120,7 @@ def verdicts(r: "Renderer", args: list[str]) -> str:
                "scale_href": r.link(f"{METHODS}#verdict-{v}"),
                "claims": [{"id": c.id, "claim": plain(r, c.claim[lang])} for c in claims if c.verdict == v]}
               for v in VERDICTS]
-    return templating.render("verdicts.html", groups=[g for g in groups if g["claims"]])
+    return templating.render("verdicts.html", groups=[g for g in groups if g["claims"]], colon_end=t(lang, "punct.colon_end"))
 
 
 def measured(r: "Renderer", c: Claim) -> tuple[Figure, Figure | None]:

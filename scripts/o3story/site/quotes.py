@@ -294,6 +294,8 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
                 problems.append(Problem(q.where, f"“{q.text}” quotes OpenAI's own words (its video's captions), not this "
                                                   f"project's translation: remove {q.mark}"))
             continue
+        if bare and len(bare) > 3 and bare in chinese_bare:
+            continue  # Latin-script words as the Chinese transcript itself writes them (“Prudent Alignment”): no translation
         rx = _regex(q.pattern)
         if any(rx.search(t) for t in recorded_n):
             continue  # quotes a source whose words a record holds

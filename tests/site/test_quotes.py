@@ -19,8 +19,6 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "data" / "transcrip
 # quotation as written, each with its fix. TEMPORARY: empty it once those files are fixed; an entry
 # that no longer occurs fails the test below.
 KNOWN_ELSEWHERE: dict[str, str] = {
-    "实心柱": "data/factcheck.yaml:174 (solid-bars.problem.zh): a description of the chart, not a quotation: drop the marks",
-    "实线部分（即谜题）": "data/factcheck.yaml:174 (solid-bars.problem.zh): the transcript has half-width brackets: “实线部分(即谜题)”",
     "命名方面创意独特": "data/factcheck.yaml:200 (naming-joke.problem.zh): the transcript says “命名方面一贯创意独特”",
     "传统": "data/factcheck.yaml:203 (naming-joke.correction.zh): scare quotes, no one's words: drop the marks",
 }

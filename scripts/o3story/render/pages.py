@@ -361,11 +361,14 @@ class Renderer:
                 "verdict": c.verdict, "verdict_label": self.story.data.grade(c.verdict).label[lang],
                 "place": t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}"),
                 "place_href": self.link(TRANSCRIPT + anchor), "quote": c.quote,
+                "said": c.said.en if c.said else "", "video_href": scorecard.video_link(c.said) if c.said else "",
+                "video_label": t(lang, "said.video", minute=c.said.minute) if c.said else "",
                 "problem": self.rich(c.problem[lang]), "correction": self.rich(c.correction[lang]),
                 "sources": [self.source(s) for s in c.sources],
                 "records": [{"href": self.record_link(self.figure(f)), "value": value(self.figure(f), lang)} for f in c.figures],
             })
         return templating.render("factcheck.html", checks=checks, problem_label=t(lang, "check.problem"),
+                                 captions_note=t(lang, "said.captions"),
                                  correction_label=t(lang, "check.correction"), source_label=t(lang, "col.source"),
                                  records_label=t(lang, "check.records"))
 

@@ -127,4 +127,4 @@ def test_timeline_shows_the_event_quote_escaped(data_dir):
     edit(data_dir / "timeline.yaml", "    source: paper\n", f"    source: paper\n    quote: '{HOSTILE}'\n")
     story = load_story(data_dir)
     page = render("{{ timeline }}", "en", story, "en/")
-    assert "<script" not in page and '<q class="o3-note">&lt;script&gt;' in page
+    assert "<script" not in page and '<q class="o3-note" data-search-exclude>&lt;script&gt;' in page

@@ -50,8 +50,9 @@ def test_every_plotted_value_is_a_record_and_every_record_is_plotted(chart):
 def test_claims_are_marked_in_the_data(story):
     for fid in CLAIMS:
         f = story.data.figure(fid)
-        assert f.claim and f.source == "baoyu-transcript" and f.date.isoformat() == "2024-12-20"
-        assert story.transcript.turn_with(f.quote) is not None
+        # said on the livestream: OpenAI's own video, its captions' words, and the same words in the transcript
+        assert f.claim and f.source == "openai-day12-video" and f.date.isoformat() == "2024-12-20"
+        assert f.minute is not None and story.transcript.turn_with(f.transcript) is not None
         assert "claim" in f.notes.en and "说法" in f.notes.zh
     for fid in INTENDED - CLAIMS:
         assert not story.data.figure(fid).claim

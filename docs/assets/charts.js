@@ -69,11 +69,66 @@
   // At NARROW px or less a chart takes its narrow layout (charts/narrow.py: stacked panels, notes
   // under the chart, fewer ticks), shipped beside the spec; chosen when drawn and again on resize.
   var NARROW = 480;
-  // No control that needs a network service: no "Share chart" / Chart Studio; PNG download stays (it is local).
+  // No modebar (it covered the plot's first row; the downloads are in the page's own list), no
+  // control that needs a network service, no scroll-wheel zoom, no plotly tips.
   var CONFIG = {
-    responsive: true, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false, showLink: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d", "sendDataToCloud", "editInChartStudio"]
+    responsive: true, displayModeBar: false, displaylogo: false, showSendToCloud: false, showEditInChartStudio: false,
+    showLink: false, showTips: false, scrollZoom: false
   };
+  // A touch screen: the same test as the CSS that hides the zoom tools (site.css, embed.css).
+  var TOUCH = window.matchMedia ? window.matchMedia("(hover: none), (pointer: coarse)") : null;
+
+  // Whether the chart zooms as drawn: only with a mouse, at page width, and only a chart whose module
+  // says zooming helps (layout.meta.zoom, charts/__init__.finish). Everywhere else the chart holds
+  // still, as Datawrapper's do: fixed axes and no drag, so that plotly never cancels a touch and a
+  // vertical swipe that starts on the chart scrolls the page; a tap opens the point's tooltip.
+  function zooms(spec, variant) {
+    return variant === "wide" && !(TOUCH && TOUCH.matches) && !!(spec.layout.meta && spec.layout.meta.zoom);
+  }
+
+  function interaction(spec, variant) {
+    var zoom = zooms(spec, variant);
+    spec.layout.dragmode = zoom ? "zoom" : false;
+    Object.keys(spec.layout).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) spec.layout[key].fixedrange = !zoom;
+    });
+    return zoom;
+  }
+
+  function configFor(el, zoom) {
+    return Object.assign({ locale: el.dataset.locale }, CONFIG, { doubleClick: zoom ? "reset" : false });
+  }
+
+  // The axes' ranges as drawn: what the reset button restores.
+  function rangesOf(layout) {
+    var out = {};
+    Object.keys(layout).forEach(function (key) {
+      if (!/^[xy]axis\d*$/.test(key)) return;
+      if (Array.isArray(layout[key].range)) out[key + ".range"] = layout[key].range.slice();
+      else out[key + ".autorange"] = true;
+    });
+    return out;
+  }
+
+  // The zoom tools above a zoomable chart (templates/chart.html): the reset is enabled once the reader
+  // has zoomed, and restores the drawn ranges.
+  function tools(el, zoom, ranges) {
+    var button = el.parentNode.querySelector(".o3-chart__reset");
+    if (!button) return;
+    el._o3ranges = ranges;
+    button.disabled = true;
+    if (!zoom || button.dataset.wired) return;
+    button.dataset.wired = "1";
+    button.addEventListener("click", function () {
+      window.Plotly.relayout(el, el._o3ranges).then(function () { button.disabled = true; });
+    });
+    el.on("plotly_relayout", function (ev) {
+      if (Object.keys(ev || {}).some(function (k) { return /^[xy]axis\d*\.(range|autorange)/.test(k); })) {
+        var home = JSON.stringify(el._o3ranges), now = JSON.stringify(rangesOf(el.layout));
+        button.disabled = home === now;
+      }
+    });
+  }
 
   // Tooltips on a phone: lines wrapped to the narrow chart's width (the spec carries them once, unwrapped).
   var CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef";
@@ -139,6 +194,7 @@
         if (was && typeof was.text === "string" && narrowAnn[i] && narrowAnn[i].text === wideAnn[i]) a.text = was.text;
       });
     }
+    interaction(spec, variant);
     recolour(spec, JSON.parse(s.wide).layout.meta, name);
     var update = themeUpdate(spec.layout, name);
     Object.keys(update).forEach(function (path) { if (path.indexOf("[") < 0) setPath(spec.layout, path, update[path]); });
@@ -172,16 +228,28 @@
     el.dataset.drawn = "1";
     el.dataset.layout = variant;
     var facade = el.querySelector("picture, .o3-chart__static");
-    window.Plotly.newPlot(el, spec.data, spec.layout, Object.assign({ locale: el.dataset.locale }, CONFIG)).then(function () {
+    var zoom = zooms(spec, variant);
+    window.Plotly.newPlot(el, spec.data, spec.layout, configFor(el, zoom)).then(function () {
       if (facade) facade.remove();
+      tools(el, zoom, rangesOf(spec.layout));
       // Hold the spec's height: with autosize on, a later restyle (a chart's buttons) would otherwise
       // re-measure the container and shrink the plot to its CSS min-height.
       if (spec.layout.height) el.style.height = spec.layout.height + "px";
       el.dataset.theme = name;
       if (name !== scheme()) retheme();  // toggled while drawing
       highlight(el);
-      // A tap is a click, with no hover before it: open the tapped point's tooltip.
+      // A tap is a click, with no hover before it: open the tapped point's tooltip. A swipe is not a
+      // tap: plotly, which no longer follows the finger, would take its end for a click.
+      var swiped = false, x0 = 0, y0 = 0;
+      el.addEventListener("touchstart", function (e) {
+        swiped = false; x0 = e.touches[0].clientX; y0 = e.touches[0].clientY;
+      }, { passive: true });
+      el.addEventListener("touchmove", function (e) {
+        var t = e.touches[0];
+        if (Math.abs(t.clientX - x0) > 10 || Math.abs(t.clientY - y0) > 10) swiped = true;
+      }, { passive: true });
       el.on("plotly_click", function (ev) {
+        if (swiped) return;
         var pts = (ev && ev.points || []).filter(function (p) { return p.data && p.data.hoverinfo !== "skip"; });
         if (!pts.length) return;
         var p = pts[0];
@@ -198,7 +266,9 @@
     el.dataset.switching = "1";
     var name = scheme();
     var spec = figureFor(el, variant, name, { data: el.data, layout: el.layout });
-    window.Plotly.react(el, spec.data, spec.layout, Object.assign({ locale: el.dataset.locale }, CONFIG)).then(function () {
+    var zoom = zooms(spec, variant);
+    window.Plotly.react(el, spec.data, spec.layout, configFor(el, zoom)).then(function () {
+      tools(el, zoom, rangesOf(spec.layout));
       el.dataset.layout = variant;
       el.dataset.theme = name;
       delete el.dataset.switching;
@@ -238,7 +308,9 @@
       if (!el.dataset.theme || el.dataset.theme === name || el.dataset.switching) return;  // no theme yet: still drawing
       el.dataset.switching = "1";
       var spec = figureFor(el, el.dataset.layout, name, { data: el.data, layout: el.layout });
-      window.Plotly.react(el, spec.data, spec.layout, Object.assign({ locale: el.dataset.locale }, CONFIG)).then(function () {
+      var zoom = zooms(spec, el.dataset.layout);
+      window.Plotly.react(el, spec.data, spec.layout, configFor(el, zoom)).then(function () {
+        tools(el, zoom, rangesOf(spec.layout));
         el.dataset.theme = name;
         delete el.dataset.switching;
         if (!relayoutFor(el)) retheme();  // the theme or the width may have moved on while drawing

@@ -39,17 +39,22 @@ def build(chart_id: str, story, lang: str):
         chart = module.build(story, lang)
     except KeyError as exc:
         raise ChartError(f"chart '{chart_id}' needs the figure {exc}, which data/ does not have") from None
-    chart = finish(chart, getattr(module, "NARROW", None))
+    chart = finish(chart, getattr(module, "NARROW", None), bool(getattr(module, "ZOOM", False)))
     if len(_built) > 200:  # a long `mkdocs serve` session: forget old stories
         _built.clear()
     _built[key] = (story, chart)
     return chart
 
 
-def finish(chart, hints: dict | None):
-    """What every chart gets: margins that grow to fit tick labels and titles, and its narrow layout."""
+def finish(chart, hints: dict | None, zoom: bool = False):
+    """What every chart gets: margins that grow to fit tick labels and titles, and its narrow layout.
+    `zoom` (a module's ZOOM): the chart may be zoomed with a mouse at page width (points close
+    together on a log axis); charts.js reads it from layout.meta. Every other chart, and every chart
+    on a touch screen or in its narrow layout, holds its axes (fixed ranges, no drag)."""
     from .narrow import narrow
 
     chart.figure.update_xaxes(automargin=True)
     chart.figure.update_yaxes(automargin=True)
+    if zoom:
+        chart.figure.layout.meta = {**(chart.figure.layout.meta or {}), "zoom": True}
     return replace(chart, narrow=narrow(chart.figure, chart.lang, hints))

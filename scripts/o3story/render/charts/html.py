@@ -63,7 +63,14 @@ def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:
         "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher,
                      "published": s.published.isoformat() if s.published else ""} for s in chart.sources],
         "notes": list(chart.notes), "notes_label": t(lang, "chart.notes"), "page_link_label": t(lang, "chart.page_link"),
+        "zoom": zoomable(chart), "zoom_hint": t(lang, "chart.zoom_hint"), "zoom_reset": t(lang, "chart.zoom_reset"),
     }
+
+
+def zoomable(chart: Chart) -> bool:
+    """Whether the chart zooms with a mouse at page width (charts.finish puts the module's ZOOM in layout.meta)."""
+    meta = chart.figure.layout.meta
+    return bool(isinstance(meta, dict) and meta.get("zoom"))
 
 
 def chart_block(chart: Chart, table: Markup, page_link: str | None = None, static_base: str | None = None,

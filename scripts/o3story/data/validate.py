@@ -257,8 +257,8 @@ def verdict_rules(claims: Located, figures: dict[str, Figure], sources: dict[str
         def same_metric(f: Figure) -> bool:
             return not metrics_said or f.metric in metrics_said
 
-        def lived(f: Figure) -> bool:  # the livestream itself, or a record of it
-            return f.claim or sources.get(f.source) is not None and sources[f.source].kind == "transcript"
+        def lived(f: Figure) -> bool:  # the livestream itself: its video, its transcript, or a claim said on it
+            return f.claim or sources.get(f.source) is not None and sources[f.source].kind in ("transcript", "video")
 
         def same_run(f: Figure, c: Figure) -> bool:  # the same model, metric and setting (effort, compute, aggregation...)
             def key(x: Figure) -> tuple:

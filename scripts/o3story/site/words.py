@@ -242,10 +242,13 @@ def qualifier_findings(block: Block) -> Iterator[str]:
 
 
 def doubled_findings(block: Block) -> Iterator[str]:
-    if block.verbatim:
-        return  # a speaker's own repetition, kept verbatim ("Human Performance is is comparable")
+    if block.verbatim or block.as_written:
+        return  # a speaker's own repetition, kept verbatim ("Human Performance is is comparable"), or the changelog's stored texts
+    quoted = quote_spans(block.text)  # inside quotation marks: a source's words, which the quote audit holds verbatim
     for rx in (EN_DOUBLED, ZH_DOUBLED):
         for m in rx.finditer(block.text):
+            if any(a < m.start() and m.end() <= b for a, b in quoted):
+                continue
             yield f"“{m[1]}” twice: {context(block.text, m.start(), m.end())}"
 
 

@@ -20,7 +20,10 @@ LANGS = {"zh": "", "en": "en/"}
 # 13, the favicon 2), which leaves 53 KB for the index. The budgets keep 3 KB of that for the pages
 # to grow. The indexes were 73 KB (en) and 82 KB (zh) with the explorer's rows and details, the
 # audit changelog and both transcript columns in them; they are 44 and 51 KB without.
-BUDGET_KB = {"en": 50, "zh": 50}
+# The Chinese index grew with the verdict scale, the captions and the current events (2026-12-04, 51 KB
+# with the status box, quote drawers, verdict summary, compare cards, source notes and caption blocks
+# left out): its budget keeps 1 KB of the 53 KB, and the next content must bring it down.
+BUDGET_KB = {"en": 50, "zh": 52}
 
 
 def load(site, lang: str) -> dict:

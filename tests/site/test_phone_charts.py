@@ -157,6 +157,34 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
     assert not failures, f"{base}: " + "; ".join(failures)
 
 
+# --- values where the story needs them ------------------------------------------------------------
+
+HEADLINE = "claims-vs-shipped"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_headline_chart_shows_every_value_as_text(site, pages, story, width, lang):
+    """The headline chart (a dumbbell per row: December's claim against the released o3) carries the
+    value of each of its marks as text, both ends of every dumbbell, without a tap or a hover: in the
+    static image the page shows first and in the drawn chart. Its figures go to
+    .cache/phone-charts.json ("values")."""
+    from o3story.render import charts
+    from o3story.render.fmt import value
+
+    chart = charts.build(HEADLINE, story, lang)
+    want = [value(f, lang) for f in chart.figures]
+    page, scratch = pages(width)
+    page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/{HEADLINE}/", wait_until="load")
+    shown = {}
+    shown["facade"] = [t["text"] for t in measure_facade(site, page, scratch)["texts"]]
+    draw_all_charts(page)
+    shown["drawn"] = [t["text"] for t in measure_drawn(page)["texts"]]
+    missing = {k: [v for v in want if not any(v in text for text in texts)] for k, texts in shown.items()}
+    RESULTS[f"{width} values {lang} {HEADLINE}"] = {k: f"{len(want) - len(m)}/{len(want)}" for k, m in missing.items()}
+    assert not missing["facade"] and not missing["drawn"], missing
+
+
 # --- touch, resize, modebar ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("chart_id", ["o3-vs-o1", "refusal-vs-overrefusal"])

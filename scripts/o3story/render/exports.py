@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from o3story.render import charts, frame
 from o3story.render.charts.base import Chart
+from o3story.render.charts.narrow import MARKS
 from o3story.render.embed import oembed, png_size
 from o3story.render.i18n import t
 from o3story.data.story import Story
@@ -111,6 +112,7 @@ def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, vers
         "title": {lang: c.title for lang, c in charts_by_lang.items()},
         "description": {lang: c.description for lang, c in charts_by_lang.items()},
         "notes": {lang: list(c.notes) for lang, c in charts_by_lang.items()},
+        "keys": {lang: list(c.keys) for lang, c in charts_by_lang.items()},  # the texts of the chart's numbered marks
         "url": {lang: chart_url(site_url, zh.id, lang) for lang in charts_by_lang},
         "embed": f"{site_url}embed/{zh.id}/",
         "sources": [
@@ -149,7 +151,10 @@ def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Siz
     hints = getattr(charts.CHARTS.get(chart.id), "CARD", None) if size.height else None
     if hints:
         figure = card_figure(figure, hints)
-    return frame.frame(figure, chart.title, footer_lines(chart.lang, site_url, publishers), chart.lang, size)
+    footer = footer_lines(chart.lang, site_url, publishers)
+    if chart.keys and not (hints and hints.get("drop_notes")):  # the marks' texts travel with the picture
+        footer = [f"{MARKS[i % len(MARKS)]} {k}" for i, k in enumerate(chart.keys)] + footer
+    return frame.frame(figure, chart.title, footer, chart.lang, size)
 
 
 def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
@@ -163,6 +168,8 @@ def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
     fig = go.Figure(copy.deepcopy(figure))
     if hints.get("drop_notes"):
         fig.layout.annotations = [a for a in fig.layout.annotations if a.name == "o3:keep"]
+        for a in fig.layout.annotations:  # and the marks of the chart's keys, whose texts a card has no room for
+            a.text = a.text.rstrip(MARKS).rstrip() if a.text else a.text
     if hints.get("row_ticks"):
         fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "o3:keep"]
         fig.update_yaxes(showticklabels=True, ticks="", tickfont=dict(size=13))

@@ -10,7 +10,8 @@ pixels whatever the plot's height. The legend is placed in container coordinates
 band; plotly reserves its room in the bottom margin and stacks the axis labels above it.
 
 Horizontally the same holds for the plot's right edge: the right margin is ours (`RIGHT`, room
-for half of the last tick label; nothing else pushes it), while the left one grows with the y axes'
+for half of the last tick label, or the chart's own right margin when wider: values labelled beside
+their marks at the axis' end; nothing else pushes it), while the left one grows with the y axes'
 labels. So the title and the footer are anchored to the plot's right edge (paper x=1) and moved left
 by a fixed number of pixels (`xshift`), to start `pad` pixels from the picture's left edge; the legend
 is placed there in container coordinates.
@@ -106,6 +107,7 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     fig = go.Figure(copy.deepcopy(figure))
     fig.layout.updatemenus = ()  # no buttons in a picture (update_layout(updatemenus=[]) would keep them)
     fig.layout.sliders = ()
+    right = max(RIGHT, int(figure.layout.margin.r or 0))
     base = fig.layout.height or 460
     font = dict(family=FONT, color=INK)
     if size.font:
@@ -131,7 +133,7 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
         title=dict(text=".", xref="container", x=0, xanchor="left", yref="container", y=0, yanchor="bottom",
                    pad=dict(b=0, t=0, l=0), automargin=True, font=dict(size=round(lay.band / 1.25), color="rgba(0,0,0,0)"),
                    subtitle=dict(text="")),
-        margin=dict(t=lay.top, r=RIGHT, b=lay.band),
+        margin=dict(t=lay.top, r=right, b=lay.band),
         # Just above the band, anchored at its bottom: plotly keeps the plot and its axis labels above it.
         legend=dict(xref="container", x=size.pad / W, xanchor="left", yref="container", y=(lay.band + 8) / H, yanchor="bottom",
                     orientation="h", font=dict(color=INK), bgcolor="rgba(0,0,0,0)", traceorder="normal"),
@@ -139,20 +141,20 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     # The title: its box's top `pad` pixels below the picture's top, i.e. (top - pad) above the plot's top edge.
     if any(lay.title_lines):
         fig.add_annotation(xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
-                           xshift=size.pad - (W - RIGHT), yshift=lay.top - size.pad, text="<br>".join(_esc(ln) for ln in lay.title_lines),
+                           xshift=size.pad - (W - right), yshift=lay.top - size.pad, text="<br>".join(_esc(ln) for ln in lay.title_lines),
                            font=dict(size=size.title, color=INK, family=FONT), name="o3:title")
     # The band: from the plot's top edge, down by (H - top - band) pixels, to the bottom; the whole width.
     below_top = H - lay.top
     fig.add_shape(type="rect", xref="paper", yref="paper", xsizemode="pixel", ysizemode="pixel", xanchor=1, yanchor=1,
-                  x0=-W, x1=RIGHT, y0=-below_top, y1=-(below_top - lay.band), fillcolor=BAND, line=dict(width=0),
+                  x0=-W, x1=right, y0=-below_top, y1=-(below_top - lay.band), fillcolor=BAND, line=dict(width=0),
                   layer="below", name="o3:footer-band")
     fig.add_shape(type="line", xref="paper", yref="paper", xsizemode="pixel", ysizemode="pixel", xanchor=1, yanchor=1,
-                  x0=-W, x1=RIGHT, y0=-(below_top - lay.band), y1=-(below_top - lay.band), line=dict(color=RULE, width=1),
+                  x0=-W, x1=right, y0=-(below_top - lay.band), y1=-(below_top - lay.band), line=dict(color=RULE, width=1),
                   name="o3:footer-rule")
     # The footer's text, `pad` pixels from the left and 3/4 pad below the band's top edge.
     fig.add_annotation(
         xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
-        xshift=size.pad - (W - RIGHT), yshift=-(below_top - lay.band + round(size.pad * 0.75)),
+        xshift=size.pad - (W - right), yshift=-(below_top - lay.band + round(size.pad * 0.75)),
         text="<br>".join(_esc(ln) for ln in lay.footer_lines), font=dict(size=size.footer, color=MUTED, family=FONT),
         name="o3:footer",
     )

@@ -57,4 +57,4 @@ def finish(chart, hints: dict | None, zoom: bool = False):
     chart.figure.update_yaxes(automargin=True)
     if zoom:
         chart.figure.layout.meta = {**(chart.figure.layout.meta or {}), "zoom": True}
-    return replace(chart, narrow=narrow(chart.figure, chart.lang, hints))
+    return replace(chart, narrow=narrow(chart.figure, chart.lang, hints, start=len(chart.keys)))

@@ -77,6 +77,9 @@ class Chart:
     figures: tuple[Figure, ...]  # every data point drawn: the table and the downloads list exactly these
     notes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default=())
+    # The texts of the numbered marks (narrow.MARKS, from ①) the chart itself draws at every width,
+    # listed under it (a row's caveat); the narrow layout numbers its own marks after these.
+    keys: tuple[str, ...] = ()
     narrow: object = None  # charts.narrow.Narrow: the phone layout, set by charts.build
 
 
@@ -165,16 +168,20 @@ def text_width(text: str) -> int:
     return sum(2 if re.match(f"[{CJK}]", ch) else 1 for ch in text)
 
 
+CLOSING = "）」』】〉》，。、；：！？)]}"  # never at the start of a line
+
+
 def wrap(text: str, lang: str, width: int = 44) -> str:
     """Break a long label into lines of at most `width` Latin characters (a CJK character counts
-    two), with <br> (plotly does not wrap). Words and Latin runs inside Chinese are never split."""
+    two), with <br> (plotly does not wrap). Words and Latin runs inside Chinese are never split, and
+    closing punctuation stays on the line it closes."""
     lines: list[str] = []
     cur = ""
     for tok in _TOKEN.findall(text):
         if tok.isspace():
             cur += " " if cur and not cur.endswith(" ") else ""
             continue
-        if cur.strip() and text_width(cur + tok) > width:
+        if cur.strip() and text_width(cur + tok) > width and tok[0] not in CLOSING:
             lines.append(cur.rstrip())
             cur = tok
         else:

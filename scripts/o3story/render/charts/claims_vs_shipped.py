@@ -1,10 +1,12 @@
 """December 2024 claims against the released o3: OpenAI's own figures of 2025-04-16 and independent
 tests, dated and sourced.
 
-Each row pairs a December figure with later figures for the released model. Where the two are not the
-same test or setting, the chart says so beside the points (an annotation under the row), not only in
-a note. OpenAI's own figures and independent tests are separate series with their own markers.
-Percent rows share one axis; Codeforces Elo has its own panel below.
+A dumbbell per row: December's figure and the later figures for the released model, each mark with
+its value beside it at every width (the lower end's to its left, December's to its right, a middle
+one beneath it), so the gap reads without a tooltip. Where the two are not the same test or setting,
+the row's name carries a numbered mark and its caveat is listed under the chart (Chart.keys). OpenAI's
+own figures and independent tests are separate series with their own markers. Percent rows share
+one axis; Codeforces Elo has its own panel below. The height follows the number of rows.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from o3story.render.fmt import value
+from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import REFERENCE, Chart, base_layout, hover, label, sources_of, style, symbol, tr, wrap
+from .base import REFERENCE, Chart, base_layout, hover, label, sources_of, style, symbol, text_width, tr
+from .narrow import IMAGE_WIDTH, MARKS
 
 ID = "claims-vs-shipped"
 # (row key, December claim id, [OpenAI's own figures for the released o3], [later independent test ids])
@@ -34,64 +38,100 @@ ELO_ROW = ("codeforces", "o3.codeforces-elo", ["o3-2025-04-16.codeforces-elo.hig
 # the verdicts do.
 ROW_CLAIMS = {"aime": "aime", "gpqa": "gpqa", "swe": "swe-bench", "arc-low": "arc-agi", "arc-high": "arc-agi",
               "frontiermath": "frontiermath", "codeforces": "codeforces"}
-ROW_PX = 145  # height of one row, its name and caveat included
-GAP_PX = 95  # between the two panels: the first one's ticks and axis title
-BOTTOM_PX = 165  # under the second panel: its ticks and axis title, then the legend (three lines on a phone)
+ELO_MAX = 3600  # the Elo axis runs past 3,000 so that December's label fits beside its mark on a phone
+ROW_PX = 66  # one row: its name above, the marks with their values, a middle mark's value beneath
+ABOVE = 0.6  # rows of room above a panel's first row (its name) and below its last (a value beneath)
+GAP_PX = 74  # between the panels: the first one's ticks and axis title, then the next row's name
+TOP_PX = 6
+BOTTOM_PX = 50  # under the second panel: its ticks and axis title (the legend adds its own room)
+LEGEND_PX = {"wide": 44, "narrow": 88}  # one line beside each other at page width; three wrapped lines on a phone
+RIGHT = 56  # right margin: December's value beside its mark at the axis' end
+LEFT = 8
+TEXT_PX = 6.8  # px per Latin character of 12 px text (a CJK character counts two)
+MARK_GAP = 12  # px from a mark's centre to its label
 OWN_SYMBOL = "circle"  # OpenAI's own figures for the released o3; independent tests keep the model's star
+NARROW_PLOT = IMAGE_WIDTH - LEFT - RIGHT  # the plot's width at phone size: labels are placed to fit it
+
+
+def _span(n: int) -> float:
+    return n - 1 + 2 * ABOVE
 
 
 def _panel_rows(n: int) -> tuple[float, float]:
     """The y range of a panel of n categorical rows (reversed: first row on top), with room above the
-    first row for its name and below the last for its caveat."""
-    return (n - 1 + 0.9, -0.7)
+    first row for its name and below the last for a value beneath."""
+    return (n - 1 + ABOVE, -ABOVE)
 
 
-# Phones: values a few points apart on a 0-100 axis cannot all be labelled; tooltip and table give each.
-NARROW = dict(labels=False, height=1150, panels=[0.85, 0.15])  # caveats become notes under the chart
-# The 1200x675 social card (exports.card_figure): no caveats (the chart's page has them), row names as
-# tick labels, values beside their points (December's to the right, the released model's to the left;
-# of two later tests in a row, the second's to its right) and a gap between the panels for the first
-# one's ticks and axis title at the card's height.
-CARD = dict(drop_notes=True, row_ticks=True, text_size=11,
-            text_position={"dec": "middle right", "own": "middle left",
-                           "later": ["middle left" if i == 0 else "middle right" for *_, tests in ROWS for i, _ in enumerate(tests)]},
-            layout=dict(yaxis_domain=[0.3, 1], yaxis2_domain=[0, 0.11]))
+def _plot_px() -> float:
+    return (_span(len(ROWS)) + _span(1)) * ROW_PX + GAP_PX
+
+
+def height(variant: str = "wide") -> int:
+    return round(TOP_PX + _plot_px() + BOTTOM_PX + LEGEND_PX[variant])
+
+
+# Phones: the same rows at the same pitch, the legend wrapped below; every value stays beside its
+# mark (placed for the phone's plot width, so they fit at every width), no label turned inwards; row
+# names on one line (their markup counted, 56 characters: about 45 of 12 px text fit the phone's chart).
+NARROW = dict(height=height("narrow"), margin=dict(l=LEFT, r=RIGHT), edges=False, wrap=56)
+# The 1200x675 social card (exports.card_figure): row names as tick labels, no marks (the page lists
+# their caveats); the rows are close enough for the card's height.
+CARD = dict(drop_notes=True, row_ticks=True, text_size=12, layout=dict(margin=dict(l=140)))
+
+
+def _positions(figs: list[Figure], lang: str, axis_max: float, texts: list[str]) -> list[str]:
+    """Where each mark's value goes: the highest to its right (above it when the right edge is too
+    close on a phone), the lowest to its left (or beneath it when the left edge is too close), any
+    other beneath it."""
+    order = sorted(range(len(figs)), key=lambda i: figs[i].value)
+    out = ["bottom center"] * len(figs)  # a middle mark
+    hi, lo = order[-1], order[0]
+    room = (1 - figs[hi].value / axis_max) * NARROW_PLOT + RIGHT  # px right of the highest mark on a phone
+    out[hi] = "middle right" if room >= MARK_GAP + text_width(texts[hi]) * TEXT_PX else "top center"
+    if lo != hi:
+        x_px = figs[lo].value / axis_max * NARROW_PLOT
+        w = text_width(texts[lo]) * TEXT_PX
+        out[lo] = ("middle left" if x_px - MARK_GAP - w > -LEFT
+                   else "bottom center" if x_px - w / 2 > -LEFT else "bottom right")
+    return out
 
 
 def build(story: Story, lang: str) -> Chart:
-    # Pixel sizes: a row's name, points and (wrapped) caveat need ROW_PX; between the panels the first
-    # panel's ticks and axis title; below the second its axis title, then the legend.
-    spans = [abs(a - b) for a, b in (_panel_rows(len(ROWS)), _panel_rows(1))]
-    plot_px = sum(spans) * ROW_PX + GAP_PX
+    n = len(ROWS)
+    plot_px = _plot_px()
+    spans = [_span(n), _span(1)]
     fig = make_subplots(rows=2, cols=1, row_heights=[s / sum(spans) for s in spans], vertical_spacing=GAP_PX / plot_px)
-    drawn = []
+    drawn: list[Figure] = []
     dec_color, dec_sym = style("o3")
     new_color, new_sym = style("o3-2025-04-16")
-    series = {"dec": [], "own": [], "later": []}  # (panel, category, figure, text position)
+    series: dict[str, list] = {"dec": [], "own": [], "later": []}  # (panel, category, figure, text, text position)
+    keys: list[str] = []
     for panel, rows in ((1, ROWS), (2, [ELO_ROW])):
         yref = "y" if panel == 1 else "y2"
+        axis_max = 100 if panel == 1 else ELO_MAX
         for key, claim_id, own_ids, test_ids in rows:
             cat = tr(lang, ID, f"row.{key}")
             claim = story.data.figure(claim_id)
             own = [story.data.figure(t) for t in own_ids]
             later = [story.data.figure(t) for t in test_ids]
             drawn += [claim, *own, *later]
-            series["dec"].append((panel, cat, claim, "top center"))
-            for t in own:
-                series["own"].append((panel, cat, t, "bottom center"))
-            for i, t in enumerate(later):
-                pos = ("bottom left" if i == 0 else "bottom right") if len(later) > 1 else "bottom center"
-                series["later"].append((panel, cat, t, pos))
-            lo = min([claim.value] + [t.value for t in own + later])
+            row = [("dec", claim)] + [("own", f) for f in own] + [("later", f) for f in later]
+            # a later test at one reasoning effort of several: the effort, then the value ("low 41%")
+            texts = [(tr(lang, ID, "effort." + f.setting.effort) + " " if name == "later" and f.setting.effort else "") + label(f, lang)
+                     for name, f in row]
+            for (name, f), text, pos in zip(row, texts, _positions([f for _, f in row], lang, axis_max, texts)):
+                series[name].append((panel, cat, f, text, pos))
+            lo = min(f.value for _, f in row)
             fig.add_trace(go.Scatter(
                 x=[lo, claim.value], y=[cat, cat], mode="lines", line=dict(color=REFERENCE, width=3),
                 hoverinfo="skip", showlegend=False,
             ), row=panel, col=1)
-            # Row name above the row and its caveat below it, inside the plot: readable on a phone.
-            fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=40, xanchor="left", showarrow=False,
-                               text=f"<b>{cat}</b>", font=dict(size=12), align="left", name="o3:keep")
-            fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=-30, xanchor="left", yanchor="top", showarrow=False,
-                               text=wrap(tr(lang, ID, f"caveat.{key}"), lang), font=dict(size=11), align="left")
+            # The row's name above its marks, with the mark of its caveat (listed under the chart).
+            mark = MARKS[len(keys)]
+            keys.append(tr(lang, ID, f"caveat.{key}"))
+            fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=12, xanchor="left", yanchor="bottom", showarrow=False,
+                               text=f"<b>{cat}</b> {mark}", font=dict(size=12), align="left", name="o3:keep")
     looks = {
         "dec": dict(size=15, color=dec_color, sym=lambda f: dec_sym),
         "own": dict(size=13, color=new_color, sym=lambda f: symbol(f, OWN_SYMBOL)),
@@ -104,21 +144,22 @@ def build(story: Story, lang: str) -> Chart:
             if not mine:
                 continue
             fig.add_trace(go.Scatter(
-                x=[f.value for _, _, f, _ in mine], y=[cat for _, cat, _, _ in mine], mode="markers+text",
+                x=[f.value for _, _, f, _, _ in mine], y=[cat for _, cat, _, _, _ in mine], mode="markers+text",
                 name=tr(lang, ID, f"legend.{name}"), legendgroup=name, showlegend=panel == min(p[0] for p in pts),
-                text=[label(f, lang) + (f" ({tr(lang, ID, 'effort.' + f.setting.effort)})" if name == "later" and f.setting.effort else "")
-                      for _, _, f, _ in mine],
-                textposition=[pos for _, _, _, pos in mine], cliponaxis=False,
-                marker=dict(size=look["size"], color=look["color"], symbol=[look["sym"](f) for _, _, f, _ in mine],
+                text=[text for *_, text, _ in mine], textposition=[pos for *_, pos in mine], cliponaxis=False,
+                textfont=dict(size=12),
+                marker=dict(size=look["size"], color=look["color"], symbol=[look["sym"](f) for _, _, f, _, _ in mine],
                             line=dict(width=1, color="#000000")),
-                hovertext=[hover(f, story, lang) for _, _, f, _ in mine], hoverinfo="text", customdata=[f.id for _, _, f, _ in mine],
+                hovertext=[hover(f, story, lang) for _, _, f, _, _ in mine], hoverinfo="text", customdata=[f.id for _, _, f, _, _ in mine],
             ), row=panel, col=1)
-    fig.update_layout(**base_layout(lang, height=round(plot_px) + 20 + BOTTOM_PX, margin=dict(l=20, r=20, t=20, b=BOTTOM_PX),
-                                    legend=dict(orientation="h", yanchor="top", y=-78 / plot_px, x=0, xanchor="left", font=dict(size=12))))
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100], row=1, col=1)
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.elo"), range=[0, 3000], row=2, col=1)
-    fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, range=list(_panel_rows(len(ROWS))), row=1, col=1)
-    fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, range=list(_panel_rows(1)), row=2, col=1)
+    fig.update_layout(**base_layout(lang, height=height(), margin=dict(l=LEFT, r=RIGHT, t=TOP_PX, b=BOTTOM_PX + LEGEND_PX["wide"]),
+                                    legend=dict(base_layout(lang)["legend"], font=dict(size=12))))
+    fig.update_xaxes(title_standoff=8, title_font=dict(size=13))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100], tickvals=[0, 25, 50, 75, 100], row=1, col=1)
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.elo"), range=[0, ELO_MAX], tickvals=[0, 1000, 2000, 3000],
+                     ticktext=[f"{v:,}" for v in (0, 1000, 2000, 3000)], row=2, col=1)
+    fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, ticks="", range=list(_panel_rows(n)), row=1, col=1)
+    fig.update_yaxes(autorange="reversed", showgrid=False, showticklabels=False, ticks="", range=list(_panel_rows(1)), row=2, col=1)
     g = {f.id: f for f in drawn}
     return Chart(
         id=ID, lang=lang, title=title(story, lang),
@@ -128,7 +169,7 @@ def build(story: Story, lang: str) -> Chart:
                        arc=value(g["arc.o3.semi-private.low-compute.score"], lang),
                        arc_test=value(g["arc.o3-2025-04-16.low.knowledgegpt"], lang),
                        fm=value(g["o3.frontiermath"], lang), fm_test=value(g["o3.frontiermath.epoch-2025-04"], lang)),
-        figure=fig, figures=tuple(drawn),
+        figure=fig, figures=tuple(drawn), keys=tuple(keys),
         notes=(tr(lang, ID, "note.versions"), tr(lang, ID, "note.own"), tr(lang, ID, "note.sources")),
         sources=sources_of(story, drawn),
     )

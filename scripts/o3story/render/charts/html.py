@@ -55,7 +55,9 @@ def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:
     return {
         "id": chart.id, "title": chart.title, "description": chart.description, "locale": PLOTLY_LOCALE[lang],
         "image": static_image(chart, static_base, gutter),
+        "key_texts": list(chart.keys),
         "narrow_notes": list(chart.narrow.notes) if chart.narrow is not None else [],
+        "narrow_start": len(chart.keys),
         "marks": MARKS, "marks_label": t(lang, "chart.marks"),
         "spec": templating.script_json(spec_json(chart)),
         "narrow": templating.script_json(narrow_json(chart)) if chart.narrow is not None else None,

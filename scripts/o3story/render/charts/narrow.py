@@ -12,7 +12,10 @@ A chart module can give hints in a `NARROW` dict (all optional):
   height: total height in px; panels: relative heights of the stacked panels, in reading order;
   text: {trace index: textposition (or a list of them)} for point labels that would collide;
   labels: False drops point labels on phones (too many values too close on a narrow axis: each is
-  still in its tooltip and the table beneath).
+  still in its tooltip and the table beneath);
+  margin: margins to keep (a chart whose labels sit in its right margin);
+  edges: False keeps every point label where the chart put it (no turning inwards near an edge);
+  wrap: the width (Latin characters) to which kept annotations are wrapped (28).
 An annotation named "o3:note" always becomes a note, one named "o3:keep" always stays.
 
 `narrow()` returns the narrow figure (for the phone-width static image) and what the browser
@@ -38,7 +41,6 @@ MIN_FONT = 12
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 NOTE_WIDTH = 20  # an annotation wider than this (Latin characters) becomes a note
 LINE = 16  # px per line of 12-13 px text
-MODEBAR = 30  # px: plotly's modebar at the top of the chart
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,9 @@ def _labels_inside(data: list[dict], layout: dict, hints: dict) -> None:
             t["textposition"] = out if (many or len(set(out)) > 1) else out[0]
 
 
-def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
+def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int = 0) -> Narrow:
+    """`start`: how many numbered marks the chart itself draws (Chart.keys): the notes made here
+    are numbered after them."""
     hints = hints or {}
     wide = figure.to_plotly_json()
     fig = copy.deepcopy(wide)
@@ -156,7 +160,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
                     and isinstance(a.get("y"), (int, float)) and round(a["y"], 6) in titles)
         text = plain(a.get("text", ""), lang)
         if name == "o3:note" or (name != "o3:keep" and not is_title and text_width(text) > NOTE_WIDTH):
-            mark = MARKS[len(notes) % len(MARKS)]
+            mark = MARKS[(start + len(notes)) % len(MARKS)]
             notes.append(text)
             a["text"] = mark
             a["font"] = {**(a.get("font") or {}), "size": 14}
@@ -165,7 +169,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
             a["align"] = "center"
         else:
             raw = re.sub(r"<br\s*/?>", "" if lang == "zh" else " ", str(a.get("text", "")))
-            a["text"] = wrap(raw, lang, 34 if is_title else 28)
+            a["text"] = wrap(raw, lang, 34 if is_title else hints.get("wrap", 28))
             a["font"] = {**(a.get("font") or {}), "size": max(MIN_FONT, (a.get("font") or {}).get("size") or MIN_FONT)}
         a["_title"] = is_title
 
@@ -268,7 +272,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
     layout["legend"] = {**(layout.get("legend") or {}), "orientation": "h", "x": 0, "xanchor": "left",
                         "xref": "container", "yref": "container", "y": 0, "yanchor": "bottom",
                         "font": {"size": MIN_FONT}, "itemwidth": 30}
-    layout["margin"] = {"l": 8, "r": 12, "t": top, "b": 8, "pad": 0}
+    layout["margin"] = {"l": 8, "r": 12, "t": top, "b": 8, "pad": 0, **(hints.get("margin") or {})}
     layout["height"] = height
     # Buttons in a row if they fit the width, else one under the other; either way above the plot.
     for menu in layout.get("updatemenus") or []:
@@ -278,8 +282,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
         down = row > plot_w
         menu.update(direction="down" if down else "right", x=0, xanchor="left", y=1, yanchor="bottom",
                     pad={"l": 0, "r": 0, "t": 0, "b": 6})
-        # plus room above them for plotly's modebar, which would otherwise cover (and catch taps on) them
-        layout["margin"]["t"] = max(layout["margin"]["t"], 14 + 27 * (len(labels) if down else 1) + MODEBAR)
+        layout["margin"]["t"] = max(layout["margin"]["t"], 14 + 27 * (len(labels) if down else 1))
 
     # Traces: legend names wrapped, point labels at least MIN_FONT, hinted label positions.
     for i, t in enumerate(data):
@@ -297,7 +300,8 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None) -> Narrow:
     layout["font"] = {**(layout.get("font") or {}), "size": 13}
     layout["hoverlabel"] = {**(layout.get("hoverlabel") or {}), "font": {**((layout.get("hoverlabel") or {}).get("font") or {}), "size": MIN_FONT},
                             "align": "left"}
-    _labels_inside(data, layout, hints)
+    if hints.get("edges", True):
+        _labels_inside(data, layout, hints)
 
     override_data = []
     for old, new in zip(wide["data"], data):

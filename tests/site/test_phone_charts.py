@@ -185,6 +185,42 @@ def test_the_headline_chart_shows_every_value_as_text(site, pages, story, width,
     assert not missing["facade"] and not missing["drawn"], missing
 
 
+# --- compact, from content -----------------------------------------------------------------------
+
+SCREEN = {360: 800, 1280: 900}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_every_chart_fits_the_screen(site, browser, pages, width, lang):
+    """Heights follow content: at 1280 x 900 a chart's page title and its drawn plot fit one screen;
+    at 360 x 800 (touch) a chart, static or drawn, is at most 1.25 screens tall. Figures go to
+    .cache/phone-charts.json ("heights")."""
+    phone = width == 360
+    ctx = browser.new_context(viewport={"width": width, "height": SCREEN[width]}, has_touch=phone, is_mobile=phone)
+    page = ctx.new_page()
+    failures, seen = [], {}
+    for chart_id in CHARTS:
+        page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/{chart_id}/", wait_until="load")
+        static = page.locator(".o3-chart__plot img.o3-chart__static").bounding_box()["height"]
+        draw_all_charts(page)
+        plot = page.locator(".o3-chart__plot").bounding_box()
+        title = page.locator("article h1").first.bounding_box()
+        if phone:
+            tall = max(static, plot["height"])
+            seen[chart_id] = round(tall)
+            if tall > 1.25 * SCREEN[width]:
+                failures.append(f"{chart_id}: {tall:.0f} px tall on a {SCREEN[width]} px screen")
+        else:
+            span = plot["y"] + plot["height"] - title["y"]
+            seen[chart_id] = round(span)
+            if span > SCREEN[width]:
+                failures.append(f"{chart_id}: title and chart span {span:.0f} px of a {SCREEN[width]} px screen")
+    RESULTS[f"{width} heights {lang}"] = seen
+    ctx.close()
+    assert not failures, failures
+
+
 # --- touch, resize, modebar ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("chart_id", ["o3-vs-o1", "refusal-vs-overrefusal"])

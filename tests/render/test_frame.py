@@ -16,7 +16,7 @@ from o3story.render.embed import png_size
 from o3story.render.images import Images, find_browser
 
 SITE_URL = "https://o3-story.github.io/o3-story/"
-SIZES = {"download": frame.DOWNLOAD, "card": frame.CARD}
+SIZES = {"download": None, "card": frame.CARD}  # None: the download, 16:9 sized to its content
 CASES = [(c, lang, s) for c in charts.CHARTS for lang in ("zh", "en") for s in SIZES]
 
 needs_browser = pytest.mark.skipif(find_browser() is None, reason="needs Chromium (make browser)")
@@ -88,6 +88,12 @@ def test_picture_has_no_controls_a_title_and_a_footer(story, chart_id, lang, kin
         assert bare(source.publisher) in footer
     if kind == "card":
         assert (fig.layout.width, fig.layout.height) == (1200, 675)
+    else:  # the download: 16:9, no narrower than 960 px, and no wider than its content needs
+        assert fig.layout.width >= frame.DOWNLOAD.width and abs(fig.layout.width / fig.layout.height - 16 / 9) < 0.01
+        # the chart's own plot keeps at least its height (not squeezed), and gains at most a tenth
+        plot = fig.layout.height - fig.layout.meta["o3_top"] - fig.layout.meta["o3_band"]
+        own = chart.figure.layout.height - (chart.figure.layout.margin.t or 0)
+        assert own - 2 <= plot <= max(own * 1.1, own + 40) or fig.layout.width == frame.DOWNLOAD.width, (plot, own)
 
 
 @needs_browser

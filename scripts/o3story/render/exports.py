@@ -6,6 +6,8 @@ them under <site>/charts/<id>/ (one set shared by both languages' pages).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import copy
 import csv
 import hashlib
@@ -143,18 +145,35 @@ def footer_lines(lang: str, site_url: str, publishers: list[str] | None) -> list
             t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
 
 
-def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Size = frame.DOWNLOAD) -> go.Figure:
+def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Size | None = None) -> go.Figure:
     """The chart as a standalone picture (a download, or a social card at `frame.CARD`): no buttons,
-    the title on top, a footer band with its sources, the site and the licence, light theme."""
+    the title on top, a footer band with its sources, the site and the licence, light theme. The
+    download (no `size`) is 16:9, as wide as its content needs (`download_size`)."""
     publishers = list(dict.fromkeys(s.publisher for s in chart.sources))
     figure = chart.figure
-    hints = getattr(charts.CHARTS.get(chart.id), "CARD", None) if size.height else None
+    hints = getattr(charts.CHARTS.get(chart.id), "CARD", None) if size is not None and size.height else None
     if hints:
         figure = card_figure(figure, hints)
     footer = footer_lines(chart.lang, site_url, publishers)
     if chart.keys and not (hints and hints.get("drop_notes")):  # the marks' texts travel with the picture
         footer = [f"{MARKS[i % len(MARKS)]} {k}" for i, k in enumerate(chart.keys)] + footer
+    if size is None:
+        size = download_size(figure, chart.title, footer, chart.lang)
     return frame.frame(figure, chart.title, footer, chart.lang, size)
+
+
+def download_size(figure: go.Figure, title: str, footer: list[str], lang: str, ratio: float = 16 / 9) -> frame.Size:
+    """The download's 16:9 size, from its content: the chart's own plot height plus the title and the
+    footer at a width, then the width that makes that height 9/16 of it (a wider picture wraps its title
+    and footer into fewer lines, so a few rounds settle it), never narrower than `frame.DOWNLOAD`."""
+    base = frame.DOWNLOAD
+    plot = (figure.layout.height or 460) - (figure.layout.margin.t or 0)
+    above = frame.above_plot(figure, figure.layout.font.size or 13)
+    width = base.width
+    for _ in range(4):
+        content = frame.layout_for(title, footer, lang, replace(base, width=width), plot, above).height
+        width = max(base.width, round(content * ratio))
+    return replace(base, width=width, height=round(width / ratio))
 
 
 def card_figure(figure: go.Figure, hints: dict) -> go.Figure:

@@ -307,11 +307,12 @@ class Renderer:
         lang = self.lang
         chart = charts.build(chart_id, self.story, lang)
         base = f"{self.root()}charts/{chart_id}/"
-        files = [("data.csv", t(lang, "tools.csv")), (f"figure.{lang}.json", t(lang, "tools.json")), ("metadata.json", t(lang, "tools.metadata"))]
-        if self.images:
-            for other in ("zh", "en"):
+        files = []
+        if self.images:  # the pictures first, the page's language first: a 16:9 PNG leads the list
+            for other in sorted(("zh", "en"), key=lambda code: code != lang):
                 files += [(f"chart.{other}.png", t(lang, "tools.png", language=t(lang, f"lang.{other}"))),
                           (f"chart.{other}.svg", t(lang, "tools.svg", language=t(lang, f"lang.{other}")))]
+        files += [("data.csv", t(lang, "tools.csv")), (f"figure.{lang}.json", t(lang, "tools.json")), ("metadata.json", t(lang, "tools.metadata"))]
         cite = exports.citation(chart, self.site_url, self.version, self.year())
         return templating.render_markdown(
             "chart_tools.md",

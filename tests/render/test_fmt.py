@@ -26,6 +26,15 @@ def test_values_by_language():
     assert value(fig(unit="usd_per_task", value=20), "en") == "$20 per task"
 
 
+def test_money_reads_as_money():
+    """Cents as two digits in both languages; whole dollars and a stated finer precision stay."""
+    assert value(fig(unit="usd_per_mtok", value=1.1), "en") == "$1.10 per 1M tokens"
+    assert value(fig(unit="usd_per_mtok", value=4.4), "zh") == "4.40 美元/百万 token"
+    assert value(fig(unit="usd_per_task", value=0.5002), "en") == "$0.5002 per task"
+    assert value(fig(unit="usd_total", value=20), "en") == "$20"
+    assert number(1.1, "en") == "1.1"  # a score keeps its one decimal
+
+
 def test_chart_read_values_show_uncertainty():
     f = fig(confidence="chart-read", uncertainty=1.5, quote=None, locator="slide")
     assert value(f, "en") == "≈71.7% ±1.5"

@@ -23,11 +23,14 @@ def esc_attr(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def number(value: int | float, lang: str) -> str:
-    """Keep the stated precision (78.0 stays 78.0); group thousands."""
+def number(value: int | float, lang: str, money: bool = False) -> str:
+    """Keep the stated precision (78.0 stays 78.0); group thousands. `money`: cents shown as two
+    digits ($1.1 reads $1.10; $20 and $0.5002 stay as stated)."""
     if isinstance(value, int):
         return f"{value:,}"
     decimals = len(repr(value).split(".")[1]) if "." in repr(value) and "e" not in repr(value) else 0
+    if money and decimals == 1:
+        decimals = 2
     return f"{value:,.{decimals}f}"
 
 
@@ -45,7 +48,7 @@ def _tokens(value: float, lang: str) -> str:
 
 def value(fig: Figure, lang: str, with_qualifier: bool = True) -> str:
     """A figure's value as a reader sees it: unit, qualifier and uncertainty in the page's language."""
-    v = _tokens(fig.value, lang) if fig.unit == "tokens" else number(fig.value, lang)
+    v = _tokens(fig.value, lang) if fig.unit == "tokens" else number(fig.value, lang, money=fig.unit.startswith("usd"))
     text = t(lang, f"unit.{fig.unit}", v=v)
     if fig.uncertainty is not None:
         text = f"≈{text} {t(lang, 'plus-minus')}{number(fig.uncertainty, lang)}"

@@ -1,4 +1,4 @@
-/* Small site behaviours: copy the link to a transcript turn. */
+/* Small site behaviours: copy the link to a transcript turn; keep the reader's place across languages. */
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -10,4 +10,33 @@
       window.setTimeout(function () { link.classList.remove("o3-copied"); }, 1500);
     }, function () { /* no clipboard permission: the link still jumps to the turn */ });
   });
+
+  /* The language switch lands on the same place: headings, blocks and records carry the same ids in
+     both languages, so the address's fragment (kept current by the theme as the reader scrolls) and its
+     query (the explorer's filters, a chart's point) travel with the link. Updated just before it is
+     followed (click, keyboard, middle click) and whenever the address changes. */
+  function carry() {
+    var here = window.location;
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+      var base = a.dataset.o3Base || (a.dataset.o3Base = a.getAttribute("href"));
+      var url = new URL(base, here.href);
+      if (url.pathname === here.pathname) return; // this language's own entry
+      url.search = here.search;
+      url.hash = here.hash;
+      a.setAttribute("href", url.pathname + url.search + url.hash);
+    });
+  }
+  ["pointerdown", "focusin", "click", "auxclick"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (!(event.target.closest && event.target.closest("a.md-select__link"))) return;
+      carry();
+      /* The theme's own handler (on <body>) expects language roots as alternates and, with this site's
+         per-page alternates, sends the reader to the page's top without the fragment: the link is
+         followed as it is. */
+      if (type === "click") event.stopPropagation();
+    }, true);
+  });
+  window.addEventListener("hashchange", carry);
+  window.addEventListener("popstate", carry);
+  carry();
 })();

@@ -1,0 +1,60 @@
+"""The reader's place, kept across languages: every page's headings carry the same ids in both
+languages, and the language switch carries the address's fragment and query, so switching lands on
+the same section (and the explorer keeps its filters)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+HEADING = re.compile(r'<h([1-6]) id="([^"]+)"')
+
+
+def heading_ids(html: str) -> list[str]:
+    return [i for level, i in HEADING.findall(html) if level in "23"]
+
+
+def test_headings_carry_the_same_ids_in_both_languages(site):
+    """Same ids, same order, on every page pair (the Chinese ids were slugs of Chinese headings)."""
+    differ = {}
+    for page in site.pages():
+        if page.startswith("en/") or page == "404.html":
+            continue
+        zh, en = heading_ids(site.html(page)), heading_ids(site.html("en/" + page))
+        if zh != en:
+            differ[page or "/"] = (zh, en)
+        assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", i) for i in zh + en), (page, zh, en)
+    assert not differ, differ
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("phone", [False, True], ids=["1280", "360-touch"])
+def test_the_language_switch_lands_on_the_same_section(site, browser, phone):
+    size = {"width": 360, "height": 800} if phone else {"width": 1280, "height": 900}
+    ctx = browser.new_context(viewport=size, has_touch=phone, is_mobile=phone)
+    page = ctx.new_page()
+    page.goto(f"{site.url}en/arc-agi/", wait_until="load")
+    # The reader scrolls down to a section (no click on the table of contents): the theme keeps the
+    # address's fragment on the section being read.
+    # It takes more than one scroll, the way a reader's does: the theme skips the first one.
+    heading = page.locator("h2#later-re-pricings")
+    for part in (0.5, 0.9, 1.0):
+        target = heading.evaluate("h => h.getBoundingClientRect().top + window.scrollY + 40")
+        page.evaluate("y => window.scrollTo(0, y)", target * part)
+        page.wait_for_timeout(400)
+    page.wait_for_function("() => location.hash === '#later-re-pricings'", timeout=10_000)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_function("() => !location.pathname.includes('/en/') && document.readyState === 'complete'")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/arc-agi/#later-re-pricings"), page.url
+    box = page.locator("h2#later-re-pricings").bounding_box()
+    assert 0 <= box["y"] < size["height"] / 2, box  # the same section, at the top of the screen
+    # the explorer's filters travel too
+    page.goto(f"{site.url}en/methods/?metric=arc-agi-1#all-figures", wait_until="load")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_function("() => !location.pathname.includes('/en/') && document.readyState === 'complete'")
+    assert page.url.endswith("/methods/?metric=arc-agi-1#all-figures"), page.url
+    ctx.close()

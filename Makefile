@@ -8,7 +8,7 @@ export BROWSER_PATH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build preview check test bench browser java clean
+.PHONY: serve build preview check test test-fast bench browser java clean
 
 $(BIN)/.site-deps: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ java:
 ## test: everything above plus the test tools, then the whole suite
 test: $(BIN)/.test-deps node_modules/.installed browser java
 	$(BIN)/python -m pytest
+
+## test-fast: the fast lane for a change that touches no browser behaviour: data, rendering, words and
+## quotes, no browser, no whole-site build (tests marked `slow` are left out; `make test` runs them all)
+test-fast: $(BIN)/.test-deps
+	$(BIN)/python -m pytest -m "not slow"
 
 ## bench: build ours and the naive way, load both in Chromium and Lighthouse, print figures and ratios
 bench: $(BIN)/.test-deps node_modules/.installed browser

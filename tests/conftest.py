@@ -143,3 +143,16 @@ def story():
     from o3story.data.story import load_story
 
     return load_story(ROOT / "data")
+
+
+# The fast lane (`make test-fast`): no browser and no whole-site build. A test that uses the session's
+# site, a browser, kaleido's images or a site of its own (the fixtures below; a test that calls
+# `run_build` itself carries the mark) is marked `slow` here.
+SLOW_FIXTURES = {"site", "hostile_site", "browser", "pages", "context", "images", "page"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & SLOW_FIXTURES or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)

@@ -51,6 +51,7 @@ def test_malformed_input_is_reported_exactly(tmp_path, case):
     assert EXPECTED[case] in [str(e) for e in exc.value.errors]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_build_fails_and_keeps_the_previous_site(tmp_path, case):
     site = tmp_path / "site"

@@ -64,6 +64,7 @@ def test_data_version_follows_the_data(tmp_path):
     assert exports.data_version(tmp_path) != v1
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(find_browser() is None, reason="needs Chromium (make browser)")
 def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     images = Images(tmp_path / "cache", find_browser())

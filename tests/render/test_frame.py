@@ -125,6 +125,7 @@ def test_nothing_overlaps_the_title_or_the_footer(story, images, page, chart_id,
                 assert not overlaps(b, other), f"the legend {b} overlaps {what} {other}"
 
 
+@pytest.mark.slow
 @needs_browser
 def test_cards_are_1200_by_675_in_their_language_and_cached(story, tmp_path):
     images = Images(tmp_path / "cache", find_browser())

@@ -41,6 +41,7 @@ def test_every_page_and_embed_is_valid_html(site):
     assert not errors, "\n".join(f"{Path(f).relative_to(site.root)}:{line}: {msg}" for f, line, msg in errors[:40])
 
 
+@pytest.mark.slow
 def test_the_checker_finds_an_invalid_element(tmp_path):
     good = tmp_path / "good.html"
     good.write_text('<!doctype html><html lang="en"><head><title>t</title></head><body><p>ok</p></body></html>')

@@ -119,6 +119,7 @@ def test_docs_hold_only_prose_and_assets():
             assert path.suffix in {".md", ".css", ".js", ".svg", ".png", ".ico"}, path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("breakage", ["bad-data", "bad-placeholder"])
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path, data_dir, breakage):
     site_dir = tmp_path / "site"
@@ -209,6 +210,7 @@ def test_social_title_is_the_pages_own_heading(site):
         assert tags["og:title"] not in ("Overview", "概览", "o3"), page  # never the bare nav title
 
 
+@pytest.mark.slow
 def test_without_a_browser_the_site_builds_and_says_images_are_skipped(tmp_path):
     """`make serve` on a machine with no Chrome or Chromium: every page, no images, one notice."""
     import os

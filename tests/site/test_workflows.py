@@ -134,7 +134,9 @@ def test_source_links_are_checked_weekly_without_blocking_the_site():
     (job,) = wf["jobs"].values()
     lychee = next(s for s in job["steps"] if s.get("uses", "").startswith("lycheeverse/lychee-action@"))
     assert lychee["with"]["fail"] is False
-    assert lychee["with"]["args"].split()[-1] == "data/sources.yaml" and (ROOT / "data" / "sources.yaml").is_file()
+    listed = lychee["with"]["args"].split()[-1]
+    (make_list,) = [s for s in job["steps"][:job["steps"].index(lychee)] if listed in s.get("run", "")]
+    assert make_list["run"].strip().endswith(f"> {listed}")
     report = lychee["with"]["output"]
     later = job["steps"][job["steps"].index(lychee) + 1:]
     upload = next(s for s in later if s.get("uses", "").startswith("actions/upload-artifact@"))
@@ -145,6 +147,20 @@ def test_source_links_are_checked_weekly_without_blocking_the_site():
     for name in ("pages.yml", "test.yml"):
         text = (WORKFLOWS / name).read_text(encoding="utf-8")
         assert "workflow_run" not in text and "links.yml" not in text and "lychee" not in text, name
+
+
+def test_the_link_check_reads_every_source_address_and_nothing_else(tmp_path):
+    """The workflow's own command, run on the real data: the list lychee checks is each source's
+    `url` and `archive`, exactly (a URL inside a note's prose is not one, and would be misread)."""
+    job = load("links.yml")["jobs"]["sources"]
+    (make_list,) = [s for s in job["steps"] if s.get("run", "").strip().endswith("> source-urls.txt")]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sources.yaml").write_bytes((ROOT / "data" / "sources.yaml").read_bytes())
+    subprocess.run(["bash", "-e", "-c", make_list["run"]], cwd=tmp_path, check=True)
+    listed = (tmp_path / "source-urls.txt").read_text(encoding="utf-8").splitlines()
+    sources = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    expected = [u for s in sources for u in (s["url"], s.get("archive")) if u]
+    assert len(sources) >= 30 and listed == expected
 
 
 def test_dependabot_keeps_the_pins_current():
@@ -176,10 +192,11 @@ def test_zizmor_is_the_pinned_version():
 
 def test_zizmor_finds_nothing_at_medium_or_above():
     """The workflows and the Dependabot configuration, audited offline (no network, no token: only
-    the audits that read the files), with the regular persona; an ignore comment does not count."""
+    the audits that read the files), with the regular persona; an ignore comment does not count, and
+    a file zizmor cannot read is an error, not a warning."""
     env = {k: v for k, v in os.environ.items() if k not in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN")}
     proc = subprocess.run(
-        [zizmor(), "--offline", "--no-ignores", "--no-config", "--no-progress", "--color", "never",
+        [zizmor(), "--offline", "--strict-collection", "--no-ignores", "--no-config", "--no-progress", "--color", "never",
          "--format", "json", "--min-severity", "medium", ".github"],
         cwd=ROOT, capture_output=True, text=True, env=env)
     assert proc.returncode in (0, 11, 12, 13, 14), proc.stderr  # 0: no finding; 1x: findings, by severity

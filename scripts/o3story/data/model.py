@@ -36,6 +36,12 @@ def _http_url(value: str) -> str:
     return value
 
 
+def _https_url(value: str) -> str:
+    if not re.fullmatch(r"https://[^\s<>\"'`]+", value):
+        raise ValueError("must be an https URL without spaces or quotes")
+    return value
+
+
 def _finite_number(value: object) -> int | float:
     # One clear error instead of pydantic's two (one per member of `int | float`).
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -47,6 +53,7 @@ def _finite_number(value: object) -> int | float:
 
 Day = Annotated[date, BeforeValidator(_iso_day)]
 Url = Annotated[str, AfterValidator(_http_url)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=80)]
 Str = Annotated[str, Field(min_length=1)]
 # int stays int and float stays float, so "78.0" keeps its stated precision on the page.
@@ -78,6 +85,9 @@ class Source(Record):
     author: Str | None = None
     title: Str
     url: Url
+    # An archived copy of the page (a web archive's snapshot of `url`), shown beside the source
+    # wherever it is listed; https only. Left out unless the exact snapshot address is known.
+    archive: HttpsUrl | None = None
     published: Day | None = None
     # When the quoted text was checked (the research brief's reading), not a live fetch.
     accessed: Day

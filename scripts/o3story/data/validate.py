@@ -146,6 +146,9 @@ def cross_check(sources: Located, metrics: Located, figures: Located, transcript
     errors = duplicate_ids(sources, "source") + duplicate_ids(metrics, "metric") + duplicate_ids(figures, "figure")
     errors += dangling(figures, "source", source_ids, "source")
     errors += dangling(figures, "metric", metric_ids, "metric")
+    for src, where in sources:  # an archived copy is another address than the page's own
+        if src.archive is not None and src.archive.rstrip("/") == src.url.rstrip("/"):
+            errors.append(where.error("the archived copy is the source's own address: give the archive's snapshot URL", "archive"))
     if transcript is not None:
         errors += transcript_quotes(figures, {s.id: s for s, _ in sources}, transcript)
         for src, where in sources:

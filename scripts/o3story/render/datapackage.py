@@ -177,6 +177,8 @@ SOURCES = Table(
         Col("author", "string", "Author", "The author, where one is named.", lambda s: s.author),
         Col("title", "string", "Title", "The source's title, as published.", lambda s: s.title, required=True),
         Col("url", "string", "URL", "Where the source is published.", lambda s: s.url, required=True, extra={"format": "uri"}),
+        Col("archive", "string", "Archived copy", "An archived copy of the page (a web archive's snapshot), where one is "
+            "recorded.", lambda s: s.archive, extra={"format": "uri"}),
         Col("published", "date", "Published", "When the source was published, where known.", lambda s: s.published),
         Col("accessed", "date", "Checked", "The day the quoted text was checked.", lambda s: s.accessed, required=True),
         Col("licence", "string", "Licence", "The source's own licence or terms, where known.", lambda s: s.licence),

@@ -20,6 +20,7 @@ from o3story.data.placeholders import TOKEN
 from o3story.data import captions
 from o3story.data.story import Story
 from o3story.render import charts, current, embed, evidence, explorer, exports, scorecard, templating
+from o3story.render.archive import archived
 from o3story.render.charts.html import chart_block
 from o3story.render.fmt import setting, value
 from o3story.render.i18n import LANG_ROOT, has, t
@@ -126,7 +127,7 @@ class Renderer:
 
     def source(self, source_id: str) -> dict:
         s = self.story.data.source(source_id)
-        return {"url": s.url, "publisher": s.publisher, "title": s.title}
+        return {"url": s.url, "publisher": s.publisher, "title": s.title, "archive": archived(s, self.lang)}
 
     def rich(self, text: str) -> Markup:
         """A data text in which only {{ fig ID }} becomes markup; everything else is escaped."""
@@ -213,7 +214,8 @@ class Renderer:
             src = self.story.data.source(fig.source)
             rows.append({"model": fig.model, "metric": self.metric_name(fig), "setting": setting(fig, lang),
                          "record": self.record_link(fig), "value": value(fig, lang), "confidence": conf,
-                         "source_url": src.url, "publisher": src.publisher, "date": fig.date.isoformat()})
+                         "source_url": src.url, "publisher": src.publisher, "archive": archived(src, lang),
+                         "date": fig.date.isoformat()})
         head = [t(lang, "col." + h) for h in FIGURE_COLUMNS]
         return templating.render("figure_table.html", head=head, rows=rows, new_tab=self.new_tab)
 
@@ -237,7 +239,8 @@ class Renderer:
             src = self.story.data.source(fig.source)
             cards.append({"value": value(fig, lang), "model": fig.model, "metric": self.metric_name(fig),
                           "setting": setting(fig, lang), "source_label": t(lang, "card.source"), "source_url": src.url,
-                          "publisher": src.publisher, "record": self.record_link(fig), "record_label": t(lang, "card.record")})
+                          "publisher": src.publisher, "archive": archived(src, lang), "record": self.record_link(fig),
+                          "record_label": t(lang, "card.record")})
         return templating.render("cards.html", cards=cards)
 
     def table(self, args: list[str]) -> Markup:
@@ -427,7 +430,7 @@ class Renderer:
         for f in self.story.data.figures:
             cited[f.source] = cited.get(f.source, 0) + 1
         rows = [{
-            "id": s.id, "url": s.url, "title": s.title, "note": s.note[lang] if s.note else "",
+            "id": s.id, "url": s.url, "title": s.title, "note": s.note[lang] if s.note else "", "archive": archived(s, lang),
             "publisher": s.publisher, "author": s.author if s.author and s.author != s.publisher else "",
             "kind": t(lang, f"kind.{s.kind}"), "published": s.published.isoformat() if s.published else "–",
             "accessed": s.accessed.isoformat(), "licence": s.licence or "–", "figures": cited.get(s.id, 0),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from o3story.render import templating
+from o3story.render.archive import archived
 from o3story.render.fmt import value
 from o3story.render.i18n import t
 from o3story.data import captions
@@ -47,7 +48,8 @@ def plain(r: "Renderer", text: str) -> str:
 def _evidence(r: "Renderer", fig: Figure) -> dict:
     src = r.story.data.source(fig.source)
     return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": fig.model,
-            "publisher": src.publisher, "source_url": src.url, "kind": t(r.lang, f"kind.{src.kind}")}
+            "publisher": src.publisher, "source_url": src.url, "archive": archived(src, r.lang),
+            "kind": t(r.lang, f"kind.{src.kind}")}
 
 
 def video_link(said: Said) -> str:

@@ -109,7 +109,7 @@ def test_changelog_renders_every_change_in_both_languages(story):
     assert "Every record checked." in en and "逐条核对。" in zh
     assert "The source says more." in en and "原文更长。" in zh
     assert "(new)" in en and "（新增）" in zh  # the second change has no 'was'
-    assert "<td>约为71.7%</td><td>准确率约为71.7%</td>" in en  # was, now
+    assert '<td data-label="Was">约为71.7%</td><td data-label="Now">准确率约为71.7%</td>' in en  # was, now
     assert "<q>准确率约为71.7%</q>" in en and "<q>准确率约为71.7%</q>" in zh  # the source's words, in both languages
 
 

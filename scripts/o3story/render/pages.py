@@ -244,7 +244,10 @@ class Renderer:
         return templating.render("cards.html", cards=cards)
 
     def table(self, args: list[str]) -> Markup:
-        return self.figure_rows([self.figure(a) for a in args])
+        """The records behind a story page's section: after its finding and chart, folded, one tap away."""
+        n = len(args)
+        return templating.render("records.html", table=self.figure_rows([self.figure(a) for a in args]),
+                                 summary=t(self.lang, "records.one" if n == 1 else "records.many", n=n))
 
     def figures(self, args: list[str]) -> Markup:
         order = {m.id: i for i, m in enumerate(self.story.data.metrics)}

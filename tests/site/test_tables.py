@@ -1,0 +1,59 @@
+"""No table wider than its column, none cutting a value: every page, both languages, at 360 px
+(touch) and 1280 px, with every folded block opened. Figures go to .cache/tables.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+OUT = Path(__file__).resolve().parents[2] / ".cache" / "tables.json"
+
+# For each table in the article: how much wider it is than the column it sits in, and the cells whose
+# text runs past their own box (a cut value). The theme wraps each table in a box that scrolls
+# sideways: a table wider than the article's column is a table the reader must scroll to read.
+MEASURE = r"""
+() => {
+  document.querySelectorAll('article details').forEach(d => { d.open = true; });
+  const column = document.querySelector('article').getBoundingClientRect();
+  const out = [];
+  for (const table of document.querySelectorAll('article table')) {
+    const r = table.getBoundingClientRect();
+    if (r.width === 0) continue;
+    const cut = [];
+    for (const cell of table.querySelectorAll('td, th')) {
+      if (cell.getBoundingClientRect().width === 0) continue;
+      const sr = cell.querySelector('.o3-x__sr');  // a name for screen readers only, hidden on purpose
+      if (sr && sr.textContent.trim() === cell.textContent.trim()) continue;
+      if (cell.scrollWidth > cell.clientWidth + 1) cut.push(cell.textContent.trim().slice(0, 30));
+    }
+    const wider = Math.max(r.right - column.right, column.left - r.left, table.scrollWidth - table.parentElement.clientWidth);
+    if (wider > 1 || cut.length) out.push({table: ((table.closest('[id]') || {}).id || '') + ' ' + ((table.closest('.o3-table, .o3-x, .o3-audit, section, div[class^=o3]') || {}).className || '') + ' ' + table.querySelector('th, td').textContent.trim().slice(0, 20), wider: Math.round(wider), cut: cut.slice(0, 5)});
+  }
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, browser, width):
+    phone = width == 360
+    ctx = browser.new_context(viewport={"width": width, "height": 800 if phone else 900}, has_touch=phone, is_mobile=phone)
+    page = ctx.new_page()
+    found = {}
+    for path in site.pages():
+        if path.startswith("embed/") or path in ("404.html",):
+            continue
+        page.goto(site.url + path, wait_until="load")
+        bad = page.evaluate(MEASURE)
+        if bad:
+            found[path or "/"] = bad
+    ctx.close()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    old = json.loads(OUT.read_text()) if OUT.exists() else {}
+    old[str(width)] = found
+    OUT.write_text(json.dumps(old, indent=1, ensure_ascii=False))
+    assert not found, found

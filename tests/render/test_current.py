@@ -62,6 +62,37 @@ def test_a_status_line_names_an_event_that_exists(data_dir):
                for e in exc.value.errors)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_dateline_gives_the_publication_and_the_as_of_date(story, lang):
+    out = html.unescape(render("{{ dateline }}", lang, story, ""))
+    status = story.data.status
+    assert f'<time datetime="{status.published.isoformat()}">' in out and f'<time datetime="{status.as_of.isoformat()}">' in out
+    assert t(lang, "dateline.published") in out and t(lang, "dateline.updated") in out
+    assert ("2026 年 12 月 4 日" in out) if lang == "zh" else ("4 December 2026" in out)
+    # it follows the data: a new as-of date is the new "updated"
+    assert "12 December 2026" in html.unescape(render("{{ dateline }}", "en", _as_of(story, date(2026, 12, 12)), ""))
+
+
+def test_each_story_page_carries_the_dateline_under_its_title():
+    from conftest import ROOT
+
+    for name in ("index", "o3", "o3-mini", "arc-agi", "safety"):
+        for lang in ("zh", "en"):
+            lines = [ln for ln in (ROOT / "docs" / f"{name}.{lang}.md").read_text(encoding="utf-8").splitlines() if ln.strip()]
+            title = next(i for i, ln in enumerate(lines) if ln.startswith("# "))
+            assert lines[title + 1] == "{{ dateline }}", (name, lang)
+
+
+def test_a_story_is_published_before_it_is_brought_up_to_date(data_dir):
+    text = (data_dir / "status.yaml").read_text(encoding="utf-8")
+    (data_dir / "status.yaml").write_text(text.replace('as_of: "2026-12-04"', 'as_of: "2026-12-04"\n  published: "2026-12-05"', 1),
+                                          encoding="utf-8")
+    with pytest.raises(DataErrors) as exc:
+        load_story(data_dir)
+    assert any("status.published: published (2026-12-05) is after the as-of date (2026-12-04)" in str(e) for e in exc.value.errors), \
+        [str(e) for e in exc.value.errors]
+
+
 @pytest.mark.parametrize("page", ["", "en/", "o3/", "en/o3/", "arc-agi/", "en/arc-agi/"])
 def test_before_you_quote_box_on_the_overview_o3_and_arc_pages(site, story, page):
     lang = "en" if page.startswith("en/") else "zh"

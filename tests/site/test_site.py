@@ -261,3 +261,15 @@ def test_social_tags_are_escaped_exactly_once(site):
         for name, content in found.items():
             once = html_lib.unescape(content)
             assert not re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", once), (page, name, content)
+
+
+def test_previous_and_next_links_follow_the_reading_order(site):
+    """Each story page links to the page before and after it in the navigation, in its own language."""
+    order = ["", "o3/", "o3-mini/", "arc-agi/", "safety/", "transcript/"]
+    for lang in ("", "en/"):
+        for before, page, after in zip(order, order[1:], order[2:]):
+            html = site.html(lang + page)
+            prev = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--prev"', html).group(1)
+            nxt = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', html).group(1)
+            assert prev.rstrip("/") == ("../" + before).rstrip("/"), (lang, page, prev)
+            assert nxt.rstrip("/") == ("../" + after).rstrip("/"), (lang, page, nxt)

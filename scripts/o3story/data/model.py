@@ -389,6 +389,8 @@ class Status(Record):
     """Where things stand (data/status.yaml): the date the site is current to, and each model's status."""
 
     as_of: Day
+    # The date the story was first published (the dateline under each story page's title); None: not shown.
+    published: Day | None = None
     models: Annotated[list[StatusModel], Field(min_length=1)]
 
 

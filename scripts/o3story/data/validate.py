@@ -331,6 +331,9 @@ def current_refs(status, where, events: Located, event_ids: set[str] | None, cav
     errors += typed_numbers(caveats, ("text",))
     if status is None:
         return errors
+    if status.published is not None and status.published > status.as_of:
+        errors.append(where.error(f"published ({status.published}) is after the as-of date ({status.as_of}): a story is "
+                                  "published before it is brought up to date", "published"))
     known = {ev.id: ev for ev, _ in events}
     for i, m in enumerate(status.models):
         if model_names is not None and m.model not in model_names:

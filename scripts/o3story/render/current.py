@@ -54,3 +54,17 @@ def caveats(r: "Renderer", args: list[str]) -> str:
     items = [{"id": c.id, "text": r.rich(c.text[lang]), "source": r.source(c.source), "quote": c.quote} for c in data.caveats]
     return templating.render("caveats.html", heading=t(lang, "caveats.heading"), caveats=items,
                              source_label=t(lang, "col.source"))
+
+
+def dateline(r: "Renderer", args: list[str]) -> str:
+    """Under a story page's title: when the story was first published and the date it is current to
+    (data/status.yaml), the second linked to the audit changelog."""
+    from o3story.site.trust import long_date
+
+    status, lang = r.story.data.status, r.lang
+    if status is None or status.published is None:
+        return ""
+    return templating.render("dateline.html", published_label=t(lang, "dateline.published"),
+                             published_iso=status.published.isoformat(), published=long_date(status.published, lang),
+                             updated_label=t(lang, "dateline.updated"), updated_iso=status.as_of.isoformat(),
+                             updated=long_date(status.as_of, lang), changelog_href=r.link("methods/#audit-changelog"))

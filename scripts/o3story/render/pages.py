@@ -77,6 +77,7 @@ class Renderer:
             "verdicts": lambda a: scorecard.verdicts(self, a),
             "status": lambda a: current.status(self, a),
             "caveats": lambda a: current.caveats(self, a),
+            "dateline": lambda a: current.dateline(self, a),
             "verdict-scale": lambda a: scorecard.verdict_scale(self, a),
             "credit": self.credit,
             "transcript": self.transcript,

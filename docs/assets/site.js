@@ -36,6 +36,21 @@
       if (type === "click") event.stopPropagation();
     }, true);
   });
+  /* A link to an entry inside a folded block (the transcript's slips in its appendix, a section's
+     records) opens the block, then shows the entry: browsers that do not unfold it themselves would
+     leave the reader at a closed block. */
+  function unfold() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var opened = false;
+    for (var d = target.closest("details"); d; d = d.parentElement && d.parentElement.closest("details")) {
+      if (!d.open) { d.open = true; opened = true; }
+    }
+    if (opened) target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", unfold);
+  unfold();
   window.addEventListener("hashchange", carry);
   window.addEventListener("popstate", carry);
   carry();

@@ -26,7 +26,7 @@ SHOWN = {
     "en": '<span class="o3-archive"> (<a href="{url}" rel="noopener">archived copy</a>)</span>',
 }
 # Every block that lists `paper` (the fixture's figure m.bench.paper, fact-check, second event and caveat cite it).
-BLOCKS = ("sources", "factcheck", "timeline", "caveats", "cards m.bench.paper", "table m.bench.paper", "scorecard")
+BLOCKS = ("sources", "factcheck transcript", "timeline", "caveats", "cards m.bench.paper", "table m.bench.paper", "scorecard")
 
 
 def with_archive(data_dir):

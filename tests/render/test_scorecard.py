@@ -81,12 +81,12 @@ def test_summary_points_that_a_check_corrects_are_flagged(data_dir):
     story = load_story(data_dir)
     for lang, page in (("zh", ""), ("en", "en/")):
         out = render("{{ keypoints }}", lang, story, page)
-        assert 'class="o3-flag o3-flag--wrong" href="fact-check/#check-wrong-number"' in out, out
+        assert 'class="o3-flag o3-flag--wrong" href="transcript/#check-wrong-number"' in out, out
     assert "o3-flag" not in render("{{ risks }}", "en", story, "en/")
 
 
 def test_factcheck_and_timeline_show_verdicts(small):
-    out = render("{{ factcheck }}", "en", small, "en/fact-check/")
+    out = render("{{ factcheck transcript }}", "en", small, "en/transcript/")
     assert '<span class="o3-verdict o3-verdict--check-wrong">Wrong</span>' in out
     out = render("{{ timeline }}", "zh", small, "fact-check/")
     assert '<span class="o3-verdict o3-verdict--promise-kept">兑现</span>' in out

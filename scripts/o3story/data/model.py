@@ -194,11 +194,27 @@ Severity = Literal["error", "misleading", "slip", "ambiguous"]
 CheckVerdict = Literal["wrong", "misleading", "garbled", "unverified"]
 
 
+# Whose words a fact-check judges (the rule is written in data/factcheck.yaml's header):
+# livestream: what a speaker said on the livestream, as said (the captions agree with the transcript);
+# summary: the transcript article's own summary or highlights restating what was said on the livestream;
+# transcript: the transcript's own rendering (a slip, a mishearing, a mistranslation, a wrong year or name).
+CheckWords = Literal["livestream", "summary", "transcript"]
+CHECK_WORDS: tuple[str, ...] = ("livestream", "summary", "transcript")
+
+
 class Check(Record):
     """One error or ambiguity in the source transcript, with its correction."""
 
     id: Id
     quote: Str  # verbatim from the transcript file
+    judges: CheckWords
+    # The order of consequence within its group (1 matters most), with the reason for the place; only for
+    # the checks of what was said (livestream) and of the article's restatements of it (summary).
+    rank: Annotated[int, Field(ge=1)] | None = None
+    rank_reason: Str | None = None
+    # The scorecard claim (data/scorecard.yaml) whose words this check concerns, where there is one: the
+    # fact-check page links to it and does not repeat its verdict.
+    claim: Id | None = None
     severity: Severity
     verdict: CheckVerdict
     problem: Text
@@ -207,6 +223,20 @@ class Check(Record):
     figures: list[Id] = Field(default_factory=list)
     # What the video's captions say at that point, where they settle or show the words in question.
     said: Said | None = None
+
+    @model_validator(mode="after")
+    def _ranked(self) -> "Check":
+        if self.judges == "transcript":
+            if self.rank is not None:
+                raise ValueError("rank: only a check of the livestream's words or of the article's summary has a rank")
+            if self.rank_reason is not None:
+                raise ValueError("rank_reason: only a ranked check has a reason for its rank")
+        else:
+            if self.rank is None:
+                raise ValueError(f"rank: a check that judges the {self.judges}'s words needs its rank of consequence")
+            if self.rank_reason is None:
+                raise ValueError("rank_reason: say in one line why the check stands at its rank")
+        return self
 
 
 EventKind = Literal["announcement", "release", "test", "price", "disclosure", "deadline", "deprecation", "decision", "retirement"]

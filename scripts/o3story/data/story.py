@@ -13,7 +13,7 @@ from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figu
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import (audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_names, scale_complete, scorecard_refs, story_refs,
+from o3story.data.validate import (check_ranks, dangling, audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_names, scale_complete, scorecard_refs, story_refs,
                                    verdict_rules)
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
@@ -82,8 +82,8 @@ def load_story(root: Path) -> Story:
     errors += e
     audits, e, _ = load_list(root / CHANGELOG, _name(root, root / CHANGELOG), "audits", Audit)
     errors += e
-    claims_, e, _ = load_list(root / SCORECARD, _name(root, root / SCORECARD), "claims", Claim)
-    errors += e
+    claims_, e_claims, _ = load_list(root / SCORECARD, _name(root, root / SCORECARD), "claims", Claim)
+    errors += e_claims
     terms, e, broken_terms = load_list(root / GLOSSARY, _name(root, root / GLOSSARY), "terms", Term)
     errors += e
     models, model_errors, _ = load_list(root / MODELS, _name(root, root / MODELS), "models", ModelName)
@@ -104,6 +104,9 @@ def load_story(root: Path) -> Story:
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
     errors += scorecard_refs(claims_, figures, figure_ids, {s.id: s for s, _ in sources}, transcript, translation)
     errors += glossary_refs(terms)
+    errors += check_ranks(checks)
+    errors += dangling([(c, w) for c, w in checks if c.claim is not None], "claim",
+                       None if e_claims else {c.id for c, _ in claims_}, "scorecard claim")
     for located in (claims_, checks):
         errors += said_refs(located, captions)
     errors += video_quotes(figures, {s.id: s for s, _ in sources}, captions)

@@ -100,11 +100,18 @@ def refs(records: Located, field: str, known: set[str] | None, kind: str) -> lis
 
 
 def check_quotes(checks: Located, transcript: Transcript) -> list[DataError]:
-    return [
-        where.error("quote not found verbatim in the transcript", "quote")
-        for check, where in checks
-        if transcript.locate(check.quote) is None
-    ]
+    """Each quote stands verbatim in the transcript; a check of the livestream's words quotes a speaker
+    turn, and a check of the article's summary quotes its summary or highlights."""
+    errors = []
+    for check, where in checks:
+        place = transcript.locate(check.quote)
+        if place is None:
+            errors.append(where.error("quote not found verbatim in the transcript", "quote"))
+        elif check.judges == "livestream" and not place.startswith("t"):
+            errors.append(where.error("a check of the livestream's words quotes a speaker turn, not the article's own text", "judges"))
+        elif check.judges == "summary" and place.startswith("t"):
+            errors.append(where.error("a check of the article's summary quotes its summary or highlights, not a speaker turn", "judges"))
+    return errors
 
 
 def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str] | None) -> list[DataError]:
@@ -136,6 +143,27 @@ def story_refs(checks: Located, events: Located, sources: set[str] | None, figur
     errors += text_figure_refs(events, ("event", "promised"), figures)
     if transcript is not None:
         errors += check_quotes(checks, transcript)
+    return errors
+
+
+def check_ranks(checks: Located) -> list[DataError]:
+    """The ranked checks of each group (the livestream's words, the article's summary) are numbered
+    1, 2, 3 ... in their order of consequence: no rank twice, none skipped."""
+    errors = []
+    groups: dict[str, list[tuple[Any, Where]]] = {}
+    for check, where in checks:
+        if check.rank is not None:
+            groups.setdefault(check.judges, []).append((check, where))
+    for judges, members in groups.items():
+        seen: dict[int, str] = {}
+        for check, where in members:
+            if check.rank in seen:
+                errors.append(where.error(f"rank {check.rank} is already {seen[check.rank]}'s among the checks of the {judges}", "rank"))
+            else:
+                seen[check.rank] = check.id
+            if check.rank > len(members):
+                errors.append(where.error(f"rank {check.rank}: the {judges} has {len(members)} ranked checks, so ranks run 1 to {len(members)}",
+                                          "rank"))
     return errors
 
 

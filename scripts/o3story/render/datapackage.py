@@ -212,6 +212,12 @@ FACTCHECKS = Table(
             lambda c: c.said and c.said.en, extra={"rights": QUOTE_RIGHTS_FIELD}),
         Col("said_minute", "integer", "Said at minute", "The minute of OpenAI's video in which those words start.",
             lambda c: c.said and c.said.minute),
+        Col("judges", "string", "Judges", "Whose words the check judges: livestream (what a speaker said on the livestream), "
+            "summary (the transcript article's own summary or highlights restating it) or transcript (the transcript's own "
+            "rendering: a slip, a mishearing, a mistranslation).", lambda c: c.judges, required=True, enum=_enum(model.CheckWords)),
+        Col("rank", "integer", "Rank", "For livestream and summary checks, the order of consequence within the group (1 matters most).",
+            lambda c: c.rank),
+        Col("claim", "string", "Scorecard claim", "The scorecard claim whose words the check concerns, if any.", lambda c: c.claim),
         Col("severity", "string", "Severity", "error (a wrong fact), misleading (true words that lead to a wrong conclusion), "
             "slip (a misspelt name or term) or ambiguous (unclear wording the site cannot resolve).", lambda c: c.severity,
             required=True, enum=_enum(model.Severity)),

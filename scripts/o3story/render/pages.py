@@ -89,6 +89,7 @@ class Renderer:
             "chart-tools": self.chart_tools,
             "data-package": self.data_package,
             "factcheck": self.factcheck,
+            "check-count": self.check_count,
             "timeline": self.timeline,
             "changelog": self.changelog,
             "count": lambda a: templating.join([t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))]),
@@ -111,6 +112,14 @@ class Renderer:
     def record_link(self, fig: Figure) -> str:
         return self.link(f"{METHODS}#{fig_anchor(fig)}")
 
+    def check_link(self, check_id: str) -> str:
+        """Where a fact-check stands: the livestream's words and the article's summary on the fact-check
+        page, the transcript's own slips in the transcript page's appendix (data/factcheck.yaml, `judges`)."""
+        check = next((c for c in self.story.data.checks if c.id == check_id), None)
+        if check is None:
+            raise PlaceholderError(f"unknown check id '{check_id}'")
+        return self.link((TRANSCRIPT if check.judges == "transcript" else TIMELINE) + "#check-" + check.id)
+
     def transcript_link(self, anchor: str) -> str:
         return self.link(f"{TRANSCRIPT}#{anchor}")
 
@@ -122,7 +131,7 @@ class Renderer:
         return s.one_line, [(p.label, p.text) for p in s.key_points], [(p.label, p.text) for p in s.risks]
 
     def oneline_flags(self) -> list[Markup]:
-        return [Markup(" ") + self.inline.flag(c.verdict, self.link("fact-check/#check-" + c.id),
+        return [Markup(" ") + self.inline.flag(c.verdict, self.check_link(c.id),
                                                self.story.data.grade(c.verdict).label[self.lang], t(self.lang, "check.flag_inline"))
                 for c in scorecard.oneline_checks(self)]
 
@@ -170,7 +179,7 @@ class Renderer:
                 title = t(lang, key, model=fig.model, metric=self.story.data.metric(fig.metric).name[lang])
                 out.append(self.inline.number("figure", self.figure_target(fig.id), title, token, self.cite(fig)))
             elif sp.check:
-                out.append(self.inline.number("check", self.link("fact-check/#check-" + sp.check), t(lang, "check.flag"), token))
+                out.append(self.inline.number("check", self.check_link(sp.check), t(lang, "check.flag"), token))
             else:
                 reason = next(u.reason[lang] for u in self.story.data.unlinked if u.id == sp.unlinked)
                 out.append(self.inline.number("plain", "", reason, token))
@@ -283,7 +292,7 @@ class Renderer:
                 "anchor": turn.anchor, "n": turn.n,
                 "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
                 "cols": [{"lang": "zh-Hans" if c == "zh" else "en", "lead": c == first, "paragraphs": paragraphs[c]} for c in order],
-                "flags": [{"href": self.link("fact-check/#check-" + c.id), "quote": c.quote} for c in self.checks_at(turn.anchor)],
+                "flags": [{"href": self.check_link(c.id), "quote": c.quote} for c in self.checks_at(turn.anchor)],
             })
         return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
                                  flag_label=t(first, "check.flag"))
@@ -359,26 +368,58 @@ class Renderer:
         return templating.render("chart_list.html", charts=items)
 
     def factcheck(self, args: list[str]) -> Markup:
+        """The checks of one group (`judges`: livestream, summary or transcript), the ranked groups in
+        their order of consequence, the transcript's slips in the order of the file, folded."""
+        from o3story.data.model import CHECK_WORDS
+
+        if len(args) != 1 or args[0] not in CHECK_WORDS:
+            raise PlaceholderError(f"factcheck takes one of {', '.join(CHECK_WORDS)}, not {' '.join(args) or 'nothing'}")
+        (group,) = args
         lang, tr = self.lang, self.story.transcript
+        members = [c for c in self.story.data.checks if c.judges == group]
+        if group != "transcript":
+            members.sort(key=lambda c: c.rank)
+        claims = {c.id: c for c in self.story.data.claims}
         checks = []
-        for c in self.story.data.checks:
+        for c in members:
             where = tr.locate(c.quote)
             anchor = f"#{where}" if where and where.startswith("t") else ""
+            turn = tr.turn_with(c.quote) if anchor else None
+            if turn is not None and group == "livestream":
+                speaker_key = f"speaker.{turn.speaker}"
+                speaker = t(lang, speaker_key) if has(lang, speaker_key) else turn.speaker
+                place = t(lang, "check.said_by", speaker=speaker, n=where[1:])
+            else:
+                place = t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}")
+            claim = claims.get(c.claim) if c.claim else None
             checks.append({
-                "id": c.id, "severity": c.severity, "severity_label": t(lang, f"severity.{c.severity}"),
+                "id": c.id, "rank": c.rank,
                 "verdict": c.verdict, "verdict_label": self.story.data.grade(c.verdict).label[lang],
-                "place": t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}"),
-                "place_href": self.link(TRANSCRIPT + anchor), "quote": c.quote,
+                "place": place, "place_href": self.link(TRANSCRIPT + anchor), "quote": c.quote,
                 "said": c.said.en if c.said else "", "video_href": scorecard.video_link(c.said) if c.said else "",
                 "video_label": t(lang, "said.video", minute=c.said.minute) if c.said else "",
                 "problem": self.rich(c.problem[lang]), "correction": self.rich(c.correction[lang]),
                 "sources": [self.source(s) for s in c.sources],
                 "records": [{"href": self.record_link(self.figure(f)), "value": value(self.figure(f), lang)} for f in c.figures],
+                "claim": {"href": self.link(f"#claim-{claim.id}"), "text": scorecard.plain(self, claim.claim[lang])} if claim else None,
             })
-        return templating.render("factcheck.html", checks=checks, problem_label=t(lang, "check.problem"),
-                                 captions_note=t(lang, "said.captions"),
-                                 correction_label=t(lang, "check.correction"), source_label=t(lang, "col.source"),
-                                 records_label=t(lang, "check.records"))
+        src = next(s for s in self.story.data.sources if s.kind == "transcript")
+        return templating.render(
+            "factcheck.html", group=group, checks=checks, problem_label=t(lang, "check.problem"),
+            captions_note=t(lang, "said.captions"), correction_label=t(lang, "check.correction"),
+            source_label=t(lang, "col.source"), records_label=t(lang, "check.records"), claim_label=t(lang, "check.claim"),
+            scale_href=self.link(f"{METHODS}#verdict-scale"),
+            lede=t(lang, f"checks.{group}.lede", n=len(checks)) if group != "transcript" else "", scale_label=t(lang, "checks.scale"),
+            thanks=t(lang, "checks.transcript.thanks", author=tr.author, title=tr.title, publisher=src.publisher),
+            source_url=tr.source_url, summary=t(lang, "checks.transcript.summary", n=len(checks)))
+
+    def check_count(self, args: list[str]) -> str:
+        """How many checks judge one group's words (for a heading)."""
+        from o3story.data.model import CHECK_WORDS
+
+        if len(args) != 1 or args[0] not in CHECK_WORDS:
+            raise PlaceholderError(f"check-count takes one of {', '.join(CHECK_WORDS)}")
+        return str(sum(c.judges == args[0] for c in self.story.data.checks))
 
     def timeline(self, args: list[str]) -> Markup:
         lang = self.lang
@@ -424,8 +465,9 @@ class Renderer:
 
     def record_href(self, kind: str, record_id: str) -> str | None:
         """Where the site shows a record (unlinked transcript numbers have no row)."""
-        target = {"figure": f"{METHODS}#fig-", "source": f"{METHODS}#src-", "check": "fact-check/#check-",
-                  "event": "fact-check/#event-"}.get(kind)
+        if kind == "check":
+            return self.check_link(record_id)
+        target = {"figure": f"{METHODS}#fig-", "source": f"{METHODS}#src-", "event": "fact-check/#event-"}.get(kind)
         return self.link(target + record_id) if target else None
 
     def sources(self, args: list[str]) -> Markup:

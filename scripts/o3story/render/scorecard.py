@@ -168,7 +168,7 @@ def summary_checks(r: "Renderer", part: str) -> list[list]:
 
 
 def flagged_points(r: "Renderer", items: list[tuple[str, str]], checks: list[list]) -> str:
-    flags = [[{"href": r.link(f"fact-check/#check-{c.id}"), "verdict": c.verdict,
+    flags = [[{"href": r.check_link(c.id), "verdict": c.verdict,
                "label": t(r.lang, "check.flag_inline"), "title": r.story.data.grade(c.verdict).label[r.lang]} for c in cs]
              for cs in checks]
     return templating.render("points.html", points=[{"label": l, "text": x, "flags": f} for (l, x), f in zip(items, flags)])

@@ -296,3 +296,54 @@ def test_real_data_has_a_verdict_everywhere(story):
     assert all(c.verdict for c in story.data.checks)
     assert all(ev.promise for ev in story.data.events if ev.promised)
     assert 8 <= len(story.data.claims) <= 12
+
+
+# --- whose words a fact-check judges, and the order of consequence ---------------------------------
+
+LIVESTREAM = "    judges: livestream\n    rank: 1\n    rank_reason: The one check.\n"
+
+
+def test_a_check_says_whose_words_it_judges(data_dir):
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", "")
+    assert "data/factcheck.yaml:2: checks[0].judges: required field is missing" in errors_of(data_dir)
+
+
+def test_whose_words_is_one_of_three(data_dir):
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", "    judges: openai\n")
+    assert ("data/factcheck.yaml:10: checks[0].judges: Input should be 'livestream', 'summary' or 'transcript'"
+            in errors_of(data_dir))
+
+
+def test_a_check_of_the_livestream_needs_its_rank_and_reason(data_dir):
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", "    judges: livestream\n")
+    assert ("data/factcheck.yaml:2: checks[0].rank: a check that judges the livestream's words needs its rank of consequence"
+            in errors_of(data_dir))
+    edit(data_dir / "factcheck.yaml", "    judges: livestream\n", "    judges: livestream\n    rank: 1\n")
+    assert "data/factcheck.yaml:2: checks[0].rank_reason: say in one line why the check stands at its rank" in errors_of(data_dir)
+
+
+def test_a_transcript_slip_has_no_rank(data_dir):
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", "    judges: transcript\n    rank: 2\n")
+    assert ("data/factcheck.yaml:11: checks[0].rank: only a check of the livestream's words or of the article's summary has a rank"
+            in errors_of(data_dir))
+
+
+def test_ranks_run_from_one_without_gaps(data_dir):
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", LIVESTREAM.replace("rank: 1", "rank: 2"))
+    assert ("data/factcheck.yaml:11: checks[0].rank: rank 2: the livestream has 1 ranked checks, so ranks run 1 to 1"
+            in errors_of(data_dir))
+
+
+def test_the_livestream_is_quoted_from_a_speaker_turn(data_dir):
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", LIVESTREAM)
+    load_story(data_dir)  # the fixture's quote stands in a speaker turn
+    edit(data_dir / "factcheck.yaml", 'quote: "准确率约为71.7%"', 'quote: "第一点"')  # a point of the article's summary
+    assert ("data/factcheck.yaml:10: checks[0].judges: a check of the livestream's words quotes a speaker turn, not the article's own text"
+            in errors_of(data_dir))
+
+
+def test_a_check_names_a_known_scorecard_claim(data_dir):
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", "    judges: transcript\n    claim: nowhere\n")
+    assert "data/factcheck.yaml:11: checks[0].claim: unknown scorecard claim id 'nowhere'" in errors_of(data_dir)
+    edit(data_dir / "factcheck.yaml", "    claim: nowhere\n", "    claim: bench\n")
+    assert load_story(data_dir).data.checks[0].claim == "bench"

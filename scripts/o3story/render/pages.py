@@ -390,7 +390,9 @@ class Renderer:
                 speaker = t(lang, speaker_key) if has(lang, speaker_key) else turn.speaker
                 place = t(lang, "check.said_by", speaker=speaker, n=where[1:])
             else:
-                place = t(lang, "check.in_turn", n=where[1:]) if anchor else t(lang, f"check.in_{where}")
+                # On the transcript page itself (the slips' appendix) a turn is just its number.
+                turn_key = "check.at_turn" if group == "transcript" else "check.in_turn"
+                place = t(lang, turn_key, n=where[1:]) if anchor else t(lang, f"check.in_{where}")
             claim = claims.get(c.claim) if c.claim else None
             checks.append({
                 "id": c.id, "rank": c.rank,

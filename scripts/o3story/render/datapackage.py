@@ -217,6 +217,7 @@ FACTCHECKS = Table(
             "rendering: a slip, a mishearing, a mistranslation).", lambda c: c.judges, required=True, enum=_enum(model.CheckWords)),
         Col("rank", "integer", "Rank", "For livestream and summary checks, the order of consequence within the group (1 matters most).",
             lambda c: c.rank),
+        Col("rank_reason", "string", "Rank reason", "Why the check stands at its rank, in one line (English).", lambda c: c.rank_reason),
         Col("claim", "string", "Scorecard claim", "The scorecard claim whose words the check concerns, if any.", lambda c: c.claim),
         Col("severity", "string", "Severity", "error (a wrong fact), misleading (true words that lead to a wrong conclusion), "
             "slip (a misspelt name or term) or ambiguous (unclear wording the site cannot resolve).", lambda c: c.severity,

@@ -122,6 +122,8 @@ def _content(page_html: str) -> str:
 def test_the_overview_opens_with_the_lede_then_the_status_box_then_the_scorecard(site, story, page):
     body = _content(site.html(page))
     after_h1 = body[body.index("</h1>") + len("</h1>"):].lstrip()
+    assert after_h1.startswith('<p class="o3-dateline"'), after_h1[:200]  # the dateline, under the title
+    after_h1 = after_h1[after_h1.index("</p>") + len("</p>"):].lstrip()
     assert after_h1.startswith("<p>"), after_h1[:200]  # the lede: what the story is, first
     after_h1 = after_h1[after_h1.index("</p>") + len("</p>"):].lstrip()
     assert after_h1.startswith('<aside class="o3-status"'), after_h1[:200]

@@ -2,7 +2,7 @@
 released o3 (o3-2025-04-16) at the cost ARC measured for it.
 
 The high-compute run's cost was not published: its score is drawn as a line from the low run's
-cost to the edge of the axis with an arrow, labelled "cost not published", never as a point at an
+cost to the edge of the axis with an arrow, named "cost not published" in the legend, never as a point at an
 invented cost. ARC's later re-pricing of the same runs can be switched on without replacing the
 December figures; in that view the runs have a price, so the "not published" arrows are hidden.
 """
@@ -13,7 +13,7 @@ import html
 
 import plotly.graph_objects as go
 
-from o3story.render.fmt import value
+from o3story.render.fmt import number, value
 from o3story.data.story import Story
 from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr, wrap
 
@@ -45,9 +45,12 @@ REPRICED = [
 ]
 # The released o3 on the same semi-private set, by reasoning effort (ARC's leaderboard data): (effort, stem)
 RELEASED = [(e, f"arc.o3-2025-04-16.{e}.leaderboard-2026-06-16") for e in ("low", "medium", "high")]
+# Where each re-priced point's cost sits, clear of December's labels and of each other.
+REPRICED_TEXT = {"semi-low": "bottom center", "public-low": "bottom center", "semi-high": "bottom left", "public-high": "top left"}
 TARGET = "arc.grand-prize-target"
 # Phone layout (charts.narrow): taller, for the stacked buttons and the six-entry legend.
-NARROW = dict(height=660)
+# The target line's label wraps narrow, so that it stays left of the o3 runs' labels.
+NARROW = dict(height=660, wrap=18)
 # Where each other model's name sits beside its point, so that the three o1 efforts stay apart.
 OTHER_TEXT = {"arc.o1.low": "bottom center", "arc.o1.medium": "middle left", "arc.o1.high": "top right",
               "arc.gpt-4o": "top right", "arc.human-panel": "middle left", "arc.o1-pro": "bottom center"}
@@ -62,7 +65,8 @@ def build(story: Story, lang: str) -> Chart:
         drawn += [score, cost]
         fig.add_trace(go.Scatter(
             x=[cost.value], y=[score.value], mode="markers+text", name=tr(lang, ID, f"legend.o3.{key}"),
-            text=[label(score, lang)], textposition="middle left",
+            # right of the point: to its left, below the target line, stands that line's label
+            text=[label(score, lang)], textposition="middle right",
             marker=dict(size=14, color=color, symbol=sym if key == "semi" else "diamond-wide", line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             legendgroup="dec", customdata=[f"{score.id} {cost.id}"],
@@ -74,13 +78,15 @@ def build(story: Story, lang: str) -> Chart:
         # opacity=1: with a size per point plotly takes the trace for a bubble chart and draws it at 0.7,
         # too faint for 3:1 against either theme's background.
         # cost unknown: a dotted run from the low-compute run's cost to the axis edge, ending in an arrow
-        # that carries the score and says the cost was not published (the public run's label above its
-        # line, the semi-private run's below, 4 points apart).
+        # that carries the score (the public run's label above its line, the semi-private run's below,
+        # 4 points apart).
         arrows.append(len(fig.data))
         fig.add_trace(go.Scatter(
             x=[low_cost.value, X_MAX * 0.9], y=[score.value, score.value], mode="lines+markers+text",
             line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color, opacity=1),
-            text=["", f"{label(score, lang)} · {tr(lang, ID, 'unknown')}"], textposition="top left" if key == "public" else "bottom left",
+            # the score beside the arrow's head; "cost not published" in the legend, tooltip and first note
+            # (beside the head it ran into the human panel's and the target's labels on a phone)
+            text=["", label(score, lang)], textposition="top left" if key == "public" else "bottom left",
             textfont=dict(size=11), cliponaxis=False,
             name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
@@ -113,7 +119,7 @@ def build(story: Story, lang: str) -> Chart:
     target = story.data.figure(TARGET)
     drawn.append(target)
     fig.add_hline(y=target.value, line=dict(color="#888888", dash="dash", width=1.5),
-                  annotation_text=wrap(tr(lang, ID, "target", v=value(target, lang)), lang, 30), annotation_position="top left",
+                  annotation_text=wrap(tr(lang, ID, "target", v=value(target, lang)), lang, 30), annotation_position="bottom left",  # below the line: the o3 runs are above it
                   annotation_font_size=11, annotation_name="o3:keep")
     # Later re-pricing, hidden until switched on: hollow markers, so they never pass for December's figures.
     first_repriced = len(fig.data)
@@ -122,7 +128,8 @@ def build(story: Story, lang: str) -> Chart:
         drawn.append(cost)
         fig.add_trace(go.Scatter(
             x=[cost.value], y=[score.value], mode="markers+text", visible=False, name=tr(lang, ID, "legend.repriced"),
-            text=[label(cost, lang)], textposition="middle right", textfont=dict(size=11), cliponaxis=False,
+            text=[html.escape(tr(lang, ID, "dollars", v=number(cost.value, lang)))], textposition=REPRICED_TEXT[key],
+            textfont=dict(size=11), cliponaxis=False,
             marker=dict(size=14, color=color, symbol=f"{sym}-open", line=dict(width=2)),
             hovertext=[hover(cost, story, lang)], hoverinfo="text", showlegend=key == "semi-low", legendgroup="repriced",
             customdata=[cost.id],

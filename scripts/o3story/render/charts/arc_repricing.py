@@ -16,7 +16,7 @@ import html
 
 import plotly.graph_objects as go
 
-from o3story.render.fmt import level, value
+from o3story.render.fmt import level, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
 from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr, wrap
@@ -49,10 +49,10 @@ BASIS = {
 }
 # Each preview row's name: its date and its pricing basis in short (string key under "short.").
 SHORT = {"2024-12-20": "short.dec", "2025-04-16": "short.board-2025", "2025-12-10": "short.o3-pro", "2026-06-16": "short.board-2026"}
-X_RANGE = (0.1, 30000)  # $ per task: from below the released o3 to past the high-compute run's label
-ROW = 46  # px per row at page width; a phone's rows take their wrapped names' lines
-# Phone layout (charts.narrow): every value stays beside its point.
-NARROW = dict(height=600)
+X_RANGE = (0.1, 60000)  # $ per task: from below the released o3 to past the high-compute run's label
+ROW = 56  # px per row at page width: the row's name above its points
+# Phone layout (charts.narrow): every value stays beside its point; row names wrap to the plot's width.
+NARROW = dict(height=ROW * 7 + 250, wrap=46)
 
 
 def _basis(date: str, story: Story, lang: str) -> str:
@@ -72,6 +72,11 @@ def rows(story: Story, lang: str) -> dict[str, tuple[str, str]]:
     for f in _points(story, RELEASED):
         out[f.id] = (f.date.isoformat(), tr(lang, ID, "row.released", effort=level(f.setting.effort, lang)))
     return out
+
+
+def dollars(f: Figure, lang: str) -> str:
+    """A point's label: its cost, short (the axis says per task)."""
+    return html.escape(tr(lang, ID, "dollars", v=number(f.value, lang)))
 
 
 def row_name(row: tuple[str, str]) -> str:
@@ -97,7 +102,7 @@ def build(story: Story, lang: str) -> Chart:
     for key, figs, sym, pos in (("low", low, dec_sym, "middle left"), ("high", high, f"{dec_sym}-wide", "middle right")):
         fig.add_trace(go.Scatter(
             x=[f.value for f in figs], y=[names[f.date.isoformat()] for f in figs], mode="markers+text",
-            name=tr(lang, ID, f"legend.{key}"), text=[label(f, lang) for f in figs], textposition=pos,
+            name=tr(lang, ID, f"legend.{key}"), text=[dollars(f, lang) for f in figs], textposition=pos,
             textfont=dict(size=12), cliponaxis=False,
             marker=dict(size=13, color=dec_color, symbol=sym, line=dict(width=1, color="#000000")),
             hovertext=[hover(f, story, lang) + "<br>" + basis_line(f) for f in figs], hoverinfo="text",
@@ -105,21 +110,25 @@ def build(story: Story, lang: str) -> Chart:
         ))
     fig.add_trace(go.Scatter(
         x=[f.value for f in released], y=[names[f.id] for f in released], mode="markers+text",
-        name=tr(lang, ID, "legend.released"), text=[label(f, lang) for f in released],
+        name=tr(lang, ID, "legend.released"), text=[dollars(f, lang) for f in released],
         textposition="middle right", textfont=dict(size=12), cliponaxis=False,
         marker=dict(size=14, color=new_color, symbol=new_sym, line=dict(width=1, color="#000000")),
         hovertext=[hover(f, story, lang) + "<br>" + basis_line(f) for f in released], hoverinfo="text",
         customdata=[f.id for f in released],
     ))
-    # December: the high-compute run's cost was not published, said in its row, at the right.
-    fig.add_annotation(x=1, xref="x domain", y=names[low[0].date.isoformat()], yref="y", xanchor="right",
-                       text=html.escape(tr(lang, ID, "unpublished")), showarrow=False, font=dict(size=12, color=dec_color),
-                       name="o3:keep")
+    # Each row's name stands above its points, from the left edge (Datawrapper's dot plot): y tick
+    # labels would take half a phone's width. December's row says the high-compute cost is unpublished.
+    for key, (d, what) in table.items():
+        text = f"{d} · {what}"
+        if key == low[0].date.isoformat():
+            text += (" · " if lang == "en" else "；") + tr(lang, ID, "unpublished")
+        fig.add_annotation(x=0, xref="x domain", y=names[key], yref="y", xanchor="left", yanchor="bottom", yshift=10,
+                           text=html.escape(text), showarrow=False, align="left", font=dict(size=12), name="o3:keep")
     order = list(names.values())
-    fig.update_layout(**base_layout(lang, height=ROW * len(order) + 150, margin=dict(l=60, r=20, t=10, b=60)))
+    fig.update_layout(**base_layout(lang, height=ROW * len(order) + 130, margin=dict(l=20, r=20, t=24, b=60)))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(*X_RANGE))
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], showgrid=True,
-                     tickvals=order, ticktext=[f"{html.escape(d)}<br>{wrap(html.escape(what), lang, 28)}" for d, what in table.values()])
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], showgrid=False,
+                     showticklabels=False, range=[-0.6, len(order) - 0.35])
     drawn = [*low, *high, *released, price]
     v = {f.id: value(f, lang) for f in drawn}
     return Chart(

@@ -20,7 +20,7 @@ MEASURED = ("o3-mini.latency-mean.medium.ab-test", "o1-mini.latency-mean.ab-test
 CLAIM_LOW = "o3-mini.latency-mean.low.livestream-claim"  # seconds, under 1 s
 CLAIM_COLOR = style("o3-mini")[0]
 # Phone layout (charts.narrow): three rows, as tall as they need.
-NARROW = dict(height=340)
+NARROW = dict(height=290)
 
 
 def row(fig: Figure, lang: str) -> str:

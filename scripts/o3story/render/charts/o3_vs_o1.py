@@ -72,8 +72,9 @@ def role_of(story: Story, fig: Figure) -> str:
 
 EXPERTS = "phd-experts.gpqa-diamond"
 # Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
-# The Elo bars (traces 5-7, after the five series of the benchmark panel): labels inside, clear of the panel above.
-NARROW = dict(height=720, panels=[0.62, 0.38], text={5: "inside", 6: "inside", 7: "inside"})
+# The Elo bars (traces 5-7, after the five series of the benchmark panel): once stacked, the panel
+# spans the width, so their labels lie level above the bars (inside, on a hatched bar, they could not be read).
+NARROW = dict(height=720, panels=[0.62, 0.38], textangle={5: 0, 6: 0, 7: 0})
 
 
 def _bar_text(story: Story, fig: Figure, lang: str) -> str:
@@ -150,7 +151,7 @@ def build(story: Story, lang: str) -> Chart:
     fig.update_layout(**base_layout(lang, height=560, barmode="group", bargap=0.2, bargroupgap=0.05, uniformtext=dict(mode="show", minsize=10),
                                     margin=dict(l=60, r=20, t=20, b=100),
                                     legend=dict(orientation="h", yanchor="bottom", y=1.03, x=0, xanchor="left", font=dict(size=11))))
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 135], row=1, col=1)  # room above a bar for "about 96.7%" turned upright
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 150], row=1, col=1)  # room above a bar for "83.3% · cons@64" turned upright
     fig.update_yaxes(range=[0, 3400], row=1, col=2)
     # The Elo panel is named under its bars (a y-axis title there would sit on the left panel's bars on a phone).
     fig.update_xaxes(tickangle=-40, tickfont=dict(size=11), row=1, col=1)

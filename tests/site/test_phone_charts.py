@@ -247,18 +247,23 @@ def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_
 def test_layout_follows_the_container_both_ways(site, browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
-    for lang, chart_id in (("", "o3-mini-elo-cost"), ("en/", "arc-agi-cost")):
+    # o3-vs-o1: two panels side by side (o3-mini-elo-cost was used here until it became one panel)
+    for lang, chart_id in (("", "o3-vs-o1"), ("en/", "arc-agi-cost")):
         page.goto(f"{site.url}{lang}charts/{chart_id}/", wait_until="load")
         draw_all_charts(page)
         plot = page.locator(".o3-chart__plot")
+        # The phone's numbered notes show only in the narrow layout. Neither chart has any now (o3-mini-elo-cost's
+        # claim box and arc-agi-cost's "cost not published" labels were the last long annotations): when
+        # a chart has none, the list is absent at every width.
         notes = page.locator(".o3-chart__narrow-notes")
-        assert plot.get_attribute("data-layout") == "wide" and not notes.is_visible()
+        has_notes = notes.count() > 0
+        assert plot.get_attribute("data-layout") == "wide" and not (has_notes and notes.is_visible())
         wide_domain = page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain")
         page.set_viewport_size({"width": 360, "height": 900})
         page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
-        assert notes.is_visible()
-        if chart_id == "o3-mini-elo-cost":  # stacked: the first panel now spans the width
-            assert wide_domain[1] < 0.6
+        assert notes.is_visible() if has_notes else not notes.is_visible()
+        if chart_id == "o3-vs-o1":  # stacked: the first panel now spans the width
+            assert wide_domain[1] < 0.8
             assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain[1]") == 1
         page.set_viewport_size({"width": 1280, "height": 900})
         page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'wide'", timeout=10_000)

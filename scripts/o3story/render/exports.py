@@ -114,6 +114,7 @@ def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, vers
         "title": {lang: c.title for lang, c in charts_by_lang.items()},
         "description": {lang: c.description for lang, c in charts_by_lang.items()},
         "notes": {lang: list(c.notes) for lang, c in charts_by_lang.items()},
+        "methods": {lang: list(c.methods) for lang, c in charts_by_lang.items()},  # how it was built (the methods page)
         "keys": {lang: list(c.keys) for lang, c in charts_by_lang.items()},  # the texts of the chart's numbered marks
         "url": {lang: chart_url(site_url, zh.id, lang) for lang in charts_by_lang},
         "embed": f"{site_url}embed/{zh.id}/",

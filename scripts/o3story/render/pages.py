@@ -86,6 +86,7 @@ class Renderer:
             "confidence": self.confidence,
             "chart": self.chart,
             "chart-list": self.chart_list,
+            "chart-methods": self.chart_methods,
             "chart-tools": self.chart_tools,
             "data-package": self.data_package,
             "factcheck": self.factcheck,
@@ -366,6 +367,17 @@ class Renderer:
             chart = charts.build(chart_id, self.story, self.lang)
             items.append({"href": self.link(f"charts/{chart_id}/"), "title": chart.title, "description": chart.description})
         return templating.render("chart_list.html", charts=items)
+
+    def chart_methods(self, args: list[str]) -> Markup:
+        """How each chart was built: its construction notes (Chart.methods, kept in the chart's i18n
+        file), once, on the methods page; under the chart only its reader notes."""
+        items = []
+        for chart_id in charts.CHARTS:
+            chart = charts.build(chart_id, self.story, self.lang)
+            if chart.methods:
+                items.append({"id": chart_id, "href": self.link(f"charts/{chart_id}/"), "title": chart.title,
+                              "methods": list(chart.methods)})
+        return templating.render("chart_methods.html", charts=items)
 
     def factcheck(self, args: list[str]) -> Markup:
         """The checks of one group (`judges`: livestream, summary or transcript), the ranked groups in

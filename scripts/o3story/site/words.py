@@ -395,7 +395,7 @@ def data_files(data: Path) -> list[Path]:
 
 def chart_texts(chart) -> list[str]:
     """Every string a built chart shows: title, description, notes, and the texts of its plotly figure."""
-    out = [chart.title, chart.description, *chart.notes]
+    out = [chart.title, chart.description, *chart.notes, *chart.methods]
 
     def walk(v):
         if isinstance(v, str):

@@ -1,6 +1,10 @@
-"""ARC's re-pricings of the December runs: every point is a record at the date it was stated, with
-its value; no cost is drawn that no source stated; each date carries its pricing basis; the title's
-numbers are the records' values."""
+"""ARC's re-pricings of the December runs: every point is a record in the row of the date it was
+stated, with its value beside it (at every width); no cost is drawn that no source stated; each
+date carries its pricing basis; the title's numbers are the records' values.
+
+The chart used to put dates on x and join the costs by lines, with a value and a basis in two-line
+labels: the line zigzagged ($20, $200, $26, $200) and labels stacked at the same date. It is now a
+dot plot, one row per statement (the tests of the old layout's axes and labels were rewritten for it)."""
 
 from __future__ import annotations
 
@@ -23,13 +27,18 @@ def chart(request, story):
 
 
 def points(chart):
-    """(record id, x, y, label, hover) of every drawn point."""
+    """(record id, row, x, label, hover, textposition) of every drawn point."""
     out = []
     for t in chart.figure.data:
+        pos = t.textposition
         for i, (x, y) in enumerate(zip(t.x, t.y)):
-            x = x.isoformat() if hasattr(x, "isoformat") else x
-            out.append((t.customdata[i], x, y, t.text[i] if t.text is not None else None, t.hovertext[i]))
+            p = pos[i] if isinstance(pos, (list, tuple)) else pos
+            out.append((t.customdata[i], y, x, t.text[i] if t.text is not None else None, t.hovertext[i], p))
     return out
+
+
+def row_date(row: str) -> str:
+    return re.match(r"\d{4}-\d{2}-\d{2}", row).group(0)
 
 
 def test_registered_and_on_the_arc_page():
@@ -39,12 +48,12 @@ def test_registered_and_on_the_arc_page():
         assert "{{ chart arc-repricing }}" in (root / f"docs/arc-agi.{lang}.md").read_text(encoding="utf-8")
 
 
-def test_every_point_is_a_record_at_the_date_it_was_stated(chart, story):
+def test_every_point_is_a_record_in_the_row_of_the_date_it_was_stated(chart, story):
     drawn = points(chart)
     assert len(drawn) == len({p[0] for p in drawn}) == len(chart_module.LOW) + len(chart_module.HIGH) + len(chart_module.RELEASED)
-    for rid, x, y, _, _ in drawn:
+    for rid, row, x, *_ in drawn:
         f = story.data.figure(rid)
-        assert (x, y) == (f.date.isoformat(), f.value), rid
+        assert (row_date(row), x) == (f.date.isoformat(), f.value), rid
         assert f.unit == "usd_per_task" and f.metric == "arc-agi-1-cost-per-task", rid
         assert "semi-private" in (f.setting.split or ""), rid
     assert {p[0] for p in drawn} | {chart_module.PRICE} == {f.id for f in chart.figures}
@@ -68,38 +77,67 @@ def test_preview_and_released_are_named_by_version(chart, story):
         assert story.data.figure(rid).model == ("o3-preview" if rid in PREVIEW else "o3-2025-04-16"), rid
 
 
-def test_each_point_labelled_with_its_value_and_its_pricing_basis(chart, story):
+def test_each_point_labelled_with_its_value_and_each_row_with_its_pricing_basis(chart, story):
     import html
 
+    from o3story.render.fmt import number
+
     price = value(story.data.figure(chart_module.PRICE), chart.lang)
-    for rid, x, _, text, hovertext in points(chart):
+    short = yaml.safe_load((I18N / chart.lang / "chart-arc-repricing.yaml").read_text(encoding="utf-8"))
+    heads = {a.y: html.unescape(a.text) for a in chart.figure.layout.annotations if a.name == "o3:keep"}
+    assert len(heads) == len(chart_module.BASIS) + len(chart_module.RELEASED)  # one name per row
+    for rid, row, _, text, hovertext, _ in points(chart):
         f = story.data.figure(rid)
-        assert value(f, chart.lang) in html.unescape(text), rid
-        assert chart_module._basis(x, story, chart.lang) in html.unescape(hovertext), rid  # the basis in full
-        if rid in PREVIEW:  # the basis in short, beside the point
-            key = "chart.arc-repricing." + chart_module.LABEL[rid][0]
-            short = yaml.safe_load((I18N / chart.lang / "chart-arc-repricing.yaml").read_text(encoding="utf-8"))[key]
-            squeeze = lambda t: re.sub(r"<br>|\s", "", html.unescape(t))  # noqa: E731  (labels are wrapped)
-            assert squeeze(short.format(price=price)) in squeeze(text), rid
-    # The December high-compute cost is said to be unpublished, at the December point.
-    dec_label = next(p[3] for p in points(chart) if p[0] == chart_module.LOW[0])
-    assert re.sub(r"\s", "", chart_module.tr(chart.lang, chart_module.ID, "short.dec")) in re.sub(r"<br>|\s", "", html.unescape(dec_label))
+        # the value, alone and short (the axis says per task): no stacked second line
+        assert html.unescape(text) == chart_module.tr(chart.lang, chart_module.ID, "dollars", v=number(f.value, chart.lang)), rid
+        assert chart_module._basis(f.date.isoformat(), story, chart.lang) in html.unescape(hovertext), rid  # the basis in full
+        assert heads[row].startswith(f.date.isoformat()), rid  # the row's name, above it, starts with its date
+        if rid in PREVIEW:  # the basis in short, in the row's name
+            key = "chart.arc-repricing." + chart_module.SHORT[f.date.isoformat()]
+            assert short[key].format(price=price) in heads[row], rid
+    # The December high-compute cost is said to be unpublished, in December's row.
+    dec = next(h for y, h in heads.items() if h.startswith("2024-12-20"))
+    assert dec.endswith(chart_module.tr(chart.lang, chart_module.ID, "unpublished"))
 
 
-def test_axes(chart):
+def test_no_zigzag_and_no_stacked_labels(chart, story):
+    """The old chart joined the same run's costs by a line over the dates ($20, $200, $26, $200: a
+    zigzag that reads as a trend) and stacked two-line labels; now no line joins the points, every
+    label is one line, and two labels of one row sit on different sides of their points."""
+    assert all("lines" not in t.mode for t in chart.figure.data)
+    drawn = points(chart)
+    assert all("<br>" not in p[3] for p in drawn)
+    by_row: dict[str, list] = {}
+    for rid, row, x, _, _, pos in drawn:
+        by_row.setdefault(row, []).append((x, pos))
+    for row, pts in by_row.items():
+        if len(pts) == 2:
+            (x1, p1), (x2, p2) = sorted(pts)
+            assert p1.endswith("left") and p2.endswith("right"), row  # outwards, never towards each other
+        else:
+            assert len(pts) == 1, row
+
+
+def test_axes(chart, story):
     layout = chart.figure.layout
-    assert layout.xaxis.type == "date" and layout.yaxis.type == "log"
-    assert [str(v)[:10] for v in layout.xaxis.tickvals] == sorted(chart_module.BASIS)
+    assert layout.xaxis.type == "log" and layout.yaxis.type == "category"
+    rows = list(layout.yaxis.categoryarray)[::-1]  # top to bottom
+    assert [row_date(r) for r in rows[: len(chart_module.BASIS)]] == list(chart_module.BASIS)
+    assert len(rows) == len(chart_module.BASIS) + len(chart_module.RELEASED)
+    # the height follows the rows
+    assert layout.height == chart_module.ROW * len(rows) + 130
 
 
-def test_every_basis_is_in_the_notes_under_the_chart(chart, story):
-    """On a phone the points carry no labels: the notes give the pricing basis of every date."""
+def test_every_basis_is_on_the_methods_page_and_values_stay_on_phones(chart, story):
+    """The pricing basis of every date is in the chart's methods (the methods page), not in its notes;
+    on a phone every value stays beside its point (the old phone layout dropped every price)."""
     for i, d in enumerate(chart_module.BASIS):
-        assert d in chart.notes[i] and chart_module._basis(d, story, chart.lang) in chart.notes[i]
+        assert d in chart.methods[i] and chart_module._basis(d, story, chart.lang) in chart.methods[i]
+    assert len(chart.notes) <= 2
     from o3story.render import charts
 
     narrow = charts.build(chart_module.ID, story, chart.lang).narrow
-    assert all("text" not in t["mode"] for t in narrow.figure["data"])  # labels dropped there, as hinted
+    assert all("text" in t["mode"] for t in narrow.figure["data"])
 
 
 def test_title_numbers_come_from_the_records(chart, story):

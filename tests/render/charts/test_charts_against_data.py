@@ -9,7 +9,6 @@ import pytest
 from o3story.render.charts.narrow import MARKS
 
 from o3story.render.charts import CHARTS, arc_agi_cost, claims_vs_shipped, o3_mini_elo_cost, o3_vs_o1
-from o3story.render.charts.base import pareto
 from o3story.render.fmt import value
 
 
@@ -43,13 +42,15 @@ def test_o3_vs_o1_points(story):
     chart = o3_vs_o1.build(story, "en")
     ids = {f.id for f in chart.figures}
     released = {r for r in o3_vs_o1.RELEASED if r} | {o3_vs_o1.RELEASED_ELO}
+    # the records that say o1's AIME and GPQA numbers are majority votes are listed with the bars they mark
+    votes = {"o1.aime-2024.cons64.learning-to-reason", "o1.gpqa-diamond.cons64.learning-to-reason"}
     wanted = ({o for _, a, b in o3_vs_o1.PAIRS for o in (a, b)} | set(o3_vs_o1.ELO) | released
-              | {o3_vs_o1.EXPERTS, "o3.swe-bench-verified.gain-over-o1"})
+              | {o3_vs_o1.EXPERTS, "o3.swe-bench-verified.gain-over-o1"} | votes)
     assert ids == wanted
     ys = plotted(chart)
     for fid in wanted - {"o3.swe-bench-verified.gain-over-o1"}:
         assert story.data.figure(fid).value in ys, fid
-    assert "o1" not in chart.figure.data[0].x[3] and "FrontierMath" in chart.figure.data[0].x[3]
+    assert "FrontierMath" in chart.figure.data[0].x[3]
     gain = story.data.figure("o3.swe-bench-verified.gain-over-o1")
     assert value(gain, "en") in chart.description
 
@@ -88,7 +89,9 @@ def test_o3_vs_o1_has_a_released_series_beside_december_and_o1(story, lang):
                 assert "with terminal" in tip
             if cd in RELEASED_O3:
                 assert ("Reasoning effort: high" in tip) if lang == "en" else ("推理强度：高" in tip)
-    assert any(("terminal" in n and "477" in n) if lang == "en" else ("终端" in n and "477" in n) for n in chart.notes)
+    # the tool in a reader note; the subset of 477 tasks with the other settings on the methods page
+    assert any(("terminal" in n) if lang == "en" else ("终端" in n) for n in chart.notes)
+    assert any(("terminal" in n and "477" in n) if lang == "en" else ("终端" in n and "477" in n) for n in chart.methods)
 
 
 def test_claims_vs_shipped_puts_openais_own_released_figures_beside_december(story):
@@ -124,20 +127,86 @@ def test_claims_vs_shipped_puts_openais_own_released_figures_beside_december(sto
             assert story.data.figure(o).value < story.data.figure(claim).value, o
 
 
-def test_elo_cost_frontier_is_computed_from_the_arc_points(story):
-    chart = o3_mini_elo_cost.build(story, "en")
-    pts = o3_mini_elo_cost.arc_points(story)
-    coords = [(c.value, s.value) for _, _, s, c in pts]
-    frontier = next(t for t in chart.figure.data if t.mode == "lines")
-    expected = [coords[i] for i in pareto(coords)]
-    assert list(zip(frontier.x, frontier.y)) == expected
-    # o1-mini is dearer and weaker than o3-mini (low): it must be off the frontier
-    o1_mini = next((c.value, s.value) for m, _, s, c in pts if m == "o1-mini")
-    assert o1_mini not in expected
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_o3_vs_o1_previous_best_is_its_own_series_not_o1(story, lang):
+    """FrontierMath's baseline is the best of all earlier models: it used to be a bar of the o1 series
+    (legend "o1 (FrontierMath: previous best)"); now it is a series of its own, in its own colour."""
+    chart = o3_vs_o1.build(story, lang)
+    bars = [t for t in chart.figure.data if t.type == "bar"]
+    holder = [t for t in bars if "previous-best.frontiermath" in list(t.customdata)]
+    assert len(holder) == 1
+    (prev,) = holder
+    assert prev.name == o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.previous-best") and "o1" not in prev.name
+    assert [cd for cd in prev.customdata if cd] == ["previous-best.frontiermath"]  # nothing else in that series
+    o1_traces = [t for t in bars if any(str(cd).split()[0].startswith("o1.") for cd in t.customdata if cd)]
+    assert o1_traces and prev not in o1_traces
+    assert all(story.data.figure(str(cd).split()[0]).model == "o1" for t in o1_traces for cd in t.customdata if cd)
+    assert prev.marker.color not in {t.marker.color for t in o1_traces}
+    # the baseline series share one slot per benchmark (no empty gaps between the bars)
+    assert len({t.offsetgroup for t in bars if t in o1_traces or t is prev}) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_o3_vs_o1_marks_the_majority_votes(story, lang):
+    """o1's AIME and GPQA numbers are majority votes over 64 samples (cons@64, as OpenAI's own table
+    records them in data/): those bars are a series of their own, cross-hatched, with the scoring on
+    the bar; o1's other bars are not marked. The old chart drew all o1 bars alike."""
+    chart = o3_vs_o1.build(story, lang)
+    marked = {}
+    for t in chart.figure.data:
+        if t.type != "bar":
+            continue
+        for cd, text in zip(t.customdata, t.text):
+            if cd:
+                marked[str(cd).split()[0]] = (t, text, str(cd).split()[1:])
+    for fid in ("o1.aime-2024", "o1.gpqa-diamond"):
+        t, text, extra = marked[fid]
+        (vote,) = extra
+        rec = story.data.figure(vote)
+        assert rec.setting.aggregation == "cons@64" and rec.value == story.data.figure(fid).value and rec.model == "o1"
+        assert "cons@64" in text and t.marker.pattern.shape == "x"
+        assert t.name == o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.o1-vote") and "cons@64" in t.name
+    for fid in ("o1.swe-bench-verified.lifearchitect", "o1.codeforces-elo"):
+        t, text, extra = marked[fid]
+        assert not extra and "cons@" not in text and t.marker.pattern.shape != "x"
+
+
+def test_o3_vs_o1_title_holds_in_the_data(story):
+    """The title says December's o3 scored above o1 (FrontierMath: above the previous best) and the
+    released o3 lower than December's, still above o1: true of every pair drawn."""
+    for _, base, o3 in o3_vs_o1.PAIRS:
+        assert story.data.figure(o3).value > story.data.figure(base).value, o3
+    for (_, base, o3), rel in zip(o3_vs_o1.PAIRS, o3_vs_o1.RELEASED):
+        if rel:
+            assert story.data.figure(base).value < story.data.figure(rel).value < story.data.figure(o3).value, rel
+    o1, dec = (story.data.figure(i).value for i in o3_vs_o1.ELO)
+    assert o1 < story.data.figure(o3_vs_o1.RELEASED_ELO).value < dec
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_elo_cost_is_one_finding_codeforces_only(story, lang):
+    """o3-mini-elo-cost used to put an ARC-AGI panel (score against cost per task) under its Codeforces
+    title: now it draws Codeforces Elo only, in one panel, both official sets, and its title names the
+    values its marks show."""
+    chart = o3_mini_elo_cost.build(story, lang)
     ids = {f.id for f in chart.figures}
+    assert not any(i.startswith("arc") for i in ids)  # no ARC record
+    assert {story.data.figure(i).metric for i in ids} == {"codeforces-elo"}
+    assert not any(k.startswith(("xaxis2", "yaxis2")) for k in chart.figure.layout.to_plotly_json())  # one panel
+    assert all(t.mode != "lines" for t in chart.figure.data)  # no frontier
     assert "o3-mini.codeforces-elo.high.launch-page" in ids and "o3-mini.codeforces-elo.high.system-card-v1" in ids
-    elo_values = [v for t in chart.figure.data[:2] for v in t.y]
+    elo_values = [v for t in chart.figure.data for v in t.y]
     assert 2130 in elo_values and 2073 in elo_values  # both conflicting sets shown
+    for fid in ids:
+        assert value(story.data.figure(fid), lang) in chart.title or fid.startswith("o1-mini"), fid
+
+
+def test_o3_mini_page_draws_one_codeforces_chart():
+    """The o3-mini page used to draw o3-mini-elo-cost and codeforces-elo-price, both o3-mini's two
+    Elo sets: it keeps the one that adds the price (the other stays at its own address)."""
+    for lang in ("zh", "en"):
+        page = (Path(__file__).resolve().parents[3] / f"docs/o3-mini.{lang}.md").read_text(encoding="utf-8")
+        assert "{{ chart codeforces-elo-price }}" in page and "{{ chart o3-mini-elo-cost }}" not in page
 
 
 def test_arc_cost_high_compute_has_no_invented_cost(story):
@@ -150,14 +219,55 @@ def test_arc_cost_high_compute_has_no_invented_cost(story):
     assert {t.y[0] for t in unknown} == {87.5, 91.5}
     dec_costs = {story.data.figure(c).value for _, _, c in arc_agi_cost.O3_DEC}
     assert all(t.x[0] in dec_costs for t in unknown)
+    # each arrow carries its score at its head, and its legend entry says the cost was not published
+    assert all(t.text[1] == f"{t.y[0]}%" and t.name.endswith("(cost not published)") for t in unknown)
     # re-pricings are hidden by default and switched on by the second button
     repriced = [t for t in chart.figure.data if t.visible is False]
     assert sorted(x for t in repriced for x in t.x) == sorted(story.data.figure(c).value for _, _, c in arc_agi_cost.REPRICED)
-    buttons = chart.figure.layout.updatemenus[0].buttons
-    assert buttons[1].args[0]["visible"] == [True] * len(chart.figure.data)
     target = story.data.figure("arc.grand-prize-target")
     assert any(s.y0 == target.value for s in chart.figure.layout.shapes)
     assert "not a human score" in chart.description
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_arc_cost_repriced_view_hides_the_not_published_arrows(story, lang):
+    """Once the runs are re-priced they have a cost: the re-pricing view shows the priced points and
+    no "cost not published" arrow beside them (the old second button showed every trace)."""
+    chart = arc_agi_cost.build(story, lang)
+    data = chart.figure.data
+    arrows = [i for i, t in enumerate(data) if t.line and t.line.dash == "dot"]
+    dec_view, repriced_view = (b.args[0]["visible"] for b in chart.figure.layout.updatemenus[0].buttons)
+    assert all(dec_view[i] for i in arrows) and not any(repriced_view[i] for i in arrows)
+    repriced = [i for i, t in enumerate(data) if t.visible is False]
+    assert repriced and all(repriced_view[i] and not dec_view[i] for i in repriced)
+    others = set(range(len(data))) - set(arrows) - set(repriced)
+    assert all(repriced_view[i] and dec_view[i] for i in others)
+    assert not chart.figure.layout.annotations or all(
+        arc_agi_cost.tr(lang, arc_agi_cost.ID, "unknown") not in a.text for a in chart.figure.layout.annotations)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_arc_cost_draws_the_released_o3_at_its_measured_cost(story, lang):
+    """The released o3 was absent from the cost chart; it is drawn at ARC's measured cost per task on
+    the same semi-private set, every effort a pair of records (score, cost), each value visible."""
+    chart = arc_agi_cost.build(story, lang)
+    ids = {f.id for f in chart.figures}
+    pairs = []
+    for t in chart.figure.data:
+        for i, cd in enumerate(t.customdata if t.customdata is not None else ()):
+            parts = str(cd).split()
+            if parts[0].startswith("arc.o3-2025-04-16."):
+                score, cost = (story.data.figure(p) for p in parts)
+                assert (t.x[i], t.y[i]) == (cost.value, score.value)
+                assert value(score, lang) in t.text[i]
+                pairs.append((score, cost))
+    assert len(pairs) == 3 and {s.setting.effort for s, _ in pairs} == {"low", "medium", "high"}
+    for score, cost in pairs:
+        assert score.id in ids and cost.id in ids and score.model == cost.model == "o3-2025-04-16"
+        assert score.metric == "arc-agi-1" and cost.metric == "arc-agi-1-cost-per-task"
+        assert "semi-private" in score.setting.split and "semi-private" in cost.setting.split
+    high = next(c for s, c in pairs if s.setting.effort == "high")
+    assert value(high, lang) in chart.title  # the title names what its marks show
 
 
 def test_claims_vs_shipped_says_when_tests_differ(story):

@@ -166,7 +166,7 @@ def test_note_on_the_price_axis_rests_on_the_records(story):
     ratios = chart_module.input_ratios(story)
     assert ratios == {4.0}
     en = chart_module.build(story, "en")
-    assert "4× input" in en.notes[1]
+    assert "4× input" in en.methods[0]  # how the chart was built: on the methods page, not under the chart
 
 
 def test_not_an_output_price_is_refused(story, monkeypatch):
@@ -177,7 +177,7 @@ def test_not_an_output_price_is_refused(story, monkeypatch):
 
 
 def test_models_left_out_would_not_be_on_the_frontier(story):
-    """The note says GPT-4o and o1-preview are left out and would not be on the frontier: check it."""
+    """The methods say GPT-4o and o1-preview are left out and would not be on the frontier: check it."""
     pts = chart_module.points(story)
     for elo_id, price_id in chart_module.LEFT_OUT:
         extra = chart_module.Point("left-out", story.data.figure(elo_id), story.data.figure(price_id), chart_module.VIEWS)
@@ -185,4 +185,4 @@ def test_models_left_out_would_not_be_on_the_frontier(story):
         assert all(extra not in f for f in fronts.values()), elo_id
         assert fronts == chart_module.frontiers(pts)
     en = chart_module.build(story, "en")
-    assert "GPT-4o 900" in en.notes[3] and "o1-preview 1,258" in en.notes[3]
+    assert "GPT-4o 900" in en.methods[2] and "o1-preview 1,258" in en.methods[2]

@@ -1,22 +1,22 @@
 """ARC Prize's re-pricings of o3-preview's December 2024 runs: what the same runs were said to cost
 per task, when, and on which pricing basis, beside the released o3's measured cost.
 
-x is the date a cost was stated (a leaderboard value is dated by the copy of ARC's data file that
-holds it), y the cost per task on a log axis. Every o3-preview point is the same semi-private test
-run priced again, never a new measurement; the released o3 (o3-2025-04-16) is another model,
-measured. The high-compute run's December cost was not published: no point is drawn for it, and
-the December label says so. Each point is labelled with its value and, in short, its pricing basis
-(in full in its tooltip and the notes). The title is written from the records.
+A dot plot: one row per date a cost was stated (a leaderboard value is dated by the copy of ARC's
+data file that holds it), named by its date and its pricing basis in short (in full in the tooltip
+and on the methods page), then one row per effort of the released o3; x is the cost per task on a
+log axis, each point labelled with its value. No line joins the rows: every o3-preview point is the
+same semi-private test run priced again, never a new measurement; the released o3 (o3-2025-04-16) is
+another model, measured. The high-compute run's December cost was not published: no point is drawn
+for it, and the December row says so. The title is written from the records.
 """
 
 from __future__ import annotations
 
 import html
-from datetime import date
 
 import plotly.graph_objects as go
 
-from o3story.render.fmt import level, value
+from o3story.render.fmt import level, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
 from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr, wrap
@@ -47,31 +47,41 @@ BASIS = {
     "2025-12-10": "basis.o3-pro",
     "2026-06-16": "basis.board-2026",
 }
-# Each point's label: its value and its pricing basis in short (string key under "short."), where it sits.
-LABEL = {
-    LOW[0]: ("short.dec", "bottom right"), LOW[1]: ("short.board-2025", "bottom center"),
-    LOW[2]: ("short.o3-pro", "bottom center"), LOW[3]: ("short.board-2026", "top center"),
-    HIGH[0]: ("short.board-2025-high", "top center"), HIGH[1]: ("short.o3-pro", "top center"),
-}
-Y_RANGE = (0.1, 20000)  # $ per task: from below the released o3 to above the labels of the re-pricings
-X_RANGE = ("2024-11-10", "2026-08-20")
-# Phone layout (charts.narrow): no point labels (a label with its basis is wider than the plot); every
-# value stays in its tooltip and the table, and every basis in the notes under the chart.
-NARROW = dict(height=560, labels=False)
+# Each preview row's name: its date and its pricing basis in short (string key under "short.").
+SHORT = {"2024-12-20": "short.dec", "2025-04-16": "short.board-2025", "2025-12-10": "short.o3-pro", "2026-06-16": "short.board-2026"}
+X_RANGE = (0.1, 60000)  # $ per task: from below the released o3 to past the high-compute run's label
+ROW = 56  # px per row at page width: the row's name above its points
+# Phone layout (charts.narrow): every value stays beside its point; row names wrap to the plot's width.
+NARROW = dict(height=ROW * 7 + 250, wrap=46)
 
 
 def _basis(date: str, story: Story, lang: str) -> str:
     return tr(lang, ID, BASIS[date], price=value(story.data.figure(PRICE), lang))
 
 
-def _label(f: Figure, story: Story, lang: str) -> str:
-    key, _ = LABEL[f.id]
-    short = tr(lang, ID, key, price=value(story.data.figure(PRICE), lang))
-    return f"{label(f, lang)}<br>{wrap(html.escape(short), lang, 34)}"
-
-
 def _points(story: Story, ids: tuple[str, ...]) -> list[Figure]:
     return [story.data.figure(i) for i in ids]
+
+
+def rows(story: Story, lang: str) -> dict[str, tuple[str, str]]:
+    """Row key -> (date, what was stated then), top to bottom: one row per date a cost of the
+    preview's runs was stated, then one per effort of the released o3."""
+    out = {}
+    for d in BASIS:
+        out[d] = (d, tr(lang, ID, SHORT[d], price=value(story.data.figure(PRICE), lang)))
+    for f in _points(story, RELEASED):
+        out[f.id] = (f.date.isoformat(), tr(lang, ID, "row.released", effort=level(f.setting.effort, lang)))
+    return out
+
+
+def dollars(f: Figure, lang: str) -> str:
+    """A point's label: its cost, short (the axis says per task)."""
+    return html.escape(tr(lang, ID, "dollars", v=number(f.value, lang)))
+
+
+def row_name(row: tuple[str, str]) -> str:
+    """A row's category: its date and what it holds, on one line (the phone layout wraps it)."""
+    return html.escape(f"{row[0]} · {row[1]}")
 
 
 def build(story: Story, lang: str) -> Chart:
@@ -80,35 +90,45 @@ def build(story: Story, lang: str) -> Chart:
     price = story.data.figure(PRICE)
     dec_color, dec_sym = style("o3-preview")
     new_color, new_sym = style("o3-2025-04-16")
+    table = rows(story, lang)
+    names = {k: row_name(r) for k, r in table.items()}
 
     def basis_line(f: Figure) -> str:
         return html.escape(f"{tr(lang, ID, 'basis')}{'：' if lang == 'zh' else ': '}{_basis(f.date.isoformat(), story, lang)}")
 
-    for key, figs, sym, dash in (("low", low, dec_sym, "solid"), ("high", high, f"{dec_sym}-wide", "dash")):
+    # One row per statement, no line between them: the same run priced again is not a trend. The low
+    # run's value sits to the left of its point, the high run's to the right, so that no two labels
+    # of a row meet.
+    for key, figs, sym, pos in (("low", low, dec_sym, "middle left"), ("high", high, f"{dec_sym}-wide", "middle right")):
         fig.add_trace(go.Scatter(
-            x=[f.date for f in figs], y=[f.value for f in figs], mode="lines+markers+text",
-            name=tr(lang, ID, f"legend.{key}"), text=[_label(f, story, lang) for f in figs],
-            textposition=[LABEL[f.id][1] for f in figs],
-            textfont=dict(size=11), cliponaxis=False,
-            line=dict(color=dec_color, width=1.5, dash=dash),
+            x=[f.value for f in figs], y=[names[f.date.isoformat()] for f in figs], mode="markers+text",
+            name=tr(lang, ID, f"legend.{key}"), text=[dollars(f, lang) for f in figs], textposition=pos,
+            textfont=dict(size=12), cliponaxis=False,
             marker=dict(size=13, color=dec_color, symbol=sym, line=dict(width=1, color="#000000")),
             hovertext=[hover(f, story, lang) + "<br>" + basis_line(f) for f in figs], hoverinfo="text",
             customdata=[f.id for f in figs],
         ))
     fig.add_trace(go.Scatter(
-        x=[f.date for f in released], y=[f.value for f in released], mode="markers+text",
-        name=tr(lang, ID, "legend.released"),
-        text=[html.escape(f"{level(f.setting.effort, lang)} {value(f, lang)}") for f in released],
-        textposition="middle left", textfont=dict(size=11), cliponaxis=False,
+        x=[f.value for f in released], y=[names[f.id] for f in released], mode="markers+text",
+        name=tr(lang, ID, "legend.released"), text=[dollars(f, lang) for f in released],
+        textposition="middle right", textfont=dict(size=12), cliponaxis=False,
         marker=dict(size=14, color=new_color, symbol=new_sym, line=dict(width=1, color="#000000")),
         hovertext=[hover(f, story, lang) + "<br>" + basis_line(f) for f in released], hoverinfo="text",
         customdata=[f.id for f in released],
     ))
-    fig.update_layout(**base_layout(lang, height=600, margin=dict(l=60, r=20, t=20, b=60)))
-    dates = [date.fromisoformat(d) for d in BASIS]
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.date"), type="date", range=list(X_RANGE), tickvals=dates,
-                     ticktext=[f"{d.year}<br>{d:%m-%d}" for d in dates], showgrid=True)
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(*Y_RANGE))
+    # Each row's name stands above its points, from the left edge (Datawrapper's dot plot): y tick
+    # labels would take half a phone's width. December's row says the high-compute cost is unpublished.
+    for key, (d, what) in table.items():
+        text = f"{d} · {what}"
+        if key == low[0].date.isoformat():
+            text += (" · " if lang == "en" else "；") + tr(lang, ID, "unpublished")
+        fig.add_annotation(x=0, xref="x domain", y=names[key], yref="y", xanchor="left", yanchor="bottom", yshift=10,
+                           text=html.escape(text), showarrow=False, align="left", font=dict(size=12), name="o3:keep")
+    order = list(names.values())
+    fig.update_layout(**base_layout(lang, height=ROW * len(order) + 130, margin=dict(l=20, r=20, t=24, b=60)))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(*X_RANGE))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], showgrid=False,
+                     showticklabels=False, range=[-0.6, len(order) - 0.35])
     drawn = [*low, *high, *released, price]
     v = {f.id: value(f, lang) for f in drawn}
     return Chart(
@@ -118,7 +138,8 @@ def build(story: Story, lang: str) -> Chart:
                        high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),
         figure=fig, figures=tuple(drawn),
-        notes=tuple(tr(lang, ID, "note.basis", date=d, basis=_basis(d, story, lang)) for d in BASIS)
-        + (tr(lang, ID, "note.same-run"), tr(lang, ID, "note.high"), tr(lang, ID, "note.board"), tr(lang, ID, "note.released")),
+        notes=(tr(lang, ID, "note.same-run"), tr(lang, ID, "note.high")),
+        methods=tuple(tr(lang, ID, "note.basis", date=d, basis=_basis(d, story, lang)) for d in BASIS)
+        + (tr(lang, ID, "note.board"), tr(lang, ID, "note.released")),
         sources=sources_of(story, drawn),
     )

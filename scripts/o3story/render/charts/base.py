@@ -53,6 +53,7 @@ MODEL_STYLE: dict[str, tuple[str, str]] = {
     "o1 pro": ("#F0E442", "pentagon"),
     "GPT-4o": (GREY, "x"),
     "human panel": (BLACK, "cross"),
+    "previous best": (GREY, "square"),  # FrontierMath's best of all earlier models (o3-vs-o1)
 }
 DEFAULT_STYLE = (REFERENCE, "circle")
 FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
@@ -75,12 +76,15 @@ class Chart:
     description: str  # a finding, written from the data
     figure: go.Figure
     figures: tuple[Figure, ...]  # every data point drawn: the table and the downloads list exactly these
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # at most two, for the reader (what to keep in mind when reading the marks)
     sources: tuple[Source, ...] = field(default=())
     # The texts of the numbered marks (narrow.MARKS, from ①) the chart itself draws at every width,
     # listed under it (a row's caveat); the narrow layout numbers its own marks after these.
     keys: tuple[str, ...] = ()
     narrow: object = None  # charts.narrow.Narrow: the phone layout, set by charts.build
+    # How the chart was built (choices of records, scales, computed lines): shown once, on the methods
+    # page ({{ chart-methods }}), never under the chart.
+    methods: tuple[str, ...] = ()
 
 
 def tr(lang: str, chart_id: str, key: str, **values: object) -> str:

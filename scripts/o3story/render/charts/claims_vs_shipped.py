@@ -170,7 +170,8 @@ def build(story: Story, lang: str) -> Chart:
                        arc_test=value(g["arc.o3-2025-04-16.low.knowledgegpt"], lang),
                        fm=value(g["o3.frontiermath"], lang), fm_test=value(g["o3.frontiermath.epoch-2025-04"], lang)),
         figure=fig, figures=tuple(drawn), keys=tuple(keys),
-        notes=(tr(lang, ID, "note.versions"), tr(lang, ID, "note.own"), tr(lang, ID, "note.sources")),
+        notes=(tr(lang, ID, "note.versions"), tr(lang, ID, "note.own")),
+        methods=(tr(lang, ID, "method.sources"),),
         sources=sources_of(story, drawn),
     )
 

@@ -9,7 +9,7 @@ December's o3 had no price: it stands in a separate "no price" column, never on 
 
 Price per token is not cost per problem: o3-mini's three effort levels share one price but spend
 different numbers of tokens per problem. The chart says so; the one measured cost per task is
-ARC-AGI's (charts o3-mini-elo-cost and arc-agi-cost).
+ARC-AGI's (chart arc-agi-cost).
 """
 
 from __future__ import annotations
@@ -236,7 +236,9 @@ def build(story: Story, lang: str) -> Chart:
                       else tr(lang, ID, "front.differ", launch=launch, later=later))
     v = lambda fid: value(by_id[fid].elo, lang)  # noqa: E731
     return Chart(
-        id=ID, lang=lang, title=tr(lang, ID, "title"),
+        id=ID, lang=lang,
+        title=tr(lang, ID, "title", mini_price=value(story.data.figure(O3_MINI_PRICE), lang),
+                 o1_price=value(story.data.figure(O1_PRICE), lang)),
         description=tr(
             lang, ID, "description",
             mini_price=value(story.data.figure(O3_MINI_PRICE), lang),
@@ -248,16 +250,15 @@ def build(story: Story, lang: str) -> Chart:
             dec=value(dec, lang), front=front_sentence,
         ),
         figure=fig, figures=tuple(drawn),
-        notes=(
-            tr(lang, ID, "note.limit"),
-            tr(lang, ID, "note.price", ratio=f"{ratio:g}"),
-            tr(lang, ID, "note.views", mini_cut_date=story.data.figure("o1-mini.price-output.after-cut").date.isoformat(),
+        notes=(tr(lang, ID, "note.limit"), tr(lang, ID, "note.dec", dec=value(dec, lang))),
+        methods=(
+            tr(lang, ID, "method.price", ratio=f"{ratio:g}"),
+            tr(lang, ID, "method.views", mini_cut_date=story.data.figure("o1-mini.price-output.after-cut").date.isoformat(),
                o3_cut_date=o3_later.price.date.isoformat()),
-            tr(lang, ID, "note.elo", high_page=v("o3-mini.codeforces-elo.high.launch-page"), o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"),
+            tr(lang, ID, "method.elo", high_page=v("o3-mini.codeforces-elo.high.launch-page"), o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"),
                left_out=(", " if lang == "en" else "、").join(
                    f"{story.data.figure(e).model} {value(story.data.figure(e), lang)}" for e, _ in LEFT_OUT)),
-            tr(lang, ID, "note.frontier"),
-            tr(lang, ID, "note.dec", dec=value(dec, lang)),
+            tr(lang, ID, "method.frontier"),
         ),
         sources=sources_of(story, drawn),
     )

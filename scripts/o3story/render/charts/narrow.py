@@ -11,6 +11,7 @@ It is one transformation of the chart's own figure, computed once per build, nev
 A chart module can give hints in a `NARROW` dict (all optional):
   height: total height in px; panels: relative heights of the stacked panels, in reading order;
   text: {trace index: textposition (or a list of them)} for point labels that would collide;
+  textangle: {trace index: angle} for bar labels that lie level once panels are stacked;
   labels: False drops point labels on phones (too many values too close on a narrow axis: each is
   still in its tooltip and the table beneath);
   margin: margins to keep (a chart whose labels sit in its right margin);
@@ -262,7 +263,9 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
     for y in ys:
         cats = []
         for t in data:
-            if t.get("yaxis", "y") == _ref(y) and t.get("orientation") == "h":
+            # rows of horizontal bars, and points placed on those rows (a claim drawn beside the bars)
+            on_rows = t.get("orientation") == "h" or (t.get("type") == "scatter" and layout[y].get("categoryarray"))
+            if t.get("yaxis", "y") == _ref(y) and on_rows:
                 cats += [v for v in (t.get("y") or []) if isinstance(v, str) and v not in cats]
         if cats and layout[y].get("showticklabels", True) is not False:
             layout[y]["ticktext"] = [wrap(html.unescape(c), lang, 16) for c in cats]
@@ -295,6 +298,9 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
         pos = (hints.get("text") or {}).get(i)
         if pos is not None:
             t["textposition"] = pos
+        angle = (hints.get("textangle") or {}).get(i)
+        if angle is not None:
+            t["textangle"] = angle
         if hints.get("labels") is False and "text" in (t.get("mode") or ""):
             t["mode"] = t["mode"].replace("+text", "").replace("text+", "")  # values stay in tooltip and table
     layout["font"] = {**(layout.get("font") or {}), "size": 13}

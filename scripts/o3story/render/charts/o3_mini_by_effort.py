@@ -105,6 +105,7 @@ def build(story: Story, lang: str) -> Chart:
                        aime_launch=value(g["o3-mini.aime-2024.high.launch-page"], lang),
                        aime_april=value(g["o3-mini.aime-2024.high.o3-o4-mini-page"], lang)),
         figure=fig, figures=tuple(drawn),
-        notes=(tr(lang, ID, "note.sources"), tr(lang, ID, "note.references"), tr(lang, ID, "note.demo")),
+        notes=(tr(lang, ID, "note.references"), tr(lang, ID, "note.demo")),
+        methods=(tr(lang, ID, "method.sources"),),
         sources=sources_of(story, drawn),
     )

@@ -1,12 +1,20 @@
 """o3 against o1 on the benchmarks of the livestream, with the released o3 as OpenAI reported it on
-2025-04-16 beside December's preview; Codeforces Elo in its own panel."""
+2025-04-16 beside December's preview; Codeforces Elo in its own panel.
+
+The baseline bar of each benchmark is drawn as what it is: o1 as said on stream; o1 where OpenAI's
+own table says that number is a majority vote (cross-hatched, "cons@64" on the bar: a record of the
+same value with that aggregation, found in data/); FrontierMath's previous best of all models, grey,
+its own series (it is not o1)."""
 
 from __future__ import annotations
+
+import html
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from o3story.render.fmt import value
+from o3story.data.model import Figure
 from o3story.data.story import Story
 from .base import Chart, base_layout, hover, label, pick, sources_of, style, tr
 
@@ -23,46 +31,99 @@ ELO = ("o1.codeforces-elo", "o3.codeforces-elo")
 RELEASED = ("o3-2025-04-16.swe-bench-verified.high.launch-page", "o3-2025-04-16.aime-2024.high.launch-page",
             "o3-2025-04-16.gpqa-diamond.high.launch-page", None)
 RELEASED_ELO = "o3-2025-04-16.codeforces-elo.high.launch-page"
-ROLES = ("baseline", "o3", "released")
-ROLE_STYLE = {"baseline": ("o1", "/"), "o3": ("o3", ""), "released": ("o3-2025-04-16", ".")}
+# Bar series, in legend order. The baseline slot of each benchmark holds one of three series, each
+# with its own identity: o1 as said on stream, o1 where that number is a majority vote (the record
+# of the same value whose setting says cons@...), and FrontierMath's previous best of all models.
+ROLES = ("o1", "o1-vote", "previous-best", "o3", "released")
+ROLE_STYLE = {"o1": ("o1", "/"), "o1-vote": ("o1", "x"), "previous-best": ("previous best", ""), "o3": ("o3", ""),
+              "released": ("o3-2025-04-16", ".")}
+# Bars in one benchmark's slot: the three baseline series share one place (plotly's offsetgroup).
+OFFSET = {"o1": "baseline", "o1-vote": "baseline", "previous-best": "baseline", "o3": "o3", "released": "released"}
+PREVIOUS_BEST = "previous best"  # the model name of FrontierMath's baseline record
 
 
 def _pattern(role: str) -> dict:
     shape = ROLE_STYLE[role][1]
     # the released o3: a solid bar with light dots over it, so that it reads as strongly as December's
-    return dict(shape=shape, fillmode="overlay", fgcolor="#ffffff", size=7, solidity=0.25) if role == "released" else dict(shape=shape)
+    if role == "released":
+        return dict(shape=shape, fillmode="overlay", fgcolor="#ffffff", size=7, solidity=0.25)
+    if role == "o1-vote":  # a light cross-hatch over o1's colour: o1, scored another way
+        return dict(shape=shape, fillmode="overlay", fgcolor="#ffffff", size=6, solidity=0.35)
+    return dict(shape=shape)
+
+
+def majority_vote(story: Story, fig: Figure) -> Figure | None:
+    """The record that says `fig`'s number is a majority vote: the same model, metric and value, its
+    setting's aggregation a consensus over samples (cons@N). None when no record says so."""
+    for other in story.data.figures:
+        agg = (other.setting.aggregation or "") if other.setting else ""
+        if (other.id != fig.id and other.model == fig.model and other.metric == fig.metric
+                and other.value == fig.value and agg.startswith("cons@")):
+            return other
+    return None
+
+
+def role_of(story: Story, fig: Figure) -> str:
+    """Which baseline series a baseline record belongs to."""
+    if fig.model == PREVIOUS_BEST:
+        return "previous-best"
+    return "o1-vote" if majority_vote(story, fig) else "o1"
+
+
 EXPERTS = "phd-experts.gpqa-diamond"
 # Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
-NARROW = dict(height=700, panels=[0.62, 0.38], text={3: "inside", 4: "inside", 5: "inside"})  # Elo bars: labels inside, clear of the panel above
+# The Elo bars (traces 5-7, after the five series of the benchmark panel): once stacked, the panel
+# spans the width, so their labels lie level above the bars (inside, on a hatched bar, they could not be read).
+NARROW = dict(height=720, panels=[0.62, 0.38], textangle={5: 0, 6: 0, 7: 0})
+
+
+def _bar_text(story: Story, fig: Figure, lang: str) -> str:
+    vote = majority_vote(story, fig) if fig.model != PREVIOUS_BEST else None
+    if vote:
+        return html.escape(tr(lang, ID, "label.vote", v=value(fig, lang), aggregation=vote.setting.aggregation))
+    return label(fig, lang)
 
 
 def build(story: Story, lang: str) -> Chart:
     fig = make_subplots(rows=1, cols=2, column_widths=[0.74, 0.26], horizontal_spacing=0.1)
     cats = [tr(lang, ID, f"cat.{k}") for k, _, _ in PAIRS]
     drawn = []
+    series: dict[str, list] = {role: [None] * len(PAIRS) for role in ROLES}
+    for i, (_, base_id, o3_id) in enumerate(PAIRS):
+        base = story.data.figure(base_id)
+        series[role_of(story, base)][i] = base
+        series["o3"][i] = story.data.figure(o3_id)
+        series["released"][i] = story.data.figure(RELEASED[i]) if RELEASED[i] else None
     for role in ROLES:
-        ids = [p[1] for p in PAIRS] if role == "baseline" else [p[2] for p in PAIRS] if role == "o3" else list(RELEASED)
-        figs = [story.data.figure(i) if i else None for i in ids]
-        drawn += [f for f in figs if f]
+        figs = series[role]
+        for f in figs:
+            if f:
+                drawn.append(f)
+                vote = majority_vote(story, f) if role == "o1-vote" else None
+                if vote:
+                    drawn.append(vote)  # the record that says so: in the table beside the bar
         color, _ = ROLE_STYLE[role]
+        votes = [majority_vote(story, f) if (f and role == "o1-vote") else None for f in figs]
         fig.add_trace(
             go.Bar(
                 name=tr(lang, ID, f"legend.{role}"),
                 x=cats,
                 y=[f.value if f else None for f in figs],
-                text=[label(f, lang) if f else "" for f in figs],
+                text=[_bar_text(story, f, lang) if f else "" for f in figs],
                 # upright labels: three bars side by side leave a phone no room for level ones
                 textposition="outside", textangle=-90, cliponaxis=False, textfont=dict(size=11),
-                hovertext=[hover(f, story, lang) if f else "" for f in figs],
-                hoverinfo="text", customdata=[f.id if f else "" for f in figs],
+                hovertext=[(hover(f, story, lang) + ("<br>" + html.escape(tr(lang, ID, "hover.vote", aggregation=v.setting.aggregation,
+                                                                             source=story.data.source(v.source).publisher)) if v else ""))
+                           if f else "" for f, v in zip(figs, votes)],
+                hoverinfo="text", customdata=[(f"{f.id} {v.id}" if v else f.id) if f else "" for f, v in zip(figs, votes)],
                 marker=dict(color=style(color)[0], pattern=_pattern(role)),
-                legendgroup=role,
+                offsetgroup=OFFSET[role], legendgroup=role,
             ),
             row=1, col=1,
         )
     elo = pick(story, *ELO, RELEASED_ELO)
     drawn += elo
-    for f, role in zip(elo, ROLES):
+    for f, role in zip(elo, ("o1", "o3", "released")):
         color, _ = ROLE_STYLE[role]
         fig.add_trace(
             go.Bar(
@@ -70,7 +131,7 @@ def build(story: Story, lang: str) -> Chart:
                 text=[label(f, lang)], textposition="outside", textangle=-90, cliponaxis=False, textfont=dict(size=11),
                 hovertext=[hover(f, story, lang)], hoverinfo="text", customdata=[f.id],
                 marker=dict(color=style(color)[0], pattern=_pattern(role)),
-                legendgroup=role, showlegend=False,
+                offsetgroup=OFFSET[role], legendgroup=role, showlegend=False,
             ),
             row=1, col=2,
         )
@@ -90,7 +151,7 @@ def build(story: Story, lang: str) -> Chart:
     fig.update_layout(**base_layout(lang, height=560, barmode="group", bargap=0.2, bargroupgap=0.05, uniformtext=dict(mode="show", minsize=10),
                                     margin=dict(l=60, r=20, t=20, b=100),
                                     legend=dict(orientation="h", yanchor="bottom", y=1.03, x=0, xanchor="left", font=dict(size=11))))
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 135], row=1, col=1)  # room above a bar for "about 96.7%" turned upright
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 150], row=1, col=1)  # room above a bar for "83.3% · cons@64" turned upright
     fig.update_yaxes(range=[0, 3400], row=1, col=2)
     # The Elo panel is named under its bars (a y-axis title there would sit on the left panel's bars on a phone).
     fig.update_xaxes(tickangle=-40, tickfont=dict(size=11), row=1, col=1)
@@ -106,5 +167,6 @@ def build(story: Story, lang: str) -> Chart:
                        elo=value(elo[1], lang), elo_o1=value(elo[0], lang),
                        swe_rel=value(story.data.figure(RELEASED[0]), lang), elo_rel=value(elo[2], lang)),
         figure=fig, figures=tuple(drawn), notes=(tr(lang, ID, "note.baselines"), tr(lang, ID, "note.released")),
+        methods=(tr(lang, ID, "method.released"),),
         sources=sources_of(story, drawn),
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from o3story.data.model import Event
 from o3story.render import templating
+from o3story.render.fmt import long_date
 from o3story.render.i18n import t
 
 if TYPE_CHECKING:  # pages imports this module: no import cycle at run time
@@ -59,8 +60,6 @@ def caveats(r: "Renderer", args: list[str]) -> str:
 def dateline(r: "Renderer", args: list[str]) -> str:
     """Under a story page's title: when the story was first published and the date it is current to
     (data/status.yaml), the second linked to the audit changelog."""
-    from o3story.site.trust import long_date
-
     status, lang = r.story.data.status, r.lang
     if status is None or status.published is None:
         return ""

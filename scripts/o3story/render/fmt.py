@@ -74,3 +74,12 @@ def setting(fig: Figure, lang: str) -> str:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def long_date(day, lang: str) -> str:
+    """A date as a reader reads it: 2026 年 12 月 4 日, 4 December 2026."""
+    return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"

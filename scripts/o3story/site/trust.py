@@ -9,21 +9,16 @@ from urllib.parse import quote, urlencode
 
 from o3story.data.model import Audit
 from o3story.data.story import Story
+from o3story.render.fmt import long_date
 from o3story.render.i18n import t
 from o3story.site.linkcheck import base_path
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
 
 
 def last_audit(story: Story) -> Audit | None:
     """The newest audit of the records (the latest in the file on a tie), or None if there is none."""
     audits = list(story.data.audits)
     return max(reversed(audits), key=lambda a: a.date) if audits else None
-
-
-def long_date(day, lang: str) -> str:
-    return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
 
 
 def correction_url(repo_url: str, page_url: str, title: str, lang: str) -> str:

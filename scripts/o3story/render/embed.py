@@ -35,13 +35,28 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         # the embed's padding is 12 px a side
         v = chart_html.values(c, f"{root}charts/{chart_id}/" if images else None, gutter=24)
         sections.append({**v, "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en", "hidden": lang != "zh",
-                         "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/",
-                         "noscript_img": f"{root}charts/{chart_id}/chart.{lang}.svg" if images else "",
+                         "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/", "box": plot_box(c),
+                         "sources_label": t(lang, "embed.sources", n=len(c.sources)), "publishers": publishers(c),
                          "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name"))})
     zh = charts_by_lang["zh"]
     return templating.render(
         "embed.html", title=zh.title, description=zh.description, root=root, sections=sections, files=chart_html.FILES,
         canonical=f"{site_url}charts/{chart_id}/" if site_url else "", csp=f"{CSP_BASE}; script-src 'self'") + "\n"
+
+
+def plot_box(chart: Chart) -> dict[str, int]:
+    """The plot's height in px, wide and narrow (<= NARROW_MAX px): the drawn chart's (charts.js draws
+    each layout at its spec's height, whatever the width) and so the box the static image is shown in
+    (embed.css), so that nothing moves when the chart turns live."""
+    wide = int(chart.figure.layout.height or 460)
+    narrow = int(chart.narrow.figure["layout"]["height"]) if chart.narrow is not None else wide
+    return {"wide": wide, "narrow": narrow}
+
+
+def publishers(chart: Chart) -> str:
+    """The sources' publishers, each once, in order: the embed's one-line source summary."""
+    seen = list(dict.fromkeys(s.publisher for s in chart.sources))
+    return ("、" if chart.lang == "zh" else ", ").join(seen)
 
 
 def snippet(site_url: str, chart_id: str, lang: str, title: str) -> str:

@@ -59,7 +59,7 @@ def plot_box(chart: Chart) -> dict[str, int]:
 # runs; embed.js then fits the frame to the content exactly.
 PADDING = 12
 TITLE_LINE, TEXT_LINE = 17 * 1.3, 13 * 1.45
-FIXED = 109  # px: padding, margins, the description's margins and the three one-line rows under it
+FIXED = 109  # px: padding, margins, the description's margins and the three rows under it (one line each)
 LIST_MARGINS = 6  # px: a keys or notes list's own margins
 TOOLS = 26  # px: the zoom hint's row, above a chart that zooms with a mouse
 # A phone (the narrow layout) and an article column on a wider screen: the widths the snippet's
@@ -105,6 +105,7 @@ def frame_height(chart: Chart, column: int) -> int:
     box = plot_box(chart)
     h = FIXED + text_lines(chart.title, inner, 17, bold=True) * TITLE_LINE
     h += text_lines(chart.description, inner, 13) * TEXT_LINE
+    h += (text_lines(t(chart.lang, "embed.back", site=t(chart.lang, "site.name")), inner, 13) - 1) * TEXT_LINE  # FIXED has its first line
     h += box["narrow"] if narrow else box["wide"] + (TOOLS if chart_html.zoomable(chart) else 0)
     for notes in (list(chart.keys), list(chart.narrow.notes) if narrow else []):
         if notes:

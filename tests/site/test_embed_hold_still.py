@@ -3,7 +3,8 @@ its chart page offers it into a host article on another origin, at 320 and 360 p
 a 1200 px column with a mouse. The host page must not move when the reader first touches or points
 at the chart, nor once the chart is drawn: an element below the frame stays within 10 px, and the
 heights the embed reports (postMessage, which embed.js applies) stay within 10 px. No modebar shows
-inside the frame. Before any script runs, the snippet alone sizes the frame close to its content.
+inside the frame, and its sources take one line (the list one tap away). Before any script runs, the
+snippet alone sizes the frame close to its content.
 
 The figures of each case go to .cache/embed-hold-still.json."""
 
@@ -131,7 +132,7 @@ def test_the_host_page_holds_still_when_the_reader_reaches_an_embed(site, host, 
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{base}w{width}.html")
-    moved, reports, modebars = {}, {}, {}
+    moved, reports, modebars, sources = {}, {}, {}, {}
     for i, (chart_id, lang, _) in enumerate(embeds):
         frame_el, frame = loaded(page, i)
         before = settle(page, i)
@@ -156,12 +157,20 @@ def test_the_host_page_holds_still_when_the_reader_reaches_an_embed(site, host, 
             const r = m.getBoundingClientRect(), s = getComputedStyle(m);
             return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && parseFloat(s.opacity) > 0; }).length""")
         key = f"{chart_id} {lang} {width}"
+        # the sources: one closed line that opens to every source's link (was a paragraph of 6-14 lines)
+        sources[key] = frame.evaluate("""() => {
+            const d = document.querySelector('details.o3-embed__sources'), p = document.querySelector('.o3-embed__source');
+            if (!d) return {lines: p ? Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)) : 0, closed: false, links: 0};
+            const s = d.querySelector('summary');
+            return {lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)), closed: !d.open,
+                    links: d.querySelectorAll('li a[href^="http"]').length};
+        }""")
         moved[key] = max(abs(first - before), abs(after - before))
         reports[key] = max(abs(h - heights_before[-1]) for h in heights)
         modebars[key] = modebar
         RESULTS[key] = {"column": column, "touch": touch, "below_before": before, "below_after": after,
                         "moved": moved[key], "reported_before": heights_before[-1], "reported_after": heights[-1],
-                        "modebar_visible": modebar}
+                        "modebar_visible": modebar, "source_lines": sources[key]["lines"]}
         if not touch:
             page.mouse.move(0, 0)  # leave the chart, as a reader scrolling on would
     page.close()
@@ -169,6 +178,8 @@ def test_the_host_page_holds_still_when_the_reader_reaches_an_embed(site, host, 
     assert all(v <= TOLERANCE for v in moved.values()), {k: v for k, v in moved.items() if v > TOLERANCE}
     assert all(v <= TOLERANCE for v in reports.values()), {k: v for k, v in reports.items() if v > TOLERANCE}
     assert not any(modebars.values()), {k: v for k, v in modebars.items() if v}
+    assert all(v["lines"] == 1 and v["closed"] and v["links"] > 0 for v in sources.values()), \
+        {k: v for k, v in sources.items() if not (v["lines"] == 1 and v["closed"] and v["links"] > 0)}
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

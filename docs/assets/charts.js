@@ -269,6 +269,7 @@
     var zoom = zooms(spec, variant);
     window.Plotly.react(el, spec.data, spec.layout, configFor(el, zoom)).then(function () {
       tools(el, zoom, rangesOf(spec.layout));
+      if (spec.layout.height) el.style.height = spec.layout.height + "px";  // the other layout's height
       el.dataset.layout = variant;
       el.dataset.theme = name;
       delete el.dataset.switching;

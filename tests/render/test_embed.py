@@ -5,18 +5,19 @@ from __future__ import annotations
 import pytest
 
 from conftest import free_port, serve
+from o3story.render import charts
 from o3story.render.embed import snippet
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def host(site, tmp_path_factory):
+def host(site, story, tmp_path_factory):
     """A page on a second local port (another origin) that embeds two charts with the published snippet,
     plus a third in a sandboxed frame."""
     root = tmp_path_factory.mktemp("host")
-    one = snippet(site.url, "arc-agi-cost", "zh", "ARC").replace("theme=auto", "theme=light")
-    two = snippet(site.url, "o3-mini-latency", "en", "Latency").replace("theme=auto", "theme=dark")
+    one = snippet(site.url, charts.build("arc-agi-cost", story, "zh")).replace("theme=auto", "theme=light")
+    two = snippet(site.url, charts.build("o3-mini-latency", story, "en")).replace("theme=auto", "theme=dark")
     sandboxed = one.split("\n")[0].replace("<iframe ", '<iframe id="boxed" sandbox="allow-scripts allow-popups" ')
     (root / "index.html").write_text(
         f"<!doctype html><html><head><meta charset=utf-8><title>host</title><link rel=icon href='data:,'></head><body style='margin:0'>"
@@ -112,7 +113,7 @@ def test_sandboxed_frame_draws_and_link_back_opens_the_chart_page(site, host, br
     boxed.locator(".o3-chart__plot").hover()
     boxed.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
     with ctx.expect_page() as popup:
-        boxed.locator(".o3-embed__source a", has_text="o3").last.click()
+        boxed.locator(".o3-embed__back a").click()
     chart_page = popup.value
     chart_page.wait_for_load_state()
     assert chart_page.url == site.url + "charts/arc-agi-cost/"

@@ -4,11 +4,15 @@ JavaScript it shows the static image and the data table."""
 
 from __future__ import annotations
 
+import math
+import re
+
 from markupsafe import Markup
 
 from o3story.render import templating
 from o3story.render.charts import html as chart_html
 from o3story.render.charts.base import Chart
+from o3story.render.charts.narrow import NARROW_MAX
 from o3story.render.i18n import LANG_ROOT, t
 
 LANGS = ("zh", "en")
@@ -19,10 +23,6 @@ CSP_BASE = (
     "img-src 'self' data: blob:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
     "worker-src 'self'; frame-src 'self'"
 )
-# The published iframe's height (embed.js then sizes it to its content) and the width the chart is
-# drawn at (its static images are this wide); oEmbed reports both.
-EMBED_HEIGHT = 640
-EMBED_WIDTH = 960
 
 
 def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], images: bool, site_url: str = "") -> str:
@@ -35,8 +35,8 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         # the embed's padding is 12 px a side
         v = chart_html.values(c, f"{root}charts/{chart_id}/" if images else None, gutter=24)
         sections.append({**v, "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en", "hidden": lang != "zh",
-                         "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/",
-                         "noscript_img": f"{root}charts/{chart_id}/chart.{lang}.svg" if images else "",
+                         "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/", "box": plot_box(c),
+                         "sources_label": t(lang, "embed.sources", n=len(c.sources)), "publishers": publishers(c),
                          "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name"))})
     zh = charts_by_lang["zh"]
     return templating.render(
@@ -44,9 +44,107 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         canonical=f"{site_url}charts/{chart_id}/" if site_url else "", csp=f"{CSP_BASE}; script-src 'self'") + "\n"
 
 
-def snippet(site_url: str, chart_id: str, lang: str, title: str) -> str:
-    """The copy-ready embed code shown on each chart page."""
-    return str(templating.render("snippet.html", site_url=site_url, id=chart_id, lang=lang, title=title, height=EMBED_HEIGHT))
+def plot_box(chart: Chart) -> dict[str, int]:
+    """The plot's height in px, wide and narrow (<= NARROW_MAX px): the drawn chart's (charts.js draws
+    each layout at its spec's height, whatever the width) and so the box the static image is shown in
+    (embed.css), so that nothing moves when the chart turns live."""
+    wide = int(chart.figure.layout.height or 460)
+    narrow = int(chart.narrow.figure["layout"]["height"]) if chart.narrow is not None else wide
+    return {"wide": wide, "narrow": narrow}
+
+
+# How tall the embed is, estimated from its text (embed.css: 12 px of padding a side, a 17 px title at
+# 1.3 line height, 13 px text at 1.45; the rest is the description's, the table's, the sources' and
+# the link's lines and margins, measured). The snippet sizes its frame with it before any script
+# runs; embed.js then fits the frame to the content exactly.
+PADDING = 12
+TITLE_LINE, TEXT_LINE = 17 * 1.3, 13 * 1.45
+FIXED = 109  # px: padding, margins, the description's margins and the three rows under it (one line each)
+LIST_MARGINS = 6  # px: a keys or notes list's own margins
+TOOLS = 26  # px: the zoom hint's row, above a chart that zooms with a mouse
+# A phone (the narrow layout) and an article column on a wider screen: the widths the snippet's
+# height is right for, and where it switches (a host page's margins around a phone's column).
+PHONE_COLUMN, DESKTOP_COLUMN, PHONE_MARGINS = 328, 720, 32
+_CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+def _em(ch: str, bold: bool) -> float:
+    """A character's advance in em, about (the embed's sans-serif)."""
+    if _CJK.match(ch):
+        return 1.0
+    if ch == " ":
+        return 0.26
+    if ch in "il.,:;'|!()[]·":
+        return 0.3
+    if ch.isupper() or ch in "mwMW%@&":
+        return 0.68 if bold else 0.64
+    return 0.58 if bold else 0.53
+
+
+def text_lines(text: str, width: float, size: float, bold: bool = False) -> int:
+    """How many lines `text` takes in a box `width` px wide, wrapped at spaces and between CJK characters."""
+    tokens = re.findall(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|\s+", text)
+    lines, used = 1, 0.0
+    for tok in tokens:
+        w = sum(_em(c, bold) for c in tok) * size
+        if tok.isspace():
+            used += w
+            continue
+        if used > 0 and used + w > width:
+            lines, used = lines + 1, 0.0
+        while w > width:  # a word wider than the line breaks anywhere
+            lines, w = lines + 1, w - width
+        used += w
+    return lines
+
+
+def frame_height(chart: Chart, column: int) -> int:
+    """The embed's height in px in a frame `column` px wide, about: what the snippet asks for."""
+    inner = column - 2 * PADDING
+    narrow = chart.narrow is not None and inner <= NARROW_MAX
+    box = plot_box(chart)
+    h = FIXED + text_lines(chart.title, inner, 17, bold=True) * TITLE_LINE
+    h += text_lines(chart.description, inner, 13) * TEXT_LINE
+    h += (text_lines(t(chart.lang, "embed.back", site=t(chart.lang, "site.name")), inner, 13) - 1) * TEXT_LINE  # FIXED has its first line
+    h += box["narrow"] if narrow else box["wide"] + (TOOLS if chart_html.zoomable(chart) else 0)
+    for notes in (list(chart.keys), list(chart.narrow.notes) if narrow else []):
+        if notes:
+            h += LIST_MARGINS + sum(text_lines(f"① {n}", inner, 13) * TEXT_LINE + 3 for n in notes)
+    return math.ceil(h)
+
+
+def publishers(chart: Chart) -> str:
+    """The sources' publishers, each once, in order: the embed's one-line source summary."""
+    seen = list(dict.fromkeys(s.publisher for s in chart.sources))
+    return ("、" if chart.lang == "zh" else ", ").join(seen)
+
+
+def attr_text(text: str) -> str:
+    """Text for a double-quoted attribute of the snippet with only the escapes HTML needs there (&
+    and "): a journalist pasting it reads the title as it is, not `&#45;` or `&#39;`."""
+    return text.replace("&", "&amp;").replace('"', "&quot;")
+
+
+def frame_style(chart: Chart) -> str:
+    """The frame's height before any script runs: the embed's at a phone's column in a viewport up to
+    a phone's width (where the chart takes its narrow layout), and at an article column above it.
+    CSS clamp() makes the switch: (viewport - switch) * 999 is far beyond either height on each side."""
+    phone, desktop = frame_height(chart, PHONE_COLUMN), frame_height(chart, DESKTOP_COLUMN)
+    switch = NARROW_MAX + 2 * PADDING + PHONE_MARGINS
+    if phone == desktop:
+        return f"border:0;height:{desktop}px"
+    if phone > desktop:
+        return f"border:0;height:clamp({desktop}px, ({switch}px - 100vw) * 999, {phone}px)"
+    return f"border:0;height:clamp({phone}px, (100vw - {switch}px) * 999, {desktop}px)"
+
+
+def snippet(site_url: str, chart: Chart) -> str:
+    """The copy-ready embed code shown on each chart page: plain text to paste, the frame sized for
+    the chart before any script runs (the height attribute, and the style's for phone or wider
+    screens), embed.js then fitting it to the content exactly."""
+    return str(templating.render("snippet.html", site_url=site_url, id=chart.id, lang=chart.lang,
+                                 title=Markup(attr_text(chart.title)), height=frame_height(chart, DESKTOP_COLUMN),
+                                 style=frame_style(chart)))
 
 
 def oembed_url(site_url: str, chart_id: str, lang: str) -> str:
@@ -63,8 +161,9 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 def oembed(chart: Chart, site_url: str, thumbnail_size: tuple[int, int] | None = None) -> dict:
-    """The oEmbed 1.0 response (type "rich") for a chart: `html` is exactly the published snippet.
-    `thumbnail_size`: the size of the chart's PNG in this language, when images were built."""
+    """The oEmbed 1.0 response (type "rich") for a chart: `html` is exactly the published snippet, its
+    size the embed's in an article column. `thumbnail_size`: the size of the chart's PNG in this
+    language, when images were built."""
     lang = chart.lang
     home = f"{site_url}{'en/' if lang == 'en' else ''}"
     doc = {
@@ -75,11 +174,41 @@ def oembed(chart: Chart, site_url: str, thumbnail_size: tuple[int, int] | None =
         "author_url": home,
         "provider_name": t(lang, "site.name"),
         "provider_url": home,
-        "html": snippet(site_url, chart.id, lang, chart.title),
-        "width": EMBED_WIDTH,
-        "height": EMBED_HEIGHT,
+        "html": snippet(site_url, chart),
+        "width": DESKTOP_COLUMN,
+        "height": frame_height(chart, DESKTOP_COLUMN),
     }
     if thumbnail_size:
-        doc["thumbnail_url"] = f"{site_url}charts/{chart.id}/chart.{lang}.png"
+        doc["thumbnail_url"] = png_url(site_url, chart.id, lang)
         doc["thumbnail_width"], doc["thumbnail_height"] = thumbnail_size
     return doc
+
+
+def png_url(site_url: str, chart_id: str, lang: str) -> str:
+    return f"{site_url}charts/{chart_id}/chart.{lang}.png"
+
+
+def oembed_photo_url(site_url: str, chart_id: str, lang: str) -> str:
+    """The chart's second oEmbed document, type "photo", for platforms that take no iframe."""
+    return f"{site_url}charts/{chart_id}/oembed.{lang}.photo.json"
+
+
+def oembed_photo(chart: Chart, site_url: str, size: tuple[int, int]) -> dict:
+    """The oEmbed 1.0 response of type "photo" (section 2.3.4.1: url, width and height required): the
+    chart's PNG in this language (its title, values, sources and credit are in the image), `size`
+    being the PNG's. Only when images were built."""
+    lang = chart.lang
+    home = f"{site_url}{'en/' if lang == 'en' else ''}"
+    width, height = size
+    return {
+        "version": "1.0",
+        "type": "photo",
+        "title": chart.title,
+        "author_name": t(lang, "oembed.author"),
+        "author_url": home,
+        "provider_name": t(lang, "site.name"),
+        "provider_url": home,
+        "url": png_url(site_url, chart.id, lang),
+        "width": width,
+        "height": height,
+    }

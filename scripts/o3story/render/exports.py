@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from o3story.render import charts, frame
 from o3story.render.charts.base import Chart
 from o3story.render.charts.narrow import MARKS
-from o3story.render.embed import oembed, png_size
+from o3story.render.embed import oembed, oembed_photo, png_size
 from o3story.render.i18n import t
 from o3story.data.story import Story
 
@@ -272,4 +272,6 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
                 put(f"static.{lang}.narrow.svg", images.render(static_figure(chart, narrow=True), "svg"))
     for lang, chart in charts_by_lang.items():
         put(f"oembed.{lang}.json", json.dumps(oembed(chart, site_url, thumbnails.get(lang)), ensure_ascii=False, indent=2))
+        if lang in thumbnails:  # for platforms that take no iframe: the chart's PNG
+            put(f"oembed.{lang}.photo.json", json.dumps(oembed_photo(chart, site_url, thumbnails[lang]), ensure_ascii=False, indent=2))
     return written

@@ -334,7 +334,7 @@ class Renderer:
         return templating.render_markdown(
             "chart_tools.md",
             heading=t(lang, "tools.heading"), embed_label=t(lang, "tools.embed"),
-            snippet=templating.verbatim(embed.snippet(self.site_url, chart_id, lang, chart.title)),
+            snippet=templating.verbatim(embed.snippet(self.site_url, chart)),
             downloads_label=t(lang, "tools.downloads"),
             files=[{"href": base + name, "name": name, "label": label} for name, label in files],
             no_images="" if self.images else t(lang, "tools.noimages"),

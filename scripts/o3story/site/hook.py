@@ -134,7 +134,7 @@ def on_page_context(context, page, config, nav):
         "search_base": seo.search_base(page.url),  # None: the theme's own base_url
         "alternates": seo.alternates(site_url, links),
         "social": seo.social(site_url, page.url, title, description, card, alt),
-        "oembed": seo.oembed(site_url, page.url, title),
+        "oembed": seo.oembed(site_url, page.url, title, _images.available),
         "trust": trust.footer(_story, lang, config.repo_url or "", site_url, page.url, title, _version),
     }
     return context

@@ -10,7 +10,8 @@ import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
-from o3story.render.embed import CSP_BASE, oembed_url
+from o3story.render.embed import CSP_BASE, oembed_photo_url, oembed_url
+from o3story.render.i18n import t
 
 DEFAULT_LANG = "zh"
 CSP_PLACEHOLDER = "o3story:csp"  # the theme's main.html puts the CSP meta tag here; content_security_policy fills it
@@ -132,13 +133,20 @@ def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
     target.write_text(json.dumps(dict(index, docs=other), ensure_ascii=False), encoding="utf-8")
 
 
-def oembed(site_url: str, page_url: str, title: str) -> dict[str, str] | None:
-    """oEmbed discovery for a chart page: its JSON in the page's language (see embed.oembed_url)."""
+def oembed(site_url: str, page_url: str, title: str, images: bool = False) -> dict[str, str] | None:
+    """oEmbed discovery for a chart page: its JSON in the page's language (see embed.oembed_url), the
+    rich one (the iframe) first; with images, then the photo one (the PNG) for platforms that take no
+    iframe, titled as such."""
 
     m = CHART_PAGE.fullmatch(page_url)
     if not site_url or not m:
         return None
-    return {"href": oembed_url(site_url, m["id"], "en" if m["en"] else "zh"), "title": title}
+    lang = "en" if m["en"] else "zh"
+    out = {"href": oembed_url(site_url, m["id"], lang), "title": title}
+    if images:
+        out["photo_href"] = oembed_photo_url(site_url, m["id"], lang)
+        out["photo_title"] = t(lang, "oembed.photo", title=title)
+    return out
 
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)

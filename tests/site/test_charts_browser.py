@@ -141,7 +141,7 @@ def test_chart_is_a_static_image_until_it_nears_the_viewport(site, browser):
     figure.locator(".o3-chart__plot").scroll_into_view_if_needed()
     page.wait_for_selector("#chart-claims-vs-shipped[data-ready]", timeout=20_000)
     assert figure.locator("img.o3-chart__static").count() == 0
-    assert len([u for u in requested if u.endswith("plotly-basic.min.js")]) == 1
+    assert len([u for u in requested if u.endswith("plotly-charts.min.js")]) == 1
     ctx.close()
 
 

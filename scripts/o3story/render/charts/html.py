@@ -12,7 +12,7 @@ from o3story.render.i18n import t
 from .base import Chart
 from .narrow import IMAGE_WIDTH, MARKS, NARROW_MAX, WIDE_IMAGE_WIDTH
 
-PLOTLY = "assets/vendor/plotly-basic.min.js"
+PLOTLY = "assets/vendor/plotly-charts.min.js"  # built by site/vendor.py
 LOCALE_ZH = "assets/vendor/plotly-locale-zh-cn.js"
 SCRIPT = "assets/charts.js"
 PLOTLY_LOCALE = {"zh": "zh-CN", "en": "en"}

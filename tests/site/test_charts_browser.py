@@ -184,3 +184,24 @@ def test_pages_without_charts_load_no_plotly(site, browser):
     draw_all_charts(page)
     assert [u for u in requested if "plotly" in u]
     ctx.close()
+
+
+def test_the_site_s_plotly_speaks_chinese_and_survives_a_modebar(site, browser):
+    """The site's own plotly.js build (site/plotly_bundle.js) takes the zh-CN locale the Chinese pages
+    load (a date axis names its months in Chinese), and a plot with plotly's default config, modebar
+    and all (the site turns it off; its icons are left out of the build), still draws without error."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + "charts/arc-repricing/")
+    wait_drawn(page, 1)
+    ticks = page.evaluate("""async () => {
+        const d = document.createElement('div'); d.style.width = '600px'; document.body.append(d);
+        await Plotly.newPlot(d, [{x: ['2024-01-01', '2024-06-01'], y: [1, 2]}], {}, {locale: 'zh-CN'});
+        d.dispatchEvent(new MouseEvent('mousemove', {bubbles: true}));
+        return [...d.querySelectorAll('.xtick text')].map(t => t.textContent);
+    }""")
+    assert ticks and all(set(t.split()[0]) <= set("一二三四五六七八九十") for t in ticks), ticks
+    assert page.locator(".modebar").count() >= 1
+    assert not errors, errors
+    page.close()

@@ -12,7 +12,7 @@
 //   3D annotations, selections and world calendars;
 // - the attributes' documentation (`description`), as plotly.js's own dist builds drop it;
 // - culori's colour spaces other than those CSS names (every colour a browser parses still parses);
-// - the modebar's icons (charts.js sets displayModeBar: false: never drawn) and polybooljs, which merges lasso and box selections (charts.js
+// - the modebar's icons (charts.js sets displayModeBar: false: never drawn; blank if it ever is) and polybooljs, which merges lasso and box selections (charts.js
 //   sets dragmode to "zoom" or false: nothing is ever selected).
 'use strict';
 
@@ -104,7 +104,11 @@ const plugin = {
         build.onResolve({filter: /^culori$/}, () => ({path: 'culori-css', namespace: 'o3'}));
         build.onLoad({filter: /^culori-css$/, namespace: 'o3'}, () => ({contents: CULORI, loader: 'js', resolveDir: NODE}));
         build.onResolve({filter: /^polybooljs$/}, () => ({path: 'empty', namespace: 'o3'}));
-        build.onLoad({filter: /[\\/]plotly\.js[\\/]src[\\/]fonts[\\/]ploticon\.js$/}, () => ({contents: 'module.exports = {};', loader: 'js'}));
+        // every icon an empty one: a modebar turned on by mistake shows blank buttons rather than failing
+        build.onLoad({filter: /[\\/]plotly\.js[\\/]src[\\/]fonts[\\/]ploticon\.js$/}, () => ({
+            contents: "module.exports = new Proxy({}, {get: function() { return {width: 1000, height: 1000, path: 'M0 0'}; }});",
+            loader: 'js'
+        }));
         build.onLoad({filter: /^empty$/, namespace: 'o3'}, () => ({contents: 'module.exports = {};', loader: 'js'}));
         build.onLoad({filter: /[\\/]plotly\.js[\\/]src[\\/].*\.js$/}, (args) => ({
             contents: stripDescriptions(fs.readFileSync(args.path, 'utf8')), loader: 'js'

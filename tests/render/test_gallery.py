@@ -43,8 +43,8 @@ def test_gallery_shows_every_chart_image_and_title_headline_first(story, lang, p
         chart = charts.build(chart_id, story, lang)
         assert card.count("<a ") == 1, card  # one link: image and title together
         img = re.search(r"<img [^>]*>", card).group(0)
-        # the chart's wide static image (the facade its page shows before plotly.js), at its own size
-        assert attr(img, "src") == f"{root}charts/{chart_id}/static.{lang}.svg"
+        # the chart's wide facade (the static image its page shows before plotly.js) as WebP, at its own size
+        assert attr(img, "src") == f"{root}charts/{chart_id}/thumb.{lang}.webp"
         assert (int(attr(img, "width")), int(attr(img, "height"))) == (680, chart.figure.layout.height or 460)
         assert attr(img, "alt") == ""  # named by the title beside it, as the chart blocks' facades are
         assert attr(img, "loading") == (None if n <= GALLERY_EAGER else "lazy")

@@ -48,7 +48,8 @@ def test_gallery_images_load_in_their_boxes_without_moving_the_page(site, browse
         return page.evaluate("""() => [...document.querySelectorAll('img.o3-gallery__image')].map(i => {
             const r = i.getBoundingClientRect();
             return {x: r.left, y: r.top + scrollY, w: r.width, h: r.height, aw: +i.getAttribute('width'),
-                    ah: +i.getAttribute('height'), done: i.complete && i.naturalWidth > 0, lazy: i.loading === 'lazy'};
+                    ah: +i.getAttribute('height'), done: i.complete && i.naturalWidth > 0, lazy: i.loading === 'lazy',
+                    nw: i.naturalWidth, nh: i.naturalHeight};
         })""")
     before = boxes()
     for b in before:
@@ -62,6 +63,7 @@ def test_gallery_images_load_in_their_boxes_without_moving_the_page(site, browse
         .every(i => i.complete && i.naturalWidth > 0)""")
     after = boxes()
     assert all(b["done"] for b in after)
+    assert all((b["nw"], b["nh"]) == (b["aw"], b["ah"]) for b in after), after  # the picture is the size its tag says
     # Nothing moved: same boxes as before loading, and no layout shift anywhere on the page.
     for b0, b1 in zip(before, after):
         assert (round(b0["x"]), round(b0["y"]), round(b0["w"]), round(b0["h"])) == \

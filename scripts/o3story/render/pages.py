@@ -20,7 +20,7 @@ from o3story.data.placeholders import TOKEN
 from o3story.data import captions
 from o3story.data.story import Story
 from o3story.render import charts, current, embed, evidence, explorer, exports, scorecard, templating
-from o3story.render.charts.html import chart_block, static_image
+from o3story.render.charts.html import chart_block, thumbnail
 from o3story.render.fmt import setting, value
 from o3story.render.i18n import LANG_ROOT, has, t
 
@@ -345,12 +345,12 @@ class Renderer:
             cite_label=t(lang, "download.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]))
 
     def chart_list(self, args: list[str]) -> Markup:
-        """The charts index as a gallery: each chart's static image (the wide facade, shown small) and
+        """The charts index as a gallery: each chart's picture (its wide facade as WebP, shown small) and
         its title, linking to its page; the headline chart first."""
         items = []
         for chart_id in charts.gallery_order():
             chart = charts.build(chart_id, self.story, self.lang)
-            image = static_image(chart, f"{self.root()}charts/{chart_id}/") if self.images else None
+            image = thumbnail(chart, f"{self.root()}charts/{chart_id}/") if self.images else None
             items.append({"href": self.link(f"charts/{chart_id}/"), "title": chart.title, "image": image})
         return templating.render("chart_list.html", charts=items, eager=GALLERY_EAGER)
 

@@ -49,6 +49,14 @@ def static_image(chart: Chart, base: str | None, gutter: int = 32) -> dict | Non
     return image
 
 
+def thumbnail(chart: Chart, base: str) -> dict:
+    """The charts gallery's picture of a chart (exports.thumbnail_name): its wide facade as WebP, at
+    the facade's size in layout pixels."""
+    from o3story.render.exports import thumbnail_name
+
+    return {"src": f"{base}{thumbnail_name(chart.lang)}", "width": WIDE_IMAGE_WIDTH, "height": chart.figure.layout.height or 460}
+
+
 def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:
     """What the templates show of a chart, in its language."""
     lang = chart.lang

@@ -73,13 +73,16 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
     site = tmp_path / "site"
     exports.write_chart_files(site, story, by_lang, "https://example.org/", "v", 2026, images)
-    assert images.rendered == 10  # per language: PNG and SVG downloads, the social card, wide and phone-width facades
+    # per language: PNG and SVG downloads, the social card, wide and phone-width facades, the gallery's WebP
+    assert images.rendered == 12
     out = site / "charts/o3-vs-o1"
     for lang in ("zh", "en"):
         wide = (out / f"static.{lang}.svg").read_text(encoding="utf-8")
         phone = (out / f"static.{lang}.narrow.svg").read_text(encoding="utf-8")
         assert 'width="680"' in wide[:400] and 'width="340"' in phone[:400]
         assert by_lang[lang].title not in wide  # the page names the chart; the facade is the plot alone
+        thumb = (out / f"thumb.{lang}.webp").read_bytes()  # the gallery's: the wide facade, one pixel per layout pixel
+        assert thumb[:4] == b"RIFF" and thumb[8:12] == b"WEBP"
     for lang in ("zh", "en"):
         assert png_size((out / f"card.{lang}.png").read_bytes()) == (1200, 675)
         svg = (out / f"chart.{lang}.svg").read_text(encoding="utf-8")

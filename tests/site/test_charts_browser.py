@@ -143,7 +143,7 @@ def test_chart_is_a_static_image_until_it_nears_the_viewport(site, browser):
     figure.locator(".o3-chart__plot").scroll_into_view_if_needed()
     page.wait_for_selector("#chart-claims-vs-shipped[data-ready]", timeout=20_000)
     assert figure.locator("img.o3-chart__static").count() == 0
-    assert len([u for u in requested if u.endswith("plotly-basic.min.js")]) == 1
+    assert len([u for u in requested if u.endswith("plotly-charts.min.js")]) == 1
     ctx.close()
 
 
@@ -186,3 +186,24 @@ def test_pages_without_charts_load_no_plotly(site, browser):
     draw_all_charts(page)
     assert [u for u in requested if "plotly" in u]
     ctx.close()
+
+
+def test_the_site_s_plotly_speaks_chinese_and_survives_a_modebar(site, browser):
+    """The site's own plotly.js build (site/plotly_bundle.js) takes the zh-CN locale the Chinese pages
+    load (a date axis names its months in Chinese), and a plot with plotly's default config, modebar
+    and all (the site turns it off; its icons are left out of the build), still draws without error."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + "charts/arc-repricing/")
+    wait_drawn(page, 1)
+    ticks = page.evaluate("""async () => {
+        const d = document.createElement('div'); d.style.width = '600px'; document.body.append(d);
+        await Plotly.newPlot(d, [{x: ['2024-01-01', '2024-06-01'], y: [1, 2]}], {}, {locale: 'zh-CN'});
+        d.dispatchEvent(new MouseEvent('mousemove', {bubbles: true}));
+        return [...d.querySelectorAll('.xtick text')].map(t => t.textContent);
+    }""")
+    assert ticks and all(set(t.split()[0]) <= set("一二三四五六七八九十") for t in ticks), ticks
+    assert page.locator(".modebar").count() >= 1
+    assert not errors, errors
+    page.close()

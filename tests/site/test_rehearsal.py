@@ -46,7 +46,7 @@ def test_downloads_images_and_shared_files_answer(site):
     urls = {
         site.url + "sitemap.xml", site.url + "en/sitemap.xml", site.url + "en/o3/sitemap.xml",
         site.url + "search/search_index.json", site.url + "en/search/search_index.json",
-        site.url + "assets/embed.js", site.url + "assets/vendor/plotly-basic.min.js",
+        site.url + "assets/embed.js", site.url + "assets/vendor/plotly-charts.min.js",
         site.url + "assets/vendor/plotly-locale-zh-cn.js",
     }
     for lang in ("", "en/"):

@@ -150,7 +150,7 @@ def test_every_chart_has_embed_page_and_downloads(site):
     for chart_id in CHARTS:
         assert (site.root / "embed" / chart_id / "index.html").exists()
         files = {p.name for p in (site.root / "charts" / chart_id).iterdir()}
-        assert {"data.csv", "figure.json", "metadata.json", "chart.zh.png", "chart.en.png", "chart.zh.svg", "chart.en.svg", "card.zh.png", "card.en.png"} <= files
+        assert {"data.csv", "figure.json", "metadata.json", "chart.zh.png", "chart.en.png", "chart.zh.svg", "chart.en.svg", "card.zh.png", "card.en.png", "thumb.zh.webp", "thumb.en.webp"} <= files
         for lang in ("", "en/"):
             html = site.html(f"{lang}charts/{chart_id}/")
             assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in html  # the snippet, HTML-escaped in a code block

@@ -220,6 +220,10 @@ def card_name(lang: str) -> str:
     return f"card.{lang}.png"
 
 
+def thumbnail_name(lang: str) -> str:
+    return f"thumb.{lang}.webp"
+
+
 def static_figure(chart: Chart, narrow: bool) -> go.Figure:
     """The facade: the chart as plotly will draw it (wide, or narrow at phone width), light theme,
     no title (the page has it). Sized like the box it is shown in, so its text keeps its size."""
@@ -268,6 +272,10 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
             # the social card (og:image of the chart's page, and of the story pages it is the key chart of)
             put(card_name(lang), images.render(image_figure(chart, story, site_url, frame.CARD), "png", scale=frame.CARD.scale))
             put(f"static.{lang}.svg", images.render(static_figure(chart, narrow=False), "svg"))
+            # the charts gallery's picture of it: the same facade as a raster, one pixel per layout pixel
+            # (sharp at half size on a 2x screen); a browser decodes it off the main thread, where
+            # nine SVGs of Chinese text took about half a second of a phone's main thread
+            put(thumbnail_name(lang), images.render(static_figure(chart, narrow=False), "webp", scale=1))
             if chart.narrow is not None:
                 put(f"static.{lang}.narrow.svg", images.render(static_figure(chart, narrow=True), "svg"))
     for lang, chart in charts_by_lang.items():

@@ -21,7 +21,7 @@ from o3story.data import captions
 from o3story.data.story import Story
 from o3story.render import charts, current, embed, evidence, explorer, exports, scorecard, templating
 from o3story.render.archive import archived
-from o3story.render.charts.html import chart_block
+from o3story.render.charts.html import chart_block, thumbnail
 from o3story.render.fmt import setting, value
 from o3story.render.i18n import LANG_ROOT, has, t
 
@@ -31,6 +31,7 @@ CONFIDENCES = ("stated", "stated-secondary", "derived", "chart-read")
 FIGURE_COLUMNS = ("model", "value", "metric", "setting", "confidence", "source", "date")
 TRANSCRIPT = "transcript/"
 TIMELINE = "fact-check/"
+GALLERY_EAGER = 2  # the charts gallery's first images (its first row at page width) load at once; the rest lazily
 
 
 class PlaceholderError(ValueError):
@@ -362,11 +363,14 @@ class Renderer:
             cite_label=t(lang, "download.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]))
 
     def chart_list(self, args: list[str]) -> Markup:
+        """The charts index as a gallery: each chart's picture (its wide facade as WebP, shown small) and
+        its title, linking to its page; the headline chart first."""
         items = []
-        for chart_id in charts.CHARTS:
+        for chart_id in charts.gallery_order():
             chart = charts.build(chart_id, self.story, self.lang)
-            items.append({"href": self.link(f"charts/{chart_id}/"), "title": chart.title, "description": chart.description})
-        return templating.render("chart_list.html", charts=items)
+            image = thumbnail(chart, f"{self.root()}charts/{chart_id}/") if self.images else None
+            items.append({"href": self.link(f"charts/{chart_id}/"), "title": chart.title, "image": image})
+        return templating.render("chart_list.html", charts=items, eager=GALLERY_EAGER)
 
     def chart_methods(self, args: list[str]) -> Markup:
         """How each chart was built: its construction notes (Chart.methods, kept in the chart's i18n

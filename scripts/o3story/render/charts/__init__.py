@@ -19,6 +19,12 @@ from . import (
 
 MODULES = [o3_vs_o1, codeforces_elo_price, o3_mini_elo_cost, o3_mini_latency, refusal_vs_overrefusal, arc_agi_cost, arc_repricing, o3_mini_by_effort, claims_vs_shipped]
 CHARTS = {m.ID: m for m in MODULES}
+HEADLINE = claims_vs_shipped.ID  # the story's main finding: first in the charts gallery
+
+
+def gallery_order() -> list[str]:
+    """The charts index's order: the headline chart first, then the others as in CHARTS."""
+    return [HEADLINE] + [chart_id for chart_id in CHARTS if chart_id != HEADLINE]
 
 
 class ChartError(ValueError):

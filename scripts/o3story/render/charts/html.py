@@ -13,7 +13,7 @@ from o3story.render.i18n import t
 from .base import Chart
 from .narrow import IMAGE_WIDTH, MARKS, NARROW_MAX, WIDE_IMAGE_WIDTH
 
-PLOTLY = "assets/vendor/plotly-basic.min.js"
+PLOTLY = "assets/vendor/plotly-charts.min.js"  # built by site/vendor.py
 LOCALE_ZH = "assets/vendor/plotly-locale-zh-cn.js"
 SCRIPT = "assets/charts.js"
 PLOTLY_LOCALE = {"zh": "zh-CN", "en": "en"}
@@ -48,6 +48,14 @@ def static_image(chart: Chart, base: str | None, gutter: int = 32) -> dict | Non
         image["narrow"] = {"src": f"{base}static.{lang}.narrow.svg", "max_width": NARROW_MAX + gutter - 1,
                            "width": IMAGE_WIDTH, "height": chart.narrow.figure["layout"]["height"]}
     return image
+
+
+def thumbnail(chart: Chart, base: str) -> dict:
+    """The charts gallery's picture of a chart (exports.thumbnail_name): its wide facade as WebP, at
+    the facade's size in layout pixels."""
+    from o3story.render.exports import thumbnail_name
+
+    return {"src": f"{base}{thumbnail_name(chart.lang)}", "width": WIDE_IMAGE_WIDTH, "height": chart.figure.layout.height or 460}
 
 
 def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:

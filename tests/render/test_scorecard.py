@@ -64,6 +64,11 @@ def test_hostile_strings_are_escaped_in_the_scorecard(data_dir, lang):
 def test_compare_cards_pair_a_claim_with_its_later_measurement(data_dir):
     edit(data_dir / "figures/a.yaml", "    locator: Table 1\n    confidence: stated\n    date: 2024-12-20\n",
          "    locator: Table 1\n    confidence: stated\n    date: 2025-04-16\n")
+    # the verdict's history follows: the paper, now later, moves the verdict on its own date
+    edit(data_dir / "scorecard.yaml", '      - date: "2024-12-20"\n        verdict: partly-held\n',
+         '      - date: "2024-12-20"\n        verdict: not-verifiable\n        records: [m.bench]\n'
+         '        reason: {zh: "当天只有所说的数字。", en: "On the day there was only the number said."}\n'
+         '      - date: "2025-04-16"\n        verdict: partly-held\n')
     out = render("{{ compare bench }}", "en", load_story(data_dir), "")
     assert "Claimed" in out and "Measured later" in out
     assert out.index(">71.7%<") < out.index(">48.9%<")

@@ -79,16 +79,22 @@ def test_the_feed_holds_each_audit_each_correction_and_each_verdict_change(real)
     assert kinds.count("verdict") == len(changes) > 0
     by_id = {e.id: e for e in parsed.entries}
     # ARC-AGI: held for the preview, not the release, from ARC's re-test of the released o3
-    arc = by_id["tag:example.org,2026-11-26:o3-story/claim/arc-agi/verdict/2025-04-22"]
+    arc = by_id["tag:example.org,2026-11-26:o3-story/en/claim/arc-agi/verdict/2025-04-22"]
     assert arc.updated.startswith("2025-04-22T") and "Held for the preview, not the release" in arc.title
     assert "No verdict on the scale" in arc.summary and "41%" in arc.summary  # the number, from its record
     assert arc.link == SITE + "en/#claim-arc-agi"
-    audit = by_id["tag:example.org,2026-11-26:o3-story/audit/audit-2026-12-04-captions"]
+    audit = by_id["tag:example.org,2026-11-26:o3-story/en/audit/audit-2026-12-04-captions"]
     assert audit.updated.startswith("2026-12-04T") and audit.link == SITE + "en/methods/#audit-audit-2026-12-04-captions"
     # newest first
     dates = [e.updated for e in parsed.entries]
     assert dates == sorted(dates, reverse=True)
     assert "{{" not in "".join(e.summary + e.title for e in parsed.entries)
+
+
+def test_each_language_has_its_own_entries(real):
+    zh = {e.id for e in feed.entries(real, "zh", SITE)}
+    en = {e.id for e in feed.entries(real, "en", SITE)}
+    assert len(zh) == len(en) and not zh & en
 
 
 def test_the_feed_is_the_same_on_every_build(real):
@@ -133,7 +139,7 @@ def test_data_text_is_escaped_and_read_back_as_written(data_dir):
     parsed = feedparser.parse(xml)
     assert parsed.bozo == 0
     (correction,) = [e for e in parsed.entries if e.tags[0].term == "correction"]
-    assert correction.id == "tag:example.org,2026-11-26:audit/audit-1/figure/m.bench/quote"
+    assert correction.id == "tag:example.org,2026-11-26:en/audit/audit-1/figure/m.bench/quote"
     assert "<script>alert('x')</script> & \"q\" ]]>" in correction.summary
     structure(xml)
 

@@ -2,8 +2,8 @@
 (a change to a field that had a published value), and every change of a scorecard verdict. Pure: built
 from data/ alone, so a build on another day writes the same bytes.
 
-Entry ids are tag: URIs (RFC 4151) made from data ids, with the site's host and its first publication
-date (data/status.yaml `published`); `updated` is the data's own date of each entry (the audit's date,
+Entry ids are tag: URIs (RFC 4151) made from data ids and the feed's language (each language's entry is its
+own entry), with the site's host and its first publication date (data/status.yaml `published`); `updated` is the data's own date of each entry (the audit's date,
 the verdict step's date), written as RFC 3339 at midnight UTC."""
 
 from __future__ import annotations
@@ -74,14 +74,14 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
         corrections = [c for c in audit.changes if c.was is not None]
         at = f"{home}{METHODS}#audit-{audit.id}"
         out.append(Entry(
-            id=tag(story, site_url, f"audit/{audit.id}"),
+            id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}"),
             title=t(lang, "feed.audit", date=long_date(audit.date, lang), count=len(audit.changes)),
             updated=audit.date, link=at, kind="audit",
             summary=t(lang, "feed.audit_summary", count=len(audit.changes), corrections=len(corrections),
                       method=plain(r, audit.method[lang]))))
         for change in corrections:
             out.append(Entry(
-                id=tag(story, site_url, f"audit/{audit.id}/{change.kind}/{change.record}/{change.field}"),
+                id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}/{change.kind}/{change.record}/{change.field}"),
                 title=t(lang, "feed.correction", kind=t(lang, "changelog.kind." + change.kind), record=change.record,
                         field=change.field),
                 updated=audit.date, link=at, kind="correction",
@@ -94,7 +94,7 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
                 return data.grade(verdict).label[lang] if verdict else t(lang, "scorecard.no_verdict")
 
             out.append(Entry(
-                id=tag(story, site_url, f"claim/{claim.id}/verdict/{step.date.isoformat()}"),
+                id=tag(story, site_url, LANG_ROOT[lang] + f"claim/{claim.id}/verdict/{step.date.isoformat()}"),
                 title=t(lang, "feed.verdict", claim=plain(r, claim.claim[lang]), verdict=label(step.verdict)),
                 updated=step.date, link=f"{home}#claim-{claim.id}", kind="verdict",
                 summary=t(lang, "feed.verdict_summary", was=label(before.verdict), now=label(step.verdict),

@@ -96,6 +96,7 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
         "history_note": reconstructed(r),
         "history_href": r.link(f"{METHODS}#verdict-history"),
         "history_how": t(lang, "scorecard.history_how"),
+        "records_label": t(lang, "scorecard.history_records"),
         "claim": parts(r, c.claim[lang]),
         # What was said: OpenAI's own words (its video's captions) first; the Chinese transcript beside them.
         "said": c.said.en,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the site into a temporary folder, then swap it in")
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    build.add_argument("--generator", choices=("mkdocs", "properdocs"), default=os.environ.get("O3STORY_GENERATOR", "mkdocs"),
+                       help="the static site generator that turns the pages into HTML (default mkdocs; "
+                            "properdocs is the maintained MkDocs 1.x continuation, same output)")
     prev = sub.add_parser("preview", help="serve the built site under its base path, as GitHub Pages does")
     prev.add_argument("--site", type=Path, default=ROOT / "site")
     prev.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
@@ -52,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         preview(args.site, base_path(site_url(args.config)), args.port)
         return 0
-    return build_site(args.config, args.site)
+    return build_site(args.config, args.site, generator=args.generator)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ test: $(BIN)/.test-deps node_modules/.installed browser java
 
 ## test-fast: the fast lane for a change that touches no browser behaviour: data, rendering, words and
 ## quotes, no browser, no whole-site build (tests marked `slow` are left out; `make test` runs them all)
-test-fast: $(BIN)/.test-deps
+test-fast: $(BIN)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest -m "not slow"
 
 ## bench: build ours and the naive way, load both in Chromium and Lighthouse, print figures and ratios

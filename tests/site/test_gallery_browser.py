@@ -56,7 +56,7 @@ def test_gallery_images_load_in_their_boxes_without_moving_the_page(site, browse
         assert b["w"] > 0 and abs(b["h"] - b["w"] * b["ah"] / b["aw"]) <= 1, b
     # The reader scrolls down the whole gallery; every image is then loaded.
     height = page.evaluate("document.documentElement.scrollHeight")
-    for y in range(0, height + 800, 400):
+    for _ in range(0, height + 800, 400):
         page.mouse.wheel(0, 400)
         page.wait_for_timeout(50)
     page.wait_for_function("""() => [...document.querySelectorAll('img.o3-gallery__image')]

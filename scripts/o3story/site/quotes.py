@@ -187,7 +187,7 @@ def page_quotes(path: Path, name: str, figure_value, lang: str = "en") -> Iterat
         end = raw.index("\n---", 4)
         front = yaml.safe_load(raw[4:end]) or {}
         body = "\n" * raw.count("\n", 0, end + 4) + raw[end + 4 :]  # keep line numbers
-    for key, text in front.items():
+    for text in front.values():
         if isinstance(text, str):
             for q in _quotes(text, straight=True):
                 yield Quote(f"{name}:{_line_of(raw, q)}", q, _fill_figures(q, figure_value), _marked(text, q, MARK_PAGE), lang=lang)

@@ -108,7 +108,7 @@ def test_no_zigzag_and_no_stacked_labels(chart, story):
     drawn = points(chart)
     assert all("<br>" not in p[3] for p in drawn)
     by_row: dict[str, list] = {}
-    for rid, row, x, _, _, pos in drawn:
+    for _rid, row, x, _, _, pos in drawn:
         by_row.setdefault(row, []).append((x, pos))
     for row, pts in by_row.items():
         if len(pts) == 2:

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from o3story.render.fmt import level, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr, wrap
+from .base import Chart, base_layout, hover, log_axis, sources_of, style, tr
 
 ID = "arc-repricing"
 # The December runs on the semi-private set, each series in the order ARC stated its cost.

@@ -19,7 +19,7 @@ from o3story.data.model import Figure
 from o3story.data.placeholders import TOKEN
 from o3story.data import captions
 from o3story.data.story import Story
-from o3story.render import charts, current, embed, evidence, explorer, exports, scorecard, templating
+from o3story.render import charts, current, embed, evidence, explorer, exports, release, scorecard, templating
 from o3story.render.archive import archived
 from o3story.render.charts.html import chart_block, thumbnail
 from o3story.render.fmt import setting, value
@@ -349,7 +349,7 @@ class Renderer:
 
         lang = self.lang
         url = f"{self.site_url}{datapackage.FOLDER}/"
-        cite = datapackage.citation(self.site_url, self.version, self.year())[lang]
+        cite = datapackage.citation(self.site_url, self.version, release.release_date(self.story))[lang]
         return templating.render_markdown(
             "data_package.md",
             base=f"{self.root()}{datapackage.FOLDER}/", package_label=t(lang, "download.package"),
@@ -360,7 +360,9 @@ class Renderer:
             frictionless_label=t(lang, "download.frictionless"),
             frictionless=templating.verbatim(
                 f'from frictionless import Package\nfigures = Package("{url}datapackage.json").get_resource("figures").read_rows()'),
-            cite_label=t(lang, "download.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]))
+            cite_label=t(lang, "download.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]),
+            cite_version=t(lang, "download.cite_version", version=self.version, date=release.release_date(self.story).isoformat(),
+                           cff=release.CFF))
 
     def chart_list(self, args: list[str]) -> Markup:
         """The charts index as a gallery: each chart's picture (its wide facade as WebP, shown small) and

@@ -13,7 +13,7 @@ from pyld import jsonld as ld
 
 from conftest import edit
 from o3story.data.story import load_story
-from o3story.render import datapackage, exports, jsonld, release
+from o3story.render import datapackage, jsonld, release
 from o3story.render.i18n import t
 from o3story.render.pages import render
 
@@ -124,10 +124,3 @@ def test_hostile_data_strings_cannot_end_the_block(data_dir, lang):
     assert HOSTILE in json.loads(found)["variableMeasured"]  # intact once parsed
     assert HOSTILE in values(expand(json.loads(found)), "variableMeasured")
 
-
-def test_data_version_is_the_sites(story):
-    # the version a page's JSON-LD carries is the one the build computes for data/
-    from conftest import ROOT
-
-    version = exports.data_version(ROOT / "data")
-    assert jsonld.dataset(story, "en", SITE_URL, version)["version"] == version

@@ -1,4 +1,5 @@
-"""Command line: `python -m o3story check` validates data/; `python -m o3story build` builds the site atomically."""
+"""Command line: `python -m o3story check` validates data/; `python -m o3story build` builds the site atomically;
+`python -m o3story release` rewrites the release metadata (CITATION.cff, .zenodo.json) from data/."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     prev.add_argument("--site", type=Path, default=ROOT / "site")
     prev.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     prev.add_argument("--port", type=int, default=8001)
+    rel = sub.add_parser("release", help="rewrite CITATION.cff and .zenodo.json from data/ (the data version and its date)")
+    rel.add_argument("--check", action="store_true", help="only report whether they are in step with data/ (exit 1 if not)")
     args = parser.parse_args(argv)
     if args.command == "check":
         try:
@@ -44,6 +47,19 @@ def main(argv: list[str] | None = None) -> int:
         d = story.data
         print(f"ok: {len(d.sources)} sources, {len(d.metrics)} metrics, {len(d.figures)} figures, "
               f"{len(story.transcript.turns)} transcript turns")
+        return 0
+    if args.command == "release":
+        from o3story.site import release
+
+        if args.check:
+            out = release.stale(ROOT)
+            for name in out:
+                print(f"{name}: out of step with data/: run `python -m o3story release`", file=sys.stderr)
+            if not out:
+                print("ok: release metadata in step with data/")
+            return 1 if out else 0
+        for path in release.write(ROOT):
+            print(f"wrote {path.relative_to(ROOT)}")
         return 0
     from o3story.site.build import build_site, site_url
 

@@ -133,7 +133,8 @@ def build(story: Story, lang: str) -> Chart:
     v = {f.id: value(f, lang) for f in drawn}
     return Chart(
         id=ID, lang=lang,
-        title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], released=v[RELEASED[-1]]),
+        title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
+                 released=v[RELEASED[-1]]),
         description=tr(lang, ID, "description", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
                        high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),

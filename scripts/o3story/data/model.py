@@ -363,6 +363,21 @@ class ModelName(Record):
     stage: Literal["preview", "released", "checkpoint"] | None = None
     term: Id | None = None
     instead_of: list[Str] = Field(default_factory=list)
+    # What a reader sees, in each language: required where the name is not a name in both languages
+    # (every reference, "o3 (early checkpoint)"); the records keep `name` as sourced.
+    label: Text | None = None
+
+
+SettingField = Literal["split", "aggregation", "scaffold", "pricing"]
+
+
+class SettingValue(Record):
+    """A setting value as a reader sees it (data/settings.yaml): figures keep the value as sourced
+    (`en`); a Chinese page shows `zh`. Every value a figure uses has one entry."""
+
+    field: SettingField
+    en: Str
+    zh: Str
 
 
 ChangedKind = Literal["figure", "source", "check", "event", "unlinked"]
@@ -446,9 +461,22 @@ class Dataset(Record):
     claims: tuple[Claim, ...] = ()
     glossary: tuple[Term, ...] = ()
     models: tuple[ModelName, ...] = ()
+    settings: tuple[SettingValue, ...] = ()
     grades: tuple[Grade, ...] = ()
     status: Status | None = None
     caveats: tuple[Caveat, ...] = ()
+
+    def model_label(self, name: str, lang: str) -> str:
+        """A figure's `model` as a reader of `lang` sees it."""
+        entry = next((m for m in self.models if m.name == name), None)
+        return entry.label[lang] if entry is not None and entry.label is not None else name
+
+    def setting_value(self, field: str, value: str, lang: str) -> str:
+        """A setting value (split, aggregation, scaffold, pricing) as a reader of `lang` sees it."""
+        if lang == "en":
+            return value
+        entry = next((s for s in self.settings if s.field == field and s.en == value), None)
+        return entry.zh if entry is not None else value
 
     def grade(self, verdict: str) -> Grade:
         return next(g for g in self.grades if g.id == verdict)

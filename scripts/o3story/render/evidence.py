@@ -71,13 +71,13 @@ def entry(r: "Renderer", fig: Figure) -> dict:
     src = data.source(fig.source)
     out: dict = {
         "value": value(fig, lang),
-        "label": f"{fig.model} · {r.metric_name(fig)}",
+        "label": f"{r.model_name(fig)} · {r.metric_name(fig)}",
         "confidence": confidence(fig, lang),
         "source": src.id,  # in the block's "sources": many figures share one
         "record": r.record_link(fig),
     }
     if not fig.setting.is_empty():
-        out["setting"] = setting(fig, lang)
+        out["setting"] = setting(fig, lang, r.story.data)
     if fig.id in r.chart_of():
         out["chart"] = r.figure_target(fig.id)
     if fig.quote:

@@ -36,9 +36,10 @@ def selects(r: "Renderer", figs: list[Figure]) -> list[dict]:
     lang, data = r.lang, r.story.data
     used_metrics = {f.metric for f in figs}
     used_sources = {f.source for f in figs}
-    models = sorted({f.model for f in figs}, key=str.casefold)
+    names = {f.model: data.model_label(f.model, lang) for f in figs}  # filter value: the record's name; shown: its label
+    models = sorted(names, key=lambda m: names[m].casefold())
     return [
-        {"name": "model", "label": t(lang, "explorer.model"), "options": [(m, m) for m in models]},
+        {"name": "model", "label": t(lang, "explorer.model"), "options": [(m, names[m]) for m in models]},
         {"name": "metric", "label": t(lang, "explorer.metric"),
          "options": [(m.id, m.name[lang]) for m in data.metrics if m.id in used_metrics]},
         {"name": "confidence", "label": t(lang, "explorer.confidence"),
@@ -84,9 +85,9 @@ def row(r: "Renderer", fig: Figure) -> dict:
     return {
         # ids are plain (the model restricts them to [a-z0-9._-]); the model name is free text, escaped like all text
         "anchor": f"fig-{fig.id}", "model": fig.model, "metric": fig.metric, "confidence": fig.confidence, "source": fig.source,
-        "details_of": t(lang, "explorer.details_of", id=f"{fig.model} · {r.metric_name(fig)}"),
+        "details_of": t(lang, "explorer.details_of", id=f"{r.model_name(fig)} · {r.metric_name(fig)}"),
         "sort": sort_number(fig.value), "source_url": src.url,
-        "cells": {"model": fig.model, "metric": r.metric_name(fig), "setting": setting(fig, lang), "value": value(fig, lang),
+        "cells": {"model": r.model_name(fig), "metric": r.metric_name(fig), "setting": setting(fig, lang, r.story.data), "value": value(fig, lang),
                   "confidence": t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else ""),
                   "source": src.publisher, "date": fig.date.isoformat()},
         "facts": facts(r, fig),

@@ -104,6 +104,10 @@ class Renderer:
         except KeyError:
             raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
 
+    def model_name(self, fig: Figure) -> str:
+        """The figure's model as this page's reader sees it (data/models.yaml `label`)."""
+        return self.story.data.model_label(fig.model, self.lang)
+
     def metric_name(self, fig: Figure) -> str:
         return self.story.data.metric(fig.metric).name[self.lang]
 
@@ -178,7 +182,7 @@ class Renderer:
             if sp.figure:
                 fig = self.figure(sp.figure)
                 key = "figure.chart_title" if fig.id in self.chart_of() else "figure.link_title"
-                title = t(lang, key, model=fig.model, metric=self.story.data.metric(fig.metric).name[lang])
+                title = t(lang, key, model=self.model_name(fig), metric=self.story.data.metric(fig.metric).name[lang])
                 out.append(self.inline.number("figure", self.figure_target(fig.id), title, token, self.cite(fig)))
             elif sp.check:
                 out.append(self.inline.number("check", self.check_link(sp.check), t(lang, "check.flag"), token))
@@ -224,7 +228,7 @@ class Renderer:
             if fig.formula:
                 conf += f" ({fig.formula})"
             src = self.story.data.source(fig.source)
-            rows.append({"model": fig.model, "metric": self.metric_name(fig), "setting": setting(fig, lang),
+            rows.append({"model": self.model_name(fig), "metric": self.metric_name(fig), "setting": setting(fig, lang, self.story.data),
                          "record": self.record_link(fig), "value": value(fig, lang), "confidence": conf,
                          "source_url": src.url, "publisher": src.publisher, "archive": archived(src, lang),
                          "date": fig.date.isoformat()})
@@ -235,7 +239,7 @@ class Renderer:
     def fig(self, args: list[str]) -> Markup:
         (fig_id,) = args
         fig = self.figure(fig_id)
-        title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
+        title = t(self.lang, "figure.link_title", model=self.model_name(fig), metric=self.metric_name(fig))
         return self.inline.fig_link(self.record_link(fig), title, value(fig, self.lang), self.cite(fig))
 
     def translated(self, args: list[str]) -> Markup:
@@ -249,8 +253,8 @@ class Renderer:
         for fig_id in args:
             fig = self.figure(fig_id)
             src = self.story.data.source(fig.source)
-            cards.append({"value": value(fig, lang), "model": fig.model, "metric": self.metric_name(fig),
-                          "setting": setting(fig, lang), "source_label": t(lang, "card.source"), "source_url": src.url,
+            cards.append({"value": value(fig, lang), "model": self.model_name(fig), "metric": self.metric_name(fig),
+                          "setting": setting(fig, lang, self.story.data), "source_label": t(lang, "card.source"), "source_url": src.url,
                           "publisher": src.publisher, "archive": archived(src, lang), "record": self.record_link(fig),
                           "record_label": t(lang, "card.record")})
         return templating.render("cards.html", cards=cards)

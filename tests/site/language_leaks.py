@@ -14,6 +14,10 @@ titles, annotations). It returns the leaks:
   `gloss_classes`: the project's translation, or OpenAI's captions of the same words).
 
 The language switch names each language in itself (中文 / English): those two links are no leak.
+Typographic quotations count as marked: on a Chinese page, words inside “…” or 《…》 are a source's
+words; on an English page, Chinese inside “…” or standing alone must be followed by its English in
+parentheses (破译 (decipher)). An element marked translate="no" (HTML's own mark for a name not to
+be translated: a publisher, an author, a licence) holds names.
 """
 
 from __future__ import annotations
@@ -70,10 +74,24 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Words quoted inside a Chinese sentence: “…”, 《…》, 「…」 (a source's own words, typographically marked).
+QUOTED_ZH = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
+# A Chinese term followed by its English original in full-width parentheses: 审慎对齐（Deliberative
+# Alignment）, 推理强度（reasoning effort）. Only right after a Chinese character, with no Chinese inside.
+ORIGINAL_TERM = re.compile(r"(?<=[\u3400-\u9fff])（[^（）\u3400-\u9fff]*）")
+# Chinese quoted in an English sentence with its English right after it in parentheses:
+# 破译 (decipher), “代码与ELO评分” (code and Elo rating).
+GLOSSED_CJK = re.compile(r"“?[^\sA-Za-z“”()（）]*[\u3400-\u9fff][^“”()（）]*?”?\s*\([A-Za-z][^()]*\)")
+# ... or the other way round: an English word with the Chinese it renders in parentheses, or Chinese
+# with its English inside the same parentheses: “Training” (训练), (达标, literally to reach the standard).
+GLOSSED_CJK_AFTER = re.compile(r"”\s*\([\u3400-\u9fff]+\)|\(\s*[\u3400-\u9fff]+\s*,[^()]*[A-Za-z][^()]*\)")
+
+
 def latin_words(text: str) -> list[str]:
     """The Latin-script words of `text` that are not allowed names, units or code."""
     a = allowed()
-    rest = a["patterns"].sub(" ", text)
+    rest = ORIGINAL_TERM.sub(" ", QUOTED_ZH.sub(" ", text))
+    rest = a["patterns"].sub(" ", rest)
     rest = a["names"].sub(" ", rest)
     return LATIN.findall(rest)
 
@@ -127,6 +145,15 @@ def _in(el, tags: set[str]) -> bool:
     return False
 
 
+def _untranslated(el) -> bool:
+    """Inside an element marked translate="no": a name (publisher, author, licence)."""
+    while el is not None:
+        if el.get("translate") == "no":
+            return True
+        el = el.getparent()
+    return False
+
+
 def _in_switch(el) -> bool:
     while el is not None:
         if el.get("hreflang") and _tag(el) == "a":
@@ -143,10 +170,13 @@ def chart_strings(spec: object, key: str = "") -> list[tuple[str, str]]:
             if k in ("customdata", "meta", "template", "font", "marker", "line", "legendgroup", "offsetgroup",
                      "uid", "ids", "hoverinfo", "textposition", "type", "xaxis", "yaxis", "anchor", "mode"):
                 continue
+            if k == "name" and key in ("annotations", "shapes", "images"):
+                continue  # an annotation's or shape's name is an id for code, never drawn
             if k == "title" and isinstance(v, str):
                 out.append(("title", v))
             else:
-                out += chart_strings(v, k if k in SHOWN_KEYS or k in ("text", "title") else (key if isinstance(v, list) and key else k))
+                shown = k in SHOWN_KEYS or k in ("text", "title", "annotations", "shapes", "images")
+                out += chart_strings(v, k if shown else (key if isinstance(v, list) and key else k))
     elif isinstance(spec, list):
         for v in spec:
             out += chart_strings(v, key)
@@ -157,6 +187,7 @@ def chart_strings(spec: object, key: str = "") -> list[tuple[str, str]]:
 
 def _chart_text(s: str) -> str:
     s = re.sub(r"%\{[^}]*\}", " ", s)  # hovertemplate slots
+    s = re.sub(r"<br\s*/?>", " ", s)  # plotly's line breaks part words
     return _flat(lxml_html.fromstring(f"<span>{s}</span>").text_content()) if "<" in s else _flat(s)
 
 
@@ -173,9 +204,9 @@ def page_leaks(page_html: str, lang: str, page: str = "") -> list[Leak]:
         if lang == "zh":
             if _in_switch(el) and text in allowed()["switch"]:
                 return  # the language switch names each language in itself
-            if owner_lang.startswith("en") and owner is not None and _is_quotation(owner):
-                return  # another language's verbatim words, marked as such
-            if _in(el, CODE):
+            if owner is not None and _is_quotation(owner):
+                return  # a source's verbatim words, marked as such (a Chinese quotation may name o3-mini medium)
+            if _in(el, CODE) or _untranslated(el):
                 return
             for w in latin_words(text):
                 found.add(Leak(page, where, w, text[:160]))
@@ -187,7 +218,7 @@ def page_leaks(page_html: str, lang: str, page: str = "") -> list[Leak]:
             if owner_lang.startswith("zh") and owner is not None:
                 if _is_quotation(owner) and _has_gloss(owner):
                     return
-            for w in CJK.findall(text):
+            for w in CJK.findall(GLOSSED_CJK_AFTER.sub(" ", GLOSSED_CJK.sub(" ", text))):
                 found.add(Leak(page, where, w, text[:160]))
 
     for el in doc.iter():

@@ -101,7 +101,7 @@ def hover(fig: Figure, story: Story, lang: str) -> str:
         lines.append(html.escape(detail))
     conf = t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else "")
     lines.append(html.escape(f"{t(lang, 'col.confidence')}: {conf}"))
-    lines.append(html.escape(f"{t(lang, 'col.source')}: {src.publisher}, {fig.date.isoformat()}"))
+    lines.append(html.escape(f"{t(lang, 'col.source')}: {src.publisher_in(lang)}, {fig.date.isoformat()}"))
     return "<br>".join(lines)
 
 

@@ -72,6 +72,10 @@ CASES = [
      "data/changelog.yaml:14: audits[0].changes[1].now: a change needs what the field was, what it is now, or both"),
     ("changelog.yaml", "        was: \"约为71.7%\"\n", "        was: \"准确率约为71.7%\"\n",
      "data/changelog.yaml:11: audits[0].changes[0].now: the same as 'was', so nothing changed"),
+    # one change per field of a record in an audit: the feed's entry for a correction is named by them
+    ("changelog.yaml", "      - record: paper\n        kind: source\n        field: note\n",
+     "      - record: m.bench\n        kind: figure\n        field: quote\n",
+     "data/changelog.yaml:16: audits[0].changes[1].field: a second change to figure 'm.bench', field 'quote', in the same audit (first at changes[0]): one change per field per audit"),
     ("changelog.yaml", "    date: 2026-12-01\n", "    date: 2026-12-41\n",
      "data/changelog.yaml:4: audits[0].date: not a real date (day is out of range for month)"),
     ("changelog.yaml", "        reason: {zh: 补充。, en: Added.}\n", "        reason: {zh: 补充。}\n",

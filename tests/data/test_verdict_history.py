@@ -108,3 +108,11 @@ def test_steps_out_of_order_are_reported(tmp_path):
         records: [o3.codeforces-elo.arxiv-2502-06807]'''
     errors = _broken(tmp_path, old, old.replace("2025-02-03", "2025-04-17"))
     assert any("claims[1].history[2].date: dated 2025-04-16, not after the step before it (2025-04-17)" in e for e in errors), errors
+
+
+def test_a_history_error_names_the_file_the_line_and_the_field(tmp_path):
+    # like every data error: data/<file>:<line>: <field>: <problem>, the line being the step's own field
+    errors = _broken(tmp_path, '      - date: "2025-04-20"', '      - date: "2027-04-20"')
+    line = 1 + (ROOT / "data/scorecard.yaml").read_text(encoding="utf-8").split('      - date: "2025-04-20"')[0].count("\n")
+    assert f"data/scorecard.yaml:{line}: claims[4].history[1].date: dated 2027-04-20, after the data's as-of date " \
+           "(2026-12-04, data/status.yaml)" in errors, errors

@@ -192,7 +192,15 @@ def audit_refs(audits: Located, known: dict[str, set[str] | None]) -> list[DataE
     or None when their file could not be read (then that kind is not checked)."""
     errors = duplicate_ids(audits, "audit")
     for audit, where in audits:
+        # One change per field of a record in an audit (its feed entry's id is made of these: they must be unique).
+        first: dict[tuple[str, str, str], int] = {}
         for i, change in enumerate(audit.changes):
+            key = (change.kind, change.record, change.field)
+            if key in first:
+                errors.append(where.error(f"a second change to {change.kind} '{change.record}', field '{change.field}', "
+                                          f"in the same audit (first at changes[{first[key]}]): one change per field "
+                                          "per audit", "changes", i, "field"))
+            first.setdefault(key, i)
             ids = known.get(change.kind)
             if ids is not None and change.record not in ids:
                 errors.append(where.error(f"unknown {change.kind} id '{change.record}'", "changes", i, "record"))

@@ -63,31 +63,35 @@ class Entry:
 
 def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
     """Every entry of the feed, newest first (ties in a fixed order: kind, then id)."""
-    from o3story.render.pages import METHODS, Renderer
-    from o3story.render.scorecard import plain
+    from o3story.render.pages import METHODS, render_text
+
+    def plain(text: str) -> str:
+        # each {{ fig ID }} as its value, {{ translated }} as its words ("our translation"): nothing dropped
+        return render_text(text, lang, story)
 
     data = story.data
     home = site_url.rstrip("/") + "/" + LANG_ROOT[lang]
-    r = Renderer(story, lang, LANG_ROOT[lang])
     out: list[Entry] = []
     for audit in data.audits:
         corrections = [c for c in audit.changes if c.was is not None]
         at = f"{home}{METHODS}#audit-{audit.id}"
         out.append(Entry(
             id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}"),
-            title=t(lang, "feed.audit", date=long_date(audit.date, lang), count=len(audit.changes)),
+            title=t(lang, "feed.audit_one" if len(audit.changes) == 1 else "feed.audit", date=long_date(audit.date, lang),
+                    count=len(audit.changes)),
             updated=audit.date, link=at, kind="audit",
             summary=t(lang, "feed.audit_summary", count=len(audit.changes), corrections=len(corrections),
-                      method=plain(r, audit.method[lang]))))
+                      method=plain(audit.method[lang]))))
         for change in corrections:
             out.append(Entry(
                 id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}/{change.kind}/{change.record}/{change.field}"),
                 title=t(lang, "feed.correction", kind=t(lang, "changelog.kind." + change.kind), record=change.record,
                         field=change.field),
                 updated=audit.date, link=at, kind="correction",
-                summary=t(lang, "feed.correction_summary", was=plain(r, change.was),
-                          now=plain(r, change.now) if change.now is not None else t(lang, "changelog.removed"),
-                          reason=plain(r, change.reason[lang]))))
+                summary=t(lang, "feed.correction_summary", was=t(lang, "feed.quoted", text=plain(change.was)),
+                          now=t(lang, "feed.quoted", text=plain(change.now)) if change.now is not None
+                          else t(lang, "changelog.removed"),
+                          reason=plain(change.reason[lang]))))
     for claim in data.claims:
         for before, step in zip(claim.history, claim.history[1:]):
             def label(verdict: str | None) -> str:
@@ -95,10 +99,10 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
 
             out.append(Entry(
                 id=tag(story, site_url, LANG_ROOT[lang] + f"claim/{claim.id}/verdict/{step.date.isoformat()}"),
-                title=t(lang, "feed.verdict", claim=plain(r, claim.claim[lang]), verdict=label(step.verdict)),
+                title=t(lang, "feed.verdict", claim=plain(claim.claim[lang]), verdict=label(step.verdict)),
                 updated=step.date, link=f"{home}#claim-{claim.id}", kind="verdict",
                 summary=t(lang, "feed.verdict_summary", was=label(before.verdict), now=label(step.verdict),
-                          reason=plain(r, step.reason[lang]))))
+                          reason=plain(step.reason[lang]))))
     order = {"verdict": 0, "audit": 1, "correction": 2}
     out.sort(key=lambda e: (order[e.kind], e.id))
     out.sort(key=lambda e: e.updated, reverse=True)

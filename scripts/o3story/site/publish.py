@@ -1,10 +1,13 @@
-"""The chart files that are not pages: downloads under /charts/<id>/ and embeds under /embed/<id>/."""
+"""The chart files that are not pages: downloads under /charts/<id>/ and embeds under /embed/<id>/;
+and the scorecard's embed, /embed/scorecard/, with its oEmbed documents beside it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from o3story.render import charts, exports
+import json
+
+from o3story.render import charts, exports, scorecard_embed
 from o3story.render.embed import embed_html
 from o3story.render.pages import Renderer
 from o3story.data.story import Story
@@ -23,4 +26,16 @@ def publish_charts(site: Path, story: Story, site_url: str, version: str, images
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(embed_html(by_lang, tables, images is not None and images.available, site_url), encoding="utf-8")
         written.append(page)
+    return written
+
+
+def publish_scorecard(site: Path, story: Story, site_url: str) -> list[Path]:
+    folder = site / scorecard_embed.PATH
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(scorecard_embed.embed_html(story, site_url), encoding="utf-8")
+    written = [folder / "index.html"]
+    for lang in ("zh", "en"):
+        path = folder / scorecard_embed.oembed_url("", lang)[len(scorecard_embed.PATH):]
+        path.write_text(json.dumps(scorecard_embed.oembed(story, lang, site_url), ensure_ascii=False, indent=2), encoding="utf-8")
+        written.append(path)
     return written

@@ -8,7 +8,7 @@ export BROWSER_PATH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build preview check test test-fast bench browser java clean
+.PHONY: serve build preview check release test test-fast bench browser java clean
 
 $(BIN)/.site-deps: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ preview: build
 check: $(BIN)/.site-deps
 	$(BIN)/python -m o3story check
 
+## release: rewrite CITATION.cff and .zenodo.json from data/ (the data version and its date); commit them with the data
+release: $(BIN)/.site-deps
+	$(BIN)/python -m o3story release
+
 ## browser: Debian's chromium and a CJK font, for browser tests and chart images
 browser:
 	@if [ -x "$(BROWSER_PATH)" ]; then echo "browser: $(BROWSER_PATH)"; else \
@@ -60,7 +64,7 @@ test: $(BIN)/.test-deps node_modules/.installed browser java
 
 ## test-fast: the fast lane for a change that touches no browser behaviour: data, rendering, words and
 ## quotes, no browser, no whole-site build (tests marked `slow` are left out; `make test` runs them all)
-test-fast: $(BIN)/.test-deps
+test-fast: $(BIN)/.test-deps node_modules/.installed
 	$(BIN)/python -m pytest -m "not slow"
 
 ## bench: build ours and the naive way, load both in Chromium and Lighthouse, print figures and ratios

@@ -214,7 +214,7 @@
     var map = {};
     if (name === "slate" && meta && meta.dark) Object.keys(meta.dark).forEach(function (k) { map[k.toLowerCase()] = meta.dark[k]; });
     if (!Object.keys(map).length) return;
-    function swap(v) { return typeof v === "string" && map.hasOwnProperty(v.toLowerCase()) ? map[v.toLowerCase()] : v; }
+    function swap(v) { return typeof v === "string" && Object.prototype.hasOwnProperty.call(map, v.toLowerCase()) ? map[v.toLowerCase()] : v; }
     (function walk(o) {
       if (!o || typeof o !== "object") return;
       Object.keys(o).forEach(function (k) {

@@ -13,6 +13,6 @@
   // Ask frames that loaded before this script for their height.
   var frames = document.querySelectorAll("iframe[data-o3-embed]");
   for (var i = 0; i < frames.length; i++) {
-    try { frames[i].contentWindow.postMessage({ type: "o3-embed-ping" }, "*"); } catch (e) { /* not loaded yet */ }
+    try { frames[i].contentWindow.postMessage({ type: "o3-embed-ping" }, "*"); } catch { /* not loaded yet */ }
   }
 })();

@@ -11,7 +11,7 @@
   var block = document.querySelector("script.o3-evidence-data");
   if (!block) return;
   var data;
-  try { data = JSON.parse(block.textContent); } catch (e) { return; }
+  try { data = JSON.parse(block.textContent); } catch { return; }
   var S = data.strings, F = data.figures, SOURCES = data.sources;
   var current = null; // {pop, link}
   var uid = 0;

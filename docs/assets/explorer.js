@@ -123,7 +123,6 @@
     sorted = th ? { key: th.getAttribute("data-key"), order: ORDER[th.getAttribute("aria-sort")] } : null;
     writeUrl();
   });
-  // eslint-disable-next-line no-new
   new window.Tablesort(table);
 
   form.addEventListener("input", function () { apply(); writeUrl(); });

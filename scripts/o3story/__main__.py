@@ -1,8 +1,10 @@
-"""Command line: `python -m o3story check` validates data/; `python -m o3story build` builds the site atomically."""
+"""Command line: `python -m o3story check` validates data/; `python -m o3story build` builds the site atomically;
+`python -m o3story release` rewrites the release metadata (CITATION.cff, .zenodo.json) from data/."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,10 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the site into a temporary folder, then swap it in")
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
+    build.add_argument("--generator", choices=("mkdocs", "properdocs"), default=os.environ.get("O3STORY_GENERATOR", "mkdocs"),
+                       help="the static site generator that turns the pages into HTML (default mkdocs; "
+                            "properdocs is the maintained MkDocs 1.x continuation, same output)")
     prev = sub.add_parser("preview", help="serve the built site under its base path, as GitHub Pages does")
     prev.add_argument("--site", type=Path, default=ROOT / "site")
     prev.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     prev.add_argument("--port", type=int, default=8001)
+    rel = sub.add_parser("release", help="rewrite CITATION.cff and .zenodo.json from data/ (the data version and its date)")
+    rel.add_argument("--check", action="store_true", help="only report whether they are in step with data/ (exit 1 if not)")
     args = parser.parse_args(argv)
     if args.command == "check":
         try:
@@ -41,6 +48,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ok: {len(d.sources)} sources, {len(d.metrics)} metrics, {len(d.figures)} figures, "
               f"{len(story.transcript.turns)} transcript turns")
         return 0
+    if args.command == "release":
+        from o3story.site import release
+
+        if args.check:
+            out = release.stale(ROOT)
+            for name in out:
+                print(f"{name}: out of step with data/: run `python -m o3story release`", file=sys.stderr)
+            if not out:
+                print("ok: release metadata in step with data/")
+            return 1 if out else 0
+        for path in release.write(ROOT):
+            print(f"wrote {path.relative_to(ROOT)}")
+        return 0
     from o3story.site.build import build_site, site_url
 
     if args.command == "preview":
@@ -52,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         preview(args.site, base_path(site_url(args.config)), args.port)
         return 0
-    return build_site(args.config, args.site)
+    return build_site(args.config, args.site, generator=args.generator)
 
 
 if __name__ == "__main__":

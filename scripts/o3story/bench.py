@@ -319,7 +319,7 @@ def main() -> int:
               f"naive {n['before']['all'] / 1024:7.0f} / {n['total']['all'] / 1024:7.0f}   "
               f"ratio {ratio(o['before']['all'], n['before']['all'])} before (target <= 0.10x), {ratio(o['total']['all'], n['total']['all'])} total (target <= 0.30x)")
     (ov, oi), (nv, ni) = r["chart_ms"]["ours"], r["chart_ms"]["naive"]
-    print(f"\n== heaviest chart page, first viewport's charts (median of 5, ms from navigation)")
+    print("\n== heaviest chart page, first viewport's charts (median of 5, ms from navigation)")
     print(f"visible      ours {ov:6.0f}   naive {nv:6.0f}   ratio {ratio(ov, nv)}  (target <= 1000 ms)")
     print(f"interactive  ours {oi:6.0f}   naive {ni:6.0f}   ratio {ratio(oi, ni)}  (ours: after the first pointer move)")
     print("\n== Lighthouse 12.2.3, mobile: performance / accessibility / best practices / SEO; FCP s; TBT ms")

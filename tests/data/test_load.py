@@ -279,7 +279,7 @@ def test_a_check_needs_a_verdict(data_dir):
 
 def test_a_promise_needs_its_outcome(data_dir):
     text = (data_dir / "timeline.yaml").read_text(encoding="utf-8")
-    line = next(l for l in text.splitlines(keepends=True) if l.startswith("    promise: "))
+    line = next(ln for ln in text.splitlines(keepends=True) if ln.startswith("    promise: "))
     edit(data_dir / "timeline.yaml", line, "")
     assert ("data/timeline.yaml:7: events[1].promise: an event with `promised` needs its outcome (promise: {outcome, made, due, reason})"
             in errors_of(data_dir))

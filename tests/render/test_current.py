@@ -24,7 +24,7 @@ def _as_of(story, day: date):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_event_after_the_as_of_date_reads_as_scheduled_and_once_passed_as_done(story, lang):
     removal = next(ev for ev in story.data.events if ev.id == "o3-api-removal")
-    line = next(l for m in story.data.status.models for l in m.lines if l.event == "o3-api-removal")
+    line = next(ln for m in story.data.status.models for ln in m.lines if ln.event == "o3-api-removal")
     before = html.unescape(render("{{ status }}", lang, _as_of(story, date(2026, 12, 4)), ""))
     assert line.scheduled[lang] in before and t(lang, "status.upcoming") in before
     assert t(lang, "status.heading", date="2026-12-04") in before

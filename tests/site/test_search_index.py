@@ -95,3 +95,22 @@ def test_transcript_is_indexed_in_the_page_language_only(site, story, lang):
     for p in longest(other):
         stretch = max(re.split(r"\d[\d.,%]*", p), key=len)
         assert stretch not in text, f"{lang}: the other language's transcript is in the index: {stretch[:40]!r}"
+
+
+def test_each_page_s_search_base_is_its_language_root(site):
+    """The theme reads its search index from `base` in the page's __config (main.html changes Material's
+    value for English pages): every built page's base, resolved from the page, is its language's root.
+    A theme upgrade that renders the block differently would leave English pages on the Chinese index."""
+    from urllib.parse import urljoin
+
+    pages = [p for p in site.root.rglob("index.html") if "embed" not in p.parts]
+    assert len(pages) > 20
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        found = re.search(r'<script id="__config" type="application/json">(.*?)</script>', text, re.S)
+        if not found:
+            continue
+        rel = path.parent.relative_to(site.root).as_posix()
+        page_url = "/" + ("" if rel == "." else rel + "/")
+        root = "/en/" if page_url.startswith("/en/") else "/"
+        assert urljoin(page_url, json.loads(found.group(1))["base"].rstrip("/") + "/") == root, page_url

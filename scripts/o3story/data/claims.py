@@ -53,8 +53,8 @@ def link(transcript: Transcript, figures: list[Figure], checks: list[Check], unl
     for turn in transcript.turns:
         for p, text in enumerate(turn.paragraphs):
             for start, end, token in numbers(text):
-                def covers(quote: str) -> bool:
-                    return any(a <= start and end <= b for a, b in _quote_spans(text, quote))
+                def covers(quote: str) -> bool:  # called at once, inside this iteration
+                    return any(a <= start and end <= b for a, b in _quote_spans(text, quote))  # noqa: B023
 
                 fig = next(
                     (f for f in figures if (f.transcript or f.quote) and f.confidence != "derived" and covers(f.transcript or f.quote)

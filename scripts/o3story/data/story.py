@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from o3story.data.errors import DataError, DataErrors
-from o3story.data.load import load_list, load_one, read_yaml
+from o3story.data.load import load_list, load_one
 from o3story.data import captions as captions_mod
 from o3story.data import claims
 from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figure, Grade, Metric, ModelName, Source, Status, Term, Unlinked

@@ -119,7 +119,7 @@ def parse(text: str, name: str = "data/transcript") -> Transcript:
     if not title:
         fail(1, "title", "the first line must be the title: '# ...'")
     header: dict[str, str] = {}
-    for i, line in enumerate(lines[:12]):
+    for line in lines[:12]:
         m = HEADER_FIELD.match(line)
         if m:
             header[m["key"]] = m["value"].strip()

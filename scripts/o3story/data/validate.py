@@ -11,7 +11,7 @@ from typing import Any
 from o3story.data.errors import DataError
 from o3story.data.load import Where
 from o3story.data.placeholders import TOKEN
-from o3story.data.model import Figure, Metric, Source, Term
+from o3story.data.model import Figure, Source, Term
 from o3story.data.transcript import Transcript
 
 Located = list[tuple[Any, Where]]
@@ -283,10 +283,9 @@ def verdict_rules(claims: Located, figures: dict[str, Figure], sources: dict[str
         if len(evidence) != len(claim.evidence) or len(claimed) != len(claim.claimed):
             continue  # a dangling id is reported elsewhere
         metrics_said = {f.metric for f in claimed}
-        models_said = {f.model for f in claimed}
 
-        def same_metric(f: Figure) -> bool:
-            return not metrics_said or f.metric in metrics_said
+        def same_metric(f: Figure) -> bool:  # called within this claim's iteration
+            return not metrics_said or f.metric in metrics_said  # noqa: B023
 
         def lived(f: Figure) -> bool:  # the livestream itself: its video, its transcript, or a claim said on it
             return f.claim or sources.get(f.source) is not None and sources[f.source].kind in ("transcript", "video")

@@ -19,9 +19,10 @@ import json
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from o3story.render import exports
+from o3story.render import exports, release
 from o3story.data import model
 from o3story.render.i18n import t
 from o3story.data.model import Dataset
@@ -252,7 +253,7 @@ TIMELINE = Table(
         Col("promise_made", "date", "Promise made", "The day the promise was made.", lambda e: e.promise and e.promise.made),
         Col("promise_due", "date", "Promise due", "The day it was due, when the promise named one.", lambda e: e.promise and e.promise.due),
         *[Col(f"promise_reason_{lang}", "string", f"Promise outcome reason ({name})", f"Why the outcome is what it is. In {name}.",
-              (lambda lang: lambda e: e.promise and e.promise.reason[lang])(lang)) for lang, name in (("zh", "Chinese"), ("en", "English"))],
+              (lambda lang: lambda e: e.promise and e.promise.reason[lang])(lang)) for lang, name in (("zh", "Chinese"), ("en", "English"))],  # noqa: B023 (bound by the outer lambda)
         Col("source", "string", "Source", "Where the event is documented: an id in sources.csv.", lambda e: e.source, required=True),
         Col("quote", "string", "Quote", "The source's words that support the event, verbatim. " + QUOTE_RIGHTS, lambda e: e.quote,
             extra={"rights": QUOTE_RIGHTS_FIELD}),
@@ -320,20 +321,26 @@ def _hash(data: bytes) -> dict:
     return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
 
 
-def citation(site_url: str, version: str, year: int) -> dict[str, dict[str, str]]:
+def citation(site_url: str, version: str, released: date) -> dict[str, dict[str, str]]:
+    """How to cite the package, per language: the creator, title, data version and its date, the package's
+    URL and licence; the same creator, version and date as CITATION.cff (render/release.py)."""
     url = package_url(site_url)
     out = {}
     for lang in ("zh", "en"):
-        site = t(lang, "site.name")
+        title = t(lang, "datapackage.title")
+        day = released.isoformat()
         out[lang] = {
-            "text": t(lang, "cite.package", site=site, url=url, version=version, licence=exports.LICENCE),
+            "text": t(lang, "cite.package", creator=release.CREATOR, title=title, url=url, version=version, date=day,
+                      licence=exports.LICENCE),
             "bibtex": (
                 f"@misc{{o3story-data-{lang},\n"
-                f"  title = {{{{{t(lang, 'datapackage.title')}}}}},\n"
-                f"  author = {{{{{site}}}}},\n"
-                f"  year = {{{year}}},\n"
+                f"  title = {{{{{title}}}}},\n"
+                f"  author = {{{{{release.CREATOR}}}}},\n"
+                f"  year = {{{released.year}}},\n"
+                f"  date = {{{day}}},\n"
+                f"  version = {{{version}}},\n"
                 f"  howpublished = {{\\url{{{url}}}}},\n"
-                f"  note = {{Data version {version}, {exports.LICENCE}}}\n"
+                f"  note = {{Data version {version} ({day}), {exports.LICENCE}}}\n"
                 "}"
             ),
         }
@@ -345,7 +352,7 @@ def package_url(site_url: str) -> str:
     return f"{site_url}{FOLDER}/datapackage.json"
 
 
-def descriptor(story: Story, site_url: str, version: str, year: int, files: dict[str, bytes]) -> dict:
+def descriptor(story: Story, site_url: str, version: str, files: dict[str, bytes]) -> dict:
     """datapackage.json. `files`: the bytes of each file written beside it, for its size and hash."""
     data = story.data
     resources = []
@@ -388,25 +395,25 @@ def descriptor(story: Story, site_url: str, version: str, year: int, files: dict
         "description": t("en", "datapackage.description") + "\n\n" + t("zh", "datapackage.description"),
         "homepage": site_url,
         "version": version,
-        "keywords": ["OpenAI", "o3", "o3-mini", "benchmarks", "ARC-AGI", "FrontierMath", "fact-check", "data journalism"],
+        "keywords": release.KEYWORDS,
         "licenses": [exports.OWN_LICENCE],
         "rights": "Data and text: CC BY 4.0. Quoted text (the fields marked with `rights`: figures.quote, factchecks.quote, "
                   "timeline.quote, unlinked.quote) remains its source's and is not covered by the licence. Every field "
                   "states its own licence (`licenses`).",
-        "contributors": [{"title": "The o3-story contributors", "roles": ["author"], "path": site_url}],
+        "contributors": [{"title": release.CREATOR, "roles": ["author"], "path": site_url}],
         "sources": [{"title": f"{s.publisher}: {s.title}", "path": s.url} for s in data.sources],
-        "citation": citation(site_url, version, year),
+        "citation": citation(site_url, version, release.release_date(story)),
         "resources": resources,
     }
 
 
-def files(story: Story, site_url: str, version: str, year: int) -> dict[str, bytes]:
+def files(story: Story, site_url: str, version: str) -> dict[str, bytes]:
     """Every file of the package, by name."""
     out: dict[str, bytes] = {}
     for table in TABLES:
         out[f"{table.name}.csv"] = csv_bytes(table, story.data)
         out[f"{table.name}.json"] = json_bytes(table, story.data)
-    desc = descriptor(story, site_url, version, year, out)
+    desc = descriptor(story, site_url, version, out)
     out["datapackage.json"] = (json.dumps(desc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return out
 
@@ -415,7 +422,7 @@ def write_package(site: Path, story: Story, site_url: str, version: str) -> list
     folder = site / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in files(story, site_url, version, exports.data_year(story)).items():
+    for name, data in files(story, site_url, version).items():
         path = folder / name
         path.write_bytes(data)
         written.append(path)

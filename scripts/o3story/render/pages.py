@@ -19,7 +19,7 @@ from o3story.data.model import Figure
 from o3story.data.placeholders import TOKEN
 from o3story.data import captions
 from o3story.data.story import Story
-from o3story.render import charts, current, embed, evidence, explorer, exports, scorecard, scorecard_embed, templating
+from o3story.render import charts, current, embed, evidence, explorer, exports, jsonld, release, scorecard, scorecard_embed, templating
 from o3story.render.archive import archived
 from o3story.render.charts.html import chart_block, thumbnail
 from o3story.render.fmt import setting, value
@@ -58,9 +58,10 @@ class Renderer:
     site (embeds), whose links to the story open in a new tab."""
 
     def __init__(self, story: Story, lang: str, page_url: str, site_url: str = "", images: bool = False,
-                 version: str = "", new_tab: bool = False):
+                 version: str = "", new_tab: bool = False, repo_url: str = ""):
         self.story, self.lang, self.page_url = story, lang, page_url
         self.site_url, self.images, self.version, self.new_tab = site_url, images, version, new_tab
+        self.repo_url = repo_url
         self.scripts_added = False
         self.linked: dict[str, None] = {}  # figures this page links with data-figure, in order (see evidence.py)
         self.inline = templating.macros()
@@ -91,6 +92,8 @@ class Renderer:
             "chart-methods": self.chart_methods,
             "chart-tools": self.chart_tools,
             "data-package": self.data_package,
+            # The package as a schema.org Dataset (JSON-LD) for dataset search engines: needs the absolute site URL.
+            "dataset": lambda a: jsonld.block(story, lang, self.site_url, self.version, self.repo_url) if self.site_url else "",
             "factcheck": self.factcheck,
             "check-count": self.check_count,
             "timeline": self.timeline,
@@ -352,7 +355,7 @@ class Renderer:
 
         lang = self.lang
         url = f"{self.site_url}{datapackage.FOLDER}/"
-        cite = datapackage.citation(self.site_url, self.version, self.year())[lang]
+        cite = datapackage.citation(self.site_url, self.version, release.release_date(self.story))[lang]
         return templating.render_markdown(
             "data_package.md",
             base=f"{self.root()}{datapackage.FOLDER}/", package_label=t(lang, "download.package"),
@@ -363,7 +366,9 @@ class Renderer:
             frictionless_label=t(lang, "download.frictionless"),
             frictionless=templating.verbatim(
                 f'from frictionless import Package\nfigures = Package("{url}datapackage.json").get_resource("figures").read_rows()'),
-            cite_label=t(lang, "download.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]))
+            cite_label=t(lang, "download.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]),
+            cite_version=t(lang, "download.cite_version", version=self.version, date=release.release_date(self.story).isoformat(),
+                           cff=release.CFF))
 
     def chart_list(self, args: list[str]) -> Markup:
         """The charts index as a gallery: each chart's picture (its wide facade as WebP, shown small) and
@@ -544,7 +549,7 @@ def chart_page(chart_id: str, lang: str, story: Story) -> str:
 
 
 def render(markdown: str, lang: str, story: Story, page_url: str, **context) -> str:
-    """`context`: site_url, images (whether static images are built) and version (of the data)."""
+    """`context`: site_url, images (whether static images are built), version (of the data) and repo_url."""
     r = Renderer(story, lang, page_url, **context)
 
     def sub(m: re.Match) -> str:

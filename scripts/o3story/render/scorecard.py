@@ -171,7 +171,7 @@ def flagged_points(r: "Renderer", items: list[tuple[str, str]], checks: list[lis
     flags = [[{"href": r.check_link(c.id), "verdict": c.verdict,
                "label": t(r.lang, "check.flag_inline"), "title": r.story.data.grade(c.verdict).label[r.lang]} for c in cs]
              for cs in checks]
-    return templating.render("points.html", points=[{"label": l, "text": x, "flags": f} for (l, x), f in zip(items, flags)])
+    return templating.render("points.html", points=[{"label": label, "text": x, "flags": f} for (label, x), f in zip(items, flags)])
 
 
 def oneline_checks(r: "Renderer") -> list:

@@ -1,4 +1,6 @@
-"""Build the site atomically: mkdocs builds into a temporary folder that replaces site/ only on success."""
+"""Build the site atomically: the generator (MkDocs, or ProperDocs, the maintained MkDocs 1.x continuation
+that reads the same mkdocs.yml, hook and plugins) builds into a temporary folder that replaces site/ only
+on success."""
 
 from __future__ import annotations
 
@@ -19,11 +21,16 @@ def site_url(config: Path) -> str:
     return load_config(str(config)).site_url or ""
 
 
-def build_site(config: Path, site: Path, strict: bool = True) -> int:
+GENERATORS = ("mkdocs", "properdocs")  # python -m <name> build: the same command line and the same output
+
+
+def build_site(config: Path, site: Path, strict: bool = True, generator: str = "mkdocs") -> int:
+    if generator not in GENERATORS:
+        raise ValueError(f"unknown generator {generator!r}: one of {', '.join(GENERATORS)}")
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config), "-d", str(tmp)]
+    cmd = [sys.executable, "-m", generator, "build", "--clean", "-f", str(config), "-d", str(tmp)]
     if strict:
         cmd.append("--strict")
     result = subprocess.run(cmd, cwd=config.parent)

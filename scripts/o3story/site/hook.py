@@ -106,7 +106,8 @@ def on_page_markdown(markdown, page, config, files):
     try:
         if "description" in page.meta:
             page.meta["description"] = render_text(page.meta["description"], lang, _story)
-        out = render(markdown, lang, _story, page.url, site_url=config.site_url or "", images=_images.available, version=_version)
+        out = render(markdown, lang, _story, page.url, site_url=config.site_url or "", images=_images.available, version=_version,
+                     repo_url=config.repo_url or "")
         return out + glossary.abbreviations(_story.data.glossary, lang)
     except PlaceholderError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None

@@ -77,7 +77,7 @@ ALLOWED: dict[str, str] = {
     "22.8 percent": "The Verge's words, not the livestream",
     "Efficiency: High": "a column value of ARC Prize's results table",
     "Low": "a column value of ARC Prize's results table",
-    "The o3 and o3-mini launch: every number, checked": "this site's own title",
+    "Cite this repository": "the name of GitHub's button that reads CITATION.cff",
     "12 Days of OpenAI": "the name of OpenAI's event",
     "Deliberative Alignment: Reasoning Enables Safer Language Models": "a paper's title",
     "Competitive Programming with Large Reasoning Models": "a paper's title",
@@ -118,7 +118,6 @@ ALLOWED: dict[str, str] = {
     "无标价": "the Chinese label of the codeforces-elo-price chart's own no-price column",
     "发布价": "the Chinese label of a codeforces-elo-price view button",
     "后来价格": "the Chinese label of a codeforces-elo-price view button",
-    "o3 / o3-mini 发布：数据核查": "this site's own Chinese title",
     "12 天发布会": "the Chinese name of OpenAI's event (12 Days of OpenAI), not the livestream's words",
 }
 
@@ -187,7 +186,7 @@ def page_quotes(path: Path, name: str, figure_value, lang: str = "en") -> Iterat
         end = raw.index("\n---", 4)
         front = yaml.safe_load(raw[4:end]) or {}
         body = "\n" * raw.count("\n", 0, end + 4) + raw[end + 4 :]  # keep line numbers
-    for key, text in front.items():
+    for text in front.values():
         if isinstance(text, str):
             for q in _quotes(text, straight=True):
                 yield Quote(f"{name}:{_line_of(raw, q)}", q, _fill_figures(q, figure_value), _marked(text, q, MARK_PAGE), lang=lang)

@@ -5,13 +5,11 @@ the page and said on the methods page instead, since o1 has no latency in second
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from o3story.render.charts import CHARTS, o3_mini_latency as chart_module
 from o3story.render.fmt import value
-from o3story.render.i18n import t
 
 INTENDED = {
     "o3-mini.latency-mean.medium.ab-test",

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from o3story.render.fmt import level, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, tr, wrap
+from .base import Chart, base_layout, hover, log_axis, sources_of, style, tr
 
 ID = "arc-repricing"
 # The December runs on the semi-private set, each series in the order ARC stated its cost.
@@ -133,7 +133,8 @@ def build(story: Story, lang: str) -> Chart:
     v = {f.id: value(f, lang) for f in drawn}
     return Chart(
         id=ID, lang=lang,
-        title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], released=v[RELEASED[-1]]),
+        title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
+                 released=v[RELEASED[-1]]),
         description=tr(lang, ID, "description", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
                        high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),

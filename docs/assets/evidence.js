@@ -88,7 +88,10 @@
     var src = el("li");
     src.appendChild(document.createTextNode(S.source + S.colon));
     var source = SOURCES[fig.source];
-    src.appendChild(link(source.url, source.publisher + S.comma + source.title, true)).className = "o3-pop__source";
+    var a = src.appendChild(link(source.url, source.publisher + S.comma, true));
+    a.className = "o3-pop__source";
+    var title = a.appendChild(el("span", null, source.title)); // the source's own words, in its language
+    title.lang = source.title_lang;
     links.appendChild(src);
     var rec = el("li");
     rec.appendChild(link(fig.record, S.record)).className = "o3-pop__record";

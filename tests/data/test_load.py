@@ -347,3 +347,32 @@ def test_a_check_names_a_known_scorecard_claim(data_dir):
     assert "data/factcheck.yaml:11: checks[0].claim: unknown scorecard claim id 'nowhere'" in errors_of(data_dir)
     edit(data_dir / "factcheck.yaml", "    claim: nowhere\n", "    claim: bench\n")
     assert load_story(data_dir).data.checks[0].claim == "bench"
+
+
+# --- each language whole: what a reader sees has both languages (data/settings.yaml, models.yaml labels)
+
+def test_a_setting_value_without_chinese_fails_where_the_figure_uses_it(data_dir):
+    edit(data_dir / "figures" / "a.yaml", "setting: {effort: low}", "setting: {effort: low, scaffold: no tools}")
+    assert any(e.startswith("data/figures/a.yaml:14: figures[1].setting.scaffold: 'no tools' has no Chinese in data/settings.yaml")
+               for e in errors_of(data_dir)), errors_of(data_dir)
+    (data_dir / "settings.yaml").write_text('settings:\n  - {field: scaffold, en: "no tools", zh: "不用工具"}\n', encoding="utf-8")
+    story = load_story(data_dir)
+    from o3story.render.fmt import setting
+
+    fig = story.data.figure("m.bench.paper")
+    assert setting(fig, "zh", story.data) == "推理强度：低；框架：不用工具"
+    assert setting(fig, "en", story.data) == "Reasoning effort: low; Scaffold: no tools"
+
+
+def test_a_stale_setting_translation_fails(data_dir):
+    (data_dir / "settings.yaml").write_text('settings:\n  - {field: split, en: "gone", zh: "已无"}\n', encoding="utf-8")
+    assert "data/settings.yaml:2: settings[0].en: 'gone' (split) is used by no figure: remove it" in errors_of(data_dir)
+
+
+def test_a_reference_needs_a_label_in_both_languages(data_dir):
+    edit(data_dir / "models.yaml", "  - name: M2\n    kind: model", "  - name: M2\n    kind: reference")
+    assert any("models[2].label: the reference 'M2' is shown to readers of both languages" in e for e in errors_of(data_dir))
+    edit(data_dir / "models.yaml", "kind: reference", 'kind: reference\n    label: {zh: "参照", en: "reference"}')
+    story = load_story(data_dir)
+    assert story.data.model_label("M2", "zh") == "参照" and story.data.model_label("M2", "en") == "reference"
+    assert story.data.model_label("M1", "zh") == "M1"

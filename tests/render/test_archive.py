@@ -43,7 +43,8 @@ def test_the_archived_copy_stands_beside_the_source(data_dir, block, lang):
     link = SHOWN[lang].format(url=ARCHIVE)
     assert shown.count(link) >= 1, shown
     before = shown[:shown.index(link)]
-    assert re.search(r'<a href="https://example\.org/paper"[^>]*>[^<]*</a>$', before), before[-200:]
+    # the link's text may be a marked name or title (<span translate="no">, <span lang="en">)
+    assert re.search(r'<a href="https://example\.org/paper"[^>]*>(?:<span[^>]*>)?[^<]*(?:</span>)?</a>$', before), before[-200:]
 
 
 @pytest.mark.parametrize("block", BLOCKS)
@@ -65,7 +66,8 @@ def test_the_chart_and_its_embed_list_the_archived_copy(story):
         link = SHOWN[lang].format(url="https://archive.example/x?a=1&b=<2>")
         shown = html.unescape(block)
         assert shown.count(link) == 1
-        assert re.search(rf'<a href="{re.escape(first.url)}"[^>]*>[^<]*</a> \([^()<]*\)$', shown[:shown.index(link)])
+        assert re.search(rf'<a href="{re.escape(first.url)}"[^>]*>(?:<span[^>]*>)?[^<]*(?:</span>)?</a> \((?:<span[^>]*>)?[^()<]*(?:</span>)?\)$',
+                     shown[:shown.index(link)])
     page = embed.embed_html(by_lang, {"zh": Markup(""), "en": Markup("")}, images=False)
     for label in ("存档", "archived copy"):
         assert f'<a href="https://archive.example/x?a=1&amp;b=&lt;2&gt;" target="_blank" rel="noopener">{label}</a>' in page
@@ -92,5 +94,5 @@ def test_a_bad_archive_is_reported(data_dir, archive, message):
 def test_unknown_keys_stay_rejected(data_dir):
     edit(data_dir / "sources.yaml", "    url: https://example.org/paper\n", f"    url: https://example.org/paper\n    archived: {ARCHIVE}\n")
     assert ("data/sources.yaml:15: sources[1].archived: unknown key (allowed: id, kind, publisher, author, title, url, archive, "
-            "published, accessed, licence, note)") in errors_of(data_dir)
+            "published, accessed, licence, note, publisher_label, author_label, title_en)") in errors_of(data_dir)
 

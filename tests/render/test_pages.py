@@ -109,8 +109,12 @@ def test_changelog_renders_every_change_in_both_languages(story):
     assert "Every record checked." in en and "逐条核对。" in zh
     assert "The source says more." in en and "原文更长。" in zh
     assert "(new)" in en and "（新增）" in zh  # the second change has no 'was'
-    assert '<td data-label="Was">约为71.7%</td><td data-label="Now">准确率约为71.7%</td>' in en  # was, now
-    assert "<q>准确率约为71.7%</q>" in en and "<q>准确率约为71.7%</q>" in zh  # the source's words, in both languages
+    # was, now: the record's words as they stood, marked with their language (an English page shows the
+    # project's translation beside Chinese words where the transcript's translation has them)
+    assert re.search(r'<td data-label="Was"><span lang="zh-Hans" data-verbatim>约为71\.7%</span>[^<]*(<span class="o3-gloss" lang="en">[^<]*</span>)?</td>'
+                     r'<td data-label="Now"><span lang="zh-Hans" data-verbatim>准确率约为71\.7%</span>', en), en
+    # the source's words, in both languages
+    assert all(re.search(r'<q><span lang="zh-Hans" data-verbatim>准确率约为71\.7%</span>', page) for page in (en, zh))
 
 
 def test_changelog_strings_are_escaped(data_dir):
@@ -127,4 +131,4 @@ def test_timeline_shows_the_event_quote_escaped(data_dir):
     edit(data_dir / "timeline.yaml", "    source: paper\n", f"    source: paper\n    quote: '{HOSTILE}'\n")
     story = load_story(data_dir)
     page = render("{{ timeline }}", "en", story, "en/")
-    assert "<script" not in page and '<q class="o3-note" data-search-exclude>&lt;script&gt;' in page
+    assert "<script" not in page and '<q class="o3-note" lang="en" data-search-exclude>&lt;script&gt;' in page

@@ -93,6 +93,37 @@ class Source(Record):
     accessed: Day
     licence: Str | None = None
     note: Text | None = None
+    # How the pages name the publisher in each language, where `publisher` (as the source names
+    # itself) is not a name in both: a description ("ARC Prize Foundation data, copied in ...") or a
+    # name in one script (宝玉的分享). Left out, `publisher` is shown in both languages.
+    publisher_label: Text | None = None
+    author_label: Text | None = None  # the same for `author`
+    # The project's English translation of a title that is not in English (shown beside the title on
+    # English pages, marked as our translation).
+    title_en: Str | None = None
+
+    def publisher_in(self, lang: str) -> str:
+        return self.publisher_label[lang] if self.publisher_label is not None else self.publisher
+
+    def author_in(self, lang: str) -> str | None:
+        return self.author_label[lang] if self.author_label is not None else self.author
+
+    @property
+    def title_lang(self) -> str:
+        """The language the title is written in (an HTML lang value)."""
+        return text_lang(self.title)
+
+
+def text_lang(text: str) -> str:
+    """The language a source's own words are in, as an HTML lang value (every source this site
+    quotes is in Chinese or English): Chinese when Chinese characters carry the text (a character
+    counts for a word of about three letters), so a Chinese sentence naming o3-mini is Chinese and an
+    English note that cites one Chinese word is English."""
+    return "zh-Hans" if 3 * len(CJK_CHAR.findall(text)) >= len(LATIN_LETTER.findall(text)) else "en"
+
+
+CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 Unit = Literal["percent", "points", "score", "elo", "usd_per_task", "usd_total", "usd_per_mtok", "seconds", "ms", "ratio", "tokens"]
@@ -144,7 +175,8 @@ class Figure(Record):
     quote: Str | None = None
     locator: Str | None = None
     confidence: Confidence
-    formula: Str | None = None
+    # How a derived value is computed: one string where it is ids and arithmetic, or words in each language.
+    formula: Str | Text | None = None
     uncertainty: Number | None = None
     date: Day
     notes: Text | None = None
@@ -153,6 +185,11 @@ class Figure(Record):
     # verbatim in a speaker turn of the Chinese transcript (the Chinese text of the site).
     minute: Annotated[int, Field(ge=0)] | None = None
     transcript: Str | None = None
+
+    def formula_in(self, lang: str) -> str | None:
+        if self.formula is None or isinstance(self.formula, str):
+            return self.formula
+        return self.formula[lang]
 
     @model_validator(mode="after")
     def _coherent(self) -> "Figure":
@@ -223,6 +260,9 @@ class Check(Record):
     figures: list[Id] = Field(default_factory=list)
     # What the video's captions say at that point, where they settle or show the words in question.
     said: Said | None = None
+    # The project's English for `quote` where the transcript's translation (data/transcript/en.yaml)
+    # has none: the article's outline between its summary and the turns is not translated there.
+    translation: Str | None = None
 
     @model_validator(mode="after")
     def _ranked(self) -> "Check":
@@ -363,6 +403,21 @@ class ModelName(Record):
     stage: Literal["preview", "released", "checkpoint"] | None = None
     term: Id | None = None
     instead_of: list[Str] = Field(default_factory=list)
+    # What a reader sees, in each language: required where the name is not a name in both languages
+    # (every reference, "o3 (early checkpoint)"); the records keep `name` as sourced.
+    label: Text | None = None
+
+
+SettingField = Literal["split", "aggregation", "scaffold", "pricing"]
+
+
+class SettingValue(Record):
+    """A setting value as a reader sees it (data/settings.yaml): figures keep the value as sourced
+    (`en`); a Chinese page shows `zh`. Every value a figure uses has one entry."""
+
+    field: SettingField
+    en: Str
+    zh: Str
 
 
 ChangedKind = Literal["figure", "source", "check", "event", "unlinked"]
@@ -446,9 +501,22 @@ class Dataset(Record):
     claims: tuple[Claim, ...] = ()
     glossary: tuple[Term, ...] = ()
     models: tuple[ModelName, ...] = ()
+    settings: tuple[SettingValue, ...] = ()
     grades: tuple[Grade, ...] = ()
     status: Status | None = None
     caveats: tuple[Caveat, ...] = ()
+
+    def model_label(self, name: str, lang: str) -> str:
+        """A figure's `model` as a reader of `lang` sees it."""
+        entry = next((m for m in self.models if m.name == name), None)
+        return entry.label[lang] if entry is not None and entry.label is not None else name
+
+    def setting_value(self, field: str, value: str, lang: str) -> str:
+        """A setting value (split, aggregation, scaffold, pricing) as a reader of `lang` sees it."""
+        if lang == "en":
+            return value
+        entry = next((s for s in self.settings if s.field == field and s.en == value), None)
+        return entry.zh if entry is not None else value
 
     def grade(self, verdict: str) -> Grade:
         return next(g for g in self.grades if g.id == verdict)

@@ -9,11 +9,11 @@ from o3story.data.errors import DataError, DataErrors
 from o3story.data.load import load_list, load_one
 from o3story.data import captions as captions_mod
 from o3story.data import claims
-from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figure, Grade, Metric, ModelName, Source, Status, Term, Unlinked
+from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figure, Grade, Metric, ModelName, SettingValue, Source, Status, Term, Unlinked
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import (check_ranks, dangling, audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_names, scale_complete, scorecard_refs, story_refs,
+from o3story.data.validate import (check_ranks, dangling, audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_labels, model_names, scale_complete, setting_translations, scorecard_refs, story_refs,
                                    verdict_rules)
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
@@ -24,6 +24,7 @@ CHANGELOG = "changelog.yaml"
 SCORECARD = "scorecard.yaml"
 GLOSSARY = "glossary.yaml"
 MODELS = "models.yaml"
+SETTINGS = "settings.yaml"
 VERDICTS = "verdicts.yaml"
 STATUS = "status.yaml"
 CAVEATS = "caveats.yaml"
@@ -88,6 +89,12 @@ def load_story(root: Path) -> Story:
     errors += e
     models, model_errors, _ = load_list(root / MODELS, _name(root, root / MODELS), "models", ModelName)
     errors += model_errors
+    settings, e, _ = load_list(root / SETTINGS, _name(root, root / SETTINGS), "settings", SettingValue)
+    errors += e
+    if not e:
+        errors += setting_translations(figures, settings)
+    if not model_errors:
+        errors += model_labels(models)
     grades, e, broken_grades = load_list(root / VERDICTS, _name(root, root / VERDICTS), "grades", Grade)
     errors += e
     if broken_grades is not None and not e:
@@ -151,6 +158,7 @@ def load_story(root: Path) -> Story:
         claims=tuple(c for c, _ in claims_),
         glossary=tuple(g for g, _ in terms),
         models=tuple(m for m, _ in models),
+        settings=tuple(v for v, _ in settings),
         grades=tuple(g for g, _ in grades),
         status=status,
         caveats=tuple(c for c, _ in caveats),

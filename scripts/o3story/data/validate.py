@@ -11,7 +11,7 @@ from typing import Any
 from o3story.data.errors import DataError
 from o3story.data.load import Where
 from o3story.data.placeholders import TOKEN
-from o3story.data.model import Figure, Source, Term
+from o3story.data.model import Figure, SettingValue, Source, Term
 from o3story.data.transcript import Transcript
 
 Located = list[tuple[Any, Where]]
@@ -430,4 +430,35 @@ def model_names(figures: Located, models: Located | None, terms: dict[str, Term]
         instead = hints.get(fig.model)
         hint = f"; write {' or '.join(repr(n) for n in instead)}" if instead else ""
         errors.append(where.error(f"unknown model name '{fig.model}' (not in data/models.yaml){hint}", "model"))
+    return errors
+
+
+def model_labels(models: Located) -> list[DataError]:
+    """Each language whole: a reference (a human panel, a prize target...) is words, not a name, and
+    carries a `label` in both languages (a model's name may have one too: "o3 (early checkpoint)")."""
+    return [where.error(f"the reference '{m.name}' is shown to readers of both languages: give it a label {{zh: ..., en: ...}}", "label")
+            for m, where in models if m.label is None and m.kind == "reference"]
+
+
+def setting_translations(figures: Located, values: list[tuple[SettingValue, Where]]) -> list[DataError]:
+    """Every setting value a figure uses (split, aggregation, scaffold, pricing) has its entry in
+    data/settings.yaml, so that a Chinese page shows it in Chinese; an entry no figure uses is stale."""
+    errors: list[DataError] = []
+    known: dict[tuple[str, str], Where] = {}
+    for v, where in values:
+        if (v.field, v.en) in known:
+            errors.append(where.error(f"'{v.en}' ({v.field}) is listed twice", "en"))
+        known.setdefault((v.field, v.en), where)
+    used: set[tuple[str, str]] = set()
+    for fig, where in figures:
+        for name in ("split", "aggregation", "scaffold", "pricing"):
+            value = getattr(fig.setting, name)
+            if value is None:
+                continue
+            used.add((name, value))
+            if (name, value) not in known:
+                errors.append(where.error(f"'{value}' has no Chinese in data/settings.yaml (add field: {name}, en: ..., zh: ...)",
+                                          "setting", name))
+    errors += [where.error(f"'{en}' ({name}) is used by no figure: remove it", "en") for (name, en), where in known.items()
+               if (name, en) not in used]
     return errors

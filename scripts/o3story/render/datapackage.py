@@ -155,7 +155,7 @@ FIGURES = Table(
         Col("confidence", "string", "Confidence", "stated (written in the source's text or a table), stated-secondary (written in a "
             "third-party text), derived (computed: see formula), chart-read (read off a chart image: see uncertainty).",
             lambda f: f.confidence, required=True, enum=_enum(model.Confidence)),
-        Col("formula", "string", "Formula", "For derived values: how the value is computed from other records.", lambda f: f.formula),
+        Col("formula", "string", "Formula", "For derived values: how the value is computed from other records.", lambda f: f.formula_in("en")),
         Col("uncertainty", "number", "Uncertainty", "For values read off a chart: plus or minus this much, in `unit`.",
             lambda f: f.uncertainty),
         Col("date", "date", "Date", "The date the record gives for the value: that of the version of the source it is read in "

@@ -117,7 +117,7 @@ def frame_height(chart: Chart, column: int) -> int:
 
 def publishers(chart: Chart) -> str:
     """The sources' publishers, each once, in order: the embed's one-line source summary."""
-    seen = list(dict.fromkeys(s.publisher for s in chart.sources))
+    seen = list(dict.fromkeys(s.publisher_in(chart.lang) for s in chart.sources))
     return ("、" if chart.lang == "zh" else ", ").join(seen)
 
 

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from o3story.data import claims
 from o3story.data.model import Figure
-from o3story.render import templating
+from o3story.render import source_text, templating
 from o3story.render.charts.html import safe_json
 from o3story.render.fmt import setting, value
 from o3story.render.i18n import t
@@ -41,7 +41,7 @@ def confidence(fig: Figure, lang: str) -> str:
     if fig.claim:
         out += " · " + t(lang, "claim")
     if fig.formula:
-        out += f" ({fig.formula})"
+        out += f" ({fig.formula_in(lang)})"
     return out
 
 
@@ -52,7 +52,7 @@ def translation(r: "Renderer", quote: str) -> str | None:
     tr = r.story.transcript
     turn = tr.turn_with(quote)
     if turn is None:
-        return None
+        return summary_translation(r, quote)
     index = next((i for i, p in enumerate(turn.paragraphs) if quote in p), None)
     if index is None:  # the quote spans paragraphs: no single paragraph translates it
         return None
@@ -65,19 +65,29 @@ def translation(r: "Renderer", quote: str) -> str | None:
     return paragraph
 
 
+def summary_translation(r: "Renderer", quote: str) -> str | None:
+    """The project's English for words of the transcript article's summary: the whole aligned line
+    (the one-line summary, a key point or a risk) that holds them."""
+    zh, en = r.story.transcript, r.story.translation.summary
+    pairs = [(zh.one_line, en.one_line)]
+    pairs += [(f"{p.label}：{p.text}", f"{q.label}: {q.text}") for p, q in zip(zh.key_points, en.key_points)]
+    pairs += [(f"{p.label}：{p.text}", f"{q.label}: {q.text}") for p, q in zip(zh.risks, en.risks)]
+    return next((e for z, e in pairs if quote in z), None)
+
+
 def entry(r: "Renderer", fig: Figure) -> dict:
     """One figure's evidence, in this page's language, with links relative to this page."""
     lang, data = r.lang, r.story.data
     src = data.source(fig.source)
     out: dict = {
         "value": value(fig, lang),
-        "label": f"{fig.model} · {r.metric_name(fig)}",
+        "label": f"{r.model_name(fig)} · {r.metric_name(fig)}",
         "confidence": confidence(fig, lang),
         "source": src.id,  # in the block's "sources": many figures share one
         "record": r.record_link(fig),
     }
     if not fig.setting.is_empty():
-        out["setting"] = setting(fig, lang)
+        out["setting"] = setting(fig, lang, r.story.data)
     if fig.id in r.chart_of():
         out["chart"] = r.figure_target(fig.id)
     if fig.quote:
@@ -97,7 +107,9 @@ def data(r: "Renderer", figure_ids) -> dict:
     sources = {}
     for f in figures.values():
         src = r.story.data.source(f["source"])
-        sources[src.id] = {"publisher": src.publisher, "title": src.title, "url": src.url}
+        plain = source_text.title_plain(src, r.lang)
+        sources[src.id] = {"publisher": src.publisher_in(r.lang), "title": plain, "url": src.url,
+                           "title_lang": src.title_lang if plain == src.title else r.lang}
     return {"strings": {k: t(r.lang, "evidence." + k) for k in STRINGS}, "sources": sources, "figures": figures}
 
 

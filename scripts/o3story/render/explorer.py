@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, get_args
 
 from markupsafe import Markup
 
-from o3story.data.model import Confidence, Figure
-from o3story.render import templating
+from o3story.data.model import Confidence, Figure, text_lang
+from o3story.render import evidence, source_text, templating
 from o3story.render.fmt import number, setting, value
 from o3story.render.i18n import t
 
@@ -36,16 +36,25 @@ def selects(r: "Renderer", figs: list[Figure]) -> list[dict]:
     lang, data = r.lang, r.story.data
     used_metrics = {f.metric for f in figs}
     used_sources = {f.source for f in figs}
-    models = sorted({f.model for f in figs}, key=str.casefold)
+    names = {f.model: data.model_label(f.model, lang) for f in figs}  # filter value: the record's name; shown: its label
+    models = sorted(names, key=lambda m: names[m].casefold())
     return [
-        {"name": "model", "label": t(lang, "explorer.model"), "options": [(m, m) for m in models]},
+        {"name": "model", "label": t(lang, "explorer.model"), "options": [(m, names[m]) for m in models]},
         {"name": "metric", "label": t(lang, "explorer.metric"),
          "options": [(m.id, m.name[lang]) for m in data.metrics if m.id in used_metrics]},
         {"name": "confidence", "label": t(lang, "explorer.confidence"),
          "options": [(c, t(lang, f"conf.{c}")) for c in CONFIDENCES if any(f.confidence == c for f in figs)]},
         {"name": "source", "label": t(lang, "explorer.source"),
-         "options": [(s.id, f"{s.publisher}: {s.title}") for s in data.sources if s.id in used_sources]},
+         "options": [_source_option(s, lang) for s in data.sources if s.id in used_sources]},
     ]
+
+
+def _source_option(s, lang: str) -> tuple[str, str, str]:
+    """(id, text, language) of a source in the source filter: its publisher and title, in the title's
+    language where the title is the source's own (an option holds no markup), else the page's."""
+    if s.title_lang == "en" or (lang == "zh" and s.title_lang.startswith("zh")):
+        return s.id, f"{s.publisher}: {s.title}", s.title_lang
+    return s.id, f"{s.publisher_in(lang)}: {source_text.title_plain(s, lang)}", ""
 
 
 def facts(r: "Renderer", fig: Figure) -> list[tuple[str, str, object]]:
@@ -54,19 +63,23 @@ def facts(r: "Renderer", fig: Figure) -> list[tuple[str, str, object]]:
     src = data.source(fig.source)
     out: list[tuple[str, object]] = []
     if fig.quote:
-        out.append(("quote", {"text": fig.quote, "lang": "zh-Hans" if src.kind == "transcript" else ""}))
+        quote_lang = text_lang(fig.quote)
+        gloss = evidence.translation(r, fig.quote) if lang == "en" and quote_lang != "en" else None
+        out.append(("quote", {"text": fig.quote, "lang": quote_lang, "gloss": gloss or "",
+                              "gloss_label": t(lang, "source.title_gloss")}))
     if fig.locator:
         out.append(("locator", fig.locator))
     if fig.notes:  # a data text: its {{ translated }} marks (and any {{ fig ID }}) are drawn, the rest escaped
         out.append(("notes", r.rich(fig.notes[lang])))
     if fig.formula:
-        out.append(("formula", fig.formula))
+        out.append(("formula", fig.formula_in(lang)))
     if fig.uncertainty is not None:
         out.append(("uncertainty", f"{t(lang, 'plus-minus')}{number(fig.uncertainty, lang)}"))
     out.append(("id", fig.id))
     links = [
         {"href": r.record_link(fig), "text": t(lang, "detail.record")},
-        {"href": src.url, "text": f"{t(lang, 'detail.source')}: {src.publisher}, {src.title}", "external": True},
+        {"href": src.url, "text": templating.join([f"{t(lang, 'detail.source')}: ", templating.macros().name(src.publisher_in(lang)), ", ",
+                                                   source_text.title(src, lang)]), "external": True},
     ]
     words = fig.transcript or (fig.quote if src.kind == "transcript" else None)
     turn = r.story.transcript.turn_with(words) if words else None
@@ -84,11 +97,11 @@ def row(r: "Renderer", fig: Figure) -> dict:
     return {
         # ids are plain (the model restricts them to [a-z0-9._-]); the model name is free text, escaped like all text
         "anchor": f"fig-{fig.id}", "model": fig.model, "metric": fig.metric, "confidence": fig.confidence, "source": fig.source,
-        "details_of": t(lang, "explorer.details_of", id=f"{fig.model} · {r.metric_name(fig)}"),
+        "details_of": t(lang, "explorer.details_of", id=f"{r.model_name(fig)} · {r.metric_name(fig)}"),
         "sort": sort_number(fig.value), "source_url": src.url,
-        "cells": {"model": fig.model, "metric": r.metric_name(fig), "setting": setting(fig, lang), "value": value(fig, lang),
+        "cells": {"model": r.model_name(fig), "metric": r.metric_name(fig), "setting": setting(fig, lang, r.story.data), "value": value(fig, lang),
                   "confidence": t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else ""),
-                  "source": src.publisher, "date": fig.date.isoformat()},
+                  "source": src.publisher_in(lang), "date": fig.date.isoformat()},
         "facts": facts(r, fig),
     }
 

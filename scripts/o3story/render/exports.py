@@ -81,7 +81,7 @@ def csv_text(chart: Chart, story: Story) -> str:
         src = story.data.source(f.source)
         s = f.setting
         row = [chart.id, f.id, f.model, f.metric, s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
-               s.pricing, f.value, f.unit, f.qualifier, "yes" if f.claim else "no", f.confidence, f.formula,
+               s.pricing, f.value, f.unit, f.qualifier, "yes" if f.claim else "no", f.confidence, f.formula_in("en"),
                f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator, ROW_LICENCE]
         w.writerow([_cell(v) for v in row])
     return out.getvalue()

@@ -6,7 +6,7 @@ import html
 import re
 
 from o3story.render.i18n import t
-from o3story.data.model import Figure
+from o3story.data.model import Dataset, Figure
 
 # Characters that HTML or Markdown would act on; written as entities they stay text.
 # One pass over the characters, so no entity is escaped twice.
@@ -62,12 +62,19 @@ def level(word: str, lang: str) -> str:
     return t(lang, f"level.{word}") if word in ("low", "medium", "high") else word
 
 
-def setting(fig: Figure, lang: str) -> str:
+def setting(fig: Figure, lang: str, data: "Dataset") -> str:
+    """A figure's setting in the page's language: levels from the UI strings, other values from
+    data/settings.yaml (the records keep them as sourced), numbers as they are."""
     parts = []
     for key, val in fig.setting.model_dump().items():
         if val is None:
             continue
-        shown = level(val, lang) if key in ("effort", "compute") else val
+        if key in ("effort", "compute"):
+            shown = level(val, lang)
+        elif isinstance(val, str):
+            shown = data.setting_value(key, val, lang)
+        else:
+            shown = val
         parts.append(f"{t(lang, f'setting.{key}')}: {shown}" if lang == "en" else f"{t(lang, f'setting.{key}')}：{shown}")
     return "; ".join(parts) if lang == "en" else "；".join(parts)
 

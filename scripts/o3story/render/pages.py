@@ -15,11 +15,11 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from o3story.data import claims
-from o3story.data.model import Figure
+from o3story.data.model import Figure, text_lang
 from o3story.data.placeholders import TOKEN
 from o3story.data import captions
 from o3story.data.story import Story
-from o3story.render import charts, current, embed, evidence, explorer, exports, jsonld, release, scorecard, scorecard_embed, templating
+from o3story.render import charts, current, embed, evidence, explorer, exports, jsonld, release, scorecard, scorecard_embed, source_text, templating
 from o3story.render.archive import archived
 from o3story.render.charts.html import chart_block, thumbnail
 from o3story.render.fmt import setting, value
@@ -108,6 +108,10 @@ class Renderer:
         except KeyError:
             raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
 
+    def model_name(self, fig: Figure) -> str:
+        """The figure's model as this page's reader sees it (data/models.yaml `label`)."""
+        return self.story.data.model_label(fig.model, self.lang)
+
     def metric_name(self, fig: Figure) -> str:
         return self.story.data.metric(fig.metric).name[self.lang]
 
@@ -141,9 +145,30 @@ class Renderer:
                                                self.story.data.grade(c.verdict).label[self.lang], t(self.lang, "check.flag_inline"))
                 for c in scorecard.oneline_checks(self)]
 
+    def credit_line(self, key: str, s, **values) -> Markup:
+        """A sentence naming a source's author, title and publisher: the title marked as the source's
+        own words (with our translation beside it where needed), the rest escaped."""
+        return Markup(escape(t(self.lang, key, author="{author}", title="{title}", publisher="{publisher}", **values))).format(
+            author=s.author_in(self.lang) or "", title=source_text.title(s, self.lang), publisher=s.publisher_in(self.lang))
+
+    def own_words(self, text: str) -> Markup:
+        """Words as a record or a source has them (a changelog's old and new values, a quotation),
+        marked with their language; Chinese words on an English page carry the project's
+        translation of the transcript beside them where it has one (render/evidence.translation)."""
+        lang_of = text_lang(text)
+        gloss = ""
+        if self.lang == "en" and lang_of != "en":
+            m = re.fullmatch(r"(turn \d+: )?(.*?)( \([^()]*\))?", text, flags=re.S)
+            gloss = evidence.translation(self, m.group(2)) or ""
+        return self.inline.src_title(text, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
+
+    def author(self, s) -> str:
+        """A source's author where it is not its publisher, in the page's language."""
+        return s.author_in(self.lang) if s.author and s.author != s.publisher else ""
+
     def source(self, source_id: str) -> dict:
         s = self.story.data.source(source_id)
-        return {"url": s.url, "publisher": s.publisher, "title": s.title, "archive": archived(s, self.lang)}
+        return {"url": s.url, "publisher": s.publisher_in(self.lang), "title": source_text.title(s, self.lang), "archive": archived(s, self.lang)}
 
     def rich(self, text: str) -> Markup:
         """A data text in which only {{ fig ID }} becomes markup; everything else is escaped."""
@@ -182,7 +207,7 @@ class Renderer:
             if sp.figure:
                 fig = self.figure(sp.figure)
                 key = "figure.chart_title" if fig.id in self.chart_of() else "figure.link_title"
-                title = t(lang, key, model=fig.model, metric=self.story.data.metric(fig.metric).name[lang])
+                title = t(lang, key, model=self.model_name(fig), metric=self.story.data.metric(fig.metric).name[lang])
                 out.append(self.inline.number("figure", self.figure_target(fig.id), title, token, self.cite(fig)))
             elif sp.check:
                 out.append(self.inline.number("check", self.check_link(sp.check), t(lang, "check.flag"), token))
@@ -226,11 +251,11 @@ class Renderer:
             if fig.claim:
                 conf += " · " + t(lang, "claim")
             if fig.formula:
-                conf += f" ({fig.formula})"
+                conf += f" ({fig.formula_in(lang)})"
             src = self.story.data.source(fig.source)
-            rows.append({"model": fig.model, "metric": self.metric_name(fig), "setting": setting(fig, lang),
+            rows.append({"model": self.model_name(fig), "metric": self.metric_name(fig), "setting": setting(fig, lang, self.story.data),
                          "record": self.record_link(fig), "value": value(fig, lang), "confidence": conf,
-                         "source_url": src.url, "publisher": src.publisher, "archive": archived(src, lang),
+                         "source_url": src.url, "publisher": src.publisher_in(lang), "archive": archived(src, lang),
                          "date": fig.date.isoformat()})
         head = [t(lang, "col." + h) for h in FIGURE_COLUMNS]
         return templating.render("figure_table.html", head=head, rows=rows, new_tab=self.new_tab)
@@ -239,7 +264,7 @@ class Renderer:
     def fig(self, args: list[str]) -> Markup:
         (fig_id,) = args
         fig = self.figure(fig_id)
-        title = t(self.lang, "figure.link_title", model=fig.model, metric=self.metric_name(fig))
+        title = t(self.lang, "figure.link_title", model=self.model_name(fig), metric=self.metric_name(fig))
         return self.inline.fig_link(self.record_link(fig), title, value(fig, self.lang), self.cite(fig))
 
     def translated(self, args: list[str]) -> Markup:
@@ -253,9 +278,9 @@ class Renderer:
         for fig_id in args:
             fig = self.figure(fig_id)
             src = self.story.data.source(fig.source)
-            cards.append({"value": value(fig, lang), "model": fig.model, "metric": self.metric_name(fig),
-                          "setting": setting(fig, lang), "source_label": t(lang, "card.source"), "source_url": src.url,
-                          "publisher": src.publisher, "archive": archived(src, lang), "record": self.record_link(fig),
+            cards.append({"value": value(fig, lang), "model": self.model_name(fig), "metric": self.metric_name(fig),
+                          "setting": setting(fig, lang, self.story.data), "source_label": t(lang, "card.source"), "source_url": src.url,
+                          "publisher": src.publisher_in(lang), "archive": archived(src, lang), "record": self.record_link(fig),
                           "record_label": t(lang, "card.record")})
         return templating.render("cards.html", cards=cards)
 
@@ -275,7 +300,7 @@ class Renderer:
         src = next(s for s in self.story.data.sources if s.kind == "transcript")
         return templating.render(
             "credit.html",
-            text=t(self.lang, "transcript.credit", author=tr.author, title=tr.title, publisher=src.publisher, date=tr.published),
+            text=self.credit_line("transcript.credit", src, date=tr.published),
             source_url=tr.source_url, video_url=captions.VIDEO, video_label=t(self.lang, "transcript.video"))
 
     def transcript(self, args: list[str]) -> Markup:
@@ -298,10 +323,15 @@ class Renderer:
                 "anchor": turn.anchor, "n": turn.n,
                 "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
                 "cols": [{"lang": "zh-Hans" if c == "zh" else "en", "lead": c == first, "paragraphs": paragraphs[c]} for c in order],
-                "flags": [{"href": self.check_link(c.id), "quote": c.quote} for c in self.checks_at(turn.anchor)],
+                "flags": [{"href": self.check_link(c.id), "quote": c.quote,
+                           # on an English page, the Chinese words carry what OpenAI's captions say beside them
+                           "said": c.said.en if first == "en" and c.said else "",
+                           "gloss": (c.translation or evidence.translation(self, c.quote) or "") if first == "en" and not c.said else ""}
+                          for c in self.checks_at(turn.anchor)],
             })
         return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
-                                 flag_label=t(first, "check.flag"))
+                                 flag_label=t(first, "check.flag"), said_label=t(first, "transcript.flag_said"),
+                                 gloss_label=t(first, "source.title_gloss"))
 
     def chart(self, args: list[str]) -> str:
         (chart_id, *flags) = args
@@ -422,7 +452,9 @@ class Renderer:
                 "id": c.id, "rank": c.rank,
                 "verdict": c.verdict, "verdict_label": self.story.data.grade(c.verdict).label[lang],
                 "place": place, "place_href": self.link(TRANSCRIPT + anchor), "quote": c.quote,
-                "said": c.said.en if c.said else "", "video_href": scorecard.video_link(c.said) if c.said else "",
+                "said": c.said.en if c.said else "",
+                "gloss": (c.translation or evidence.translation(self, c.quote) or "") if lang == "en" and not c.said else "",
+                "video_href": scorecard.video_link(c.said) if c.said else "",
                 "video_label": t(lang, "said.video", minute=c.said.minute) if c.said else "",
                 "problem": self.rich(c.problem[lang]), "correction": self.rich(c.correction[lang]),
                 "sources": [self.source(s) for s in c.sources],
@@ -434,9 +466,10 @@ class Renderer:
             "factcheck.html", group=group, checks=checks, problem_label=t(lang, "check.problem"),
             captions_note=t(lang, "said.captions"), correction_label=t(lang, "check.correction"),
             source_label=t(lang, "col.source"), records_label=t(lang, "check.records"), claim_label=t(lang, "check.claim"),
+            gloss_label=t(lang, "source.title_gloss"),
             scale_href=self.link(f"{METHODS}#verdict-scale"),
             lede=t(lang, f"checks.{group}.lede", n=len(checks)) if group != "transcript" else "", scale_label=t(lang, "checks.scale"),
-            thanks=t(lang, "checks.transcript.thanks", author=tr.author, title=tr.title, publisher=src.publisher),
+            thanks=self.credit_line("checks.transcript.thanks", src),
             source_url=tr.source_url, summary=t(lang, "checks.transcript.summary", n=len(checks)))
 
     def check_count(self, args: list[str]) -> str:
@@ -480,9 +513,9 @@ class Renderer:
             "method": a.method[lang],
             "changes": [{
                 "record": c.record, "href": self.record_href(c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),
-                "field": c.field, "was": c.was if c.was is not None else t(lang, "changelog.absent"),
-                "now": c.now if c.now is not None else t(lang, "changelog.removed"),
-                "reason": c.reason[lang], "source_text": c.source_text,
+                "field": c.field, "was": self.own_words(c.was) if c.was is not None else t(lang, "changelog.absent"),
+                "now": self.own_words(c.now) if c.now is not None else t(lang, "changelog.removed"),
+                "reason": c.reason[lang], "source_text": self.own_words(c.source_text) if c.source_text else "",
             } for c in a.changes],
         } for a in self.story.data.audits]
         head = [t(lang, "changelog.col." + h) for h in ("record", "field", "was", "now", "reason", "source_text")]
@@ -502,8 +535,8 @@ class Renderer:
         for f in self.story.data.figures:
             cited[f.source] = cited.get(f.source, 0) + 1
         rows = [{
-            "id": s.id, "url": s.url, "title": s.title, "note": s.note[lang] if s.note else "", "archive": archived(s, lang),
-            "publisher": s.publisher, "author": s.author if s.author and s.author != s.publisher else "",
+            "id": s.id, "url": s.url, "title": source_text.title(s, lang), "note": s.note[lang] if s.note else "", "archive": archived(s, lang),
+            "publisher": s.publisher_in(lang), "author": self.author(s),
             "kind": t(lang, f"kind.{s.kind}"), "published": s.published.isoformat() if s.published else "–",
             "accessed": s.accessed.isoformat(), "licence": s.licence or "–", "figures": cited.get(s.id, 0),
         } for s in self.story.data.sources]

@@ -47,8 +47,8 @@ def plain(r: "Renderer", text: str) -> str:
 
 def _evidence(r: "Renderer", fig: Figure) -> dict:
     src = r.story.data.source(fig.source)
-    return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": fig.model,
-            "publisher": src.publisher, "source_url": src.url, "archive": archived(src, r.lang),
+    return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": r.story.data.model_label(fig.model, r.lang),
+            "publisher": src.publisher_in(r.lang), "source_url": src.url, "archive": archived(src, r.lang),
             "kind": t(r.lang, f"kind.{src.kind}")}
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from o3story.data.model import text_lang
 from o3story.render.fmt import esc, esc_attr
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -47,6 +48,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["url"] = _url
+    env.filters["text_lang"] = text_lang  # the language a source's own words are in (an HTML lang value)
     return env
 
 

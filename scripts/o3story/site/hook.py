@@ -5,6 +5,7 @@ the work is done by the package's plain functions."""
 from __future__ import annotations
 
 import html
+import re
 import os
 import sys
 from pathlib import Path
@@ -151,7 +152,13 @@ def heading(page) -> str | None:
     return None
 
 
+# Markdown's toc writes every heading's permalink with one title, in English (markdown extensions
+# cannot be set per language): each page gets it in its own language.
+PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
+
+
 def on_post_page(output, page, config):
+    output = PERMALINK.sub(lambda m: m[1] + html.escape(t(_lang(page, config), "permalink.title")) + m[2], output)
     return seo.content_security_policy(output)  # must see the final page: it hashes its inline scripts
 
 

@@ -86,7 +86,7 @@ def test_o3_vs_o1_has_a_released_series_beside_december_and_o1(story, lang):
     for t in chart.figure.data:
         for cd, tip in zip(t.customdata if t.customdata is not None else (), t.hovertext or ()):
             if cd == "o3-2025-04-16.codeforces-elo.high.launch-page":
-                assert "with terminal" in tip
+                assert ("with terminal" in tip) if lang == "en" else ("框架：可用终端" in tip)
             if cd in RELEASED_O3:
                 assert ("Reasoning effort: high" in tip) if lang == "en" else ("推理强度：高" in tip)
     # the tool in a reader note; the subset of 477 tasks with the other settings on the methods page

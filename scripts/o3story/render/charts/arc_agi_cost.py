@@ -108,7 +108,8 @@ def build(story: Story, lang: str) -> Chart:
         score, cost = story.data.figure(f"{stem}.{SNAPSHOT}.score"), story.data.figure(f"{stem}.{SNAPSHOT}.cost-per-task")
         drawn += [score, cost]
         c, s = style(model)
-        name = f"{model} ({tr(lang, ID, 'effort.' + effort)})" if effort else model
+        shown = story.data.model_label(model, lang)  # "human panel" is 人类测试组 on a Chinese page
+        name = f"{shown} ({tr(lang, ID, 'effort.' + effort)})" if effort else shown
         fig.add_trace(go.Scatter(
             x=[cost.value], y=[score.value], mode="markers+text", name=name, text=[name],
             textposition=OTHER_TEXT.get(stem, "bottom center"),

@@ -95,13 +95,13 @@ def hover(fig: Figure, story: Story, lang: str) -> str:
     """Hover text: value, setting, confidence and source. Data strings are escaped: plotly renders a few tags."""
     src = story.data.source(fig.source)
     metric = story.data.metric(fig.metric).name[lang]
-    lines = [f"<b>{html.escape(fig.model)}</b> · {html.escape(metric)}", html.escape(value(fig, lang))]
-    detail = setting(fig, lang)
+    lines = [f"<b>{html.escape(story.data.model_label(fig.model, lang))}</b> · {html.escape(metric)}", html.escape(value(fig, lang))]
+    detail = setting(fig, lang, story.data)
     if detail:
         lines.append(html.escape(detail))
     conf = t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else "")
     lines.append(html.escape(f"{t(lang, 'col.confidence')}: {conf}"))
-    lines.append(html.escape(f"{t(lang, 'col.source')}: {src.publisher}, {fig.date.isoformat()}"))
+    lines.append(html.escape(f"{t(lang, 'col.source')}: {src.publisher_in(lang)}, {fig.date.isoformat()}"))
     return "<br>".join(lines)
 
 

@@ -257,7 +257,7 @@ def build(story: Story, lang: str) -> Chart:
                o3_cut_date=o3_later.price.date.isoformat()),
             tr(lang, ID, "method.elo", high_page=v("o3-mini.codeforces-elo.high.launch-page"), o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"),
                left_out=(", " if lang == "en" else "、").join(
-                   f"{story.data.figure(e).model} {value(story.data.figure(e), lang)}" for e, _ in LEFT_OUT)),
+                   f"{story.data.model_label(story.data.figure(e).model, lang)} {value(story.data.figure(e), lang)}" for e, _ in LEFT_OUT)),
             tr(lang, ID, "method.frontier"),
         ),
         sources=sources_of(story, drawn),

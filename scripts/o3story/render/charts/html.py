@@ -7,7 +7,7 @@ import json
 
 from markupsafe import Markup
 
-from o3story.render import templating
+from o3story.render import source_text, templating
 from o3story.render.archive import archived
 from o3story.render.i18n import t
 from .base import Chart
@@ -71,7 +71,7 @@ def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:
         "spec": templating.script_json(spec_json(chart)),
         "narrow": templating.script_json(narrow_json(chart)) if chart.narrow is not None else None,
         "noscript": t(lang, "chart.noscript"), "table_label": t(lang, "chart.table"), "source_label": t(lang, "chart.source"),
-        "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher, "archive": archived(s, lang),
+        "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang),
                      "published": s.published.isoformat() if s.published else ""} for s in chart.sources],
         "notes": list(chart.notes), "notes_label": t(lang, "chart.notes"), "page_link_label": t(lang, "chart.page_link"),
         "zoom": zoomable(chart), "zoom_hint": t(lang, "chart.zoom_hint"), "zoom_reset": t(lang, "chart.zoom_reset"),

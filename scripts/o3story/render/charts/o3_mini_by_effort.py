@@ -80,7 +80,7 @@ def build(story: Story, lang: str) -> Chart:
             go.Scatter(
                 x=[-0.4, 2.4], y=[ref.value, ref.value], mode="lines", showlegend=False,
                 line=dict(color=REF_COLOR, width=1.5, dash="dot"),
-                hovertext=[hover(ref, story, lang)] * 2, hoverinfo="text", name=ref.model, customdata=[ref.id] * 2,
+                hovertext=[hover(ref, story, lang)] * 2, hoverinfo="text", name=story.data.model_label(ref.model, lang), customdata=[ref.id] * 2,
             ),
             row=1, col=col,
         )

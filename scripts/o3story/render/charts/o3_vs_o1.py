@@ -113,7 +113,7 @@ def build(story: Story, lang: str) -> Chart:
                 # upright labels: three bars side by side leave a phone no room for level ones
                 textposition="outside", textangle=-90, cliponaxis=False, textfont=dict(size=11),
                 hovertext=[(hover(f, story, lang) + ("<br>" + html.escape(tr(lang, ID, "hover.vote", aggregation=v.setting.aggregation,
-                                                                             source=story.data.source(v.source).publisher)) if v else ""))
+                                                                             source=story.data.source(v.source).publisher_in(lang))) if v else ""))
                            if f else "" for f, v in zip(figs, votes)],
                 hoverinfo="text", customdata=[(f"{f.id} {v.id}" if v else f.id) if f else "" for f, v in zip(figs, votes)],
                 marker=dict(color=style(color)[0], pattern=_pattern(role)),

@@ -46,8 +46,8 @@ def build(story: Story, lang: str) -> Chart:
             both = symbol(fx, sym) if symbol(fx, sym) != sym else symbol(fy, sym)
             fig.add_trace(
                 go.Scatter(
-                    x=[fx.value], y=[fy.value], mode="markers+text", name=fx.model,
-                    text=[html.escape(fx.model)], textposition=TEXT_POS.get(fx.model, "top center"),
+                    x=[fx.value], y=[fy.value], mode="markers+text", name=story.data.model_label(fx.model, lang),
+                    text=[html.escape(story.data.model_label(fx.model, lang))], textposition=TEXT_POS.get(fx.model, "top center"),
                     textfont=dict(size=13), cliponaxis=False,
                     marker=dict(symbol=both, size=13, color=color, line=dict(width=1.5, color=color)),
                     hovertext=[hover(fx, story, lang) + "<br><br>" + hover(fy, story, lang)], hoverinfo="text",
@@ -88,7 +88,7 @@ def build(story: Story, lang: str) -> Chart:
     return Chart(
         id=ID, lang=lang, title=tr(lang, ID, "title"),
         description=tr(lang, ID, "description",
-                       best_y=best_y.model, best_y_v=value(best_y, lang), best_x=best_x.model, best_x_v=value(best_x, lang),
+                       best_y=story.data.model_label(best_y.model, lang), best_y_v=value(best_y, lang), best_x=story.data.model_label(best_x.model, lang), best_x_v=value(best_x, lang),
                        o3_y=value(o3_paper[1], lang), o3_x=value(o3_paper[0], lang),
                        card_y=value(o3_card[1], lang), card_x=value(o3_card[0], lang)),
         figure=fig, figures=tuple(drawn),

@@ -1,0 +1,28 @@
+"""How a page names a source: its title as the source gives it, marked with its language (with the
+project's translation beside it on an English page when the title is Chinese), and its publisher in
+the page's language (data/sources.yaml `publisher_label`)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from o3story.data.model import Source
+from o3story.render import templating
+from o3story.render.i18n import t
+
+
+def title(s: Source, lang: str) -> Markup:
+    gloss = s.title_en if lang == "en" and s.title_lang != "en" and s.title_en else ""
+    return templating.macros().src_title(s.title, s.title_lang, gloss, t(lang, "source.title_gloss") if gloss else "")
+
+
+def title_plain(s: Source, lang: str) -> str:
+    """The title where no markup can stand (a form's option): the page's language where the project
+    has a translation, marked as ours."""
+    if lang == "en" and s.title_lang != "en" and s.title_en:
+        return f"{s.title_en} ({t(lang, 'source.title_gloss')})"
+    return s.title
+
+
+def publisher(s: Source, lang: str) -> str:
+    return s.publisher_in(lang)

@@ -39,6 +39,8 @@ def flatten(record) -> dict[str, object]:
         value = getattr(record, name)
         if isinstance(value, model.Setting):
             out.update({k: getattr(value, k) for k in type(value).model_fields})
+        elif name == "formula":  # one string, or words in each language: formula (English) and formula_zh
+            out.update({"formula": record.formula_in("en"), "formula_zh": record.formula_in("zh")})
         elif name == "said":  # what the video's captions say: said_en and said_minute
             out.update({"said_en": value.en if value else None, "said_minute": value.minute if value else None})
         elif name == "promise":  # a timeline promise's outcome: promise_<field>, its reason in both languages

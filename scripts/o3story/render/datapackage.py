@@ -155,7 +155,10 @@ FIGURES = Table(
         Col("confidence", "string", "Confidence", "stated (written in the source's text or a table), stated-secondary (written in a "
             "third-party text), derived (computed: see formula), chart-read (read off a chart image: see uncertainty).",
             lambda f: f.confidence, required=True, enum=_enum(model.Confidence)),
-        Col("formula", "string", "Formula", "For derived values: how the value is computed from other records.", lambda f: f.formula_in("en")),
+        Col("formula", "string", "Formula", "For derived values: how the value is computed from other records (in English "
+            "where it is in words).", lambda f: f.formula_in("en")),
+        Col("formula_zh", "string", "Formula (Chinese)", "The formula in Chinese, where it is in words; the same as formula "
+            "where it is ids and arithmetic.", lambda f: f.formula_in("zh")),
         Col("uncertainty", "number", "Uncertainty", "For values read off a chart: plus or minus this much, in `unit`.",
             lambda f: f.uncertainty),
         Col("date", "date", "Date", "The date the record gives for the value: that of the version of the source it is read in "
@@ -184,6 +187,11 @@ SOURCES = Table(
         Col("accessed", "date", "Checked", "The day the quoted text was checked.", lambda s: s.accessed, required=True),
         Col("licence", "string", "Licence", "The source's own licence or terms, where known.", lambda s: s.licence),
         *_both("note", "Note", "What the source is and how it was read."),
+        *_both("publisher_label", "Publisher as shown", "How the pages name the publisher, where its own name is a "
+               "description or in one script only."),
+        *_both("author_label", "Author as shown", "How the pages name the author, where the name is in one script only."),
+        Col("title_en", "string", "Title (our translation)", "This project's English translation of a title not in English.",
+            lambda s: s.title_en),
     ],
 )
 
@@ -213,6 +221,8 @@ FACTCHECKS = Table(
             lambda c: c.said and c.said.en, extra={"rights": QUOTE_RIGHTS_FIELD}),
         Col("said_minute", "integer", "Said at minute", "The minute of OpenAI's video in which those words start.",
             lambda c: c.said and c.said.minute),
+        Col("translation", "string", "Quote (our translation)", "This project's English for the quote, where the "
+            "transcript's translation has none.", lambda c: c.translation),
         Col("judges", "string", "Judges", "Whose words the check judges: livestream (what a speaker said on the livestream), "
             "summary (the transcript article's own summary or highlights restating it) or transcript (the transcript's own "
             "rendering: a slip, a mishearing, a mistranslation).", lambda c: c.judges, required=True, enum=_enum(model.CheckWords)),

@@ -85,6 +85,8 @@ def _em(ch: str, bold: bool) -> float:
 
 def text_lines(text: str, width: float, size: float, bold: bool = False) -> int:
     """How many lines `text` takes in a box `width` px wide, wrapped at spaces and between CJK characters."""
+    if width < size:  # a box narrower than one character holds no line (and the loop below would never end)
+        raise ValueError(f"text_lines: a box {width:.0f} px wide cannot hold {size} px text")
     tokens = re.findall(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|\s+", text)
     lines, used = 1, 0.0
     for tok in tokens:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from o3story.data.model import VERDICTS
 from o3story.data.story import Story
-from o3story.render import scorecard, templating
+from o3story.render import scorecard, source_text, templating
 from o3story.render.archive import archived
 from o3story.render.embed import CSP_BASE, LANGS, PADDING, TEXT_LINE, TITLE_LINE, attr_text, text_lines
 from o3story.render.i18n import LANG_ROOT, t
@@ -64,8 +64,9 @@ def section(story: Story, lang: str) -> dict:
                     "claim": scorecard.plain(r, c.claim[lang]), "reason": scorecard.plain(r, c.reason[lang]),
                     "more": r.link(f"#claim-{c.id}"), "more_label": t(lang, "embed.scorecard.more")} for c in claims],
         "sources_label": t(lang, "embed.sources", n=len(srcs)),
-        "publishers": ("、" if lang == "zh" else ", ").join(dict.fromkeys(s.publisher for s in srcs)),
-        "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher, "archive": archived(s, lang)} for s in srcs],
+        "publishers": ("、" if lang == "zh" else ", ").join(dict.fromkeys(s.publisher_in(lang) for s in srcs)),
+        "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang)}
+                    for s in srcs],
         "page": r.link("#scorecard"), "back": t(lang, "embed.back", site=t(lang, "site.name")),
         "reason_label": t(lang, "embed.scorecard.reason"),
     }
@@ -89,10 +90,10 @@ def frame_height(story: Story, lang: str, column: int) -> int:
     h += (text_lines(key, inner, 13) - 1) * TEXT_LINE  # FIXED has its first line
     h += (text_lines(s["back"], inner, 13) - 1) * TEXT_LINE
     for c in s["claims"]:
-        chip = "\u3000" * CHIP + c["verdict_label"] if lang == "zh" else "m" * CHIP + c["verdict_label"]
-        # the chip's 11 px text takes about 11/14 of the claim's characters' room
-        room = text_lines(c["claim"], inner - INDENT - len(chip) * 14 * (11 / 14) * (1.0 if lang == "zh" else 0.6), 14, bold=True)
-        h += max(room, 1) * CLAIM_LINE + CLAIM_GAP
+        # the verdict's chip stands before the claim on its first line: counted as the claim's own
+        # 14 px text with its padding (its 11 px letters take less room: an estimate on the safe side)
+        chip = ("\u3000" if lang == "zh" else "m") * CHIP + c["verdict_label"] + " "
+        h += text_lines(chip + c["claim"], inner - INDENT, 14, bold=True) * CLAIM_LINE + CLAIM_GAP
     return math.ceil(h)
 
 

@@ -196,7 +196,7 @@ SCORECARD_CASES = [
     ("    evidence: [m.bench.paper]\n", "    evidence: [m.bench.typo]\n",
      "data/scorecard.yaml:8: claims[0].evidence[0]: unknown figure id 'm.bench.typo'"),
     ("    verdict: partly-held\n", "    verdict: partly-held\n    colour: red\n",
-     "data/scorecard.yaml:10: claims[0].colour: unknown key (allowed: id, turn, quote, said, claim, claimed, evidence, verdict, reason)"),
+     "data/scorecard.yaml:10: claims[0].colour: unknown key (allowed: id, turn, quote, said, claim, claimed, evidence, verdict, reason, history)"),
     ('    quote: "我们发现准确率约为71.7%"\n', '    quote: "我们发现准确率约为99%"\n',
      "data/scorecard.yaml:4: claims[0].quote: not found verbatim in turn 1 of the transcript"),
     ("    turn: 1\n", "    turn: 2\n",

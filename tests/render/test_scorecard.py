@@ -4,6 +4,7 @@ escaped (the template has autoescape on), and in the built site the overview's f
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -63,6 +64,11 @@ def test_hostile_strings_are_escaped_in_the_scorecard(data_dir, lang):
 def test_compare_cards_pair_a_claim_with_its_later_measurement(data_dir):
     edit(data_dir / "figures/a.yaml", "    locator: Table 1\n    confidence: stated\n    date: 2024-12-20\n",
          "    locator: Table 1\n    confidence: stated\n    date: 2025-04-16\n")
+    # the verdict's history follows: the paper, now later, moves the verdict on its own date
+    edit(data_dir / "scorecard.yaml", '      - date: "2024-12-20"\n        verdict: partly-held\n',
+         '      - date: "2024-12-20"\n        verdict: not-verifiable\n        records: [m.bench]\n'
+         '        reason: {zh: "当天只有所说的数字。", en: "On the day there was only the number said."}\n'
+         '      - date: "2025-04-16"\n        verdict: partly-held\n')
     out = render("{{ compare bench }}", "en", load_story(data_dir), "")
     assert "Claimed" in out and "Measured later" in out
     assert out.index(">71.7%<") < out.index(">48.9%<")
@@ -133,8 +139,15 @@ def test_the_overview_opens_with_the_lede_then_the_status_box_then_the_scorecard
         item = re.search(rf'<li class="o3-claim o3-claim--{claim.verdict}" id="claim-{re.escape(claim.id)}">(.*?)</details>\s*</li>',
                          scorecard, re.S)
         assert item, claim.id
-        linked = set(re.findall(r'class="o3-evidence" href="[^"]*" data-figure="([^"]+)"', item.group(1)))
+        evidence = re.search(r'<ul class="o3-claim__evidence">(.*?)</ul>', item.group(1), re.S).group(1)
+        linked = set(re.findall(r'class="o3-evidence" href="[^"]*" data-figure="([^"]+)"', evidence))
         assert linked == set(claim.evidence), claim.id
+        # the verdict's history: since when, and each step with the records that moved it
+        assert f'<time class="o3-claim__since" datetime="{claim.since.isoformat().replace("-", "&#45;")}">' in item.group(1), claim.id
+        steps = re.findall(r'<li class="o3-history__step">(.*?)</li>', item.group(1), re.S)
+        assert len(steps) == len(claim.history), claim.id
+        for step, shown in zip(claim.history, steps):
+            assert set(re.findall(r'class="o3-evidence" href="[^"]*" data-figure="([^"]+)"', shown)) >= set(step.records)
         for fig_id in claim.evidence:  # each record link resolves to the record's row on the methods page
             assert f'href="methods/#fig-{fig_id}"' in item.group(1)
     methods = site.html(page + "methods/")
@@ -153,3 +166,53 @@ def test_chart_page_shows_its_title_once(site, page):
     assert "o3-chart__title" not in body
     h1 = re.search(r'<h1 id="chart-claims-vs-shipped-title">', body)
     assert h1 and 'aria-labelledby="chart-claims-vs-shipped-title"' in body
+
+
+def test_each_verdict_says_since_when_and_opens_to_its_history(data_dir):
+    edit(data_dir / "figures/a.yaml", "    locator: Table 1\n    confidence: stated\n    date: 2024-12-20\n",
+         "    locator: Table 1\n    confidence: stated\n    date: 2025-04-16\n")
+    edit(data_dir / "scorecard.yaml", '      - date: "2024-12-20"\n        verdict: partly-held\n',
+         '      - date: "2024-12-20"\n        verdict: not-verifiable\n        records: [m.bench]\n'
+         f'        reason: {{zh: "当天只有所说的数字。", en: {json.dumps(HOSTILE)}}}\n'
+         + '      - date: "2025-04-16"\n        verdict: partly-held\n')
+    story = load_story(data_dir)
+    for lang, since, steps, first in (("en", "since 16 April 2025", "How the verdict changed: 2 steps", "20 December 2024"),
+                                      ("zh", "自 2025 年 4 月 16 日起", "判定的变化：2 步", "2024 年 12 月 20 日")):
+        out = render("{{ scorecard }}", lang, story, "" if lang == "zh" else "en/")
+        head = re.search(r'<p class="o3-claim__head">(.*?)</p>', out, re.S).group(1)
+        assert re.search(r'<time class="o3-claim__since" datetime="2025(-|&#45;)04(-|&#45;)16">' + re.escape(since) + "</time>", head)
+        hist = html.unescape(re.search(r'<details class="o3-claim__more o3-claim__history"[^>]*>(.*?)</details>', out, re.S).group(1))
+        assert f"<summary>{steps}</summary>" in hist
+        items = re.findall(r'<li class="o3-history__step">(.*?)</li>', hist, re.S)
+        assert len(items) == 2 and first in items[0]
+        assert "o3-verdict--not-verifiable" in items[0] and "o3-verdict--partly-held" in items[1]
+        assert 'data-figure="m.bench.paper"' in items[1]  # the record that moved it, linked to its row
+        assert t(lang, "scorecard.history_how") in hist and "methods/#verdict-history" in hist
+        assert "<script>" not in out
+    assert html.unescape(re.sub(r"<[^>]+>", "", out)).count("<script>alert") == 0
+    en = render("{{ scorecard }}", "en", story, "en/")
+    assert "<script>alert('x')</script>" in html.unescape(re.sub(r"<(?!script>|/script>)[^>]+>", "", en))
+
+
+def test_a_step_with_no_verdict_on_the_scale_says_so(data_dir):
+    edit(data_dir / "figures/a.yaml", "    locator: Table 1\n    confidence: stated\n    date: 2024-12-20\n",
+         "    locator: Table 1\n    confidence: stated\n    date: 2025-04-16\n")
+    edit(data_dir / "scorecard.yaml", '      - date: "2024-12-20"\n        verdict: partly-held\n',
+         '      - date: "2024-12-20"\n        verdict: null\n        records: [m.bench]\n'
+         '        reason: {zh: "当天没有适用的判定。", en: "No verdict applied that day."}\n'
+         '      - date: "2025-04-16"\n        verdict: partly-held\n')
+    story = load_story(data_dir)
+    for lang in ("zh", "en"):
+        out = render("{{ scorecard }}", lang, story, "" if lang == "zh" else "en/")
+        assert f'<span class="o3-verdict o3-verdict--none">{t(lang, "scorecard.no_verdict")}</span>' in out
+
+
+def test_the_history_is_said_to_be_a_reconstruction(small, data_dir):
+    # with the site's first publication date from data/status.yaml, in each language's words
+    edit(data_dir / "status.yaml", 'as_of: "2026-12-04"', 'as_of: "2026-12-04"\n  published: "2026-11-26"')
+    story = load_story(data_dir)
+    assert "first published on 26 November 2026" in html.unescape(render("{{ scorecard }}", "en", story, "en/"))
+    assert "本站首次发布于 2026 年 11 月 26 日" in html.unescape(render("{{ scorecard }}", "zh", story, ""))
+    plain = html.unescape(render("{{ scorecard }}", "en", small, "en/"))
+    assert "Reconstructed, not a record of what this site said at the time:" in plain
+    assert "How the verdict changed: unchanged since the livestream" in plain

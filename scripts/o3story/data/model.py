@@ -355,6 +355,21 @@ class Said(Record):
         return self.minute * 60
 
 
+class VerdictStep(Record):
+    """One dated step of a claim's verdict history: the verdict the written scale gave from `date` on, why,
+    and the records that moved it there (figure ids among the claim's own records and its evidence).
+
+    The history is reconstructed: each step is the verdict the written scale (data/verdicts.yaml) gives with
+    the records public on its date. A step's date is the public date of the latest record it cites (its
+    source's publication date), except the first step, which is the day the claim was made. `verdict` is
+    None only where the written scale gives no verdict with the records of that day (the reason says why)."""
+
+    date: Day
+    verdict: Verdict | None
+    reason: Text
+    records: list[Id] = Field(default_factory=list)
+
+
 class Claim(Record):
     """One headline claim of the livestream, the later evidence, and the verdict that follows from it.
 
@@ -370,12 +385,19 @@ class Claim(Record):
     evidence: list[Id]
     verdict: Verdict
     reason: Text
+    # Every verdict the claim has had, oldest first; the last is `verdict` (checked at load).
+    history: Annotated[list[VerdictStep], Field(min_length=1)]
 
     @model_validator(mode="after")
     def _has_evidence(self) -> "Claim":
         if not self.evidence:
             raise ValueError("evidence: a claim needs at least one record as evidence")
         return self
+
+    @property
+    def since(self) -> date:
+        """The day the current verdict was first given: the date of the history's last step."""
+        return self.history[-1].date
 
 
 class Term(Record):

@@ -433,6 +433,82 @@ def model_names(figures: Located, models: Located | None, terms: dict[str, Term]
     return errors
 
 
+def public_date(fig: Figure, sources: dict[str, Source]):
+    """The day a record was public: its source's publication date, or the record's own date when that
+    is later (or when the source has none)."""
+    src = sources.get(fig.source)
+    return max(fig.date, src.published) if src is not None and src.published is not None else fig.date
+
+
+def history_rules(claims: Located, figures: dict[str, Figure], sources: dict[str, Source], metrics: dict,
+                  stages: dict[str, str | None] | None, as_of, figure_ids: set[str] | None) -> list[DataError]:
+    """Each claim's verdict history (data/scorecard.yaml `history`) is traceable to its records.
+
+    The first step is dated the day the claim was made (the publication date of the livestream's own
+    sources: its video and its transcript); every later step is dated by the latest public date of the
+    records that moved it, all of them the claim's own records or its evidence; no step is dated after the
+    data's as-of date (data/status.yaml); the steps are in date order, each a different verdict from the
+    one before; the last is the claim's `verdict`; each step's verdict passes the checkable rules of the
+    written scale with the evidence public on its date; and its reason types no number."""
+    errors: list[DataError] = []
+    made = [s.published for s in sources.values() if s.kind in ("video", "transcript") and s.published is not None]
+    made_on = min(made) if made else None
+    for claim, where in claims:
+        steps = [(step, Where(where.file, where.path + ("history", i), where.lines)) for i, step in enumerate(claim.history)]
+        errors += text_figure_refs(steps, ("reason",), figure_ids)
+        errors += typed_numbers(steps, ("reason",))
+        own = set(claim.claimed) | set(claim.evidence)
+        last = claim.history[-1]
+        if last.verdict != claim.verdict:
+            errors.append(where.error(f"the claim's verdict is '{claim.verdict}' but its history's last step says "
+                                      f"'{last.verdict}': the last step of `history` is the current verdict", "verdict"))
+        previous = None
+        for i, (step, at) in enumerate(steps):
+            dated = []
+            for j, ref in enumerate(step.records):
+                if figure_ids is not None and ref not in figure_ids:
+                    errors.append(at.error(f"unknown figure id '{ref}'", "records", j))
+                    continue
+                if ref not in own:
+                    errors.append(at.error(f"'{ref}' is neither one of the claim's own records (`claimed`) nor its "
+                                           "evidence: a step cites the records the verdict rests on", "records", j))
+                fig = figures.get(ref)
+                if fig is None:
+                    continue
+                day = public_date(fig, sources)
+                dated.append(day)
+                if day > step.date:
+                    errors.append(at.error(f"'{ref}' was public on {day}, after the step's date ({step.date}): "
+                                           "a verdict cannot rest on a record before it was public", "records", j))
+            if i == 0:
+                if made_on is not None and step.date != made_on:
+                    errors.append(at.error(f"the first step is the claim's state on the day it was made ({made_on}, "
+                                           f"the livestream), not {step.date}", "date"))
+            elif not step.records:
+                errors.append(at.error("a later step names the records that moved the verdict", "records"))
+            elif dated and step.date != max(dated):
+                errors.append(at.error(f"a step is dated by the latest public date of the records that moved it "
+                                       f"({max(dated)}), not {step.date}", "date"))
+            if as_of is not None and step.date > as_of:
+                errors.append(at.error(f"dated {step.date}, after the data's as-of date ({as_of}, data/status.yaml)", "date"))
+            if previous is not None:
+                if step.date <= previous.date:
+                    errors.append(at.error(f"dated {step.date}, not after the step before it ({previous.date}): "
+                                           "steps are in date order, one per day at most", "date"))
+                if step.verdict == previous.verdict:
+                    errors.append(at.error(f"the same verdict as the step before it ('{step.verdict}'): a step is a change "
+                                           "of verdict", "verdict"))
+            previous = step
+            if step.verdict is None or stages is None:
+                continue
+            then = [ref for ref in claim.evidence if ref in figures and public_date(figures[ref], sources) <= step.date]
+            as_then = claim.model_copy(update={"verdict": step.verdict, "evidence": then})
+            for err in verdict_rules([(as_then, where)], figures, sources, metrics, stages):
+                errors.append(at.error(f"with the evidence public on {step.date}, the written scale does not allow "
+                                       f"'{step.verdict}': {err.problem}", "verdict"))
+    return errors
+
+
 def model_labels(models: Located) -> list[DataError]:
     """Each language whole: a reference (a human panel, a prize target...) is words, not a name, and
     carries a `label` in both languages (a model's name may have one too: "o3 (early checkpoint)")."""

@@ -98,6 +98,7 @@ class Renderer:
             "check-count": self.check_count,
             "timeline": self.timeline,
             "changelog": self.changelog,
+            "feed": self.feed_link,
             "count": lambda a: templating.join([t(lang, "methods.figure_count", figures=len(story.data.figures), sources=len(story.data.sources))]),
         }
 
@@ -521,6 +522,13 @@ class Renderer:
         head = [t(lang, "changelog.col." + h) for h in ("record", "field", "was", "now", "reason", "source_text")]
         return templating.render("changelog.html", audits=audits, head=head, none=t(lang, "changelog.none"),
                                  method_label=t(lang, "changelog.method"))
+
+    def feed_link(self, args: list[str]) -> Markup:
+        """A visible link to this language's feed of audits, corrections and verdict changes."""
+        from o3story.render import feed
+
+        return templating.render("feed_link.html", href=self.root() + feed.path(self.lang), type=feed.TYPE,
+                                 label=t(self.lang, "feed.link"), hint=t(self.lang, "feed.link_type"))
 
     def record_href(self, kind: str, record_id: str) -> str | None:
         """Where the site shows a record (unlinked transcript numbers have no row)."""

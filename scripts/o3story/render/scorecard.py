@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from o3story.render import templating
 from o3story.render.archive import archived
-from o3story.render.fmt import value
+from o3story.render.fmt import long_date, value
 from o3story.render.i18n import t
 from o3story.data import captions
 from o3story.data.model import CHECK_VERDICTS, VERDICTS, Claim, Figure, Said
@@ -57,14 +57,46 @@ def video_link(said: Said) -> str:
     return f"{captions.VIDEO}&t={said.seconds}s"
 
 
+def history(r: "Renderer", c: Claim) -> list[dict]:
+    """The claim's verdict history, oldest first: each step's date, verdict (or none on the scale), reason
+    and the records that moved it, linked to their rows."""
+    lang = r.lang
+    return [{
+        "date": step.date.isoformat(),
+        "date_label": long_date(step.date, lang),
+        "verdict": step.verdict or "none",
+        "verdict_label": r.story.data.grade(step.verdict).label[lang] if step.verdict else t(lang, "scorecard.no_verdict"),
+        "reason": parts(r, step.reason[lang]),
+        "records": [{"id": r.cite(r.figure(i)), "value": value(r.figure(i), lang), "record": r.record_link(r.figure(i))}
+                    for i in step.records],
+    } for step in c.history]
+
+
+def reconstructed(r: "Renderer") -> str:
+    """What the history is: a reconstruction on the written scale, not what the site said at the time."""
+    status = r.story.data.status
+    if status is None or status.published is None:
+        return t(r.lang, "scorecard.reconstructed_plain")
+    return t(r.lang, "scorecard.reconstructed", published=long_date(status.published, r.lang))
+
+
 def claim_values(r: "Renderer", c: Claim) -> dict:
-    from o3story.render.pages import TRANSCRIPT
+    from o3story.render.pages import METHODS, TRANSCRIPT
 
     lang = r.lang
+    n = len(c.history)
     return {
         "id": c.id,
         "verdict": c.verdict,
         "verdict_label": r.story.data.grade(c.verdict).label[lang],
+        "since": c.since.isoformat(),
+        "since_label": t(lang, "scorecard.since", date=long_date(c.since, lang)),
+        "history": history(r, c),
+        "history_label": t(lang, "scorecard.history", n=n) if n > 1 else t(lang, "scorecard.history_one"),
+        "history_note": reconstructed(r),
+        "history_href": r.link(f"{METHODS}#verdict-history"),
+        "history_how": t(lang, "scorecard.history_how"),
+        "records_label": t(lang, "scorecard.history_records"),
         "claim": parts(r, c.claim[lang]),
         # What was said: OpenAI's own words (its video's captions) first; the Chinese transcript beside them.
         "said": c.said.en,

@@ -17,7 +17,7 @@ from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from o3story.render import charts, datapackage, exports, glossary, images, views  # noqa: E402
+from o3story.render import charts, datapackage, exports, feed, glossary, images, views  # noqa: E402
 from o3story.site import linkcheck, publish, seo, trust, vendor  # noqa: E402
 from o3story.data.errors import DataErrors  # noqa: E402
 from o3story.render.i18n import t  # noqa: E402
@@ -140,6 +140,8 @@ def on_page_context(context, page, config, nav):
         # a page with a chart opens it in the view its address names (render/views.py)
         "view_script": views.head_script() if chart_id else "",
         "trust": trust.footer(_story, lang, config.repo_url or "", site_url, page.url, title, _version),
+        # The feed of audits, corrections and verdict changes in the page's language (announced in the head).
+        "feed": {"href": feed.href(site_url, lang), "type": feed.TYPE, "title": t(lang, "feed.title")},
     }
     return context
 
@@ -172,7 +174,10 @@ def on_template_context(context, template_name, config):
         # (an attribute, as static-i18n sets it: it shadows the mapping key the theme would read)
         config.extra.alternate = [dict(alt, link=home.get(alt["lang"], home[LANGS[0]]))
                                   for alt in getattr(config.extra, "alternate", None) or []]
-        context["o3"] = {"csp_placeholder": seo.CSP_PLACEHOLDER, "search_label": t(LANGS[0], "search.dialog")}
+        context["o3"] = {"csp_placeholder": seo.CSP_PLACEHOLDER, "search_label": t(LANGS[0], "search.dialog"),
+                         # a page in both languages: both feeds, each with its language
+                         "feeds": [{"href": feed.href(config.site_url or "", lang), "type": feed.TYPE, "title": t(lang, "feed.title"),
+                                    "lang": "zh-Hans" if lang == "zh" else lang} for lang in LANGS]}
         context["o3_notfound"] = [
             {"html_lang": "zh-Hans" if lang == "zh" else lang, "title": t(lang, "notfound.title"), "text": t(lang, "notfound.text"),
              "home": home[lang], "home_label": t(lang, "notfound.home")}
@@ -192,6 +197,10 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     site = Path(config.site_dir)
     seo.sitemaps_beside_alternates(site)
+    for lang in LANGS:  # /feed.xml and /en/feed.xml, from data alone (the same bytes on every build)
+        out = site / feed.path(lang)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(feed.atom(_story, lang, config.site_url or "", config.repo_url or ""))
     # mkdocs-static-i18n runs this once per language, with the same site_dir; the last run sees
     # the final combined search index. Every step here is idempotent.
     seo.split_search_index(site)

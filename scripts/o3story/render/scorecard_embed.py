@@ -9,7 +9,6 @@ one); the sources on one line; a link back to the overview's scorecard."""
 from __future__ import annotations
 
 import math
-import re
 
 from markupsafe import Markup
 

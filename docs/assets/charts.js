@@ -36,8 +36,8 @@
 
   var idle = window.requestIdleCallback || function (cb) { return window.setTimeout(cb, 1); };
   var THEMES = {
-    "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff" },
-    "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129" }
+    "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff", button: "#ffffff" },
+    "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129", button: "#2b303b" }
   };
 
   // The site's theme is Material's body attribute; an embed page sets data-theme on <html> instead.
@@ -52,10 +52,11 @@
       "font.color": c.font, "legend.font.color": c.font,
       "hoverlabel.bgcolor": c.hoverBg, "hoverlabel.font.color": c.font
     };
-    // Buttons keep a light face in both themes (plotly's active-button colour is fixed), so their text stays dark.
+    // View buttons take the theme's face (a dark one on the dark theme); the pressed one is marked by
+    // the stylesheets (site.css, embed.css: plotly's own active colour is a fixed near-white).
     (layout.updatemenus || []).forEach(function (menu, i) {
-      out["updatemenus[" + i + "].font.color"] = "#1f2328";
-      out["updatemenus[" + i + "].bgcolor"] = "#eef0f3";
+      out["updatemenus[" + i + "].font.color"] = c.font;
+      out["updatemenus[" + i + "].bgcolor"] = c.button;
       out["updatemenus[" + i + "].bordercolor"] = c.zero;
     });
     Object.keys(layout).forEach(function (key) {
@@ -203,7 +204,7 @@
     var update = themeUpdate(spec.layout, name);
     Object.keys(update).forEach(function (path) { if (path.indexOf("[") < 0) setPath(spec.layout, path, update[path]); });
     (spec.layout.updatemenus || []).forEach(function (menu) {
-      menu.font = Object.assign({}, menu.font, { color: "#1f2328" }); menu.bgcolor = "#eef0f3";
+      menu.font = Object.assign({}, menu.font, { color: THEMES[name].font }); menu.bgcolor = THEMES[name].button;
     });
     return spec;
   }
@@ -283,7 +284,7 @@
     if (isDefault) url.searchParams.delete(viewKey(id)); else url.searchParams.set(viewKey(id), name);
     try {
       history.replaceState(history.state, "", url.pathname + url.search + url.hash);
-    } catch (e) { /* a sandboxed frame may refuse: the view is still shown */ }
+    } catch { /* a sandboxed frame may refuse: the view is still shown */ }
     linkView(el, name, isDefault);
   }
   // What opens this chart elsewhere names its view too: the link to the chart's page (story pages,
@@ -303,7 +304,34 @@
       }
     });
   }
+  // plotly draws a view button as an SVG group that only a mouse or a finger can press: each one is
+  // made a button that says whether it is pressed (aria-pressed, which the stylesheets show in both
+  // themes), takes the keyboard's focus and presses with Enter or Space. Done again after each
+  // redraw (plotly redraws the buttons on a press, a resize and a change of theme).
+  function markButtons(el) {
+    var menus = (el._fullLayout && el._fullLayout.updatemenus) || [];
+    el.querySelectorAll("g.updatemenu-header-group").forEach(function (group, m) {
+      var menu = menus[m];
+      if (!menu || menu.type !== "buttons") return;
+      group.setAttribute("role", "group");
+      group.querySelectorAll("g.updatemenu-button").forEach(function (b, i) {
+        b.setAttribute("role", "button");
+        b.setAttribute("tabindex", "0");
+        b.setAttribute("aria-pressed", String(i === menu.active));
+        if (b.dataset.o3keys) return;
+        b.dataset.o3keys = "1";
+        b.addEventListener("keydown", function (e) {
+          if (e.key !== "Enter" && e.key !== " ") return;
+          e.preventDefault();
+          b.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+        });
+      });
+    });
+  }
+
   function watchViews(el) {
+    el.on("plotly_afterplot", function () { markButtons(el); });
+    el.on("plotly_buttonclicked", function () { markButtons(el); });
     el.on("plotly_buttonclicked", function (ev) {
       var layout = JSON.parse(specOf(el).wide).layout, menu = menuOf(layout);
       if (!ev || !ev.button || !menu || ev.menu && ev.menu._index) return;
@@ -323,6 +351,7 @@
       if (facade) facade.remove();
       tools(el, zoom, rangesOf(spec.layout));
       watchViews(el);
+      markButtons(el);
       if (askedView(el) >= 0) linkView(el, spec.layout.updatemenus[0].buttons[spec.layout.updatemenus[0].active].name, false);
       // Hold the spec's height: with autosize on, a later restyle (a chart's buttons) would otherwise
       // re-measure the container and shrink the plot to its CSS min-height.

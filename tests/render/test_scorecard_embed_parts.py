@@ -26,5 +26,6 @@ def test_a_box_narrower_than_a_character_is_an_error_not_an_endless_loop():
 def test_the_oembed_document_is_the_snippet(story, lang):
     doc = scorecard_embed.oembed(story, lang, "https://example.org/site/")
     assert doc["type"] == "rich" and doc["html"] == scorecard_embed.snippet("https://example.org/site/", story, lang)
-    assert f"https://example.org/site/embed/scorecard/?lang={lang}" in doc["html"]
+    # the frame's address is the embed in the document's language: /embed/scorecard/ or /en/embed/scorecard/
+    assert f'src="https://example.org/site/{"en/" if lang == "en" else ""}embed/scorecard/?lang={lang}&' in doc["html"]
     assert str(len(story.data.claims)) in doc["title"]

@@ -67,7 +67,7 @@ def test_every_claim_with_its_verdict_from_data(site, story):
     page = (site.root / "embed" / "scorecard" / "index.html").read_text(encoding="utf-8")
     for lang in LANGS:
         section = re.search(rf'<section class="o3-sc" data-lang="{lang}".*?</section>', page, re.S).group(0)
-        items = re.findall(r'<li class="o3-sc__claim o3-sc__claim--([a-z-]+)" id="claim-([a-z0-9-]+)">', section)
+        items = re.findall(r'<li class="o3-sc__claim o3-sc__claim--([a-z-]+)" data-claim="([a-z0-9-]+)">', section)
         assert [(v, i) for v, i in items] == [(c.verdict, c.id) for c in story.data.claims]
         for c in story.data.claims:
             assert html.escape(story.data.grade(c.verdict).label[lang], quote=False) in section
@@ -148,3 +148,62 @@ def test_oembed_documents_hold_the_overviews_snippet(site):
         assert doc["version"] == "1.0" and doc["type"] == "rich" and doc["width"] > 0 and doc["height"] > 0
         assert doc["html"].rstrip("\n") == overview_snippet(site, lang).replace(site.url, site.url)
         assert f"/embed/scorecard/?lang={lang}" in doc["html"]
+
+
+@pytest.mark.parametrize("lang,overview", [("zh", ""), ("en", "en/")])
+def test_each_language_has_its_address_and_links_to_its_overview(site, browser, story, lang, overview):
+    """/embed/scorecard/ opens in Chinese and /en/embed/scorecard/ in English (`?lang=` still picks);
+    the overview's snippet in each language points at its own; every link inside lands on a claim of
+    that language's overview, or its scorecard."""
+    path = f"{overview}embed/scorecard/"
+    assert f"{site.url}{path}?lang={lang}&" in overview_snippet(site, lang)
+    ids = set(re.findall(r'id="([a-z0-9-]+)"', site.html(overview)))
+    page = browser.new_page(viewport={"width": 600, "height": 800})
+    page.goto(site.url + path)
+    page.wait_for_selector(".o3-sc__list")
+    assert page.evaluate("document.documentElement.lang") == ("en" if lang == "en" else "zh-Hans")
+    assert page.locator("section[data-lang]").count() == 1 and page.locator(f'section[data-lang="{lang}"]').is_visible()
+    hrefs = page.evaluate("() => [...document.querySelectorAll('.o3-sc__reason a, .o3-embed__back a')].map(a => a.href)")
+    assert len(hrefs) == len(story.data.claims) + 1  # each claim's "the words and the evidence", and the link back
+    for h in hrefs:
+        target, _, anchor = h.partition("#")
+        assert target == site.url + overview and anchor in ids, h
+    other = "zh" if lang == "en" else "en"
+    page.goto(site.url + path + f"?lang={other}")
+    page.wait_for_selector(f'section[data-lang="{other}"] .o3-sc__list')
+    assert page.locator("section[data-lang]").count() == 1
+    page.close()
+
+
+@pytest.mark.parametrize("width", [360, 1200])
+def test_opening_a_claim_moves_nothing_above_it_and_the_frame_grows_to_fit(site, host, browser, width):
+    """A tap (or click) on a claim opens its reason below it: the claim, the frame's top and the host's
+    scroll stay where they were (nothing above the reader's finger moves), and the frame grows to the
+    content, with no scrollbar inside."""
+    viewport, touch, _ = WIDTHS[width]
+    ctx = browser.new_context(viewport={"width": viewport, "height": 800}, has_touch=touch, is_mobile=touch)
+    page = ctx.new_page()
+    page.goto(f"{host}w{width}.html")
+    for lang in LANGS:
+        frame_el = page.locator(f"#s-{lang} iframe")
+        frame_el.scroll_into_view_if_needed()
+        frame = frame_el.element_handle().content_frame()
+        frame.wait_for_selector(".o3-sc__list", timeout=20_000)
+        frame.wait_for_load_state("load")
+        settle(page, lang)
+        summary = frame.locator(".o3-sc__claim summary").nth(2)
+        summary.scroll_into_view_if_needed()
+        page.wait_for_timeout(200)
+        scroll, top, at = page.evaluate("scrollY"), frame_el.bounding_box()["y"], summary.bounding_box()
+        grown_from = frame_el.bounding_box()["height"]
+        if touch:
+            page.touchscreen.tap(at["x"] + 20, at["y"] + at["height"] / 2)
+        else:
+            page.mouse.click(at["x"] + 20, at["y"] + at["height"] / 2)
+        settle(page, lang)
+        assert frame.evaluate("document.querySelectorAll('.o3-sc__claim details')[2].open")
+        assert page.evaluate("scrollY") == scroll, (lang, width)
+        assert abs(frame_el.bounding_box()["y"] - top) <= 1 and abs(summary.bounding_box()["y"] - at["y"]) <= 1, (lang, width)
+        inner = frame.evaluate("({sh: document.documentElement.scrollHeight, ch: document.documentElement.clientHeight})")
+        assert frame_el.bounding_box()["height"] > grown_from and inner["sh"] <= inner["ch"] + 1, (lang, width, inner)
+    ctx.close()

@@ -39,24 +39,32 @@ def sources(story: Story) -> list:
     return [story.data.source(i) for i in ids]
 
 
-def _renderer(story: Story, lang: str):
+def path(lang: str) -> str:
+    """Where the embed lies from the site root in a language's tree: /embed/scorecard/ opens in
+    Chinese, /en/embed/scorecard/ in English. The same page (both languages in it, `?lang=` picks
+    one), each with its links relative to where it lies."""
+    return f"{LANG_ROOT[lang]}{PATH}"
+
+
+def _renderer(story: Story, lang: str, page_url: str = PATH):
     from o3story.render.pages import Renderer
 
-    return Renderer(story, lang, PATH, new_tab=True)
+    return Renderer(story, lang, page_url, new_tab=True)
 
 
 def title(story: Story, lang: str) -> str:
     return t(lang, "embed.scorecard.title", n=len(story.data.claims))
 
 
-def section(story: Story, lang: str) -> dict:
-    """What the embed shows in one language, as plain values (the template escapes them)."""
-    r = _renderer(story, lang)
+def section(story: Story, lang: str, shown: str = "zh") -> dict:
+    """What the embed shows in one language, as plain values (the template escapes them); `shown`:
+    the language the page at path(shown) opens in, whose links start from there."""
+    r = _renderer(story, lang, path(shown))
     claims = list(story.data.claims)
     counts = {v: sum(c.verdict == v for c in claims) for v in VERDICTS}
     srcs = sources(story)
     return {
-        "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en", "hidden": lang != "zh",
+        "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en", "hidden": lang != shown,
         "title": title(story, lang), "intro": t(lang, "scorecard.intro", n=len(claims)),
         "key": [{"verdict": v, "label": story.data.grade(v).label[lang], "count": counts[v]} for v in VERDICTS if counts[v]],
         "claims": [{"id": c.id, "verdict": c.verdict, "verdict_label": story.data.grade(c.verdict).label[lang],
@@ -71,11 +79,14 @@ def section(story: Story, lang: str) -> dict:
     }
 
 
-def embed_html(story: Story, site_url: str = "") -> str:
-    sections = [section(story, lang) for lang in LANGS]
+def embed_html(story: Story, site_url: str = "", lang: str = "zh") -> str:
+    """The embed page at path(lang): both languages' sections, `lang`'s shown (embed-chart.js keeps
+    the one `?lang=` asks for, else the page's own)."""
+    sections = [section(story, other, lang) for other in LANGS]
+    own = next(s for s in sections if s["lang"] == lang)
     return templating.render(
-        "embed_scorecard.html", title=sections[0]["title"], description=sections[0]["intro"], root="../../",
-        sections=sections, canonical=site_url,
+        "embed_scorecard.html", title=own["title"], description=own["intro"], root="../" * path(lang).count("/"),
+        html_lang=own["html_lang"], sections=sections, canonical=f"{site_url}{LANG_ROOT[lang]}" if site_url else "",
         csp=f"{CSP_BASE}; script-src 'self'") + "\n"
 
 
@@ -111,7 +122,7 @@ def frame_style(story: Story, lang: str) -> str:
 
 def snippet(site_url: str, story: Story, lang: str) -> str:
     """The copy-ready embed code shown under the overview's scorecard (the chart snippet's form)."""
-    return str(templating.render("snippet.html", site_url=site_url, path=PATH, lang=lang, view="",
+    return str(templating.render("snippet.html", site_url=site_url, path=path(lang), lang=lang, view="",
                                  title=Markup(attr_text(title(story, lang))),
                                  height=frame_height(story, lang, MAX_WIDTH + 2 * PADDING), style=frame_style(story, lang)))
 

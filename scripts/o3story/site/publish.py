@@ -1,5 +1,6 @@
 """The chart files that are not pages: downloads under /charts/<id>/ and embeds under /embed/<id>/;
-and the scorecard's embed, /embed/scorecard/, with its oEmbed documents beside it."""
+and the scorecard's embed, /embed/scorecard/ (and /en/embed/scorecard/, opening in English), with
+its oEmbed documents beside the first."""
 
 from __future__ import annotations
 
@@ -30,10 +31,13 @@ def publish_charts(site: Path, story: Story, site_url: str, version: str, images
 
 
 def publish_scorecard(site: Path, story: Story, site_url: str) -> list[Path]:
+    written = []
+    for lang in ("zh", "en"):  # /embed/scorecard/ opens in Chinese, /en/embed/scorecard/ in English
+        page = site / scorecard_embed.path(lang) / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(scorecard_embed.embed_html(story, site_url, lang), encoding="utf-8")
+        written.append(page)
     folder = site / scorecard_embed.PATH
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(scorecard_embed.embed_html(story, site_url), encoding="utf-8")
-    written = [folder / "index.html"]
     for lang in ("zh", "en"):
         path = folder / scorecard_embed.oembed_url("", lang)[len(scorecard_embed.PATH):]
         path.write_text(json.dumps(scorecard_embed.oembed(story, lang, site_url), ensure_ascii=False, indent=2), encoding="utf-8")

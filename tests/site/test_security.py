@@ -4,6 +4,7 @@ injected script runs; every page works with all non-loopback traffic blocked."""
 from __future__ import annotations
 
 import csv
+from html import unescape
 import json
 import shutil
 from urllib.parse import urlparse
@@ -93,7 +94,7 @@ def test_hostile_strings_are_text_in_html_csv_and_json(hostile_site):
     # the scorecard's embed lists the poisoned source, as text, in both languages' sections
     for page in ("embed/scorecard/index.html", "en/embed/scorecard/index.html"):
         text = (root / page).read_text(encoding="utf-8")
-        assert text.count("&lt;script&gt;window.__pwned=1&lt;/script&gt;") >= 4, page  # title and publisher, zh and en
+        assert unescape(text).count(XSS) >= 4, page  # its title and publisher, zh and en, read as text
 
 
 def test_no_injected_script_runs_anywhere(hostile_site, browser):

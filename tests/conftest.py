@@ -51,16 +51,18 @@ class Site:
 
     def pages(self) -> list[str]:
         """Site-relative URLs of every built site page ('' for the home page, 'en/o3/' ...).
-        Embed pages (/embed/<id>/, both languages in one page) are not site pages: see test_embed."""
+        Embed pages (/embed/<id>/ and /en/embed/scorecard/, both languages in one page) are not site
+        pages: see test_embed."""
         out = []
         for index in sorted(self.root.rglob("index.html")):
             rel = index.parent.relative_to(self.root).as_posix()
-            if rel.split("/")[0] != "embed":
+            if "embed" not in rel.split("/")[:2]:  # /embed/<id>/ and /en/embed/scorecard/
                 out.append("" if rel == "." else rel + "/")
         return out
 
     def embeds(self) -> list[str]:
-        return sorted(p.parent.relative_to(self.root).as_posix() + "/" for p in (self.root / "embed").glob("*/index.html"))
+        pages = [*(self.root / "embed").glob("*/index.html"), *(self.root / "en" / "embed").glob("*/index.html")]
+        return sorted(p.parent.relative_to(self.root).as_posix() + "/" for p in pages)
 
     def html(self, page: str) -> str:
         return (self.root / page / "index.html").read_text(encoding="utf-8")

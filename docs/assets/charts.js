@@ -28,13 +28,16 @@
   function activate(el) {
     if (el.dataset.activating) return;
     el.dataset.activating = "1";
-    loadPlotly(el.dataset.locale === "zh-CN").then(function () { draw(el); });
+    loadPlotly(el.dataset.locale === "zh-CN").then(function () { draw(el); }, function () {
+      var figure = el.closest("[data-chart]");  // no plotly: the static image, whatever the view
+      if (figure) figure.setAttribute("data-o3-view-shown", "");
+    });
   }
 
   var idle = window.requestIdleCallback || function (cb) { return window.setTimeout(cb, 1); };
   var THEMES = {
-    "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff" },
-    "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129" }
+    "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff", button: "#ffffff" },
+    "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129", button: "#2b303b" }
   };
 
   // The site's theme is Material's body attribute; an embed page sets data-theme on <html> instead.
@@ -49,10 +52,11 @@
       "font.color": c.font, "legend.font.color": c.font,
       "hoverlabel.bgcolor": c.hoverBg, "hoverlabel.font.color": c.font
     };
-    // Buttons keep a light face in both themes (plotly's active-button colour is fixed), so their text stays dark.
+    // View buttons take the theme's face (a dark one on the dark theme); the pressed one is marked by
+    // the stylesheets (site.css, embed.css: plotly's own active colour is a fixed near-white).
     (layout.updatemenus || []).forEach(function (menu, i) {
-      out["updatemenus[" + i + "].font.color"] = "#1f2328";
-      out["updatemenus[" + i + "].bgcolor"] = "#eef0f3";
+      out["updatemenus[" + i + "].font.color"] = c.font;
+      out["updatemenus[" + i + "].bgcolor"] = c.button;
       out["updatemenus[" + i + "].bordercolor"] = c.zero;
     });
     Object.keys(layout).forEach(function (key) {
@@ -182,6 +186,7 @@
         else if (typeof trace.hovertext === "string") trace.hovertext = wrapHover(trace.hovertext, room);
       });
     }
+    if (!from) showView(spec, askedView(el));
     if (from) {
       from.data.forEach(function (trace, i) { if (spec.data[i] && "visible" in trace) spec.data[i].visible = trace.visible; });
       (from.layout.updatemenus || []).forEach(function (menu, i) {
@@ -199,7 +204,7 @@
     var update = themeUpdate(spec.layout, name);
     Object.keys(update).forEach(function (path) { if (path.indexOf("[") < 0) setPath(spec.layout, path, update[path]); });
     (spec.layout.updatemenus || []).forEach(function (menu) {
-      menu.font = Object.assign({}, menu.font, { color: "#1f2328" }); menu.bgcolor = "#eef0f3";
+      menu.font = Object.assign({}, menu.font, { color: THEMES[name].font }); menu.bgcolor = THEMES[name].button;
     });
     return spec;
   }
@@ -221,6 +226,119 @@
     })({ data: spec.data, layout: spec.layout });
   }
 
+  // Views in the address. A chart's view buttons (its first button menu: launch vs later prices, a
+  // paper vs a system card) each name their view (the button's `name`, charts/__init__.views); the
+  // reader's choice is kept in the query as view-<chart id>=<view>, so that a shared link, the
+  // language switch (site.js carries the query) and an embed open the view the reader saw. The
+  // query, not the fragment: the fragment is the heading the reader is at (navigation.tracking).
+  // The default view is not written; an unknown view is ignored.
+  function chartId(el) {
+    var figure = el.closest("[data-chart]");
+    return figure ? figure.getAttribute("data-chart") : null;
+  }
+  function viewKey(id) { return "view-" + id; }
+  function menuOf(layout) { return (layout.updatemenus || [])[0] || null; }
+  function viewIndex(layout, name) {
+    var menu = menuOf(layout);
+    if (!menu || !name) return -1;
+    for (var i = 0; i < (menu.buttons || []).length; i++) if (menu.buttons[i].name === name) return i;
+    return -1;
+  }
+  function defaultIndex(layout) { var menu = menuOf(layout); return menu && menu.active ? menu.active : 0; }
+  // The view the address asks for, if this chart has it and it is not the one drawn first.
+  function askedView(el) {
+    var id = chartId(el), s = specOf(el);
+    if (!id) return -1;
+    var layout = JSON.parse(s.wide).layout;
+    var i = viewIndex(layout, new URLSearchParams(window.location.search).get(viewKey(id)));
+    return i === defaultIndex(layout) ? -1 : i;
+  }
+  function setPathIn(obj, path, value) {
+    var keys = path.replace(/\[(\d+)\]/g, ".$1").split("."), o = obj;
+    for (var i = 0; i < keys.length - 1; i++) { o[keys[i]] = o[keys[i]] || (/^\d+$/.test(keys[i + 1]) ? [] : {}); o = o[keys[i]]; }
+    o[keys[keys.length - 1]] = value;
+  }
+  // Press button i of the spec's first menu before drawing: what plotly does on a click (restyle,
+  // relayout or update), done to the spec itself, so that the chart is drawn once, in that view.
+  function showView(spec, i) {
+    var menu = menuOf(spec.layout), button = menu && menu.buttons && menu.buttons[i];
+    if (!button) return;
+    var args = button.args || [], restyle = null, relayout = null, traces = null;
+    if (button.method === "restyle") { restyle = args[0]; traces = args[1]; }
+    else if (button.method === "relayout") relayout = args[0];
+    else if (button.method === "update") { restyle = args[0]; relayout = args[1]; traces = args[2]; }
+    else return;
+    var indices = Array.isArray(traces) ? traces : (typeof traces === "number" ? [traces] : spec.data.map(function (_, k) { return k; }));
+    Object.keys(restyle || {}).forEach(function (path) {
+      var v = restyle[path];
+      indices.forEach(function (t, k) { if (spec.data[t]) setPathIn(spec.data[t], path, Array.isArray(v) ? v[k % v.length] : v); });
+    });
+    Object.keys(relayout || {}).forEach(function (path) { setPathIn(spec.layout, path, relayout[path]); });
+    menu.active = i;
+  }
+  // The reader pressed a view button: the address (and the links that open this chart elsewhere) name it.
+  function rememberView(el, name, isDefault) {
+    var id = chartId(el);
+    if (!id || !/^[a-z0-9-]+$/.test(name || "")) return;
+    var url = new URL(window.location.href);
+    if (isDefault) url.searchParams.delete(viewKey(id)); else url.searchParams.set(viewKey(id), name);
+    try {
+      history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+    } catch { /* a sandboxed frame may refuse: the view is still shown */ }
+    linkView(el, name, isDefault);
+  }
+  // What opens this chart elsewhere names its view too: the link to the chart's page (story pages,
+  // embeds) and, on the chart's page, the embed code (its frame's address).
+  function linkView(el, name, isDefault) {
+    var id = chartId(el), key = viewKey(id), figure = el.closest("[data-chart]");
+    figure.querySelectorAll("a[data-o3-view-link]").forEach(function (a) {
+      var target = new URL(a.getAttribute("href"), window.location.href);
+      if (isDefault) target.searchParams.delete(key); else target.searchParams.set(key, name);
+      a.setAttribute("href", target.href);
+    });
+    var frameSrc = new RegExp("(/embed/" + id + "/\\?[^\"\\s]*?)(&" + key + "=[a-z0-9-]+)?(\")");
+    document.querySelectorAll("pre code").forEach(function (code) {
+      var walk = document.createTreeWalker(code, NodeFilter.SHOW_TEXT), node;
+      while ((node = walk.nextNode())) {
+        if (frameSrc.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(frameSrc, "$1" + (isDefault ? "" : "&" + key + "=" + name) + "$3");
+      }
+    });
+  }
+  // plotly draws a view button as an SVG group that only a mouse or a finger can press: each one is
+  // made a button that says whether it is pressed (aria-pressed, which the stylesheets show in both
+  // themes), takes the keyboard's focus and presses with Enter or Space. Done again after each
+  // redraw (plotly redraws the buttons on a press, a resize and a change of theme).
+  function markButtons(el) {
+    var menus = (el._fullLayout && el._fullLayout.updatemenus) || [];
+    el.querySelectorAll("g.updatemenu-header-group").forEach(function (group, m) {
+      var menu = menus[m];
+      if (!menu || menu.type !== "buttons") return;
+      group.setAttribute("role", "group");
+      group.querySelectorAll("g.updatemenu-button").forEach(function (b, i) {
+        b.setAttribute("role", "button");
+        b.setAttribute("tabindex", "0");
+        b.setAttribute("aria-pressed", String(i === menu.active));
+        if (b.dataset.o3keys) return;
+        b.dataset.o3keys = "1";
+        b.addEventListener("keydown", function (e) {
+          if (e.key !== "Enter" && e.key !== " ") return;
+          e.preventDefault();
+          b.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+        });
+      });
+    });
+  }
+
+  function watchViews(el) {
+    el.on("plotly_afterplot", function () { markButtons(el); });
+    el.on("plotly_buttonclicked", function () { markButtons(el); });
+    el.on("plotly_buttonclicked", function (ev) {
+      var layout = JSON.parse(specOf(el).wide).layout, menu = menuOf(layout);
+      if (!ev || !ev.button || !menu || ev.menu && ev.menu._index) return;
+      rememberView(el, ev.button.name, ev.active === defaultIndex(layout));
+    });
+  }
+
   function draw(el) {
     if (el.dataset.drawn) return;
     var name = scheme(), variant = variantFor(el);
@@ -232,6 +350,9 @@
     window.Plotly.newPlot(el, spec.data, spec.layout, configFor(el, zoom)).then(function () {
       if (facade) facade.remove();
       tools(el, zoom, rangesOf(spec.layout));
+      watchViews(el);
+      markButtons(el);
+      if (askedView(el) >= 0) linkView(el, spec.layout.updatemenus[0].buttons[spec.layout.updatemenus[0].active].name, false);
       // Hold the spec's height: with autosize on, a later restyle (a chart's buttons) would otherwise
       // re-measure the container and shrink the plot to its CSS min-height.
       if (spec.layout.height) el.style.height = spec.layout.height + "px";
@@ -333,8 +454,13 @@
       ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
         figure.addEventListener(type, function () { activate(el); }, { once: true, passive: true });
       });
+      // A chart asked for in another view (the address) is drawn at once, in that view: the page's
+      // head hid its static image (views.HEAD_SCRIPT), which shows the default view. Any other
+      // chart shows its image again (its view is the default one, or unknown).
+      var other = askedView(el) >= 0;
+      if (!other && figure) figure.setAttribute("data-o3-view-shown", "");
       // No static image to show (a build without a browser): draw at once.
-      if (wanted || !seen || !el.querySelector(".o3-chart__static")) activate(el);
+      if (wanted || other || !seen || !el.querySelector(".o3-chart__static")) activate(el);
     });
     // Until the reader does something (scrolls, moves the pointer, presses a key) the static SVGs are
     // the charts; from then on, charts near the viewport turn interactive when the page is idle.

@@ -5,7 +5,9 @@
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
-  var lang = params.get("lang") === "en" ? "en" : "zh";
+  // without ?lang=, the page's own language (/en/embed/scorecard/ opens in English)
+  var asked = params.get("lang") || (document.documentElement.lang === "en" ? "en" : "zh");
+  var lang = asked === "en" ? "en" : "zh";
   document.querySelectorAll("[data-lang]").forEach(function (section) {
     if (section.getAttribute("data-lang") === lang) section.hidden = false;
     else section.parentNode.removeChild(section);

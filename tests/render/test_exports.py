@@ -47,7 +47,9 @@ def test_metadata_has_citation_licence_and_version(story, tmp_path):
     by_lang = {lang: charts.build("arc-agi-cost", story, lang) for lang in ("zh", "en")}
     files = exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/site/", "abc123", 2026, None)
     names = sorted(p.name for p in files)
-    assert names == ["data.csv", "figure.en.json", "figure.json", "figure.zh.json", "metadata.json", "oembed.en.json", "oembed.zh.json"]
+    # the chart has two views: the second has its own oEmbed documents (views in the address)
+    assert names == ["data.csv", "figure.en.json", "figure.json", "figure.zh.json", "metadata.json", "oembed.en.json",
+                     "oembed.en.view-repriced.json", "oembed.zh.json", "oembed.zh.view-repriced.json"]
     meta = json.loads((tmp_path / "charts/arc-agi-cost/metadata.json").read_text(encoding="utf-8"))
     assert meta["licence"]["name"] == "CC BY 4.0" and meta["data_version"] == "abc123"
     assert meta["url"]["en"] == "https://example.org/site/en/charts/arc-agi-cost/"

@@ -170,12 +170,12 @@ def chart_strings(spec: object, key: str = "") -> list[tuple[str, str]]:
             if k in ("customdata", "meta", "template", "font", "marker", "line", "legendgroup", "offsetgroup",
                      "uid", "ids", "hoverinfo", "textposition", "type", "xaxis", "yaxis", "anchor", "mode"):
                 continue
-            if k == "name" and key in ("annotations", "shapes", "images"):
-                continue  # an annotation's or shape's name is an id for code, never drawn
+            if k == "name" and key in ("annotations", "shapes", "images", "updatemenus"):
+                continue  # an annotation's, shape's or view button's name is an id for code (a view's in the address), never drawn
             if k == "title" and isinstance(v, str):
                 out.append(("title", v))
             else:
-                shown = k in SHOWN_KEYS or k in ("text", "title", "annotations", "shapes", "images")
+                shown = k in SHOWN_KEYS or k in ("text", "title", "annotations", "shapes", "images", "updatemenus")
                 out += chart_strings(v, k if shown else (key if isinstance(v, list) and key else k))
     elif isinstance(spec, list):
         for v in spec:

@@ -71,6 +71,68 @@ def test_view_buttons_switch_traces_and_keep_the_height(site, browser, chart_id)
     ctx.close()
 
 
+def _luminance(rgb: str) -> float:
+    """WCAG relative luminance of a computed colour ("rgb(r, g, b)")."""
+    import re
+
+    def lin(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (float(v) for v in re.findall(r"[\d.]+", rgb)[:3])
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+BUTTONS = """() => [...document.querySelectorAll('.o3-chart__plot g.updatemenu-button')].map(b => ({
+    role: b.getAttribute('role'), pressed: b.getAttribute('aria-pressed'), tabindex: b.getAttribute('tabindex'),
+    face: getComputedStyle(b.querySelector('rect.updatemenu-item-rect')).fill,
+    text: getComputedStyle(b.querySelector('text.updatemenu-item-text')).fill }))"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_view_buttons_show_which_view_is_selected_in_both_themes(site, browser, scheme, width):
+    """Each view button is a button that says whether it is pressed (aria-pressed), the pressed one's
+    face set apart from the others' (3:1 at least), every label readable on its face (4.5:1), no white
+    face on the dark theme (they were white there, with plotly's near-white active colour the same as
+    the others'); a press moves the state, and Enter on a focused button presses it."""
+    touch = width < 800
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, has_touch=touch, is_mobile=touch)
+    page = ctx.new_page()
+    page.goto(site.url + "en/charts/arc-agi-cost/")
+    wait_drawn(page, 1)
+    assert (page.locator("body").get_attribute("data-md-color-scheme") == "slate") == (scheme == "dark")
+    page_bg = page.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor")
+    if page_bg in ("rgba(0, 0, 0, 0)", "transparent"):
+        page_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    first = page.evaluate(BUTTONS)
+    assert len(first) == 2 and all(b["role"] == "button" and b["tabindex"] == "0" for b in first), first
+    assert [b["pressed"] for b in first] == ["true", "false"], first
+    for b in first:
+        assert _contrast(b["text"], b["face"]) >= 4.5, (scheme, b)
+    pressed, other = first[0], first[1]
+    assert _contrast(pressed["face"], other["face"]) >= 3, (scheme, first)
+    assert _contrast(pressed["face"], page_bg) >= 3, (scheme, pressed, page_bg)
+    if scheme == "dark":
+        assert _luminance(other["face"]) < 0.2, f"a light button face on the dark theme: {other}"
+    button = page.locator(".o3-chart__plot g.updatemenu-button").nth(1)
+    button.evaluate("b => b.scrollIntoView({block: 'center'})")
+    button.click(force=True)
+    page.wait_for_function("() => document.querySelectorAll('.o3-chart__plot g.updatemenu-button')[1].getAttribute('aria-pressed') === 'true'")
+    assert [b["pressed"] for b in page.evaluate(BUTTONS)] == ["false", "true"]
+    if not touch:
+        page.locator(".o3-chart__plot g.updatemenu-button").first.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelectorAll('.o3-chart__plot g.updatemenu-button')[0].getAttribute('aria-pressed') === 'true'")
+        assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.updatemenus[0].active") == 0
+    ctx.close()
+
+
 def font_color(page) -> str:
     return page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.font.color")
 

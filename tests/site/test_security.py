@@ -4,6 +4,7 @@ injected script runs; every page works with all non-loopback traffic blocked."""
 from __future__ import annotations
 
 import csv
+from html import unescape
 import json
 import shutil
 from urllib.parse import urlparse
@@ -36,7 +37,7 @@ def poison(data):
 
     def sources(doc):
         for s in doc["sources"]:
-            if s["id"] == "lifearchitect-o3":
+            if s["id"] in ("lifearchitect-o3", "simonw-o3-mini"):  # the second is among the scorecard's sources
                 s["title"], s["publisher"] = XSS, XSS
 
     def metrics(doc):
@@ -90,6 +91,10 @@ def test_hostile_strings_are_text_in_html_csv_and_json(hostile_site):
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in hover and "<script>" not in hover
     meta = json.loads((root / "charts/o3-vs-o1/metadata.json").read_text(encoding="utf-8"))
     assert XSS in [s["title"] for s in meta["sources"]]  # JSON keeps the string as data
+    # the scorecard's embed lists the poisoned source, as text, in both languages' sections
+    for page in ("embed/scorecard/index.html", "en/embed/scorecard/index.html"):
+        text = (root / page).read_text(encoding="utf-8")
+        assert unescape(text).count(XSS) >= 4, page  # its title and publisher, zh and en, read as text
 
 
 def test_no_injected_script_runs_anywhere(hostile_site, browser):
@@ -99,7 +104,8 @@ def test_no_injected_script_runs_anywhere(hostile_site, browser):
     page = ctx.new_page()
     page.on("dialog", lambda d: (d.dismiss(), pytest.fail(f"dialog opened: {d.message}")))
     paths = ["", "o3/", "en/o3/", "charts/o3-vs-o1/", "en/charts/o3-vs-o1/", "methods/", "en/methods/",
-             "fact-check/", "en/fact-check/", "embed/o3-vs-o1/", "embed/o3-vs-o1/?lang=en"]
+             "fact-check/", "en/fact-check/", "embed/o3-vs-o1/", "embed/o3-vs-o1/?lang=en",
+             "embed/scorecard/", "en/embed/scorecard/"]
     for path in paths:
         page.goto(url + path)
         draw_all_charts(page)

@@ -9,8 +9,9 @@ import re
 
 from markupsafe import Markup
 
-from o3story.render import templating
+from o3story.render import templating, views
 from o3story.render.charts import html as chart_html
+from o3story.render.charts import views as chart_views
 from o3story.render.charts.base import Chart
 from o3story.render.charts.narrow import NARROW_MAX
 from o3story.render.i18n import LANG_ROOT, t
@@ -41,7 +42,8 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
     zh = charts_by_lang["zh"]
     return templating.render(
         "embed.html", title=zh.title, description=zh.description, root=root, sections=sections, files=chart_html.FILES,
-        canonical=f"{site_url}charts/{chart_id}/" if site_url else "", csp=f"{CSP_BASE}; script-src 'self'") + "\n"
+        canonical=f"{site_url}charts/{chart_id}/" if site_url else "", view_script=views.head_script(),
+        csp=f"{CSP_BASE}; script-src 'self' {views.csp_source()}") + "\n"
 
 
 def plot_box(chart: Chart) -> dict[str, int]:
@@ -83,6 +85,8 @@ def _em(ch: str, bold: bool) -> float:
 
 def text_lines(text: str, width: float, size: float, bold: bool = False) -> int:
     """How many lines `text` takes in a box `width` px wide, wrapped at spaces and between CJK characters."""
+    if width < size:  # a box narrower than one character holds no line (and the loop below would never end)
+        raise ValueError(f"text_lines: a box {width:.0f} px wide cannot hold {size} px text")
     tokens = re.findall(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|\s+", text)
     lines, used = 1, 0.0
     for tok in tokens:
@@ -138,19 +142,24 @@ def frame_style(chart: Chart) -> str:
     return f"border:0;height:clamp({phone}px, (100vw - {switch}px) * 999, {desktop}px)"
 
 
-def snippet(site_url: str, chart: Chart) -> str:
+def snippet(site_url: str, chart: Chart, view: str | None = None) -> str:
     """The copy-ready embed code shown on each chart page: plain text to paste, the frame sized for
     the chart before any script runs (the height attribute, and the style's for phone or wider
-    screens), embed.js then fitting it to the content exactly."""
-    return str(templating.render("snippet.html", site_url=site_url, id=chart.id, lang=chart.lang,
+    screens), embed.js then fitting it to the content exactly. `view`: one of the chart's views
+    (charts.views) other than the first, which the frame then opens in (the chart's size is the same
+    in every view); on the chart page, charts.js rewrites the code as the reader switches views."""
+    return str(templating.render("snippet.html", site_url=site_url, path=f"embed/{chart.id}/", lang=chart.lang,
+                                 view=views.query(chart.id, view),
                                  title=Markup(attr_text(chart.title)), height=frame_height(chart, DESKTOP_COLUMN),
                                  style=frame_style(chart)))
 
 
-def oembed_url(site_url: str, chart_id: str, lang: str) -> str:
+def oembed_url(site_url: str, chart_id: str, lang: str, view: str | None = None) -> str:
     """The absolute URL of a chart's oEmbed document in one language (`site_url` may have a path).
-    A plain function: whatever writes the chart page's head can call it for the discovery link."""
-    return f"{site_url}charts/{chart_id}/oembed.{lang}.json"
+    A plain function: whatever writes the chart page's head can call it for the discovery link.
+    `view`: the document whose frame opens in that view (a static site answers no query, so each
+    view other than the first has its own document: oembed.<lang>.view-<view>.json)."""
+    return f"{site_url}charts/{chart_id}/oembed.{lang}{f'.view-{view}' if view else ''}.json"
 
 
 def png_size(png: bytes) -> tuple[int, int]:
@@ -160,10 +169,10 @@ def png_size(png: bytes) -> tuple[int, int]:
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
-def oembed(chart: Chart, site_url: str, thumbnail_size: tuple[int, int] | None = None) -> dict:
+def oembed(chart: Chart, site_url: str, thumbnail_size: tuple[int, int] | None = None, view: str | None = None) -> dict:
     """The oEmbed 1.0 response (type "rich") for a chart: `html` is exactly the published snippet, its
     size the embed's in an article column. `thumbnail_size`: the size of the chart's PNG in this
-    language, when images were built."""
+    language, when images were built (the PNG shows the first view). `view`: the snippet's view."""
     lang = chart.lang
     home = f"{site_url}{'en/' if lang == 'en' else ''}"
     doc = {
@@ -174,11 +183,13 @@ def oembed(chart: Chart, site_url: str, thumbnail_size: tuple[int, int] | None =
         "author_url": home,
         "provider_name": t(lang, "site.name"),
         "provider_url": home,
-        "html": snippet(site_url, chart),
+        "html": snippet(site_url, chart, view),
         "width": DESKTOP_COLUMN,
         "height": frame_height(chart, DESKTOP_COLUMN),
     }
-    if thumbnail_size:
+    if view:
+        doc["title"] = f"{chart.title}{t(lang, 'oembed.view', view=dict(chart_views(chart))[view])}"
+    if thumbnail_size and not view:
         doc["thumbnail_url"] = png_url(site_url, chart.id, lang)
         doc["thumbnail_width"], doc["thumbnail_height"] = thumbnail_size
     return doc

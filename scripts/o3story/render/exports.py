@@ -20,7 +20,8 @@ import plotly.graph_objects as go
 from o3story.render import charts, frame
 from o3story.render.charts.base import Chart
 from o3story.render.charts.narrow import MARKS
-from o3story.render.embed import oembed, oembed_photo, png_size
+from o3story.render.charts import views as chart_views
+from o3story.render.embed import oembed, oembed_photo, oembed_url, png_size
 from o3story.render.i18n import t
 from o3story.data.story import Story
 
@@ -118,6 +119,14 @@ def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, vers
         "keys": {lang: list(c.keys) for lang, c in charts_by_lang.items()},  # the texts of the chart's numbered marks
         "url": {lang: chart_url(site_url, zh.id, lang) for lang in charts_by_lang},
         "embed": f"{site_url}embed/{zh.id}/",
+        # the chart's views (its buttons), the first drawn by default: a page's or an embed's address
+        # opens one with ?view-<id>=<view>, and each has its oEmbed documents
+        "views": [
+            {"id": view, "label": {lang: dict(chart_views(c))[view] for lang, c in charts_by_lang.items()},
+             "query": f"view-{zh.id}={view}" if i else "",
+             "oembed": {lang: oembed_url(site_url, zh.id, lang, view if i else None) for lang in charts_by_lang}}
+            for i, (view, _) in enumerate(chart_views(zh))
+        ],
         "sources": [
             {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
              "published": s.published.isoformat() if s.published else None, "licence": s.licence}
@@ -282,4 +291,8 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
         put(f"oembed.{lang}.json", json.dumps(oembed(chart, site_url, thumbnails.get(lang)), ensure_ascii=False, indent=2))
         if lang in thumbnails:  # for platforms that take no iframe: the chart's PNG
             put(f"oembed.{lang}.photo.json", json.dumps(oembed_photo(chart, site_url, thumbnails[lang]), ensure_ascii=False, indent=2))
+        # each view but the first (drawn by default): its own document, whose frame opens in that view
+        for view, _ in chart_views(chart)[1:]:
+            put(oembed_url("", chart.id, lang, view).rpartition("/")[2],
+                json.dumps(oembed(chart, site_url, None, view), ensure_ascii=False, indent=2))
     return written

@@ -19,7 +19,7 @@ from o3story.data.model import Figure, text_lang
 from o3story.data.placeholders import TOKEN
 from o3story.data import captions
 from o3story.data.story import Story
-from o3story.render import charts, current, embed, evidence, explorer, exports, jsonld, release, scorecard, source_text, templating
+from o3story.render import charts, current, embed, evidence, explorer, exports, jsonld, release, scorecard, scorecard_embed, source_text, templating
 from o3story.render.archive import archived
 from o3story.render.charts.html import chart_block, thumbnail
 from o3story.render.fmt import setting, value
@@ -75,6 +75,7 @@ class Renderer:
             "keypoints": lambda a: scorecard.flagged_points(self, self.summary()[1], scorecard.summary_checks(self, "key_points")),
             "risks": lambda a: scorecard.flagged_points(self, self.summary()[2], scorecard.summary_checks(self, "risks")),
             "scorecard": lambda a: scorecard.scorecard(self, a),
+            "scorecard-embed": lambda a: scorecard_embed.snippet_block(self.site_url, self.story, self.lang),
             "compare": lambda a: scorecard.compare(self, a),
             "verdicts": lambda a: scorecard.verdicts(self, a),
             "status": lambda a: current.status(self, a),
@@ -366,10 +367,12 @@ class Renderer:
                           (f"chart.{other}.svg", t(lang, "tools.svg", language=t(lang, f"lang.{other}")))]
         files += [("data.csv", t(lang, "tools.csv")), (f"figure.{lang}.json", t(lang, "tools.json")), ("metadata.json", t(lang, "tools.metadata"))]
         cite = exports.citation(chart, self.site_url, self.version, self.year())
+        views = charts.views(chart)
+        views_note = t(lang, "tools.embed_views", n=len(views), views=("、" if lang == "zh" else "; ").join(label for _, label in views)) if views else ""
         return templating.render_markdown(
             "chart_tools.md",
             heading=t(lang, "tools.heading"), embed_label=t(lang, "tools.embed"),
-            snippet=templating.verbatim(embed.snippet(self.site_url, chart)),
+            snippet=templating.verbatim(embed.snippet(self.site_url, chart)), views_note=views_note,
             downloads_label=t(lang, "tools.downloads"),
             files=[{"href": base + name, "name": name, "label": label} for name, label in files],
             no_images="" if self.images else t(lang, "tools.noimages"),

@@ -17,7 +17,7 @@ from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from o3story.render import charts, datapackage, exports, feed, glossary, images  # noqa: E402
+from o3story.render import charts, datapackage, exports, feed, glossary, images, views  # noqa: E402
 from o3story.site import linkcheck, publish, seo, trust, vendor  # noqa: E402
 from o3story.data.errors import DataErrors  # noqa: E402
 from o3story.render.i18n import t  # noqa: E402
@@ -137,6 +137,8 @@ def on_page_context(context, page, config, nav):
         "alternates": seo.alternates(site_url, links),
         "social": seo.social(site_url, page.url, title, description, card, alt),
         "oembed": seo.oembed(site_url, page.url, title, _images.available),
+        # a page with a chart opens it in the view its address names (render/views.py)
+        "view_script": views.head_script() if chart_id else "",
         "trust": trust.footer(_story, lang, config.repo_url or "", site_url, page.url, title, _version),
         # The feed of audits, corrections and verdict changes in the page's language (announced in the head).
         "feed": {"href": feed.href(site_url, lang), "type": feed.TYPE, "title": t(lang, "feed.title")},
@@ -210,5 +212,6 @@ def on_post_build(config):
     marker = site / ".o3story-published"
     if not marker.exists() or marker.read_text(encoding="utf-8") != _version:
         publish.publish_charts(site, _story, config.site_url or "", _version, _images)
+        publish.publish_scorecard(site, _story, config.site_url or "")
         datapackage.write_package(site, _story, config.site_url or "", _version)  # /data/: the whole dataset
         marker.write_text(_version, encoding="utf-8")

@@ -1,10 +1,14 @@
-"""The chart files that are not pages: downloads under /charts/<id>/ and embeds under /embed/<id>/."""
+"""The chart files that are not pages: downloads under /charts/<id>/ and embeds under /embed/<id>/;
+and the scorecard's embed, /embed/scorecard/ (and /en/embed/scorecard/, opening in English), with
+its oEmbed documents beside the first."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from o3story.render import charts, exports
+import json
+
+from o3story.render import charts, exports, scorecard_embed
 from o3story.render.embed import embed_html
 from o3story.render.pages import Renderer
 from o3story.data.story import Story
@@ -23,4 +27,19 @@ def publish_charts(site: Path, story: Story, site_url: str, version: str, images
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(embed_html(by_lang, tables, images is not None and images.available, site_url), encoding="utf-8")
         written.append(page)
+    return written
+
+
+def publish_scorecard(site: Path, story: Story, site_url: str) -> list[Path]:
+    written = []
+    for lang in ("zh", "en"):  # /embed/scorecard/ opens in Chinese, /en/embed/scorecard/ in English
+        page = site / scorecard_embed.path(lang) / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(scorecard_embed.embed_html(story, site_url, lang), encoding="utf-8")
+        written.append(page)
+    folder = site / scorecard_embed.PATH
+    for lang in ("zh", "en"):
+        path = folder / scorecard_embed.oembed_url("", lang)[len(scorecard_embed.PATH):]
+        path.write_text(json.dumps(scorecard_embed.oembed(story, lang, site_url), ensure_ascii=False, indent=2), encoding="utf-8")
+        written.append(path)
     return written

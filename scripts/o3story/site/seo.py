@@ -136,9 +136,13 @@ def split_search_index(site: Path, lang_prefix: str = "en/") -> None:
 def oembed(site_url: str, page_url: str, title: str, images: bool = False) -> dict[str, str] | None:
     """oEmbed discovery for a chart page: its JSON in the page's language (see embed.oembed_url), the
     rich one (the iframe) first; with images, then the photo one (the PNG) for platforms that take no
-    iframe, titled as such."""
+    iframe, titled as such. The overview's is its scorecard's embed (scorecard_embed.oembed)."""
 
     m = CHART_PAGE.fullmatch(page_url)
+    if site_url and page_url in ("", "en/"):  # the overview: its scorecard, as an embed
+        from o3story.render import scorecard_embed
+
+        return {"href": scorecard_embed.oembed_url(site_url, page_lang(page_url)), "title": title}
     if not site_url or not m:
         return None
     lang = "en" if m["en"] else "zh"

@@ -64,3 +64,16 @@ def finish(chart, hints: dict | None, zoom: bool = False):
     if zoom:
         chart.figure.layout.meta = {**(chart.figure.layout.meta or {}), "zoom": True}
     return replace(chart, narrow=narrow(chart.figure, chart.lang, hints, start=len(chart.keys)))
+
+
+def views(chart) -> list[tuple[str, str]]:
+    """The chart's views: its first button menu's buttons as (view id, label), the view drawn first
+    first. The id is the button's `name`, the same in both languages; a page's or an embed's address
+    names a view as ?view-<chart id>=<view id> (render/views.py). Empty for a chart without buttons."""
+    menus = chart.figure.layout.updatemenus or ()
+    if not menus:
+        return []
+    buttons = list(menus[0].buttons or ())
+    first = menus[0].active or 0
+    out = [(b.name, b.label) for b in buttons]
+    return [out[first]] + [v for i, v in enumerate(out) if i != first]

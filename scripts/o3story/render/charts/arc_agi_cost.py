@@ -143,8 +143,8 @@ def build(story: Story, lang: str) -> Chart:
         updatemenus=[dict(
             type="buttons", direction="right", x=0, y=1.12, xanchor="left", yanchor="top", showactive=True,
             buttons=[
-                dict(label=tr(lang, ID, "button.dec"), method="restyle", args=[{"visible": dec_only}]),
-                dict(label=tr(lang, ID, "button.repriced"), method="restyle", args=[{"visible": both}]),
+                dict(label=tr(lang, ID, "button.dec"), name="december", method="restyle", args=[{"visible": dec_only}]),
+                dict(label=tr(lang, ID, "button.repriced"), name="repriced", method="restyle", args=[{"visible": both}]),
             ],
         )],
     ))

@@ -216,7 +216,7 @@ def build(story: Story, lang: str) -> Chart:
         updatemenus=[dict(
             type="buttons", direction="right", x=0, y=1.02, xanchor="left", yanchor="bottom", showactive=True, active=0,
             pad=dict(t=0, b=4, l=0, r=0), font=dict(size=12),
-            buttons=[dict(label=tr(lang, ID, f"button.{v}"), method="restyle", args=[{"visible": [on[i] for on in visible]}])
+            buttons=[dict(label=tr(lang, ID, f"button.{v}"), name=v, method="restyle", args=[{"visible": [on[i] for on in visible]}])
                      for i, v in enumerate(VIEWS)],
         )],
     ))

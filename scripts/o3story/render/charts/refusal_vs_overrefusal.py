@@ -58,7 +58,7 @@ def build(story: Story, lang: str) -> Chart:
     total = len(fig.data)
     # Each button shows one document's traces and names the document in the plot's corner.
     buttons = [
-        dict(label=tr(lang, ID, f"view.{key}"), method="update",
+        dict(label=tr(lang, ID, f"view.{key}"), name=key, method="update",
              args=[{"visible": [start <= i < end for i in range(total)]},
                    {"annotations[0].text": html.escape(tr(lang, ID, "shown", view=tr(lang, ID, f"view.{key}")))}])
         for key, start, end in views

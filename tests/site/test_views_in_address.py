@@ -1,0 +1,122 @@
+"""Views in the address (issue 23, part 5): a chart's view buttons write the view the reader chose into
+the page's address (?view-<chart id>=<view>, by history.replaceState: no new history entry), and an
+address that names a view opens the chart in it, on the chart's page, on a story page, in the embed
+and after the language switch. The embed code on the chart's page follows the view. The view's name
+is the button's stable name, not its position. Tried in Chromium at 360 px with touch and at 1280 px."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHART, VIEW, DEFAULT = "arc-agi-cost", "repriced", "december"
+STATE = """() => { const g = document.querySelector('[data-chart="%s"] .o3-chart__plot');
+  if (!g || !g._fullLayout) return null;
+  const m = g._fullLayout.updatemenus[0];
+  return {active: m.active, name: m.buttons[m.active].name,
+          visible: g._fullData.map(t => t.visible === true)}; }""" % CHART
+
+
+def drawn(page, touch: bool = False):
+    """The chart's state once plotly has drawn it (a chart in its default view is a static image until
+    the reader reaches it: a pointer on it draws it)."""
+    plot = page.locator(f'[data-chart="{CHART}"] .o3-chart__plot')
+    plot.scroll_into_view_if_needed()
+    if not page.evaluate(f"() => !!document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot')._fullLayout"):
+        plot.dispatch_event("pointerenter")
+    page.wait_for_function(f"() => {{ const g = document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot'); "
+                           "return !!(g && g._fullLayout && g._fullLayout.updatemenus); }", timeout=30_000)
+    return page.evaluate(STATE)
+
+
+def expected_visible(lang: str, view: str) -> list[bool]:
+    from o3story.data.story import load_story
+    from o3story.render import charts
+    from conftest import ROOT
+
+    chart = charts.build(CHART, load_story(ROOT / "data"), lang)
+    button = next(b for b in chart.figure.layout.updatemenus[0].buttons if b.name == view)
+    return [bool(v) for v in button.args[0]["visible"]]
+
+
+@pytest.mark.parametrize("lang,width", [("zh", 360), ("en", 1280)])
+def test_an_address_with_a_view_opens_the_chart_in_it(site, browser, lang, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 800, is_mobile=width < 800)
+    page = ctx.new_page()
+    root = "en/" if lang == "en" else ""
+    for path in (f"{root}charts/{CHART}/", f"{root}arc-agi/"):
+        page.goto(site.url + f"{path}?view-{CHART}={VIEW}")
+        # the default view's static image is never shown for a chart asked in another view
+        hidden = page.evaluate(f"""() => {{ const s = document.querySelector('[data-chart="{CHART}"] .o3-chart__static');
+            return !s || getComputedStyle(s).visibility === 'hidden' || !s.isConnected; }}""")
+        assert hidden, path
+        page.locator(f'[data-chart="{CHART}"]').scroll_into_view_if_needed()
+        state = drawn(page)
+        assert state["name"] == VIEW and state["visible"] == expected_visible(lang, VIEW), (path, state)
+    # an unknown view, or the default one, opens the default view
+    page.goto(site.url + f"{root}charts/{CHART}/?view-{CHART}=nonsense")
+    assert drawn(page)["name"] == DEFAULT
+    ctx.close()
+
+
+def test_pressing_a_view_writes_it_to_the_address_and_the_embed_code(site, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(site.url + f"en/charts/{CHART}/#intro")
+    assert drawn(page)["name"] == DEFAULT
+    entries = page.evaluate("history.length")
+    buttons = page.locator(f'[data-chart="{CHART}"] .updatemenu-button')
+    names = [b for b in ("december", "repriced")]
+    buttons.nth(names.index(VIEW)).click(force=True)
+    page.wait_for_timeout(300)
+    url = page.url
+    assert f"view-{CHART}={VIEW}" in url and url.endswith("#intro"), url  # the fragment (the reader's place) kept
+    assert page.evaluate("history.length") == entries  # replaced, not pushed
+    code = page.locator("pre code").filter(has_text="<iframe").first.inner_text()
+    assert f"view-{CHART}={VIEW}" in code, code
+    # the language switch carries the view
+    switch = page.locator('a[hreflang="zh"]').first.get_attribute("href")
+    page.goto(page.evaluate("h => new URL(h, location.href).href", switch) if "view-" in (switch or "") else
+              site.url + f"charts/{CHART}/" + url[url.index("?"):])
+    assert drawn(page)["name"] == VIEW
+    # back to the default: the address no longer names a view
+    page.locator(f'[data-chart="{CHART}"] .updatemenu-button').nth(names.index(DEFAULT)).click(force=True)
+    page.wait_for_timeout(300)
+    assert "view-" not in page.url
+    ctx.close()
+
+
+def test_the_language_switch_link_names_the_view(site, browser):
+    ctx = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    page.goto(site.url + f"charts/{CHART}/?view-{CHART}={VIEW}")
+    drawn(page)
+    page.wait_for_timeout(300)
+    hrefs = page.evaluate("() => [...document.querySelectorAll('a[hreflang]')].map(a => a.href)")
+    assert hrefs and any(f"view-{CHART}={VIEW}" in h and "/en/" in h for h in hrefs), hrefs
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_embed_opens_in_the_view_its_address_names(site, browser, lang):
+    ctx = browser.new_context(viewport={"width": 600, "height": 800})
+    page = ctx.new_page()
+    page.goto(site.url + f"embed/{CHART}/?lang={lang}&view-{CHART}={VIEW}")
+    page.locator(f'section[data-lang="{lang}"] .o3-chart__plot').hover()
+    page.wait_for_function(f"""() => {{ const g = document.querySelector('section[data-lang="{lang}"] .o3-chart__plot');
+        return g && g._fullLayout; }}""", timeout=30_000)
+    name = page.evaluate(f"""() => {{ const m = document.querySelector('section[data-lang="{lang}"] .o3-chart__plot')._fullLayout.updatemenus[0];
+        return m.buttons[m.active].name; }}""")
+    assert name == VIEW
+    ctx.close()
+
+
+def test_each_view_has_its_oembed_document_naming_it(site):
+    import json
+
+    for lang in ("zh", "en"):
+        doc = json.loads((site.root / "charts" / CHART / f"oembed.{lang}.view-{VIEW}.json").read_text(encoding="utf-8"))
+        assert f"view-{CHART}={VIEW}" in doc["html"] and doc["type"] in ("rich", "photo")
+        first = json.loads((site.root / "charts" / CHART / f"oembed.{lang}.json").read_text(encoding="utf-8"))
+        assert "view-" not in first["html"]

@@ -48,6 +48,22 @@ def host(site, tmp_path_factory):
     server.shutdown()
 
 
+def context(browser, width: int):
+    """A browser context at one of WIDTHS: a phone with touch, or a desktop with a mouse."""
+    viewport, touch, _ = WIDTHS[width]
+    return browser.new_context(viewport={"width": viewport, "height": 800}, has_touch=touch, is_mobile=touch)
+
+
+def open_frame(page, lang: str):
+    """The host's frame of one language, scrolled to and loaded: (its element, its frame)."""
+    frame_el = page.locator(f"#s-{lang} iframe")
+    frame_el.scroll_into_view_if_needed()
+    frame = frame_el.element_handle().content_frame()
+    frame.wait_for_selector(".o3-sc__list", timeout=20_000)
+    frame.wait_for_load_state("load")
+    return frame_el, frame
+
+
 def below(page, lang: str) -> float:
     return page.evaluate("l => document.querySelector('#s-' + l + ' .below').getBoundingClientRect().top + scrollY", lang)
 
@@ -76,17 +92,12 @@ def test_every_claim_with_its_verdict_from_data(site, story):
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_the_snippet_sizes_the_frame_before_any_script(site, host, browser, width):
-    viewport, touch, _ = WIDTHS[width]
-    ctx = browser.new_context(viewport={"width": viewport, "height": 800}, has_touch=touch, is_mobile=touch)
+    ctx = context(browser, width)
     page = ctx.new_page()
     page.route("**/assets/embed.js", lambda route: route.abort())
     page.goto(f"{host}w{width}.html")
     for lang in LANGS:
-        frame_el = page.locator(f"#s-{lang} iframe")
-        frame_el.scroll_into_view_if_needed()
-        frame = frame_el.element_handle().content_frame()
-        frame.wait_for_selector(".o3-sc__list", timeout=20_000)
-        frame.wait_for_load_state("load")
+        frame_el, frame = open_frame(page, lang)
         given = frame_el.bounding_box()["height"]
         content = frame.evaluate("document.documentElement.scrollHeight")
         # never cuts the content off, and never leaves more than a tenth of it blank
@@ -96,19 +107,15 @@ def test_the_snippet_sizes_the_frame_before_any_script(site, host, browser, widt
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_the_host_holds_still_and_nothing_leaves_the_site(site, host, browser, width):
-    viewport, touch, _ = WIDTHS[width]
-    ctx = browser.new_context(viewport={"width": viewport, "height": 800}, has_touch=touch, is_mobile=touch)
+    touch = WIDTHS[width][1]
+    ctx = context(browser, width)
     page = ctx.new_page()
     requests, errors = [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{host}w{width}.html")
     for lang in LANGS:
-        frame_el = page.locator(f"#s-{lang} iframe")
-        frame_el.scroll_into_view_if_needed()
-        frame = frame_el.element_handle().content_frame()
-        frame.wait_for_selector(".o3-sc__list", timeout=20_000)
-        frame.wait_for_load_state("load")
+        frame_el, frame = open_frame(page, lang)
         before = settle(page, lang)
         # the reader reaches the embed: touches or points at its title, scrolls over it
         title = frame.locator(f'section[data-lang="{lang}"] .o3-embed__title')
@@ -180,16 +187,12 @@ def test_opening_a_claim_moves_nothing_above_it_and_the_frame_grows_to_fit(site,
     """A tap (or click) on a claim opens its reason below it: the claim, the frame's top and the host's
     scroll stay where they were (nothing above the reader's finger moves), and the frame grows to the
     content, with no scrollbar inside."""
-    viewport, touch, _ = WIDTHS[width]
-    ctx = browser.new_context(viewport={"width": viewport, "height": 800}, has_touch=touch, is_mobile=touch)
+    touch = WIDTHS[width][1]
+    ctx = context(browser, width)
     page = ctx.new_page()
     page.goto(f"{host}w{width}.html")
     for lang in LANGS:
-        frame_el = page.locator(f"#s-{lang} iframe")
-        frame_el.scroll_into_view_if_needed()
-        frame = frame_el.element_handle().content_frame()
-        frame.wait_for_selector(".o3-sc__list", timeout=20_000)
-        frame.wait_for_load_state("load")
+        frame_el, frame = open_frame(page, lang)
         settle(page, lang)
         summary = frame.locator(".o3-sc__claim summary").nth(2)
         summary.scroll_into_view_if_needed()

@@ -109,6 +109,9 @@ def load_story(root: Path) -> Story:
     figure_ids = None if broken_figures is None else {f.id for f, _ in figures} | broken_figures
     errors += cross_check(sources, metrics, figures, transcript, source_ids, metric_ids)
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
+    if translation is not None:  # one English title of the transcript: the translation's
+        errors += [where.error(f"'{s.title_en}' is not the translation's title ('{translation.title}', {TRANSLATION})", "title_en")
+                   for s, where in sources if s.kind == "transcript" and s.title_en is not None and s.title_en != translation.title]
     errors += scorecard_refs(claims_, figures, figure_ids, {s.id: s for s, _ in sources}, transcript, translation)
     errors += glossary_refs(terms)
     errors += check_ranks(checks)

@@ -161,7 +161,14 @@ class Renderer:
         if self.lang == "en" and lang_of != "en":
             m = re.fullmatch(r"(turn \d+: )?(.*?)( \([^()]*\))?", text, flags=re.S)
             gloss = evidence.translation(self, m.group(2)) or ""
-        return self.inline.src_title(text, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
+        return self.inline.own_words(text, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
+
+    def check_gloss(self, c) -> str:
+        """The English beside a fact-check's Chinese quote on an English page, where OpenAI's captions
+        (`said`) do not stand beside it: the check's own translation, else the transcript's."""
+        if self.lang != "en" or c.said:
+            return ""
+        return c.translation or evidence.translation(self, c.quote) or ""
 
     def author(self, s) -> str:
         """A source's author where it is not its publisher, in the page's language."""
@@ -327,7 +334,7 @@ class Renderer:
                 "flags": [{"href": self.check_link(c.id), "quote": c.quote,
                            # on an English page, the Chinese words carry what OpenAI's captions say beside them
                            "said": c.said.en if first == "en" and c.said else "",
-                           "gloss": (c.translation or evidence.translation(self, c.quote) or "") if first == "en" and not c.said else ""}
+                           "gloss": self.check_gloss(c)}
                           for c in self.checks_at(turn.anchor)],
             })
         return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
@@ -454,7 +461,7 @@ class Renderer:
                 "verdict": c.verdict, "verdict_label": self.story.data.grade(c.verdict).label[lang],
                 "place": place, "place_href": self.link(TRANSCRIPT + anchor), "quote": c.quote,
                 "said": c.said.en if c.said else "",
-                "gloss": (c.translation or evidence.translation(self, c.quote) or "") if lang == "en" and not c.said else "",
+                "gloss": self.check_gloss(c),
                 "video_href": scorecard.video_link(c.said) if c.said else "",
                 "video_label": t(lang, "said.video", minute=c.said.minute) if c.said else "",
                 "problem": self.rich(c.problem[lang]), "correction": self.rich(c.correction[lang]),

@@ -1,6 +1,6 @@
 """How a page names a source: its title as the source gives it, marked with its language (with the
 project's translation beside it on an English page when the title is Chinese), and its publisher in
-the page's language (data/sources.yaml `publisher_label`)."""
+the page's language (data/sources.yaml `publisher_label`, read by Source.publisher_in)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from o3story.render.i18n import t
 
 def title(s: Source, lang: str) -> Markup:
     gloss = s.title_en if lang == "en" and s.title_lang != "en" and s.title_en else ""
-    return templating.macros().src_title(s.title, s.title_lang, gloss, t(lang, "source.title_gloss") if gloss else "")
+    return templating.macros().own_words(s.title, s.title_lang, gloss, t(lang, "source.title_gloss") if gloss else "")
 
 
 def title_plain(s: Source, lang: str) -> str:
@@ -22,7 +22,3 @@ def title_plain(s: Source, lang: str) -> str:
     if lang == "en" and s.title_lang != "en" and s.title_en:
         return f"{s.title_en} ({t(lang, 'source.title_gloss')})"
     return s.title
-
-
-def publisher(s: Source, lang: str) -> str:
-    return s.publisher_in(lang)

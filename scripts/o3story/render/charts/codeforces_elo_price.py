@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from o3story.render.fmt import level, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, log_axis, pareto, sources_of, style, symbol, tr
+from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, sources_of, style, symbol, tr
 
 ID = "codeforces-elo-price"
 # With a mouse at page width the chart zooms (o3-mini's efforts share one price, 94 Elo apart);
@@ -73,7 +73,7 @@ X_RANGE = (0.5, 100)
 Y_RANGE = (1550, 2800)
 # Phones: the priced panel tall enough that o3-mini's labels (94 Elo apart) do not touch; the
 # no-price column short beneath it.
-NARROW = dict(height=520)
+NARROW = dict(height=520, text={5: "bottom left"})  # 5: the released o3, its label kept inside the phone's plot
 # Where each series' labels stand: o3-mini's left of its column (its price above it), o1 left of its
 # point, o1-mini and the released o3 below theirs (their price-cut arrows run left, level with the point).
 LABEL_AT = {"o3-mini-v1": "middle left", "o1": "middle left", "o1-mini": "bottom center", "o3-released": "bottom center"}
@@ -163,7 +163,7 @@ def build(story: Story, lang: str) -> Chart:
         pair = [p for p in pts if p.elo.id == elo_id]
         old = next(p for p in pair if "launch" in p.views)
         new = next(p for p in pair if "later" in p.views)
-        color, _ = style(SERIES_STYLE[series][0])
+        color = REFERENCE  # one grey for both cuts: the legend's one entry names them
         cut = html.escape(tr(lang, ID, "hover.cut", model=tr(lang, ID, f"model.{series}"), old=value(old.price, lang),
                              old_date=old.price.date.isoformat(), new=value(new.price, lang), new_date=new.price.date.isoformat()))
         # opacity=1: with a size per point plotly takes the trace for a bubble chart and draws it at 0.7.

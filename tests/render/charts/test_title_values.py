@@ -67,3 +67,33 @@ def test_numbers_are_read_as_a_reader_reads_them():
     assert numbers("o3 75.7% at $20 per task; o1 $60 per 1M tokens; 2,706 (2025-04-16)") == {"75.7", "20", "60", "2,706", "2025-04-16"}
     assert numbers("ARC-AGI-1 · cons@64 · o3-mini 1,831、2,036") == {"1,831", "2,036"}
     assert numbers("0.5002 美元/任务（高）") == {"0.5002"}
+
+
+def _all_texts(figure: dict) -> list[str]:
+    out = list(visible_texts(figure))
+    for t in figure["data"]:
+        for key in ("hovertext", "name"):
+            v = t.get(key)
+            out += [str(s) for s in (v if isinstance(v, (list, tuple)) else [v]) if s]
+    for key, axis in figure["layout"].items():
+        if re.fullmatch(r"[xy]axis\d*", key):
+            out.append(str((axis.get("title") or {}).get("text") or ""))
+    return out
+
+
+@pytest.mark.parametrize("chart_id", list(charts.CHARTS))
+def test_chinese_chart_texts_use_full_width_colons(story, chart_id):
+    """可信度：, not 可信度: — every colon after Chinese text in a chart (labels, legend, tooltips, axis
+    titles, notes) is the full-width one."""
+    chart = charts.build(chart_id, story, "zh")
+    texts = _all_texts(chart.figure.to_plotly_json()) + list(chart.notes) + [chart.title, chart.description]
+    bad = [s for s in texts if re.search(r"[\u4e00-\u9fff）」]\s*:", html.unescape(s))]
+    assert not bad, bad[:3]
+
+
+def test_elo_axes_group_thousands(story):
+    """Elo ticks read 2,000 (layout.separators gives each language its own), never 2000."""
+    for chart_id, axis in (("codeforces-elo-price", "yaxis"), ("o3-mini-elo-cost", "yaxis"), ("o3-vs-o1", "xaxis2")):
+        for lang in ("zh", "en"):
+            layout = charts.build(chart_id, story, lang).figure.layout.to_plotly_json()
+            assert layout[axis].get("tickformat") == ",", (chart_id, lang)

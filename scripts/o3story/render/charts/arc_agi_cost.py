@@ -51,7 +51,9 @@ REPRICED_TEXT = {"semi-low": "bottom center", "public-low": "bottom center", "se
 TARGET = "arc.grand-prize-target"
 # Phone layout (charts.narrow): taller, for the stacked buttons and the six-entry legend.
 # The target line's label wraps narrow, so that it stays left of the o3 runs' labels.
-NARROW = dict(height=660, wrap=18)
+# Trace 2, the semi-private run's arrow: its score level with the head on a phone, clear of the public
+# low run's label ("82.8% · $17") that reaches far right on a narrow axis.
+NARROW = dict(height=660, wrap=18, text={2: "middle right"})
 # Where each other model's name sits beside its point, so that the three o1 efforts stay apart.
 OTHER_TEXT = {"arc.o1.low": "bottom center", "arc.o1.medium": "middle left", "arc.o1.high": "top right",
               "arc.gpt-4o": "top right", "arc.human-panel": "middle left", "arc.o1-pro": "bottom center"}
@@ -89,9 +91,9 @@ def build(story: Story, lang: str) -> Chart:
             line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color, opacity=1),
             # the score beside the arrow's head; "cost not published" in the legend, tooltip and first note
             # (beside the head it ran into the human panel's and the target's labels on a phone)
-            # right of the head, level with its line: the two runs are 4 points apart, the labels never meet
+            # right of the head, the public run's above its line and the semi-private's below (4 points apart): they never meet
             # the target line's label (far left) or the human panel's (left of its point)
-            text=["", label(score, lang)], textposition="middle right",
+            text=["", label(score, lang)], textposition="top right" if key == "public" else "bottom right",
             textfont=dict(size=11), cliponaxis=False,
             name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,

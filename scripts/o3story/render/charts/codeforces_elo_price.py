@@ -70,7 +70,7 @@ SERIES_STYLE = {  # series -> (model style key, marker)
     "o3-released": ("o3-2025-04-16", "star"),
 }
 X_RANGE = (0.5, 100)
-Y_RANGE = (1550, 2800)
+Y_RANGE = (1500, 2850)  # room above the released o3 for its price cut's label, below o1-mini for its own
 # Phones: the priced panel tall enough that o3-mini's labels (94 Elo apart) do not touch; the
 # no-price column short beneath it.
 NARROW = dict(height=520, text={5: "bottom left"})  # 5: the released o3, its label kept inside the phone's plot
@@ -170,7 +170,8 @@ def build(story: Story, lang: str) -> Chart:
         fig.add_trace(go.Scatter(
             x=[old.price.value, new.price.value], y=[old.elo.value, new.elo.value], mode="lines+markers+text",
             line=dict(color=color, dash="dot", width=1.5), marker=dict(symbol=["line-ns-open", "arrow-left"], size=[9, 11], color=color, opacity=1),
-            text=["", html.escape(tr(lang, ID, "label.cut", price=dollars(new.price)))], textposition="middle left",
+            text=["", html.escape(tr(lang, ID, "label.cut", price=dollars(new.price)))],
+            textposition="top left",  # above the arrow: the model's own label stands below its point
             textfont=dict(size=11), cliponaxis=False,
             name=tr(lang, ID, "legend.cut"), legendgroup="cut", showlegend=series == "o3-released",
             hovertext=[point_hover(old, story, lang) + "<br>" + cut, point_hover(new, story, lang) + "<br>" + cut], hoverinfo="text",

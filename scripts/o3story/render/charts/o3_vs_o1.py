@@ -74,7 +74,7 @@ EXPERTS = "phd-experts.gpqa-diamond"
 # Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
 # The Elo bars (traces 5-7, after the five series of the benchmark panel): once stacked, the panel
 # spans the width, so their labels lie level above the bars (inside, on a hatched bar, they could not be read).
-NARROW = dict(height=640, panels=[0.8, 0.2], legend="top", margin=dict(r=100))
+NARROW = dict(height=740, panels=[0.8, 0.2], legend="top", margin=dict(r=100))  # bars at least ~20 px: labels of neighbours apart
 
 
 def _bar_text(story: Story, fig: Figure, lang: str) -> str:
@@ -150,7 +150,7 @@ def build(story: Story, lang: str) -> Chart:
     )
     # Legend above the panels (the key before the bars it explains); labels right of each bar's end, in
     # the right margin when a bar runs near 100.
-    fig.update_layout(**base_layout(lang, height=600, barmode="group", bargap=0.22, bargroupgap=0.04,
+    fig.update_layout(**base_layout(lang, height=600, barmode="group", bargap=0.14, bargroupgap=0,
                                     margin=dict(l=60, r=70, t=20, b=40),
                                     legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", font=dict(size=11))))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 100], dtick=20, row=1, col=1)

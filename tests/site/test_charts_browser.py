@@ -44,7 +44,7 @@ def test_chart_page_draws_and_hovers(site, context, chart_id, lang):  # noqa: F8
     page.close()
 
 
-@pytest.mark.parametrize("chart_id", [c for c in CHARTS if c in ("arc-agi-cost", "codeforces-elo-price")])
+@pytest.mark.parametrize("chart_id", [c for c in CHARTS if c in ("arc-agi-cost",)])  # codeforces-elo-price: one view now
 def test_view_buttons_switch_traces_and_keep_the_height(site, browser, chart_id):
     """Charts with view buttons: each button shows its traces, and the plot keeps its height (a restyle
     once re-measured the container and shrank the plot to its CSS min-height, squashing it on phones)."""

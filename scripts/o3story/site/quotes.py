@@ -82,9 +82,6 @@ ALLOWED: dict[str, str] = {
     "Deliberative Alignment: Reasoning Enables Safer Language Models": "a paper's title",
     "Competitive Programming with Large Reasoning Models": "a paper's title",
     "Reason": "the label of a ChatGPT button",
-    "no price": "the label of the codeforces-elo-price chart's own no-price column",
-    "Launch prices": "the label of a codeforces-elo-price view button",
-    "later prices": "the label of a codeforces-elo-price view button",
     "with terminal": "OpenAI's chart label on its 2025-04-16 page (o3 with a terminal tool)",
     "4%*": "ARC Prize's ARC-AGI-2 leaderboard label (an in-progress estimate), not the livestream",
     "Scores labeled with * are in-progress estimates based on partial results we've been able to aggregate so far and o1-pro pricing":
@@ -115,9 +112,6 @@ ALLOWED: dict[str, str] = {
         "OpenAI's “Learning to Reason with LLMs”, quoted in its record's notes",
     "we dropped the price of o3 by 80%": "Sam Altman's post on X, quoted in the notes of the records of the price cut",
     "mid-2025": "the aitoolrate article's own words, quoted in its records' notes",
-    "无标价": "the Chinese label of the codeforces-elo-price chart's own no-price column",
-    "发布价": "the Chinese label of a codeforces-elo-price view button",
-    "后来价格": "the Chinese label of a codeforces-elo-price view button",
     "12 天发布会": "the Chinese name of OpenAI's event (12 Days of OpenAI), not the livestream's words",
 }
 

@@ -47,10 +47,10 @@ def test_o3_vs_o1_points(story):
     wanted = ({o for _, a, b in o3_vs_o1.PAIRS for o in (a, b)} | set(o3_vs_o1.ELO) | released
               | {o3_vs_o1.EXPERTS, "o3.swe-bench-verified.gain-over-o1"} | votes)
     assert ids == wanted
-    ys = plotted(chart)
+    ys = plotted(chart, "x")  # horizontal bars: the values run along x
     for fid in wanted - {"o3.swe-bench-verified.gain-over-o1"}:
         assert story.data.figure(fid).value in ys, fid
-    assert "FrontierMath" in chart.figure.data[0].x[3]
+    assert "FrontierMath" in chart.figure.data[0].y[3]
     gain = story.data.figure("o3.swe-bench-verified.gain-over-o1")
     assert value(gain, "en") in chart.description
 
@@ -75,7 +75,7 @@ def test_o3_vs_o1_has_a_released_series_beside_december_and_o1(story, lang):
     by_name = {}
     for t in chart.figure.data:
         if t.type == "bar":
-            by_name.setdefault(t.name, []).extend((cd, y) for cd, y in zip(t.customdata, t.y) if cd)
+            by_name.setdefault(t.name, []).extend((cd, y) for cd, y in zip(t.customdata, t.x) if cd)
     released = by_name[o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.released")]
     assert dict(released) == RELEASED_O3  # every released bar is its record, FrontierMath has none
     dec = dict(by_name[o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.o3")])
@@ -131,7 +131,9 @@ def test_claims_vs_shipped_puts_openais_own_released_figures_beside_december(sto
 def test_o3_vs_o1_previous_best_is_its_own_series_not_o1(story, lang):
     """FrontierMath's baseline is the best of all earlier models: it used to be a bar of the o1 series
     (legend "o1 (FrontierMath: previous best)"); now it is a series of its own, in its own colour."""
-    chart = o3_vs_o1.build(story, lang)
+    from o3story.render import charts
+
+    chart = charts.build(o3_vs_o1.ID, story, lang)  # with its narrow layout
     bars = [t for t in chart.figure.data if t.type == "bar"]
     holder = [t for t in bars if "previous-best.frontiermath" in list(t.customdata)]
     assert len(holder) == 1
@@ -297,3 +299,21 @@ def test_points_name_their_records(story, chart_id):
     # every record drawn as a point or line is named; records used only in text or shapes may not be
     transcript_figs = {f.id for f in chart.figures if story.data.source(f.source).kind == "transcript" and f.confidence != "derived"}
     assert transcript_figs <= named, transcript_figs - named
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_o3_vs_o1_is_level_bars_on_a_percent_axis(story, lang):
+    """Horizontal bars, labels level and outside the bar, the percent axis 0-100 (not 150, which the
+    upright labels needed), the Elo axis with thousands separators; on a phone the legend comes
+    before the panels."""
+    from o3story.render import charts
+
+    chart = charts.build(o3_vs_o1.ID, story, lang)  # with its narrow layout
+    bars = [t for t in chart.figure.data if t.type == "bar"]
+    assert bars and all(t.orientation == "h" and t.textangle == 0 and t.textposition == "outside" for t in bars)
+    assert all(t.constraintext == "none" for t in bars)  # never shrunk or moved inside a hatched bar
+    layout = chart.figure.layout
+    assert list(layout.xaxis.range) == [0, 100] and layout.xaxis2.tickformat == ","
+    assert all(not ax.tickangle for ax in (layout.yaxis, layout.yaxis2, layout.xaxis, layout.xaxis2))
+    legend = chart.narrow.figure["layout"]["legend"]
+    assert (legend["y"], legend["yanchor"]) == (1, "top")

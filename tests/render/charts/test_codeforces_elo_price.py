@@ -1,5 +1,7 @@
-"""Codeforces Elo against output list price: every point is its two records, the frontier is the
-computed Pareto set of each price view, December's o3 is never placed at a price."""
+"""Codeforces Elo against output list price: one finding (o3-mini at one price for every effort,
+against o1 at its price); every point is its two records, labelled with its Elo and price; a price cut
+is an arrow to the later price; the frontier the description names is the computed Pareto set of each
+set of prices; December's o3 is never placed at a price."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from o3story.render.fmt import value
 ELO_IDS = {
     "o1-mini.codeforces-elo.system-card-v1", "o1.codeforces-elo.system-card-v1",
     "o3-mini.codeforces-elo.low.system-card-v1", "o3-mini.codeforces-elo.medium.system-card-v1",
-    "o3-mini.codeforces-elo.high.system-card-v1", "o3-mini.codeforces-elo.high.launch-page",
+    "o3-mini.codeforces-elo.high.system-card-v1",
     "o3-2025-04-16.codeforces-elo.high.launch-page",
 }
 PRICE_IDS = {
@@ -64,12 +66,13 @@ def test_every_point_is_its_elo_and_price_record(chart, story):
 def test_the_table_lists_exactly_the_records_drawn(chart):
     ids = {f.id for f in chart.figures}
     inputs = set(chart_module.INPUT_OF.values())
-    assert ids == ELO_IDS | PRICE_IDS | {DEC} | inputs
+    assert ids == ELO_IDS | PRICE_IDS | inputs  # December's o3 has no price: not drawn (its note says so)
 
 
 def test_both_official_o3_mini_sets_are_drawn(chart):
     ys = [y for t in point_traces(chart) for y, cd in zip(t.y, t.customdata) if cd.startswith("o3-mini.")]
-    assert {1831, 2036, 2130, 2073} <= set(ys)
+    assert {1831, 2036, 2130} <= set(ys)
+    assert 2073 not in ys  # the launch page's Elo: the disagreement of the two sets is chart o3-mini-elo-cost's finding
 
 
 def test_frontier_is_the_pareto_set_of_each_price_view(story):
@@ -89,15 +92,27 @@ def test_frontier_is_the_pareto_set_of_each_price_view(story):
     assert all("o1.codeforces-elo.system-card-v1" not in {p.elo.id for p in f} for f in fronts.values())
 
 
-def test_frontier_traces_draw_the_computed_sets(story):
-    chart = chart_module.build(story, "en")
-    fronts = chart_module.frontiers(chart_module.points(story))
-    lines = [t for t in chart.figure.data if t.mode == "lines"]
-    assert len(lines) == len(chart_module.VIEWS)
-    for t, view in zip(lines, chart_module.VIEWS):
-        assert list(zip(t.x, t.y)) == [p.xy for p in fronts[view]]
-        assert t.line.shape == "hv"  # a step: what one can buy at each price, not an interpolation
-    assert lines[0].visible is True and lines[1].visible is False
+def test_one_view_no_frontier_lines_no_buttons_and_a_short_legend(chart):
+    """One finding: no price toggle, no drawn frontier, no no-price column; every point named where it
+    stands, so the legend keeps only what no label says (the price-cut arrow)."""
+    fig = chart.figure
+    assert not fig.layout.updatemenus
+    assert all(t.mode != "lines" for t in fig.data)
+    assert "xaxis2" not in fig.layout.to_plotly_json() and all(t.xaxis in (None, "x") for t in fig.data)
+    assert all(t.visible in (None, True) for t in fig.data)
+    assert [t.name for t in fig.data if t.showlegend is not False] == [chart_module.tr(chart.lang, chart_module.ID, "legend.cut")]
+
+
+def test_every_point_names_its_elo_and_price_and_o3_mini_its_one_price(chart, story):
+    labels = [s for t in point_traces(chart) for s in t.text if s]
+    for elo_id in ("o1.codeforces-elo.system-card-v1", "o1-mini.codeforces-elo.system-card-v1", "o3-2025-04-16.codeforces-elo.high.launch-page"):
+        elo = story.data.figure(elo_id)
+        assert any(value(elo, chart.lang) in s for s in labels), elo_id
+    o1_price = chart_module.number(story.data.figure(chart_module.O1_PRICE).value, chart.lang, money=True)
+    assert any(value(story.data.figure("o1.codeforces-elo.system-card-v1"), chart.lang) in s and o1_price in s for s in labels)
+    mini_price = chart_module.number(story.data.figure(chart_module.O3_MINI_PRICE).value, chart.lang, money=True)
+    (ann,) = chart.figure.layout.annotations
+    assert mini_price in ann.text and "o3-mini" in ann.text
 
 
 def test_frontier_is_pure_and_follows_the_data():
@@ -117,36 +132,24 @@ def test_frontier_is_pure_and_follows_the_data():
     assert fronts["later"] == [c2]  # after c's cut it is cheaper and higher than a
 
 
-def test_december_o3_is_unpriced(chart, story):
+def test_december_o3_is_unpriced_and_not_drawn(chart, story):
     dec = story.data.figure(DEC)
-    assert dec in chart.figures
-    (t,) = [t for t in chart.figure.data if t.customdata is not None and DEC in list(t.customdata)]
-    assert t.xaxis == "x2" and chart.figure.layout.xaxis2.type == "category"
-    assert list(t.x) == [chart_module.tr(chart.lang, chart_module.ID, "no-price")]
-    assert not any(isinstance(x, (int, float)) for x in t.x)
-    assert list(t.y) == [dec.value]
-    assert t.visible is True
-    # in both views the button leaves it on
-    i = list(chart.figure.data).index(t)
-    for button in chart.figure.layout.updatemenus[0].buttons:
-        assert button.args[0]["visible"][i] is True
-    # and no trace on the price axis carries it
-    for other in chart.figure.data:
-        if other is not t and other.customdata is not None:
-            assert all(DEC not in str(cd).split() for cd in other.customdata)
+    assert dec not in chart.figures
+    for t in chart.figure.data:
+        assert all(DEC not in str(cd).split() for cd in (t.customdata or []))
+    assert any(value(dec, chart.lang) in n for n in chart.notes)  # the note says why it is not drawn
 
 
-def test_buttons_switch_between_launch_and_later_prices(chart, story):
-    buttons = chart.figure.layout.updatemenus[0].buttons
-    assert len(buttons) == 2
-    for button, view in zip(buttons, chart_module.VIEWS):
-        on = button.args[0]["visible"]
-        assert len(on) == len(chart.figure.data)
-        shown = {cd for t, v in zip(chart.figure.data, on) if v and t in point_traces(chart) for cd in t.customdata}
-        wanted = {f"{e} {views[view]}" for _, e, views in chart_module.POINTS}
-        assert shown == wanted, view
-    # the default is the launch view
-    assert [t.visible for t in chart.figure.data] == list(buttons[0].args[0]["visible"])
+def test_price_cuts_are_arrows_to_the_later_price(chart, story):
+    cuts = [t for t in chart.figure.data if t.mode == "lines+markers+text"]
+    want = {e: views for _, e, views in chart_module.POINTS if views["launch"] != views["later"]}
+    assert len(cuts) == len(want) == 2
+    for t in cuts:
+        (e1, p1), (e2, p2) = (cd.split() for cd in t.customdata)
+        assert e1 == e2 and (p1, p2) == (want[e1]["launch"], want[e1]["later"])
+        later = story.data.figure(p2)
+        assert list(t.x) == [story.data.figure(p1).value, later.value]
+        assert chart_module.number(later.value, chart.lang, money=True) in t.text[1]
 
 
 def test_texts_state_the_price_and_its_limit(story):

@@ -45,7 +45,9 @@ def test_every_point_is_a_record_pair_and_nothing_extra(chart, story):
     for tr in chart.figure.data:
         assert len(tr.x) == len(tr.y) == len(tr.text) == 1
         by_view.setdefault(tr.meta, []).append((tr.x[0], tr.y[0], tr.name))
-        assert tr.text[0] == tr.name  # each point labelled with its model's name
+        assert tr.text[0].startswith(tr.name)  # each point labelled with its model's name and its two values
+        assert value(story.data.figure(tr.customdata[0].split()[1]), chart.lang) in tr.text[0]  # XSTest
+        assert value(story.data.figure(tr.customdata[0].split()[0]), chart.lang) in tr.text[0]  # StrongREJECT
     assert sorted(by_view["paper"]) == expected_points(story, PAPER)
     assert sorted(by_view["card"]) == expected_points(story, CARD)
 

@@ -22,6 +22,7 @@ ID = "arc-agi-cost"
 # at the cheap end of the log cost axis); charts.js gives it a visible reset.
 ZOOM = True
 X_MAX = 20000
+ARROW_END = 2000  # where a "cost not published" arrow ends: the score's label stands to its right, inside the axis
 # December 2024, as published by ARC Prize: (label key, score id, cost id)
 O3_DEC = [
     ("semi", "arc.o3.semi-private.low-compute.score", "arc.o3.semi-private.low-compute.cost-per-task"),
@@ -50,7 +51,9 @@ REPRICED_TEXT = {"semi-low": "bottom center", "public-low": "bottom center", "se
 TARGET = "arc.grand-prize-target"
 # Phone layout (charts.narrow): taller, for the stacked buttons and the six-entry legend.
 # The target line's label wraps narrow, so that it stays left of the o3 runs' labels.
-NARROW = dict(height=660, wrap=18)
+# Trace 2, the semi-private run's arrow: its score level with the head on a phone, clear of the public
+# low run's label ("82.8% · $17") that reaches far right on a narrow axis.
+NARROW = dict(height=660, wrap=18, text={2: "middle right"})
 # Where each other model's name sits beside its point, so that the three o1 efforts stay apart.
 OTHER_TEXT = {"arc.o1.low": "bottom center", "arc.o1.medium": "middle left", "arc.o1.high": "top right",
               "arc.gpt-4o": "top right", "arc.human-panel": "middle left", "arc.o1-pro": "bottom center"}
@@ -66,7 +69,9 @@ def build(story: Story, lang: str) -> Chart:
         fig.add_trace(go.Scatter(
             x=[cost.value], y=[score.value], mode="markers+text", name=tr(lang, ID, f"legend.o3.{key}"),
             # right of the point: to its left, below the target line, stands that line's label
-            text=[label(score, lang)], textposition="middle right",
+            # score and cost, both named by the title: "75.7% · $20"
+            text=[html.escape(tr(lang, ID, "label.point", score=value(score, lang), cost=tr(lang, ID, "dollars", v=number(cost.value, lang))))],
+            textposition="middle right",
             marker=dict(size=14, color=color, symbol=sym if key == "semi" else "diamond-wide", line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             legendgroup="dec", customdata=[f"{score.id} {cost.id}"],
@@ -82,11 +87,13 @@ def build(story: Story, lang: str) -> Chart:
         # 4 points apart).
         arrows.append(len(fig.data))
         fig.add_trace(go.Scatter(
-            x=[low_cost.value, X_MAX * 0.9], y=[score.value, score.value], mode="lines+markers+text",
+            x=[low_cost.value, ARROW_END], y=[score.value, score.value], mode="lines+markers+text",
             line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color, opacity=1),
             # the score beside the arrow's head; "cost not published" in the legend, tooltip and first note
             # (beside the head it ran into the human panel's and the target's labels on a phone)
-            text=["", label(score, lang)], textposition="top left" if key == "public" else "bottom left",
+            # right of the head, the public run's above its line and the semi-private's below (4 points apart): they never meet
+            # the target line's label (far left) or the human panel's (left of its point)
+            text=["", label(score, lang)], textposition="top right" if key == "public" else "bottom right",
             textfont=dict(size=11), cliponaxis=False,
             name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
@@ -98,7 +105,9 @@ def build(story: Story, lang: str) -> Chart:
         drawn += [score, cost]
     fig.add_trace(go.Scatter(
         x=[c.value for _, _, c in rel], y=[s.value for _, s, _ in rel], mode="markers+text", name=tr(lang, ID, "legend.released"),
-        text=[html.escape(f"{tr(lang, ID, 'effort.' + e)} {value(s, lang)}") for e, s, _ in rel], textposition="middle right",
+        text=[html.escape(tr(lang, ID, "label.released", effort=tr(lang, ID, "effort." + e), score=value(s, lang),
+                             cost=tr(lang, ID, "dollars", v=number(c.value, lang)))) for e, s, c in rel],
+        textposition="middle right",
         textfont=dict(size=11), cliponaxis=False,
         marker=dict(size=14, color=rel_color, symbol=rel_sym, line=dict(width=1, color="#000000")),
         hovertext=[hover(s, story, lang) + "<br>" + hover(c, story, lang).split("<br>", 1)[1] for _, s, c in rel], hoverinfo="text",

@@ -100,8 +100,9 @@ def hover(fig: Figure, story: Story, lang: str) -> str:
     if detail:
         lines.append(html.escape(detail))
     conf = t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else "")
-    lines.append(html.escape(f"{t(lang, 'col.confidence')}: {conf}"))
-    lines.append(html.escape(f"{t(lang, 'col.source')}: {src.publisher_in(lang)}, {fig.date.isoformat()}"))
+    colon = "：" if lang == "zh" else ": "  # full-width in Chinese, as in every chart text
+    lines.append(html.escape(f"{t(lang, 'col.confidence')}{colon}{conf}"))
+    lines.append(html.escape(f"{t(lang, 'col.source')}{colon}{src.publisher_in(lang)}, {fig.date.isoformat()}"))
     return "<br>".join(lines)
 
 

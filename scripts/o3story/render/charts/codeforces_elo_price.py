@@ -15,15 +15,15 @@ ARC-AGI's (chart arc-agi-cost).
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from o3story.render.fmt import level, value
+from o3story.render.fmt import level, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, log_axis, pareto, sources_of, style, symbol, tr
+from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, sources_of, style, symbol, tr
 
 ID = "codeforces-elo-price"
 # With a mouse at page width the chart zooms (o3-mini's efforts share one price, 94 Elo apart);
@@ -39,7 +39,6 @@ POINTS = (
     ("o3-mini-v1", "o3-mini.codeforces-elo.low.system-card-v1", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
     ("o3-mini-v1", "o3-mini.codeforces-elo.medium.system-card-v1", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
     ("o3-mini-v1", "o3-mini.codeforces-elo.high.system-card-v1", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
-    ("o3-mini-page", "o3-mini.codeforces-elo.high.launch-page", {"launch": O3_MINI_PRICE, "later": O3_MINI_PRICE}),
     ("o1", "o1.codeforces-elo.system-card-v1", {"launch": O1_PRICE, "later": O1_PRICE}),
     ("o3-released", "o3-2025-04-16.codeforces-elo.high.launch-page",
      {"launch": "o3.price-output.release-2025-04", "later": "o3.price-output.after-cut-2025-06-10"}),
@@ -59,6 +58,9 @@ LEFT_OUT = (
     ("gpt-4o.codeforces-elo.system-card-v1", "gpt-4o.price-output.2025-01"),
     ("o1-preview.codeforces-elo.system-card-v1", "o1-preview.price-output.2025-01"),
 )
+# o3-mini's high-effort Elo on its launch page: named in the texts, drawn in chart o3-mini-elo-cost
+# (the disagreement of OpenAI's two sets is that chart's finding, not this one's).
+LAUNCH_PAGE = "o3-mini.codeforces-elo.high.launch-page"
 UNPRICED = "o3.codeforces-elo"  # December 2024's o3 (preview): no public price
 SERIES_STYLE = {  # series -> (model style key, marker)
     "o1-mini": ("o1-mini", "triangle-up"),
@@ -67,11 +69,14 @@ SERIES_STYLE = {  # series -> (model style key, marker)
     "o1": ("o1", "square"),
     "o3-released": ("o3-2025-04-16", "star"),
 }
-X_RANGE = (0.5, 90)  # the last tick ($50) stays clear of the "no price" column
-Y_RANGE = (1550, 2850)
+X_RANGE = (0.5, 100)
+Y_RANGE = (1500, 2850)  # room above the released o3 for its price cut's label, below o1-mini for its own
 # Phones: the priced panel tall enough that o3-mini's labels (94 Elo apart) do not touch; the
 # no-price column short beneath it.
-NARROW = dict(height=900, panels=[0.8, 0.2], text={11: "bottom center"})  # 11: December's o3, label clear of the axis title above
+NARROW = dict(height=520, text={5: "bottom left"})  # 5: the released o3, its label kept inside the phone's plot
+# Where each series' labels stand: o3-mini's left of its column (its price above it), o1 left of its
+# point, o1-mini and the released o3 below theirs (their price-cut arrows run left, level with the point).
+LABEL_AT = {"o3-mini-v1": "middle left", "o1": "middle left", "o1-mini": "bottom center", "o3-released": "bottom center"}
 
 
 @dataclass(frozen=True)
@@ -135,95 +140,75 @@ def point_hover(p: Point, story: Story, lang: str) -> str:
 
 
 def build(story: Story, lang: str) -> Chart:
+    """One finding: o3-mini, at one price for every effort, against o1 at its price. Every point at
+    its first recorded price, labelled with its Elo and price; a price cut is a dotted arrow to the
+    later price, labelled with it. December's o3 (no price) and o3-mini's launch-page Elo (chart
+    o3-mini-elo-cost) are not drawn: the first is in a note, the second in its own chart."""
     pts = points(story)
-    front = frontiers(pts)
     ratios = input_ratios(story)
     if len(ratios) != 1:
         raise ValueError(f"chart {ID}: the note on the price axis says output is a fixed multiple of input, but the ratios are {sorted(ratios)}")
     (ratio,) = ratios
     dec = story.data.figure(UNPRICED)
+    front = frontiers(pts)
 
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.82, 0.18], horizontal_spacing=0.02)
-    visible: list[tuple[bool, bool]] = []  # per trace: visible in (launch, later)
+    fig = go.Figure()
     drawn: list[Figure] = []
-
-    def add(trace, views: tuple[str, ...], col: int = 1):
-        on = tuple(v in views for v in VIEWS)
-        trace.visible = on[0]  # the launch view is the default
-        fig.add_trace(trace, row=1, col=col)
-        visible.append(on)
-
-    for view in VIEWS:
-        f = front[view]
-        add(go.Scatter(
-            x=[p.price.value for p in f], y=[p.elo.value for p in f], mode="lines", line_shape="hv",
-            line=dict(color="#888888", dash="dot", width=2), name=tr(lang, ID, f"legend.frontier.{view}"),
-            hoverinfo="skip", legendgroup="frontier",
-        ), (view,))
-    # Price cuts: a dotted connector from the launch price to the later one, shown in the later view.
+    dollars = lambda f: tr(lang, ID, "dollars", v=number(f.value, lang, money=True))  # noqa: E731
+    launch = [p for p in pts if "launch" in p.views]
+    # Price cuts: from the launch price to the later one, the later point's price at the arrow's head.
     for series, elo_id, prices in POINTS:
         if prices["launch"] == prices["later"]:
             continue
-        elo, old, new = story.data.figure(elo_id), story.data.figure(prices["launch"]), story.data.figure(prices["later"])
-        color, _ = style(SERIES_STYLE[series][0])
-        text = html.escape(tr(lang, ID, "hover.cut", model=tr(lang, ID, f"model.{series}"), old=value(old, lang),
-                              old_date=old.date.isoformat(), new=value(new, lang), new_date=new.date.isoformat()))
-        # opacity=1: with a size per point plotly takes the trace for a bubble chart and draws it at 0.7,
-        # too faint for 3:1 against either theme's background.
-        add(go.Scatter(
-            x=[old.value, new.value], y=[elo.value, elo.value], mode="lines+markers",
+        pair = [p for p in pts if p.elo.id == elo_id]
+        old = next(p for p in pair if "launch" in p.views)
+        new = next(p for p in pair if "later" in p.views)
+        color = REFERENCE  # one grey for both cuts: the legend's one entry names them
+        cut = html.escape(tr(lang, ID, "hover.cut", model=tr(lang, ID, f"model.{series}"), old=value(old.price, lang),
+                             old_date=old.price.date.isoformat(), new=value(new.price, lang), new_date=new.price.date.isoformat()))
+        # opacity=1: with a size per point plotly takes the trace for a bubble chart and draws it at 0.7.
+        fig.add_trace(go.Scatter(
+            x=[old.price.value, new.price.value], y=[old.elo.value, new.elo.value], mode="lines+markers+text",
             line=dict(color=color, dash="dot", width=1.5), marker=dict(symbol=["line-ns-open", "arrow-left"], size=[9, 11], color=color, opacity=1),
-            # no legend entry (a phone's legend is long enough): the hover and the notes say what it is
-            name=tr(lang, ID, "legend.cut"), showlegend=False,
-            hovertext=[text, text], hoverinfo="text", customdata=[f"{old.id} {new.id}"] * 2,
-        ), ("later",))
-    groups: dict[tuple[str, tuple[str, ...]], list[Point]] = {}
-    for p in pts:
-        groups.setdefault((p.series, p.views), []).append(p)
-    for (series, views), group in groups.items():
+            text=["", html.escape(tr(lang, ID, "label.cut", price=dollars(new.price)))],
+            textposition="top left",  # above the arrow: the model's own label stands below its point
+            textfont=dict(size=11), cliponaxis=False,
+            name=tr(lang, ID, "legend.cut"), legendgroup="cut", showlegend=series == "o3-released",
+            hovertext=[point_hover(old, story, lang) + "<br>" + cut, point_hover(new, story, lang) + "<br>" + cut], hoverinfo="text",
+            customdata=[f"{old.elo.id} {old.price.id}", f"{new.elo.id} {new.price.id}"],
+        ))
+        drawn += [new.price]
+    groups: dict[str, list[Point]] = {}
+    for p in launch:
+        groups.setdefault(p.series, []).append(p)
+    for series, group in groups.items():
         model, marker = SERIES_STYLE[series]
         color, _ = style(model)
-        page = series == "o3-mini-page"
-        add(go.Scatter(
+        mini = series.startswith("o3-mini")
+        fig.add_trace(go.Scatter(
             x=[p.price.value for p in group], y=[p.elo.value for p in group], mode="markers+text",
-            text=[point_label(p, lang) for p in group],
-            textposition="middle right" if page else "middle left", textfont=dict(size=11), cliponaxis=False,
+            # o3-mini's efforts by name and Elo (its price stands once above them); the others by model, Elo and price
+            text=[point_label(p, lang) if mini else html.escape(tr(lang, ID, "label.point", name=tr(lang, ID, f"model.{series}"),
+                                                                   elo=value(p.elo, lang), price=dollars(p.price))) for p in group],
+            textposition=LABEL_AT[series], textfont=dict(size=11), cliponaxis=False,
             marker=dict(size=13 if marker == "star" else 11, color=color, symbol=[symbol(p.elo, marker) for p in group],
                         line=dict(width=1, color="#000000")),
-            name=tr(lang, ID, f"legend.{series}"), legendgroup=series,  # a series' launch and later traces are never shown together
+            name=tr(lang, ID, f"legend.{series}"), showlegend=False,  # every point is named where it stands
             hovertext=[point_hover(p, story, lang) for p in group], hoverinfo="text",
             customdata=[f"{p.elo.id} {p.price.id}" for p in group],
-        ), views)
+        ))
         for p in group:
             drawn += [p.elo, p.price]
-    # December's o3: no price, so no x on the price axis; its own categorical column at the edge.
-    no_price = tr(lang, ID, "no-price")
-    color, sym = style("o3")
-    add(go.Scatter(
-        x=[no_price], y=[dec.value], mode="markers+text", text=[html.escape(value(dec, lang))], textposition="top center",
-        textfont=dict(size=11), cliponaxis=False,
-        marker=dict(size=13, color=color, symbol=symbol(dec, sym), line=dict(width=1.5, color=color)),
-        name=tr(lang, ID, "legend.dec"), hovertext=[hover(dec, story, lang) + "<br>" + html.escape(tr(lang, ID, "hover.no-price"))],
-        hoverinfo="text", customdata=[dec.id],
-    ), VIEWS, col=2)
-    drawn.append(dec)
+    mini = groups["o3-mini-v1"]
+    fig.add_annotation(x=math.log10(mini[0].price.value), y=max(p.elo.value for p in mini), yshift=14, showarrow=False,
+                       xanchor="center", yanchor="bottom", font=dict(size=12), name="o3:keep",
+                       text=html.escape(tr(lang, ID, "label.mini", price=dollars(mini[0].price))))
     drawn = list(dict.fromkeys(drawn))
     drawn += [story.data.figure(i) for i in dict.fromkeys(INPUT_OF.values())]
 
-    fig.update_layout(**base_layout(
-        lang, height=580, margin=dict(l=60, r=12, t=56, b=60),
-        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0, xanchor="left", font=dict(size=11)),
-        updatemenus=[dict(
-            type="buttons", direction="right", x=0, y=1.02, xanchor="left", yanchor="bottom", showactive=True, active=0,
-            pad=dict(t=0, b=4, l=0, r=0), font=dict(size=12),
-            buttons=[dict(label=tr(lang, ID, f"button.{v}"), name=v, method="restyle", args=[{"visible": [on[i] for on in visible]}])
-                     for i, v in enumerate(VIEWS)],
-        )],
-    ))
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.price"), title_font=dict(size=12), row=1, col=1, **log_axis(*X_RANGE))
-    fig.update_xaxes(type="category", row=1, col=2, tickfont=dict(size=11), showgrid=False)
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=list(Y_RANGE), row=1, col=1)
-    fig.update_yaxes(range=list(Y_RANGE), row=1, col=2)
+    fig.update_layout(**base_layout(lang, height=440, margin=dict(l=60, r=16, t=16, b=50), showlegend=True))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.price"), title_font=dict(size=12), **log_axis(*X_RANGE))
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=list(Y_RANGE), tickformat=",")
 
     by_id = {p.elo.id: p for p in pts if "launch" in p.views}
     o3_later = next(p for p in pts if p.series == "o3-released" and "later" in p.views)
@@ -243,7 +228,7 @@ def build(story: Story, lang: str) -> Chart:
             lang, ID, "description",
             mini_price=value(story.data.figure(O3_MINI_PRICE), lang),
             low=v("o3-mini.codeforces-elo.low.system-card-v1"), medium=v("o3-mini.codeforces-elo.medium.system-card-v1"),
-            high=v("o3-mini.codeforces-elo.high.system-card-v1"), high_page=v("o3-mini.codeforces-elo.high.launch-page"),
+            high=v("o3-mini.codeforces-elo.high.system-card-v1"), high_page=value(story.data.figure(LAUNCH_PAGE), lang),
             o1=v("o1.codeforces-elo.system-card-v1"), o1_price=value(story.data.figure(O1_PRICE), lang),
             o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"), o3_launch=value(by_id["o3-2025-04-16.codeforces-elo.high.launch-page"].price, lang),
             o3_later=value(o3_later.price, lang), o3_later_date=o3_later.price.date.isoformat(),
@@ -255,7 +240,7 @@ def build(story: Story, lang: str) -> Chart:
             tr(lang, ID, "method.price", ratio=f"{ratio:g}"),
             tr(lang, ID, "method.views", mini_cut_date=story.data.figure("o1-mini.price-output.after-cut").date.isoformat(),
                o3_cut_date=o3_later.price.date.isoformat()),
-            tr(lang, ID, "method.elo", high_page=v("o3-mini.codeforces-elo.high.launch-page"), o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"),
+            tr(lang, ID, "method.elo", high_page=value(story.data.figure(LAUNCH_PAGE), lang), o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"),
                left_out=(", " if lang == "en" else "、").join(
                    f"{story.data.model_label(story.data.figure(e).model, lang)} {value(story.data.figure(e), lang)}" for e, _ in LEFT_OUT)),
             tr(lang, ID, "method.frontier"),

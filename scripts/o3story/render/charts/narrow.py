@@ -16,7 +16,8 @@ A chart module can give hints in a `NARROW` dict (all optional):
   still in its tooltip and the table beneath);
   margin: margins to keep (a chart whose labels sit in its right margin);
   edges: False keeps every point label where the chart put it (no turning inwards near an edge);
-  wrap: the width (Latin characters) to which kept annotations are wrapped (28).
+  wrap: the width (Latin characters) to which kept annotations are wrapped (28);
+  legend: "top" puts the legend above the plot (a key the reader needs before the marks), not below.
 An annotation named "o3:note" always becomes a note, one named "o3:keep" always stays.
 
 `narrow()` returns the narrow figure (for the phone-width static image) and what the browser
@@ -241,7 +242,9 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
         ax["automargin"] = True
         title = ax.get("title") or {}
         if title.get("text"):
-            title["text"] = wrap(plain(title["text"], lang), lang, 40 if key[0] == "x" else 34)
+            # the author's own line breaks stay (a Chinese title is not split inside a phrase); each line wraps
+            parts = re.split(r"<br\s*/?>", str(title["text"]))
+            title["text"] = "<br>".join(wrap(plain(part, lang), lang, 40 if key[0] == "x" else 34) for part in parts if part.strip())
             title["font"] = {**(title.get("font") or {}), "size": 13}
         ax["tickfont"] = {**(ax.get("tickfont") or {}), "size": max(MIN_FONT, (ax.get("tickfont") or {}).get("size") or MIN_FONT)}
         if ax.get("type") == "log" and ax.get("tickvals") and ax.get("ticktext"):
@@ -272,8 +275,11 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
             layout[y]["tickvals"] = cats
 
     # Legend below, wrapped; margins from automargin.
+    # (hint legend="top": above the plot, the key read before the panels it explains)
+    top_legend = hints.get("legend") == "top"
     layout["legend"] = {**(layout.get("legend") or {}), "orientation": "h", "x": 0, "xanchor": "left",
-                        "xref": "container", "yref": "container", "y": 0, "yanchor": "bottom",
+                        "xref": "container", "yref": "container", "y": 1 if top_legend else 0,
+                        "yanchor": "top" if top_legend else "bottom",
                         "font": {"size": MIN_FONT}, "itemwidth": 30}
     layout["margin"] = {"l": 8, "r": 12, "t": top, "b": 8, "pad": 0, **(hints.get("margin") or {})}
     layout["height"] = height
@@ -290,7 +296,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
     # Traces: legend names wrapped, point labels at least MIN_FONT, hinted label positions.
     for i, t in enumerate(data):
         if t.get("name") and t.get("showlegend", True) is not False:
-            t["name"] = wrap(t["name"], lang, 40)
+            t["name"] = "<br>".join(wrap(part, lang, 40) for part in re.split(r"<br\s*/?>", str(t["name"])) if part.strip())
         if t.get("text") is not None or "text" in (t.get("mode") or ""):
             tf = t.get("textfont") or {}
             if (tf.get("size") or MIN_FONT) < MIN_FONT:

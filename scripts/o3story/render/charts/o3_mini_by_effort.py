@@ -42,6 +42,12 @@ REFERENCES = (
     ("gpqa", "o1.gpqa-diamond", "ref.o1"),
 )
 REF_COLOR = REFERENCE
+# Where each source's value labels stand (per point when a tuple): away from the point beside it at the
+# same effort (sources sit 0.14 apart sideways) and from the reference lines' labels at the left.
+LABEL_AT = {
+    "launch-page": "middle right", "april-page": "middle left", "rstar2": "middle right",
+    "simple-evals": ("middle right", "middle left", "middle left"), "live-demo": "bottom right",
+}
 
 
 def x_of(fig: Figure, source: str) -> float:
@@ -62,9 +68,11 @@ def build(story: Story, lang: str) -> Chart:
             go.Scatter(
                 name=tr(lang, ID, f"source.{source}"), legendgroup=source, showlegend=source not in shown,
                 x=[x_of(f, source) for f in figs], y=[f.value for f in figs],
-                mode="markers+text" if demo else "markers",
-                text=[html.escape(tr(lang, ID, "label.demo", v=value(f, lang))) for f in figs] if demo else None,
-                textposition="bottom right", textfont=dict(size=12, color=color), cliponaxis=False,
+                # every point carries its value: the sources' disagreements are read, not tapped
+                mode="markers+text",
+                text=[html.escape(tr(lang, ID, "label.demo", v=value(f, lang)) if demo else value(f, lang)) for f in figs],
+                textposition=LABEL_AT[source] if isinstance(LABEL_AT[source], str) else list(LABEL_AT[source]),
+                textfont=dict(size=12, color=color), cliponaxis=False,
                 marker=dict(symbol=[symbol(f, marker) for f in figs], size=16 if demo else 12, color=color,
                             line=dict(width=1.5, color=color)),
                 hovertext=[hover(f, story, lang) for f in figs], hoverinfo="text", customdata=[f.id for f in figs],
@@ -89,13 +97,17 @@ def build(story: Story, lang: str) -> Chart:
             text=html.escape(tr(lang, ID, key, v=value(ref, lang))), showarrow=False, font=dict(size=11),
         )
     fig.update_layout(**base_layout(lang, height=480, margin=dict(l=55, r=15, t=30, b=20)))
-    fig.update_xaxes(range=[-0.45, 2.45], tickvals=list(range(len(EFFORTS))),
+    fig.update_xaxes(range=[-0.45, 2.6], tickvals=list(range(len(EFFORTS))),
                      ticktext=[level(e, lang) for e in EFFORTS], zeroline=False)
     fig.update_yaxes(range=[55, 92], dtick=5)
     fig.update_yaxes(title_text=tr(lang, ID, "axis.percent"), row=1, col=1)
     g = {f.id: f for f in drawn}
     return Chart(
-        id=ID, lang=lang, title=tr(lang, ID, "title"),
+        id=ID, lang=lang,
+        title=tr(lang, ID, "title", aime_launch=value(g["o3-mini.aime-2024.high.launch-page"], lang),
+                 aime_april=value(g["o3-mini.aime-2024.high.o3-o4-mini-page"], lang),
+                 gpqa_launch=value(g["o3-mini.gpqa-diamond.high.launch-page"], lang),
+                 gpqa_evals=value(g["o3-mini.gpqa-diamond.high.simple-evals"], lang)),
         description=tr(lang, ID, "description",
                        low=value(g["o3-mini.gpqa-diamond.low.simple-evals"], lang),
                        medium=value(g["o3-mini.gpqa-diamond.medium.simple-evals"], lang),

@@ -51,7 +51,7 @@ def build(story: Story, lang: str) -> Chart:
         hovertext=[hover(page, story, lang)], hoverinfo="text", customdata=[page.id],
     ))
     fig.update_layout(**base_layout(lang, height=420, margin=dict(l=60, r=20, t=20, b=20)))
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=[1500, 2400])
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=[1500, 2400], tickformat=",")  # 2,000: the thousands separator
     # Model and effort on two lines, level: rotated labels of neighbours would touch.
     fig.update_xaxes(tickangle=0, tickvals=cats, ticktext=[wrap(c, lang, 8) for c in cats], tickfont=dict(size=12))
     drawn = [*v1, page]

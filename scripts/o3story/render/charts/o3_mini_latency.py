@@ -13,12 +13,15 @@ import plotly.graph_objects as go
 from o3story.render.fmt import level, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, pick, sources_of, style, symbol, tr
+from .base import ORANGE_ON_LIGHT, Chart, base_layout, hover, pick, sources_of, style, symbol, tr
 
 ID = "o3-mini-latency"
 MEASURED = ("o3-mini.latency-mean.medium.ab-test", "o1-mini.latency-mean.ab-test")
 CLAIM_LOW = "o3-mini.latency-mean.low.livestream-claim"  # seconds, under 1 s
-CLAIM_COLOR = style("o3-mini")[0]
+# One colour per kind, each in the legend: measured bars blue, the spoken claim orange (hollow, dashed band).
+MEASURED_COLOR = style("o3-mini")[0]
+CLAIM_COLOR = ORANGE_ON_LIGHT
+CLAIM_FILL = "rgba(187,129,0,0.12)"  # CLAIM_COLOR, faint
 # Phone layout (charts.narrow): three rows, as tall as they need.
 NARROW = dict(height=290)
 
@@ -46,20 +49,22 @@ def build(story: Story, lang: str) -> Chart:
             x=[f.value for f in measured], y=[row(f, lang) for f in measured],
             text=[html.escape(value(f, lang)) for f in measured], textposition="outside", cliponaxis=False,
             hovertext=[hover(f, story, lang) for f in measured], hoverinfo="text", customdata=[f.id for f in measured],
-            marker=dict(color=[style(f.model)[0] for f in measured]), width=0.55,
+            marker=dict(color=MEASURED_COLOR), width=0.55,  # one colour: the row names the model, the legend the kind
         ),
     )
     # Claim 1 (seconds): a dashed band from 0 to the claimed bound, a hollow marker at the bound.
     top = len(rows) - 1  # the low-effort row is drawn on top (category index counts from the bottom)
     fig.add_shape(
         type="rect", x0=0, x1=low.value, y0=top - 0.28, y1=top + 0.28, xref="x", yref="y",
-        line=dict(color=CLAIM_COLOR, width=1.5, dash="dash"), fillcolor="rgba(0,114,178,0.12)", layer="below",
+        line=dict(color=CLAIM_COLOR, width=1.5, dash="dash"), fillcolor=CLAIM_FILL, layer="below",
     )
     fig.add_trace(
         go.Scatter(
             name=tr(lang, ID, "legend.claim"), x=[low.value], y=[rows[0]], mode="markers+text",
             marker=dict(symbol=symbol(low, "circle"), size=12, color=CLAIM_COLOR, line=dict(width=2)),
-            text=[claim_text("label.claim_low", low, lang)], textposition="middle right", cliponaxis=False,
+            # two lines, so that the label fits a phone's plot: the claim, then what it was compared with
+            text=[claim_text("label.claim_low", low, lang) + "<br>" + html.escape(tr(lang, ID, "label.claim_near"))],
+            textposition="middle right", cliponaxis=False,
             hovertext=[hover(low, story, lang)], hoverinfo="text", legendgroup="claim", customdata=[low.id],
         ),
     )

@@ -74,7 +74,7 @@ EXPERTS = "phd-experts.gpqa-diamond"
 # Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
 # The Elo bars (traces 5-7, after the five series of the benchmark panel): once stacked, the panel
 # spans the width, so their labels lie level above the bars (inside, on a hatched bar, they could not be read).
-NARROW = dict(height=720, panels=[0.62, 0.38], textangle={5: 0, 6: 0, 7: 0})
+NARROW = dict(height=740, panels=[0.8, 0.2], legend="top", margin=dict(r=100))  # bars at least ~20 px: labels of neighbours apart
 
 
 def _bar_text(story: Story, fig: Figure, lang: str) -> str:
@@ -85,7 +85,9 @@ def _bar_text(story: Story, fig: Figure, lang: str) -> str:
 
 
 def build(story: Story, lang: str) -> Chart:
-    fig = make_subplots(rows=1, cols=2, column_widths=[0.74, 0.26], horizontal_spacing=0.1)
+    # Horizontal bars, one row per benchmark, on a 0-100 axis; Codeforces Elo in a panel of its own below,
+    # each panel's height from its number of rows (four benchmarks, one Elo row).
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.78, 0.22], vertical_spacing=0.16)
     cats = [tr(lang, ID, f"cat.{k}") for k, _, _ in PAIRS]
     drawn = []
     series: dict[str, list] = {role: [None] * len(PAIRS) for role in ROLES}
@@ -107,11 +109,11 @@ def build(story: Story, lang: str) -> Chart:
         fig.add_trace(
             go.Bar(
                 name=tr(lang, ID, f"legend.{role}"),
-                x=cats,
-                y=[f.value if f else None for f in figs],
+                y=cats, orientation="h",
+                x=[f.value if f else None for f in figs],
                 text=[_bar_text(story, f, lang) if f else "" for f in figs],
-                # upright labels: three bars side by side leave a phone no room for level ones
-                textposition="outside", textangle=-90, cliponaxis=False, textfont=dict(size=11),
+                # level labels outside the bar's end, never shrunk nor moved inside (a hatched bar hides them)
+                textposition="outside", textangle=0, constraintext="none", cliponaxis=False, textfont=dict(size=11),
                 hovertext=[(hover(f, story, lang) + ("<br>" + html.escape(tr(lang, ID, "hover.vote", aggregation=v.setting.aggregation,
                                                                              source=story.data.source(v.source).publisher_in(lang))) if v else ""))
                            if f else "" for f, v in zip(figs, votes)],
@@ -127,37 +129,34 @@ def build(story: Story, lang: str) -> Chart:
         color, _ = ROLE_STYLE[role]
         fig.add_trace(
             go.Bar(
-                x=[tr(lang, ID, "cat.codeforces")], y=[f.value], name=tr(lang, ID, f"legend.{role}"),
-                text=[label(f, lang)], textposition="outside", textangle=-90, cliponaxis=False, textfont=dict(size=11),
+                y=[tr(lang, ID, "cat.codeforces")], x=[f.value], orientation="h", name=tr(lang, ID, f"legend.{role}"),
+                text=[label(f, lang)], textposition="outside", textangle=0, constraintext="none", cliponaxis=False, textfont=dict(size=11),
                 hovertext=[hover(f, story, lang)], hoverinfo="text", customdata=[f.id],
                 marker=dict(color=style(color)[0], pattern=_pattern(role)),
                 offsetgroup=OFFSET[role], legendgroup=role, showlegend=False,
             ),
-            row=1, col=2,
+            row=2, col=1,
         )
     experts = story.data.figure(EXPERTS)
     drawn.append(experts)
     gpqa = cats[2]
     fig.add_trace(
         go.Scatter(
-            x=[gpqa, gpqa], y=[experts.value, experts.value], mode="markers",
-            marker=dict(symbol="line-ew-open", size=40, color="#000000", line=dict(width=2)),
+            y=[gpqa, gpqa], x=[experts.value, experts.value], mode="markers",
+            marker=dict(symbol="line-ns-open", size=40, color="#000000", line=dict(width=2)),
             name=tr(lang, ID, "legend.experts"), hovertext=[hover(experts, story, lang)] * 2, hoverinfo="text", customdata=[experts.id] * 2,
         ),
         row=1, col=1,
     )
-    # Legend above the plot and slanted category names below it: on a phone four names do not fit side by
-    # side, and slanted ones would run into a legend placed under them.
-    fig.update_layout(**base_layout(lang, height=560, barmode="group", bargap=0.2, bargroupgap=0.05, uniformtext=dict(mode="show", minsize=10),
-                                    margin=dict(l=60, r=20, t=20, b=100),
-                                    legend=dict(orientation="h", yanchor="bottom", y=1.03, x=0, xanchor="left", font=dict(size=11))))
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 150], row=1, col=1)  # room above a bar for "83.3% · cons@64" turned upright
-    fig.update_yaxes(range=[0, 3400], row=1, col=2)
-    # The Elo panel is named under its bars (a y-axis title there would sit on the left panel's bars on a phone).
-    fig.update_xaxes(tickangle=-40, tickfont=dict(size=11), row=1, col=1)
-    codeforces = tr(lang, ID, "cat.codeforces")
-    fig.update_xaxes(tickmode="array", tickvals=[codeforces], ticktext=[f"{codeforces} ({tr(lang, ID, 'axis.elo')})"], tickangle=-40,
-                     tickfont=dict(size=11), row=1, col=2)
+    # Legend above the panels (the key before the bars it explains); labels right of each bar's end, in
+    # the right margin when a bar runs near 100.
+    fig.update_layout(**base_layout(lang, height=600, barmode="group", bargap=0.14, bargroupgap=0,
+                                    margin=dict(l=60, r=70, t=20, b=40),
+                                    legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", font=dict(size=11))))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 100], dtick=20, row=1, col=1)
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.elo"), range=[0, 3000], dtick=1000, tickformat=",", row=2, col=1)
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=12), row=1, col=1)  # SWE-bench first, as on stream
+    fig.update_yaxes(autorange="reversed", tickfont=dict(size=12), row=2, col=1)  # o1, then o3: as in the panel above
     swe_o1, swe_o3 = pick(story, PAIRS[0][1], PAIRS[0][2])
     gain = story.data.figure("o3.swe-bench-verified.gain-over-o1")
     drawn.append(gain)

@@ -22,6 +22,8 @@ VIEWS = (
 )
 # Where each model's name sits beside its point, so labels stay inside the plot and apart.
 TEXT_POS = {"GPT-4o": "top right", "o1-preview": "bottom left", "o1": "top left", "o3-mini": "bottom right", "o1-mini": "bottom left"}
+# In the card's view o3-mini (0.88, 0.73) and o1-mini (0.95, 0.72) sit close: o3-mini's label goes above.
+VIEW_TEXT_POS = {("card", "o3-mini"): "top right"}
 
 
 def record_id(model: str, metric: str, suffix: str) -> str:
@@ -47,7 +49,9 @@ def build(story: Story, lang: str) -> Chart:
             fig.add_trace(
                 go.Scatter(
                     x=[fx.value], y=[fy.value], mode="markers+text", name=story.data.model_label(fx.model, lang),
-                    text=[html.escape(story.data.model_label(fx.model, lang))], textposition=TEXT_POS.get(fx.model, "top center"),
+                    # the model and both its values, (XSTest, StrongREJECT) as the axes read
+                    text=[html.escape(tr(lang, ID, "label", model=story.data.model_label(fx.model, lang), x=value(fx, lang), y=value(fy, lang)))],
+                    textposition=VIEW_TEXT_POS.get((key, fx.model), TEXT_POS.get(fx.model, "top center")),
                     textfont=dict(size=13), cliponaxis=False,
                     marker=dict(symbol=both, size=13, color=color, line=dict(width=1.5, color=color)),
                     hovertext=[hover(fx, story, lang) + "<br><br>" + hover(fy, story, lang)], hoverinfo="text",
@@ -77,8 +81,8 @@ def build(story: Story, lang: str) -> Chart:
         )],
     ))
     # Fixed ranges that hold both views, so that switching views does not move the axes.
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.x"), range=[0.86, 1.0], tick0=0.88, dtick=0.04, zeroline=False)
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.y"), range=[0.3, 0.95], tick0=0.4, dtick=0.1, zeroline=False)
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.x"), range=[0.86, 1.0], tick0=0.88, dtick=0.04, tickformat=".2f", zeroline=False)
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.y"), range=[0.3, 0.95], tick0=0.4, dtick=0.1, tickformat=".2f", zeroline=False)
 
     paper = dict((fx.model, (fx, fy)) for fx, fy in pairs(story, VIEWS[0][1], VIEWS[0][2]))
     card = dict((fx.model, (fx, fy)) for fx, fy in pairs(story, VIEWS[1][1], VIEWS[1][2]))
@@ -86,7 +90,8 @@ def build(story: Story, lang: str) -> Chart:
     best_x = max(paper.values(), key=lambda p: p[0].value)[0]
     o3_paper, o3_card = paper["o3-mini"], card["o3-mini"]
     return Chart(
-        id=ID, lang=lang, title=tr(lang, ID, "title"),
+        id=ID, lang=lang, title=tr(lang, ID, "title", best=story.data.model_label(best_y.model, lang), best_v=value(best_y, lang),
+                                   gpt=value(paper["GPT-4o"][1], lang), gpt_x=value(paper["GPT-4o"][0], lang)),
         description=tr(lang, ID, "description",
                        best_y=story.data.model_label(best_y.model, lang), best_y_v=value(best_y, lang), best_x=story.data.model_label(best_x.model, lang), best_x_v=value(best_x, lang),
                        o3_y=value(o3_paper[1], lang), o3_x=value(o3_paper[0], lang),

@@ -23,7 +23,7 @@ from plotly.subplots import make_subplots
 from o3story.render.fmt import level, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, log_axis, pareto, sources_of, style, symbol, tr
+from .base import Chart, base_layout, hover, log_axis, pareto, source_line, sources_of, style, symbol, tr
 
 ID = "codeforces-elo-price"
 # With a mouse at page width the chart zooms (o3-mini's efforts share one price, 94 Elo apart);
@@ -129,9 +129,8 @@ def point_label(p: Point, lang: str) -> str:
 
 
 def point_hover(p: Point, story: Story, lang: str) -> str:
-    price_lines = hover(p.price, story, lang).split("<br>", 1)[1]
     head = html.escape(tr(lang, ID, "hover.price", price=value(p.price, lang), date=p.price.date.isoformat()))
-    return f"{hover(p.elo, story, lang)}<br>{head}<br>{price_lines}"
+    return f"{hover(p.elo, story, lang)}<br>{head}<br>{source_line(p.price, story, lang)}"
 
 
 def build(story: Story, lang: str) -> Chart:

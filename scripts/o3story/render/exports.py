@@ -226,11 +226,13 @@ def thumbnail_name(lang: str) -> str:
 
 def static_figure(chart: Chart, narrow: bool) -> go.Figure:
     """The facade: the chart as plotly will draw it (wide, or narrow at phone width), light theme,
-    no title (the page has it). Sized like the box it is shown in, so its text keeps its size."""
-    from o3story.render.charts.narrow import IMAGE_WIDTH, WIDE_IMAGE_WIDTH
+    no title (the page has it). Sized like the box it is shown in, so its text keeps its size. Its
+    background is transparent, as the live chart's is: the page's own shows through, in the light
+    theme and in the dark one (where site.css inverts the image's marks and text)."""
+    from o3story.render.charts.narrow import STATIC_NARROW_WIDTH, WIDE_IMAGE_WIDTH
 
     fig = go.Figure(copy.deepcopy(chart.narrow.figure) if narrow else copy.deepcopy(chart.figure))
-    fig.update_layout(width=IMAGE_WIDTH if narrow else WIDE_IMAGE_WIDTH, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+    fig.update_layout(width=STATIC_NARROW_WIDTH if narrow else WIDE_IMAGE_WIDTH, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
                       font_color="#1f2328", legend_font_color="#1f2328")
     for menu in fig.layout.updatemenus or ():
         menu.font.color, menu.bgcolor, menu.bordercolor = "#1f2328", "#eef0f3", "rgba(0,0,0,0.35)"

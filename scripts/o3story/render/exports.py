@@ -166,14 +166,18 @@ def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Siz
 def download_size(figure: go.Figure, title: str, footer: list[str], lang: str, ratio: float = 16 / 9) -> frame.Size:
     """The download's 16:9 size, from its content: the chart's own plot height plus the title and the
     footer at a width, then the width that makes that height 9/16 of it (a wider picture wraps its title
-    and footer into fewer lines, so a few rounds settle it), never narrower than `frame.DOWNLOAD`."""
+    and footer into fewer lines, so a few rounds settle it), never narrower than `frame.DOWNLOAD`. Its
+    type is frame.DOWNLOAD's: larger than the page's (frame.DOWNLOAD_GROW), for a picture shown small."""
     base = frame.DOWNLOAD
     plot = (figure.layout.height or 460) - (figure.layout.margin.t or 0)
-    above = frame.above_plot(figure, figure.layout.font.size or 13)
-    width = base.width
-    for _ in range(4):
+    above = frame.above_plot(figure, figure.layout.font.size or 13) * base.font / frame.BASE_FONT
+    width, seen = base.width, []
+    while width not in seen and len(seen) < 10:
+        seen.append(width)
         content = frame.layout_for(title, footer, lang, replace(base, width=width), plot, above).height
         width = max(base.width, round(content * ratio))
+    if width in seen[:-1]:  # the title wraps into fewer lines at a wider width, and back: the wider one
+        width = max(seen[seen.index(width):])
     return replace(base, width=width, height=round(width / ratio))
 
 

@@ -223,7 +223,8 @@ def test_story_charts_fold_their_notes_and_sources_on_a_phone(site, browser, lan
             for i, fig in enumerate(page.locator("figure.o3-chart").all()):
                 m = fig.evaluate("""f => {
                     const more = f.querySelector('details.o3-chart__more');
-                    const shown = el => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility !== 'hidden';
+                    // drawn: not inside a closed <details> (checkVisibility follows content-visibility), with a box
+                    const shown = el => !!el && el.checkVisibility({visibilityProperty: true}) && el.getBoundingClientRect().height > 0;
                     const src = f.querySelector('.o3-chart__source'), notes = f.querySelector('.o3-chart__notes');
                     const h = sel => [...f.querySelectorAll(sel)].reduce((n, e) => n + e.getBoundingClientRect().height, 0);
                     // what the chart itself shows: its title, plot, marks' texts and finding (the chart's content)
@@ -238,7 +239,7 @@ def test_story_charts_fold_their_notes_and_sources_on_a_phone(site, browser, lan
         # printed: the sources and notes are on paper whatever the width
         page.emulate_media(media="print")
         printed = page.evaluate("""() => [...document.querySelectorAll('figure.o3-chart .o3-chart__source')]
-            .every(s => s.getBoundingClientRect().height > 0)""")
+            .every(s => s.checkVisibility() && s.getBoundingClientRect().height > 0)""")
         found[f"{width} print"] = printed
         ctx.close()
     RESULTS[f"story folds {lang or 'zh/'}"] = found

@@ -193,7 +193,7 @@ def base_layout(lang: str, **extra) -> dict:
         margin=dict(l=60, r=20, t=30, b=20),
         # Below everything, in the figure's bottom margin, which grows to hold it (no overlap with the x axis).
         legend=dict(orientation="h", xref="container", yref="container", x=0, xanchor="left", y=0, yanchor="bottom"),
-        hoverlabel=dict(font=dict(family=FONT)),
+        hoverlabel=dict(font=dict(family=FONT), align="left"),  # a tooltip reads from its left edge, on either side of its point
         separators=".," if lang == "en" else ".,",
         autosize=True,
         height=460,

@@ -13,6 +13,7 @@ import pytest
 
 from o3story.render import charts, exports
 from o3story.render.embed import png_size
+from o3story.render.charts.narrow import STATIC_NARROW_WIDTH
 from o3story.render.images import Images, find_browser
 from o3story.data.story import load_story
 
@@ -81,7 +82,7 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     for lang in ("zh", "en"):
         wide = (out / f"static.{lang}.svg").read_text(encoding="utf-8")
         phone = (out / f"static.{lang}.narrow.svg").read_text(encoding="utf-8")
-        assert 'width="680"' in wide[:400] and 'width="340"' in phone[:400]
+        assert 'width="680"' in wide[:400] and f'width="{STATIC_NARROW_WIDTH}"' in phone[:400]
         assert by_lang[lang].title not in wide  # the page names the chart; the facade is the plot alone
         thumb = (out / f"thumb.{lang}.webp").read_bytes()  # the gallery's: the wide facade, one pixel per layout pixel
         assert thumb[:4] == b"RIFF" and thumb[8:12] == b"WEBP"

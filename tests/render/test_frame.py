@@ -85,7 +85,7 @@ def test_picture_has_no_controls_a_title_and_a_footer(story, chart_id, lang, kin
     footer = bare(names["o3:footer"])
     assert "CCBY4.0" in footer and "o3-story.github.io/o3-story" in footer
     for source in chart.sources:
-        assert bare(source.publisher) in footer
+        assert bare(source.publisher_in(chart.lang)) in footer
     if kind == "card":
         assert (fig.layout.width, fig.layout.height) == (1200, 675)
     else:  # the download: 16:9, no narrower than 960 px, and no wider than its content needs

@@ -46,13 +46,7 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         csp=f"{CSP_BASE}; script-src 'self' {views.csp_source()}") + "\n"
 
 
-def plot_box(chart: Chart) -> dict[str, int]:
-    """The plot's height in px, wide and narrow (<= NARROW_MAX px): the drawn chart's (charts.js draws
-    each layout at its spec's height, whatever the width) and so the box the static image is shown in
-    (embed.css), so that nothing moves when the chart turns live."""
-    wide = int(chart.figure.layout.height or 460)
-    narrow = int(chart.narrow.figure["layout"]["height"]) if chart.narrow is not None else wide
-    return {"wide": wide, "narrow": narrow}
+plot_box = chart_html.plot_box  # the plot's heights, wide and narrow: the same box as on the site's pages
 
 
 # How tall the embed is, estimated from its text (embed.css: 12 px of padding a side, a 17 px title at

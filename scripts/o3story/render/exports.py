@@ -159,7 +159,7 @@ def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Siz
     """The chart as a standalone picture (a download, or a social card at `frame.CARD`): no buttons,
     the title on top, a footer band with its sources, the site and the licence, light theme. The
     download (no `size`) is 16:9, as wide as its content needs (`download_size`)."""
-    publishers = list(dict.fromkeys(s.publisher for s in chart.sources))
+    publishers = list(dict.fromkeys(s.publisher_in(chart.lang) for s in chart.sources))
     figure = chart.figure
     hints = getattr(charts.CHARTS.get(chart.id), "CARD", None) if size is not None and size.height else None
     if hints:
@@ -175,14 +175,18 @@ def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Siz
 def download_size(figure: go.Figure, title: str, footer: list[str], lang: str, ratio: float = 16 / 9) -> frame.Size:
     """The download's 16:9 size, from its content: the chart's own plot height plus the title and the
     footer at a width, then the width that makes that height 9/16 of it (a wider picture wraps its title
-    and footer into fewer lines, so a few rounds settle it), never narrower than `frame.DOWNLOAD`."""
+    and footer into fewer lines, so a few rounds settle it), never narrower than `frame.DOWNLOAD`. Its
+    type is frame.DOWNLOAD's: larger than the page's (frame.DOWNLOAD_GROW), for a picture shown small."""
     base = frame.DOWNLOAD
     plot = (figure.layout.height or 460) - (figure.layout.margin.t or 0)
-    above = frame.above_plot(figure, figure.layout.font.size or 13)
-    width = base.width
-    for _ in range(4):
+    above = frame.above_plot(figure, figure.layout.font.size or 13) * base.font / frame.BASE_FONT
+    width, seen = base.width, []
+    while width not in seen and len(seen) < 10:
+        seen.append(width)
         content = frame.layout_for(title, footer, lang, replace(base, width=width), plot, above).height
         width = max(base.width, round(content * ratio))
+    if width in seen[:-1]:  # the title wraps into fewer lines at a wider width, and back: the wider one
+        width = max(seen[seen.index(width):])
     return replace(base, width=width, height=round(width / ratio))
 
 
@@ -235,11 +239,13 @@ def thumbnail_name(lang: str) -> str:
 
 def static_figure(chart: Chart, narrow: bool) -> go.Figure:
     """The facade: the chart as plotly will draw it (wide, or narrow at phone width), light theme,
-    no title (the page has it). Sized like the box it is shown in, so its text keeps its size."""
-    from o3story.render.charts.narrow import IMAGE_WIDTH, WIDE_IMAGE_WIDTH
+    no title (the page has it). Sized like the box it is shown in, so its text keeps its size. Its
+    background is transparent, as the live chart's is: the page's own shows through, in the light
+    theme and in the dark one (where site.css inverts the image's marks and text)."""
+    from o3story.render.charts.narrow import STATIC_NARROW_WIDTH, WIDE_IMAGE_WIDTH
 
     fig = go.Figure(copy.deepcopy(chart.narrow.figure) if narrow else copy.deepcopy(chart.figure))
-    fig.update_layout(width=IMAGE_WIDTH if narrow else WIDE_IMAGE_WIDTH, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
+    fig.update_layout(width=STATIC_NARROW_WIDTH if narrow else WIDE_IMAGE_WIDTH, paper_bgcolor="rgba(0,0,0,0)", plot_bgcolor="rgba(0,0,0,0)",
                       font_color="#1f2328", legend_font_color="#1f2328")
     for menu in fig.layout.updatemenus or ():
         menu.font.color, menu.bgcolor, menu.bordercolor = "#1f2328", "#eef0f3", "rgba(0,0,0,0.35)"

@@ -48,7 +48,12 @@ class Size:
     pad: int = 16  # around the title and the footer's text
 
 
-DOWNLOAD = Size(width=960, height=None, title=18, footer=12)
+# The download's type: larger than the page's, for a picture that is shown small (a column in an
+# article, a slide): the chart's own text grows by DOWNLOAD_GROW (its base font and every explicit size),
+# and the title and the footer are larger too.
+DOWNLOAD_GROW = 1.3
+BASE_FONT = 13  # the charts' own base font size (charts.base.base_layout)
+DOWNLOAD = Size(width=960, height=None, title=26, footer=16, font=round(BASE_FONT * DOWNLOAD_GROW))
 CARD = Size(width=1200, height=675, title=30, footer=16, font=15, scale=1, pad=20)
 RIGHT = 40  # the right margin: half of a tick label at the x axis' end fits in it
 
@@ -112,14 +117,23 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     font = dict(family=FONT, color=INK)
     if size.font:
         font["size"] = size.font
-    if size.font:  # larger type on a card: the chart's own explicit sizes grow in proportion
-        grow = size.font / 13
+    if size.font:  # larger type (a card, a download): the chart's own explicit sizes grow in proportion
+        grow = size.font / BASE_FONT
         for a in fig.layout.annotations:
             if a.font.size:
                 a.font.size = round(a.font.size * grow)
         for tr in fig.data:
             if getattr(tr, "textfont", None) is not None and tr.textfont.size:
                 tr.textfont.size = round(tr.textfont.size * grow)
+        for key in list(fig.layout.to_plotly_json()):  # the axes' tick labels and titles
+            if key.startswith(("xaxis", "yaxis")):
+                axis = fig.layout[key]
+                if axis.tickfont.size:
+                    axis.tickfont.size = round(axis.tickfont.size * grow)
+                if axis.title.font.size:
+                    axis.title.font.size = round(axis.title.font.size * grow)
+        if fig.layout.legend.font.size:
+            fig.layout.legend.font.size = round(fig.layout.legend.font.size * grow)
     lay = layout_for(title, footer, lang, size, base - (fig.layout.margin.t or 0),
                      above_plot(fig, size.font or fig.layout.font.size or 13))
     W, H = lay.width, lay.height

@@ -111,5 +111,5 @@ def test_the_table_says_everything_the_tooltip_says(story, chart_id, lang):
         for line in hover(fig, story, lang).split("<br>"):
             for part in html.unescape(re.sub(r"<[^>]+>", "", line)).split(" · "):
                 part = part.split(": ", 1)[-1].split("：", 1)[-1].strip()
-                for piece in part.split(", "):
+                for piece in re.split(r", |，", part):
                     assert piece.strip() in row, (fig.id, piece, row)

@@ -53,12 +53,20 @@ def build(chart_id: str, story, lang: str):
 
 
 def finish(chart, hints: dict | None, zoom: bool = False):
-    """What every chart gets: margins that grow to fit tick labels and titles, and its narrow layout.
+    """What every chart gets: short tooltips (base.tidy_hover), margins that grow to fit tick labels
+    and titles, and its narrow layout.
     `zoom` (a module's ZOOM): the chart may be zoomed with a mouse at page width (points close
     together on a log axis); charts.js reads it from layout.meta. Every other chart, and every chart
     on a touch screen or in its narrow layout, holds its axes (fixed ranges, no drag)."""
+    from .base import tidy_hover
     from .narrow import narrow
 
+    for trace in chart.figure.data:  # tooltips: each field once, however the chart joined them
+        text = getattr(trace, "hovertext", None)
+        if isinstance(text, str):
+            trace.hovertext = tidy_hover(text, chart.lang)
+        elif text is not None:
+            trace.hovertext = [tidy_hover(h, chart.lang) for h in text]
     chart.figure.update_xaxes(automargin=True)
     chart.figure.update_yaxes(automargin=True)
     if zoom:

@@ -91,18 +91,88 @@ def tr(lang: str, chart_id: str, key: str, **values: object) -> str:
     return t(lang, f"chart.{chart_id}.{key}", **values)
 
 
-def hover(fig: Figure, story: Story, lang: str) -> str:
-    """Hover text: value, setting, confidence and source. Data strings are escaped: plotly renders a few tags."""
+def colon(lang: str) -> str:
+    """The separator after a label in a tooltip: a full-width colon in Chinese, ": " in English."""
+    return "：" if lang == "zh" else ": "
+
+
+# A value's qualifier in its tooltip when it is not simply stated by its source (the marker's hollow
+# symbol says the same: `symbol`).
+def _qualifier(fig: Figure, lang: str) -> str:
+    if fig.claim:
+        word = t(lang, "claim")
+    elif fig.confidence in ("derived", "chart-read"):
+        word = t(lang, f"conf.{fig.confidence}")
+    else:
+        return ""
+    return f" · {word}"
+
+
+def source_line(fig: Figure, story: Story, lang: str) -> str:
+    """A tooltip's source: the publisher and the date of the figure (escaped)."""
     src = story.data.source(fig.source)
+    comma = "，" if lang == "zh" else ", "
+    return html.escape(f"{t(lang, 'col.source')}{colon(lang)}{src.publisher_in(lang)}{comma}{fig.date.isoformat()}")
+
+
+def hover(fig: Figure, story: Story, lang: str) -> str:
+    """Hover text, short: the model and its setting; the measure and its value (qualified if it is a
+    claim, derived or read off a chart); the source and date. Data strings are escaped: plotly renders
+    a few tags. A chart may join two figures' texts (a point with a score and a cost): `finish` then
+    merges them (`tidy_hover`), so that the model and the source appear once."""
     metric = story.data.metric(fig.metric).name[lang]
-    lines = [f"<b>{html.escape(story.data.model_label(fig.model, lang))}</b> · {html.escape(metric)}", html.escape(value(fig, lang))]
+    head = f"<b>{html.escape(story.data.model_label(fig.model, lang))}</b>"
     detail = setting(fig, lang, story.data)
     if detail:
-        lines.append(html.escape(detail))
-    conf = t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else "")
-    colon = "：" if lang == "zh" else ": "  # full-width in Chinese, as in every chart text
-    lines.append(html.escape(f"{t(lang, 'col.confidence')}{colon}{conf}"))
-    lines.append(html.escape(f"{t(lang, 'col.source')}{colon}{src.publisher_in(lang)}, {fig.date.isoformat()}"))
+        head += " · " + html.escape(detail)
+    return "<br>".join([head, html.escape(f"{metric}{colon(lang)}{value(fig, lang)}{_qualifier(fig, lang)}"),
+                        source_line(fig, story, lang)])
+
+
+def _label(part: str, lang: str) -> str | None:
+    """The label of a "label: value" part of a line (None: no label)."""
+    sep = colon(lang)
+    head, found, _ = part.partition(sep)
+    return head.strip() if found and head.strip() and "<b>" not in head else None
+
+
+def tidy_hover(text: object, lang: str) -> object:
+    """A tooltip as the reader gets it, whatever a chart joined: no empty or repeated line, the model
+    named once (the first line that names it in bold), a field given once (a later line that gives a
+    field again, such as a chart's own pricing basis, replaces it in the setting above), and the
+    sources once, last, on one line."""
+    if not isinstance(text, str) or "<br>" not in text:
+        return text
+    sep, joiner = colon(lang), ("；" if lang == "zh" else "; ")
+    source = html.escape(t(lang, "col.source") + sep)
+    lines, sources, models = [], [], set()
+    for line in (ln.strip() for ln in text.split("<br>")):
+        if not line or line in lines:
+            continue
+        if line.startswith(source):
+            for entry in line[len(source):].split(joiner):
+                if entry not in sources:
+                    sources.append(entry)
+            continue
+        bold = re.match(r"<b>(.*?)</b>", line)
+        if bold:
+            if bold.group(1) in models:
+                continue
+            models.add(bold.group(1))
+        lines.append(line)
+    # a field a later line gives again: dropped from the setting that gave it first
+    for i, line in enumerate(lines):
+        later = {_label(ln, lang) for ln in lines[i + 1:]} - {None}
+        if not later:
+            continue
+        head, dot, rest = line.partition(" · ") if line.startswith("<b>") else ("", "", line)
+        parts = [p for p in rest.split(joiner) if _label(p, lang) not in later]
+        if len(parts) < len(rest.split(joiner)):
+            rest = joiner.join(parts)
+            lines[i] = (head + (dot if rest else "") + rest) if head else rest
+    lines = [ln for ln in lines if ln]
+    if sources:
+        lines.append(source + joiner.join(sources))
     return "<br>".join(lines)
 
 
@@ -123,7 +193,7 @@ def base_layout(lang: str, **extra) -> dict:
         margin=dict(l=60, r=20, t=30, b=20),
         # Below everything, in the figure's bottom margin, which grows to hold it (no overlap with the x axis).
         legend=dict(orientation="h", xref="container", yref="container", x=0, xanchor="left", y=0, yanchor="bottom"),
-        hoverlabel=dict(font=dict(family=FONT)),
+        hoverlabel=dict(font=dict(family=FONT), align="left"),  # a tooltip reads from its left edge, on either side of its point
         separators=".," if lang == "en" else ".,",
         autosize=True,
         height=460,

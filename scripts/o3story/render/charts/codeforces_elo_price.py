@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from o3story.render.fmt import level, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, sources_of, style, symbol, tr
+from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, source_line, sources_of, style, symbol, tr
 
 ID = "codeforces-elo-price"
 # With a mouse at page width the chart zooms (o3-mini's efforts share one price, 94 Elo apart);
@@ -134,9 +134,8 @@ def point_label(p: Point, lang: str) -> str:
 
 
 def point_hover(p: Point, story: Story, lang: str) -> str:
-    price_lines = hover(p.price, story, lang).split("<br>", 1)[1]
     head = html.escape(tr(lang, ID, "hover.price", price=value(p.price, lang), date=p.price.date.isoformat()))
-    return f"{hover(p.elo, story, lang)}<br>{head}<br>{price_lines}"
+    return f"{hover(p.elo, story, lang)}<br>{head}<br>{source_line(p.price, story, lang)}"
 
 
 def build(story: Story, lang: str) -> Chart:
@@ -174,7 +173,9 @@ def build(story: Story, lang: str) -> Chart:
             textposition="top left",  # above the arrow: the model's own label stands below its point
             textfont=dict(size=11), cliponaxis=False,
             name=tr(lang, ID, "legend.cut"), legendgroup="cut", showlegend=series == "o3-released",
-            hovertext=[point_hover(old, story, lang) + "<br>" + cut, point_hover(new, story, lang) + "<br>" + cut], hoverinfo="text",
+            # the cut's line gives both prices with their dates: no separate price line
+            hovertext=[f"{hover(p.elo, story, lang)}<br>{cut}<br>{source_line(old.price, story, lang)}<br>{source_line(new.price, story, lang)}"
+                       for p in (old, new)], hoverinfo="text",
             customdata=[f"{old.elo.id} {old.price.id}", f"{new.elo.id} {new.price.id}"],
         ))
         drawn += [new.price]

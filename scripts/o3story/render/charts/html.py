@@ -11,7 +11,7 @@ from o3story.render import source_text, templating
 from o3story.render.archive import archived
 from o3story.render.i18n import t
 from .base import Chart
-from .narrow import IMAGE_WIDTH, MARKS, NARROW_MAX, WIDE_IMAGE_WIDTH
+from .narrow import MARKS, NARROW_MAX, STATIC_NARROW_WIDTH, WIDE_IMAGE_WIDTH
 
 PLOTLY = "assets/vendor/plotly-charts.min.js"  # built by site/vendor.py
 LOCALE_ZH = "assets/vendor/plotly-locale-zh-cn.js"
@@ -46,8 +46,18 @@ def static_image(chart: Chart, base: str | None, gutter: int = 32) -> dict | Non
              "narrow": None}
     if chart.narrow is not None:
         image["narrow"] = {"src": f"{base}static.{lang}.narrow.svg", "max_width": NARROW_MAX + gutter - 1,
-                           "width": IMAGE_WIDTH, "height": chart.narrow.figure["layout"]["height"]}
+                           "width": STATIC_NARROW_WIDTH, "height": chart.narrow.figure["layout"]["height"]}
     return image
+
+
+def plot_box(chart: Chart) -> dict[str, int]:
+    """The plot's height in px, wide and narrow (<= NARROW_MAX px): the drawn chart's (charts.js draws
+    each layout at its spec's height, whatever the width) and so the box the static image is shown in
+    (site.css, embed.css): the box is the chart's own height, with no band under a short chart, and
+    nothing moves when the chart turns live."""
+    wide = int(chart.figure.layout.height or 460)
+    narrow = int(chart.narrow.figure["layout"]["height"]) if chart.narrow is not None else wide
+    return {"wide": wide, "narrow": narrow}
 
 
 def thumbnail(chart: Chart, base: str) -> dict:
@@ -63,7 +73,7 @@ def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:
     lang = chart.lang
     return {
         "id": chart.id, "title": chart.title, "description": chart.description, "locale": PLOTLY_LOCALE[lang],
-        "image": static_image(chart, static_base, gutter),
+        "image": static_image(chart, static_base, gutter), "box": plot_box(chart),
         "key_texts": list(chart.keys),
         "narrow_notes": list(chart.narrow.notes) if chart.narrow is not None else [],
         "narrow_start": len(chart.keys),
@@ -73,7 +83,9 @@ def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:
         "noscript": t(lang, "chart.noscript"), "table_label": t(lang, "chart.table"), "source_label": t(lang, "chart.source"),
         "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang),
                      "published": s.published.isoformat() if s.published else ""} for s in chart.sources],
-        "notes": list(chart.notes), "notes_label": t(lang, "chart.notes"), "page_link_label": t(lang, "chart.page_link"),
+        "notes": list(chart.notes), "notes_label": t(lang, "chart.notes"),
+        "more_label": t(lang, "chart.more" if chart.notes else "chart.more_sources"), "colon": "：" if lang == "zh" else ": ",
+        "publishers": ("、" if lang == "zh" else ", ").join(dict.fromkeys(s.publisher_in(lang) for s in chart.sources)), "page_link_label": t(lang, "chart.page_link"),
         "zoom": zoomable(chart), "zoom_hint": t(lang, "chart.zoom_hint"), "zoom_reset": t(lang, "chart.zoom_reset"),
     }
 

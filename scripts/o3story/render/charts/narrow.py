@@ -37,7 +37,11 @@ import plotly.graph_objects as go
 from .base import text_width, wrap
 
 NARROW_MAX = 480  # px of container width; charts.js and site.css use the same figure
-IMAGE_WIDTH = 340  # px: the phone-width static image (shown at 320-480 px, text >= 11 px at 328)
+IMAGE_WIDTH = 340  # px: the phone width the narrow layout is planned for (text >= 11 px at 328)
+# px: the phone-width static image: the chart's width on a 360 px phone (16 px page margins), so that
+# the image fills the plot's box there exactly as the live chart does (shown whole, never scaled up,
+# in wider boxes; scaled down in narrower ones)
+STATIC_NARROW_WIDTH = 328
 WIDE_IMAGE_WIDTH = 680  # px: the wide static image, about a chart page's content width
 MIN_FONT = 12
 MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

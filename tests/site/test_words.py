@@ -232,3 +232,9 @@ def test_the_sources_as_they_were_fail(tmp_path, story):
 
 def test_every_known_elsewhere_entry_has_a_reason():
     assert all(reason.strip() for reason in KNOWN_ELSEWHERE.values())
+
+
+def test_a_second_word_for_a_term_fails_but_not_in_a_quotation():
+    assert rules("<p>按词元计的价格</p>") == ["term"]
+    assert rules("<p>按 token 计的价格</p>") == []
+    assert rules("<p>原文作“按词元计”。</p>") == []

@@ -508,6 +508,16 @@ class Caveat(Record):
     text: Text
     source: Id
     quote: Str  # verbatim from the source
+    # The project's Chinese for an English `quote`, shown beside it on Chinese pages as our translation.
+    translation: Str | None = None
+
+    @model_validator(mode="after")
+    def _glossed(self) -> "Caveat":
+        if text_lang(self.quote) == "en" and self.translation is None:
+            raise ValueError("translation: the quote is English; give the project's Chinese translation, which Chinese pages show beside it")
+        if text_lang(self.quote) != "en" and self.translation is not None:
+            raise ValueError("translation: the quote is already Chinese; leave the translation out")
+        return self
 
 
 class Dataset(Record):

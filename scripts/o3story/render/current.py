@@ -52,9 +52,11 @@ def caveats(r: "Renderer", args: list[str]) -> str:
     data, lang = r.story.data, r.lang
     if not data.caveats:
         return ""
-    items = [{"id": c.id, "text": r.rich(c.text[lang]), "source": r.source(c.source), "quote": c.quote} for c in data.caveats]
+    # a quote in the other language carries the project's translation (Chinese pages; English pages gloss Chinese quotes)
+    items = [{"id": c.id, "text": r.rich(c.text[lang]), "source": r.source(c.source), "quote": c.quote,
+              "gloss": c.translation if lang == "zh" else None} for c in data.caveats]
     return templating.render("caveats.html", heading=t(lang, "caveats.heading"), caveats=items,
-                             source_label=t(lang, "col.source"))
+                             source_label=t(lang, "col.source"), gloss_label=t(lang, "source.title_gloss"))
 
 
 def dateline(r: "Renderer", args: list[str]) -> str:

@@ -20,6 +20,8 @@ like a wrong number. Two checks find them:
     automatic captions keep the speaker's own "is is").
   * `quoted`: a figure link inside quotation marks (“…”, "…", 「…」, 『…』, ‘…’, '…'). A quotation
     is the speaker's words: quote them verbatim as text and put the linked figure outside.
+  * `term`: a variant of a term the site writes one way (`TERMS`: 词元 for token), outside quotation
+    marks and the changelog's stored texts.
   * `placeholder`: a `{{ name args }}` placeholder shown as text instead of what it stands for (but
     in the changelog's table, which shows the texts it changed as they are stored).
   Tooltips (`title` attributes) and the meta descriptions are read too, for the text rules.
@@ -274,8 +276,22 @@ def placeholder_findings(block: Block) -> Iterator[str]:
         yield f"placeholder shown as text: {context(block.text, m.start(), m.end())}"
 
 
+# One word per term: a variant a writer may type, and the word the site uses for it everywhere.
+TERMS = {"词元": "token"}
+
+
+def term_findings(block: Block) -> Iterator[str]:
+    if block.as_written:
+        return  # the changelog shows texts as they were stored
+    quoted = quote_spans(block.text)  # a source's own words stay as they are
+    for variant, word in TERMS.items():
+        for m in re.finditer(re.escape(variant), block.text):
+            if not any(a < m.start() and m.end() <= b for a, b in quoted):
+                yield f"“{variant}” where the site writes “{word}”: {context(block.text, m.start(), m.end())}"
+
+
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
-         "placeholder": placeholder_findings}
+         "placeholder": placeholder_findings, "term": term_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

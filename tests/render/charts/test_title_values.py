@@ -17,8 +17,12 @@ from o3story.render import charts
 TOKEN = re.compile(r"\d{4}-\d{2}-\d{2}|(?<![\w@.\-])\d[\d,]*(?:\.\d+)?(?![\w\-])")
 
 
+# A month of a year names when, not a value ("December 2024", "2024 年 12 月"): not a number to print.
+MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}|\d{4} 年 \d{1,2} 月")
+
+
 def numbers(text: str) -> set[str]:
-    plain = html.unescape(re.sub(r"<[^>]+>", " ", str(text)))
+    plain = MONTH.sub(" ", html.unescape(re.sub(r"<[^>]+>", " ", str(text))))
     return {m.group(0).rstrip(",") for m in TOKEN.finditer(plain)}
 
 

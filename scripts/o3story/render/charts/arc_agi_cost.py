@@ -18,6 +18,7 @@ from o3story.data.story import Story
 from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr, wrap
 
 ID = "arc-agi-cost"
+HUMAN_AVERAGE = "arc.human-panel.average.arc-agi-2-launch"
 # With a mouse at page width the chart zooms (the three o1 efforts and GPT-4o sit close together
 # at the cheap end of the log cost axis); charts.js gives it a visible reset.
 ZOOM = True
@@ -163,9 +164,11 @@ def build(story: Story, lang: str) -> Chart:
     low_cost = story.data.figure(O3_DEC[0][2])
     high = story.data.figure(O3_HIGH[0][1])
     human = story.data.figure(f"arc.human-panel.{SNAPSHOT}.score")
+    human_avg = story.data.figure(HUMAN_AVERAGE)  # the panel's average: 98% is at least two people per task
+    drawn.append(human_avg)
     _, rel_high, rel_high_cost = rel[-1]
     values = dict(low=value(low, lang), cost=value(low_cost, lang), high=value(high, lang), target=value(target, lang),
-                  human=value(human, lang), rel=value(rel_high, lang), rel_cost=value(rel_high_cost, lang),
+                  human=value(human, lang), human_avg=value(human_avg, lang), rel=value(rel_high, lang), rel_cost=value(rel_high_cost, lang),
                   rel_low=value(rel[0][1], lang), rel_low_cost=value(rel[0][2], lang))
     ratio = story.data.figure("arc.o3.compute-ratio")
     return Chart(

@@ -89,6 +89,7 @@ def build_ours(site: Path, url: str, cache: Path) -> float:
 def plain_pages(work: Path) -> Path:
     """The same pages as plain markdown (placeholders already filled), built by mkdocs without the hook."""
     sys.path.insert(0, str(ROOT / "scripts"))
+    from o3story.data.locale import LANGS, locale
     from o3story.render import charts
     from o3story.render.pages import chart_page, render
     from o3story.data.story import load_story
@@ -100,12 +101,12 @@ def plain_pages(work: Path) -> Path:
         lang = md.suffixes[-2].lstrip(".")
         folder = md.parent.relative_to(docs).as_posix()
         page = "" if md.name.startswith("index.") else md.name.split(".")[0] + "/"
-        url = ("en/" if lang == "en" else "") + ("" if folder == "." else folder + "/") + page
+        url = locale(lang).root + ("" if folder == "." else folder + "/") + page
         md.write_text(render(md.read_text(encoding="utf-8"), lang, story, url, images=True), encoding="utf-8")
     (docs / "charts").mkdir(exist_ok=True)
     for chart_id in charts.CHARTS:
-        for lang in ("zh", "en"):
-            url = ("en/" if lang == "en" else "") + f"charts/{chart_id}/"
+        for lang in LANGS:
+            url = locale(lang).root + f"charts/{chart_id}/"
             text = chart_page(chart_id, lang, story).replace("{{ chart-tools " + chart_id + " }}", "")
             (docs / "charts" / f"{chart_id}.{lang}.md").write_text(render(text, lang, story, url, images=True), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks:\n  - scripts/o3story/site/hook.py\n", "")

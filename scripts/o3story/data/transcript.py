@@ -12,6 +12,7 @@ from pathlib import Path
 
 from o3story.data.errors import DataError, DataErrors
 
+LANG = "zh"  # the language of the transcript (a code of data/locales.yaml)
 SEPARATOR = "* * *"
 # A speaker turn starts with a Latin name ("Mark Chen: ") or a short Chinese one ("所有人: ").
 SPEAKER = re.compile(r"^(?P<name>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*|[\u4e00-\u9fff]{2,4}): (?P<text>.+)$")

@@ -12,6 +12,8 @@ from o3story.data.load import Where, pydantic_errors, read_yaml
 from o3story.data.model import Record, Str
 from o3story.data.transcript import Transcript
 
+LANG = "en"  # the language of the project's translation (a code of data/locales.yaml)
+
 
 class PointEn(Record):
     label: Str

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from o3story.data.errors import DataError
+from o3story.data.locale import LANGS
+from o3story.data.translation import LANG as TRANSLATION_LANG
 from o3story.data.load import Where
 from o3story.data.placeholders import TOKEN
 from o3story.data.model import Figure, SettingValue, Source, Term
@@ -121,10 +123,10 @@ def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str
     for rec, where in records:
         for field in fields:
             text = getattr(rec, field)
-            for lang in ("zh", "en") if text is not None else ():
+            for lang in LANGS if text is not None else ():
                 for m in TOKEN.finditer(text[lang]):
                     args = m["args"].split()
-                    if m["name"] == "translated" and not args and lang == "en":
+                    if m["name"] == "translated" and not args and lang == TRANSLATION_LANG:
                         continue
                     if m["name"] != "fig" or len(args) != 1:
                         errors.append(where.error(f"only {{{{ fig ID }}}} (and {{{{ translated }}}} in English) may stand in data text, "
@@ -215,7 +217,7 @@ def typed_numbers(records: Located, fields: tuple[str, ...]) -> list[DataError]:
     for rec, where in records:
         for field in fields:
             text = getattr(rec, field)
-            for lang in ("zh", "en"):
+            for lang in LANGS:
                 bare = TOKEN.sub(" ", text[lang])
                 for m in NUMBER.finditer(bare):
                     errors.append(where.error(f"typed number '{m.group(0)}': write it as {{{{ fig ID }}}} so it comes from a record", field, lang))
@@ -389,7 +391,7 @@ def current_refs(status, where, events: Located, event_ids: set[str] | None, cav
 
 def glossary_refs(terms: Located) -> list[DataError]:
     errors = duplicate_ids(terms, "term")
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         seen: dict[str, str] = {}
         for term, where in terms:
             word = term.term[lang]
@@ -427,7 +429,7 @@ def model_names(figures: Located, models: Located | None, terms: dict[str, Term]
             if term is None:
                 errors.append(where.error(f"unknown glossary term id '{entry.term}'", "term"))
             else:
-                for lang in ("zh", "en"):
+                for lang in LANGS:
                     if term.term[lang] != entry.name:
                         errors.append(where.error(
                             f"the glossary writes term '{entry.term}' as '{term.term[lang]}' ({lang}), not '{entry.name}'", "term"))

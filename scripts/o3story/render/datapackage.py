@@ -25,6 +25,7 @@ from pathlib import Path
 from o3story.render import exports, release
 from o3story.data import model
 from o3story.render.i18n import t
+from o3story.data.locale import LANGS
 from o3story.data.model import Dataset
 from o3story.data.story import Story
 
@@ -103,7 +104,7 @@ def _text(attr: str, lang: str) -> Callable[[object], str | None]:
 def _both(attr: str, title: str, description: str, required: bool = False) -> list[Col]:
     names = {"zh": "Chinese", "en": "English"}
     return [Col(f"{attr}_{lang}", "string", f"{title} ({names[lang]})", f"{description} In {names[lang]}.", _text(attr, lang),
-                required=required) for lang in ("zh", "en")]
+                required=required) for lang in LANGS]
 
 
 def _setting(key: str) -> Callable[[object], object]:
@@ -336,7 +337,7 @@ def citation(site_url: str, version: str, released: date) -> dict[str, dict[str,
     URL and licence; the same creator, version and date as CITATION.cff (render/release.py)."""
     url = package_url(site_url)
     out = {}
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         title = t(lang, "datapackage.title")
         day = released.isoformat()
         out[lang] = {

@@ -15,8 +15,8 @@ from o3story.render.charts import views as chart_views
 from o3story.render.charts.base import Chart
 from o3story.render.charts.narrow import NARROW_MAX
 from o3story.render.i18n import LANG_ROOT, t
+from o3story.data.locale import LANGS, html_lang, locale
 
-LANGS = ("zh", "en")
 # The site's Content-Security-Policy but for script-src (each page adds its own scripts' hashes).
 CSP_BASE = (
     "default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'self'; "
@@ -35,7 +35,7 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         c = charts_by_lang[lang]
         # the embed's padding is 12 px a side
         v = chart_html.values(c, f"{root}charts/{chart_id}/" if images else None, gutter=24)
-        sections.append({**v, "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en", "hidden": lang != "zh",
+        sections.append({**v, "lang": lang, "html_lang": html_lang(lang), "hidden": not locale(lang).default,
                          "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/", "box": plot_box(c),
                          "sources_label": t(lang, "embed.sources", n=len(c.sources)), "publishers": publishers(c),
                          "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name"))})
@@ -114,7 +114,7 @@ def frame_height(chart: Chart, column: int) -> int:
 def publishers(chart: Chart) -> str:
     """The sources' publishers, each once, in order: the embed's one-line source summary."""
     seen = list(dict.fromkeys(s.publisher_in(chart.lang) for s in chart.sources))
-    return ("、" if chart.lang == "zh" else ", ").join(seen)
+    return locale(chart.lang).list.join(seen)
 
 
 def attr_text(text: str) -> str:

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from o3story.data import claims
+from o3story.data.locale import html_lang
 from o3story.data.model import Figure
+from o3story.data.transcript import LANG as TRANSCRIPT_LANG
 from o3story.render import source_text, templating
 from o3story.render.charts.html import safe_json
 from o3story.render.fmt import setting, value
@@ -92,8 +94,8 @@ def entry(r: "Renderer", fig: Figure) -> dict:
         out["chart"] = r.figure_target(fig.id)
     if fig.quote:
         transcript = src.kind == "transcript"
-        out["quote"] = {"text": fig.quote, "lang": "zh-Hans" if transcript else "en"}
-        if transcript and lang != "zh":
+        out["quote"] = {"text": fig.quote, "lang": html_lang(TRANSCRIPT_LANG) if transcript else "en"}
+        if transcript and lang != TRANSCRIPT_LANG:
             english = translation(r, fig.quote)
             if english:
                 out["quote"]["translation"] = english

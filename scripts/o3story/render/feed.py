@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree as ET
 
+from o3story.data.locale import LOCALES
 from o3story.data.story import Story
 from o3story.render.fmt import long_date
 from o3story.render.i18n import LANG_ROOT, t
@@ -21,7 +22,7 @@ from o3story.render.i18n import LANG_ROOT, t
 ATOM = "http://www.w3.org/2005/Atom"
 FILE = "feed.xml"
 TYPE = "application/atom+xml"
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+HTML_LANG = {loc.code: loc.html_lang for loc in LOCALES}
 _SAFE = "/:@!$&'()*+,;=-._~"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from o3story.data.locale import locale
 from o3story.render.i18n import t
 from o3story.data.model import Dataset, Figure
 
@@ -35,12 +36,7 @@ def number(value: int | float, lang: str, money: bool = False) -> str:
 
 
 def _tokens(value: float, lang: str) -> str:
-    if lang == "zh":
-        for size, word in ((1e8, "亿"), (1e4, "万")):
-            if value >= size:
-                return f"{value / size:g}{word}"
-        return f"{value:g}"
-    for size, word in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+    for size, word in locale(lang).big_numbers:
         if value >= size:
             return f"{value / size:g}{word}"
     return f"{value:g}"
@@ -53,8 +49,7 @@ def value(fig: Figure, lang: str, with_qualifier: bool = True) -> str:
     if fig.uncertainty is not None:
         text = f"≈{text} {t(lang, 'plus-minus')}{number(fig.uncertainty, lang)}"
     if with_qualifier and fig.qualifier:
-        sep = "" if lang == "zh" else " "
-        text = f"{t(lang, fig.qualifier)}{sep}{text}"
+        text = f"{t(lang, fig.qualifier)}{locale(lang).space}{text}"
     return text
 
 
@@ -75,18 +70,14 @@ def setting(fig: Figure, lang: str, data: "Dataset") -> str:
             shown = data.setting_value(key, val, lang)
         else:
             shown = val
-        parts.append(f"{t(lang, f'setting.{key}')}: {shown}" if lang == "en" else f"{t(lang, f'setting.{key}')}：{shown}")
-    return "; ".join(parts) if lang == "en" else "；".join(parts)
+        parts.append(f"{t(lang, f'setting.{key}')}{locale(lang).colon}{shown}")
+    return locale(lang).semicolon.join(parts)
 
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
-
-
 def long_date(day, lang: str) -> str:
     """A date as a reader reads it: 2026 年 12 月 4 日, 4 December 2026."""
-    return f"{day.year} 年 {day.month} 月 {day.day} 日" if lang == "zh" else f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return t(lang, "date.long", year=day.year, month=t(lang, "date.months").split(",")[day.month - 1], day=day.day)

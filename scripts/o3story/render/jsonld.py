@@ -14,13 +14,14 @@ import json
 
 from markupsafe import Markup
 
+from o3story.data.locale import LOCALES
 from o3story.data.story import Story
 from o3story.render import datapackage, exports, release, templating
 from o3story.render.charts.html import safe_json
 from o3story.render.i18n import LANG_ROOT, t
 
 CONTEXT = "https://schema.org/"
-IN_LANGUAGE = {"zh": "zh-Hans", "en": "en"}  # as the pages' own lang attributes write them
+IN_LANGUAGE = {loc.code: loc.html_lang for loc in LOCALES}  # as the pages' own lang attributes write them
 MEDIA = {"csv": "text/csv", "json": "application/json"}
 
 

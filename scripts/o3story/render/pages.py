@@ -15,9 +15,10 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from o3story.data import claims
+from o3story.data.locale import LANGS, html_lang
 from o3story.data.model import Figure, text_lang
 from o3story.data.placeholders import TOKEN
-from o3story.data import captions
+from o3story.data import captions, transcript, translation
 from o3story.data.story import Story
 from o3story.render import charts, current, embed, evidence, explorer, exports, jsonld, release, scorecard, scorecard_embed, source_text, templating
 from o3story.render.archive import archived
@@ -135,7 +136,7 @@ class Renderer:
         return self.link(f"{TRANSCRIPT}#{anchor}")
 
     def summary(self) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
-        if self.lang == "zh":
+        if self.lang == transcript.LANG:
             tr = self.story.transcript
             return tr.one_line, [(p.label, p.text) for p in tr.key_points], [(p.label, p.text) for p in tr.risks]
         s = self.story.translation.summary
@@ -158,7 +159,7 @@ class Renderer:
         translation of the transcript beside them where it has one (render/evidence.translation)."""
         lang_of = text_lang(text)
         gloss = ""
-        if self.lang == "en" and lang_of != "en":
+        if self.lang == translation.LANG and lang_of != html_lang(translation.LANG):
             m = re.fullmatch(r"(turn \d+: )?(.*?)( \([^()]*\))?", text, flags=re.S)
             gloss = evidence.translation(self, m.group(2)) or ""
         return self.inline.own_words(text, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
@@ -166,7 +167,7 @@ class Renderer:
     def check_gloss(self, c) -> str:
         """The English beside a fact-check's Chinese quote on an English page, where OpenAI's captions
         (`said`) do not stand beside it: the check's own translation, else the transcript's."""
-        if self.lang != "en" or c.said:
+        if self.lang != translation.LANG or c.said:
             return ""
         return c.translation or evidence.translation(self, c.quote) or ""
 
@@ -318,22 +319,22 @@ class Renderer:
         by_para: dict[tuple[int, int], list] = {}
         for sp in spans:
             by_para.setdefault((sp.turn, sp.paragraph), []).append(sp)
-        order = ("zh", "en") if first == "zh" else ("en", "zh")
+        order = sorted(LANGS, key=lambda code: code != first)  # the page's language leads
         turns = []
         for turn in zh.turns:
             speaker_key = f"speaker.{turn.speaker}"
             paragraphs = {
-                "zh": [self.marked(p, by_para.get((turn.n, i), []), "zh") for i, p in enumerate(turn.paragraphs)],
-                "en": [self.marked(p, self.english_spans(p, by_para.get((turn.n, i), [])), "en")
+                transcript.LANG: [self.marked(p, by_para.get((turn.n, i), []), transcript.LANG) for i, p in enumerate(turn.paragraphs)],
+                translation.LANG: [self.marked(p, self.english_spans(p, by_para.get((turn.n, i), [])), translation.LANG)
                        for i, p in enumerate(en.turn(turn.n).paragraphs)],
             }
             turns.append({
                 "anchor": turn.anchor, "n": turn.n,
                 "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
-                "cols": [{"lang": "zh-Hans" if c == "zh" else "en", "lead": c == first, "paragraphs": paragraphs[c]} for c in order],
+                "cols": [{"lang": html_lang(c), "lead": c == first, "paragraphs": paragraphs[c]} for c in order],
                 "flags": [{"href": self.check_link(c.id), "quote": c.quote,
                            # on an English page, the Chinese words carry what OpenAI's captions say beside them
-                           "said": c.said.en if first == "en" and c.said else "",
+                           "said": c.said.en if first == translation.LANG and c.said else "",
                            "gloss": self.check_gloss(c)}
                           for c in self.checks_at(turn.anchor)],
             })
@@ -369,13 +370,13 @@ class Renderer:
         base = f"{self.root()}charts/{chart_id}/"
         files = []
         if self.images:  # the pictures first, the page's language first: a 16:9 PNG leads the list
-            for other in sorted(("zh", "en"), key=lambda code: code != lang):
+            for other in sorted(LANGS, key=lambda code: code != lang):
                 files += [(f"chart.{other}.png", t(lang, "tools.png", language=t(lang, f"lang.{other}"))),
                           (f"chart.{other}.svg", t(lang, "tools.svg", language=t(lang, f"lang.{other}")))]
         files += [("data.csv", t(lang, "tools.csv")), (f"figure.{lang}.json", t(lang, "tools.json")), ("metadata.json", t(lang, "tools.metadata"))]
         cite = exports.citation(chart, self.site_url, self.version, self.year())
         views = charts.views(chart)
-        views_note = t(lang, "tools.embed_views", n=len(views), views=("、" if lang == "zh" else "; ").join(label for _, label in views)) if views else ""
+        views_note = t(lang, "tools.embed_views", n=len(views), views=t(lang, "tools.embed_views_join").join(label for _, label in views)) if views else ""
         return templating.render_markdown(
             "chart_tools.md",
             heading=t(lang, "tools.heading"), embed_label=t(lang, "tools.embed"),

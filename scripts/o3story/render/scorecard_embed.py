@@ -16,7 +16,8 @@ from o3story.data.model import VERDICTS
 from o3story.data.story import Story
 from o3story.render import scorecard, source_text, templating
 from o3story.render.archive import archived
-from o3story.render.embed import CSP_BASE, LANGS, PADDING, TEXT_LINE, TITLE_LINE, attr_text, text_lines
+from o3story.data.locale import LANGS, html_lang, locale
+from o3story.render.embed import CSP_BASE, PADDING, TEXT_LINE, TITLE_LINE, attr_text, text_lines
 from o3story.render.i18n import LANG_ROOT, t
 
 ID = "scorecard"  # /embed/scorecard/: no chart has this id (a test checks)
@@ -64,14 +65,14 @@ def section(story: Story, lang: str, shown: str = "zh") -> dict:
     counts = {v: sum(c.verdict == v for c in claims) for v in VERDICTS}
     srcs = sources(story)
     return {
-        "lang": lang, "html_lang": "zh-Hans" if lang == "zh" else "en", "hidden": lang != shown,
+        "lang": lang, "html_lang": html_lang(lang), "hidden": lang != shown,
         "title": title(story, lang), "intro": t(lang, "scorecard.intro", n=len(claims)),
         "key": [{"verdict": v, "label": story.data.grade(v).label[lang], "count": counts[v]} for v in VERDICTS if counts[v]],
         "claims": [{"id": c.id, "verdict": c.verdict, "verdict_label": story.data.grade(c.verdict).label[lang],
                     "claim": scorecard.plain(r, c.claim[lang]), "reason": scorecard.plain(r, c.reason[lang]),
                     "more": r.link(f"#claim-{c.id}"), "more_label": t(lang, "embed.scorecard.more")} for c in claims],
         "sources_label": t(lang, "embed.sources", n=len(srcs)),
-        "publishers": ("、" if lang == "zh" else ", ").join(dict.fromkeys(s.publisher_in(lang) for s in srcs)),
+        "publishers": locale(lang).list.join(dict.fromkeys(s.publisher_in(lang) for s in srcs)),
         "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang)}
                     for s in srcs],
         "page": r.link("#scorecard"), "back": t(lang, "embed.back", site=t(lang, "site.name")),

@@ -20,12 +20,12 @@ from mkdocs.structure.files import File  # noqa: E402
 from o3story.render import charts, datapackage, exports, feed, glossary, images, views  # noqa: E402
 from o3story.site import linkcheck, publish, seo, trust, vendor  # noqa: E402
 from o3story.data.errors import DataErrors  # noqa: E402
+from o3story.data.locale import LANGS, html_lang, locale  # noqa: E402
 from o3story.render.i18n import t  # noqa: E402
 from o3story.render.pages import PlaceholderError, chart_page, render, render_text  # noqa: E402
 from o3story.data.story import Story, load_story  # noqa: E402
 
 log = get_plugin_logger("o3story")
-LANGS = ("zh", "en")
 ROOT = Path(__file__).resolve().parents[3]
 _story: Story | None = None
 _version = ""
@@ -170,16 +170,16 @@ def on_template_context(context, template_name, config):
     # sets config.extra.alternate afresh, so changing it here touches only this template.
     if template_name == "404.html":
         # Root-relative under the base path (the theme's `url` filter leaves such links alone).
-        home = {lang: linkcheck.base_path(config.site_url or "") + ("" if lang == LANGS[0] else f"{lang}/") for lang in LANGS}
+        home = {lang: linkcheck.base_path(config.site_url or "") + locale(lang).root for lang in LANGS}
         # (an attribute, as static-i18n sets it: it shadows the mapping key the theme would read)
         config.extra.alternate = [dict(alt, link=home.get(alt["lang"], home[LANGS[0]]))
                                   for alt in getattr(config.extra, "alternate", None) or []]
         context["o3"] = {"csp_placeholder": seo.CSP_PLACEHOLDER, "search_label": t(LANGS[0], "search.dialog"),
                          # a page in both languages: both feeds, each with its language
                          "feeds": [{"href": feed.href(config.site_url or "", lang), "type": feed.TYPE, "title": t(lang, "feed.title"),
-                                    "lang": "zh-Hans" if lang == "zh" else lang} for lang in LANGS]}
+                                    "lang": html_lang(lang)} for lang in LANGS]}
         context["o3_notfound"] = [
-            {"html_lang": "zh-Hans" if lang == "zh" else lang, "title": t(lang, "notfound.title"), "text": t(lang, "notfound.text"),
+            {"html_lang": html_lang(lang), "title": t(lang, "notfound.title"), "text": t(lang, "notfound.text"),
              "home": home[lang], "home_label": t(lang, "notfound.home")}
             for lang in LANGS
         ]

@@ -10,10 +10,10 @@ import re
 import shutil
 from pathlib import Path
 from urllib.parse import urljoin
+from o3story.data.locale import DEFAULT, LOCALES, locale
 from o3story.render.embed import CSP_BASE, oembed_photo_url, oembed_url
 from o3story.render.i18n import t
 
-DEFAULT_LANG = "zh"
 CSP_PLACEHOLDER = "o3story:csp"  # the theme's main.html puts the CSP meta tag here; content_security_policy fills it
 CHART_PAGE = re.compile(r"(?P<en>en/)?charts/(?P<id>[a-z0-9-]+)/")  # a chart's own page URL, either language
 
@@ -26,7 +26,7 @@ def alternates(site_url: str, links: dict[str, str]) -> list[dict[str, str]]:
     if not site_url:
         return []
     out = [{"lang": lang, "href": urljoin(site_url, link)} for lang, link in links.items()]
-    default = next((a["href"] for a in out if a["lang"] == DEFAULT_LANG), None)
+    default = next((a["href"] for a in out if a["lang"] == DEFAULT), None)
     return out + ([{"lang": "x-default", "href": default}] if default else [])
 
 
@@ -44,7 +44,8 @@ KEY_CHART = re.compile(r"\{\{\s*chart\s+(?P<id>[a-z0-9-]+)\s*\}\}")  # a story p
 
 
 def page_lang(page_url: str) -> str:
-    return "en" if page_url.startswith("en/") else DEFAULT_LANG
+    """The language of a page by where it lies (its locale's root; the default's is the site root)."""
+    return next((loc.code for loc in LOCALES if loc.root and page_url.startswith(loc.root)), DEFAULT)
 
 
 def key_chart(markdown: str) -> str | None:
@@ -56,7 +57,7 @@ def key_chart(markdown: str) -> str | None:
 def title_card_path(page_url: str) -> str:
     """Where a page without a chart has its own card, relative to the site root: cards/<page>.<lang>.png."""
     lang = page_lang(page_url)
-    rest = page_url[3:] if lang == "en" else page_url
+    rest = page_url[len(locale(lang).root):]
     return f"cards/{rest.strip('/').replace('/', '-') or 'home'}.{lang}.png"
 
 
@@ -94,7 +95,7 @@ def social(site_url: str, page_url: str, title: str, description: str, image: st
         tags += [("property", "og:image:width", str(CARD_SIZE[0])), ("property", "og:image:height", str(CARD_SIZE[1])),
                  ("property", "og:image:alt", image_alt or title)]
     tags += [
-        ("property", "og:locale", "zh_CN" if lang == "zh" else "en_US"),
+        ("property", "og:locale", locale(lang).og_locale),
         ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:title", title),
         ("name", "twitter:description", description),

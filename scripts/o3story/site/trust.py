@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
+from o3story.data.locale import locale
 from o3story.data.model import Audit
 from o3story.data.story import Story
 from o3story.render.fmt import long_date
@@ -43,7 +44,7 @@ def footer(story: Story, lang: str, repo_url: str, site_url: str, page_url: str,
     }
     audit = last_audit(story)
     if audit is not None:
-        home = base_path(site_url) + ("" if lang == "zh" else f"{lang}/")
+        home = base_path(site_url) + locale(lang).root
         out["updated"] = {
             "label": t(lang, "trust.updated"),
             "iso": audit.date.isoformat(),

@@ -121,7 +121,7 @@ def build(story: Story, lang: str) -> Chart:
     for key, (d, what) in table.items():
         text = f"{d} · {what}"
         if key == low[0].date.isoformat():
-            text += (" · " if lang == "en" else "；") + tr(lang, ID, "unpublished")
+            text = tr(lang, ID, "with_unpublished", text=text, unpublished=tr(lang, ID, "unpublished"))
         fig.add_annotation(x=0, xref="x domain", y=names[key], yref="y", xanchor="left", yanchor="bottom", yshift=10,
                            text=html.escape(text), showarrow=False, align="left", font=dict(size=12), name="o3:keep")
     order = list(names.values())

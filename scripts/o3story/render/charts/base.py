@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 
 from o3story.render.fmt import setting, value
+from o3story.data.locale import locale
 from o3story.render.i18n import t
 from o3story.data.model import Figure, Source
 from o3story.data.story import Story
@@ -93,7 +94,7 @@ def tr(lang: str, chart_id: str, key: str, **values: object) -> str:
 
 def colon(lang: str) -> str:
     """The separator after a label in a tooltip: a full-width colon in Chinese, ": " in English."""
-    return "：" if lang == "zh" else ": "
+    return locale(lang).colon
 
 
 # A value's qualifier in its tooltip when it is not simply stated by its source (the marker's hollow
@@ -111,8 +112,7 @@ def _qualifier(fig: Figure, lang: str) -> str:
 def source_line(fig: Figure, story: Story, lang: str) -> str:
     """A tooltip's source: the publisher and the date of the figure (escaped)."""
     src = story.data.source(fig.source)
-    comma = "，" if lang == "zh" else ", "
-    return html.escape(f"{t(lang, 'col.source')}{colon(lang)}{src.publisher_in(lang)}{comma}{fig.date.isoformat()}")
+    return html.escape(f"{t(lang, 'col.source')}{colon(lang)}{src.publisher_in(lang)}{locale(lang).comma}{fig.date.isoformat()}")
 
 
 def hover(fig: Figure, story: Story, lang: str) -> str:
@@ -143,7 +143,7 @@ def tidy_hover(text: object, lang: str) -> object:
     sources once, last, on one line."""
     if not isinstance(text, str) or "<br>" not in text:
         return text
-    sep, joiner = colon(lang), ("；" if lang == "zh" else "; ")
+    sep, joiner = colon(lang), locale(lang).semicolon
     source = html.escape(t(lang, "col.source") + sep)
     lines, sources, models = [], [], set()
     for line in (ln.strip() for ln in text.split("<br>")):
@@ -194,7 +194,7 @@ def base_layout(lang: str, **extra) -> dict:
         # Below everything, in the figure's bottom margin, which grows to hold it (no overlap with the x axis).
         legend=dict(orientation="h", xref="container", yref="container", x=0, xanchor="left", y=0, yanchor="bottom"),
         hoverlabel=dict(font=dict(family=FONT), align="left"),  # a tooltip reads from its left edge, on either side of its point
-        separators=".," if lang == "en" else ".,",
+        separators=".,",  # decimal point and thousands separator, the same in both languages
         autosize=True,
         height=460,
         template="none",  # plotly's default template adds ~10 KB of JSON per chart; the theme comes from charts.js

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from o3story.render.fmt import level, number, value
+from o3story.data.locale import locale
 from o3story.data.model import Figure
 from o3story.data.story import Story
 from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, source_line, sources_of, style, symbol, tr
@@ -242,7 +243,7 @@ def build(story: Story, lang: str) -> Chart:
             tr(lang, ID, "method.views", mini_cut_date=story.data.figure("o1-mini.price-output.after-cut").date.isoformat(),
                o3_cut_date=o3_later.price.date.isoformat()),
             tr(lang, ID, "method.elo", high_page=value(story.data.figure(LAUNCH_PAGE), lang), o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"),
-               left_out=(", " if lang == "en" else "、").join(
+               left_out=locale(lang).list.join(
                    f"{story.data.model_label(story.data.figure(e).model, lang)} {value(story.data.figure(e), lang)}" for e, _ in LEFT_OUT)),
             tr(lang, ID, "method.frontier"),
         ),

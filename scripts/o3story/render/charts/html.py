@@ -7,6 +7,7 @@ import json
 
 from markupsafe import Markup
 
+from o3story.data.locale import LOCALES, locale
 from o3story.render import source_text, templating
 from o3story.render.archive import archived
 from o3story.render.i18n import t
@@ -16,7 +17,7 @@ from .narrow import MARKS, NARROW_MAX, STATIC_NARROW_WIDTH, WIDE_IMAGE_WIDTH
 PLOTLY = "assets/vendor/plotly-charts.min.js"  # built by site/vendor.py
 LOCALE_ZH = "assets/vendor/plotly-locale-zh-cn.js"
 SCRIPT = "assets/charts.js"
-PLOTLY_LOCALE = {"zh": "zh-CN", "en": "en"}
+PLOTLY_LOCALE = {loc.code: loc.plotly_locale for loc in LOCALES}
 FILES = {"script": SCRIPT, "plotly": PLOTLY, "locale_zh": LOCALE_ZH}
 
 
@@ -84,8 +85,8 @@ def values(chart: Chart, static_base: str | None, gutter: int = 32) -> dict:
         "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang),
                      "published": s.published.isoformat() if s.published else ""} for s in chart.sources],
         "notes": list(chart.notes), "notes_label": t(lang, "chart.notes"),
-        "more_label": t(lang, "chart.more" if chart.notes else "chart.more_sources"), "colon": "：" if lang == "zh" else ": ",
-        "publishers": ("、" if lang == "zh" else ", ").join(dict.fromkeys(s.publisher_in(lang) for s in chart.sources)), "page_link_label": t(lang, "chart.page_link"),
+        "more_label": t(lang, "chart.more" if chart.notes else "chart.more_sources"), "colon": locale(lang).colon,
+        "publishers": locale(lang).list.join(dict.fromkeys(s.publisher_in(lang) for s in chart.sources)), "page_link_label": t(lang, "chart.page_link"),
         "zoom": zoomable(chart), "zoom_hint": t(lang, "chart.zoom_hint"), "zoom_reset": t(lang, "chart.zoom_reset"),
     }
 

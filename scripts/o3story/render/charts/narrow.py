@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from o3story.data.locale import locale
 from .base import text_width, wrap
 
 NARROW_MAX = 480  # px of container width; charts.js and site.css use the same figure
@@ -58,7 +59,7 @@ class Narrow:
 
 def plain(text: str, lang: str) -> str:
     """Annotation markup as plain text: <br> joins lines, tags dropped, entities decoded."""
-    joined = re.sub(r"<br\s*/?>", "" if lang == "zh" else " ", str(text))
+    joined = re.sub(r"<br\s*/?>", locale(lang).space, str(text))
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", joined))).strip()
 
 
@@ -174,7 +175,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
             a["bgcolor"] = "rgba(0,0,0,0)"
             a["align"] = "center"
         else:
-            raw = re.sub(r"<br\s*/?>", "" if lang == "zh" else " ", str(a.get("text", "")))
+            raw = re.sub(r"<br\s*/?>", locale(lang).space, str(a.get("text", "")))
             a["text"] = wrap(raw, lang, 34 if is_title else hints.get("wrap", 28))
             a["font"] = {**(a.get("font") or {}), "size": max(MIN_FONT, (a.get("font") or {}).get("size") or MIN_FONT)}
         a["_title"] = is_title

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from o3story.data.locale import LANGS, LOCALES
+
 HERE = Path(__file__).parent
-LANGS = ("zh", "en")
+__all__ = ["LANGS", "LANG_ROOT", "has", "t", "table"]
 # Where each language's pages lie, from the site root.
-LANG_ROOT = {"zh": "", "en": "en/"}
+LANG_ROOT = {loc.code: loc.root for loc in LOCALES}
 
 
 @cache

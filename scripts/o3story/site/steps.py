@@ -1,0 +1,166 @@
+"""The site's work in plain steps, independent of the generator: what happens before a generator
+turns Markdown into HTML (load data/, the generated chart pages, each page's placeholders) and
+after (the theme's values for each page, the content security policy, feeds, search index split,
+sitemaps, vendored assets, chart files and the data package). `site/hook.py` is the MkDocs adapter
+that calls these at its events; another generator, or a command, calls the same functions.
+
+A `Build` holds what lives across one build and its rebuilds under `serve`: the loaded story (reloaded
+only when data/ changes), its version, the image renderer, and each page's key chart.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from o3story.data.locale import LANGS, html_lang, locale
+from o3story.data.story import Story, load_story
+from o3story.render import charts, datapackage, exports, feed, glossary, images, views
+from o3story.render.i18n import t
+from o3story.render.pages import chart_page, render, render_text
+from o3story.site import linkcheck, publish, seo, trust, vendor
+
+CHARTS_INDEX = "charts/index.md"
+# Markdown's toc writes every heading's permalink with one title, in English (markdown extensions
+# cannot be set per language): each page gets it in its own language.
+PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
+
+
+def with_chart_pages(nav: list | None) -> list:
+    """The nav entry of the charts index becomes a section: the index, then every chart page in the
+    index's order. A reader who lands on a chart page from a shared link sees the others."""
+    pages = [f"charts/{chart_id}.md" for chart_id in charts.CHARTS]
+    out = []
+    for item in nav or []:
+        if isinstance(item, dict) and len(item) == 1 and list(item.values())[0] == CHARTS_INDEX:
+            (title,) = item
+            item = {title: [CHARTS_INDEX, *pages]}
+        out.append(item)
+    return out
+
+
+def chart_page_sources() -> list[str]:
+    """The generated pages, as source paths under docs/ (never written there): charts/<id>.<lang>.md."""
+    return [f"charts/{chart_id}.{lang}.md" for chart_id in charts.CHARTS for lang in LANGS]
+
+
+def chart_page_of(src_uri: str) -> tuple[str, str] | None:
+    """(chart id, language) of a generated chart page's source path, else None."""
+    parts = Path(src_uri).parts
+    if len(parts) != 2 or parts[0] != "charts":
+        return None
+    chart_id, _, lang = Path(parts[1]).stem.rpartition(".")
+    return (chart_id, lang) if chart_id in charts.CHARTS and lang in LANGS else None
+
+
+def localized_permalinks(output: str, lang: str) -> str:
+    return PERMALINK.sub(lambda m: m[1] + html.escape(t(lang, "permalink.title")) + m[2], output)
+
+
+@dataclass
+class Build:
+    root: Path
+    story: Story | None = None
+    version: str = ""
+    images: images.Images = field(init=False)
+    key_charts: dict[str, str | None] = field(default_factory=dict)  # page URL -> the chart its card shows
+
+    def __post_init__(self):
+        # One image renderer (and so one kaleido server) for the whole process, across rebuilds.
+        self.images = images.Images(Path(os.environ.get("O3STORY_CACHE") or self.root / ".cache" / "images"), images.find_browser())
+
+    # --- before the generator ----------------------------------------------------------------
+
+    def load(self, data: Path) -> None:
+        """Load and check data/ (raises DataErrors before any file is written); a rebuild with the same
+        data version keeps what is loaded."""
+        version = exports.data_version(data)
+        if self.story is not None and version == self.version:
+            return
+        self.story = None
+        self.story = load_story(data)
+        self.version = version
+
+    def chart_page(self, chart_id: str, lang: str) -> str:
+        return chart_page(chart_id, lang, self.story)
+
+    def page_markdown(self, markdown: str, lang: str, url: str, site_url: str, repo_url: str) -> str:
+        """A page's Markdown with its placeholders filled and its language's glossary appended."""
+        self.key_charts[url] = seo.key_chart(markdown)
+        out = render(markdown, lang, self.story, url, site_url=site_url, images=self.images.available,
+                     version=self.version, repo_url=repo_url)
+        return out + glossary.abbreviations(self.story.data.glossary, lang)
+
+    def description(self, text: str, lang: str) -> str:
+        return render_text(text, lang, self.story)
+
+    # --- the theme's values ------------------------------------------------------------------
+
+    def page_context(self, lang: str, url: str, title: str, description: str, links: dict[str, str],
+                     site_url: str, site_dir: Path, repo_url: str) -> dict:
+        """Plain values for the theme's overrides (theme/main.html, partials/search.html). `title` and
+        `description` are plain text (the template escapes them once); `links`: language -> this page
+        in that language, as the i18n plugin gives it."""
+        chart_id = seo.card_chart(url, self.key_charts.get(url))
+        card = seo.card_path(url, chart_id) if self.images.available else None
+        alt = charts.build(chart_id, self.story, lang).title if card and chart_id else title
+        if card and not chart_id:  # no chart on the page: its own title card, in its language
+            exports.write_title_card(site_dir, card, exports.title_card_figure(title, description, lang, site_url), self.images)
+        return {
+            "csp_placeholder": seo.CSP_PLACEHOLDER,
+            "search_label": t(lang, "search.dialog"),
+            "search_base": seo.search_base(url),  # None: the theme's own base_url
+            "alternates": seo.alternates(site_url, links),
+            "social": seo.social(site_url, url, title, description, card, alt),
+            "oembed": seo.oembed(site_url, url, title, self.images.available),
+            # a page with a chart opens it in the view its address names (render/views.py)
+            "view_script": views.head_script() if chart_id else "",
+            "trust": trust.footer(self.story, lang, repo_url, site_url, url, title, self.version),
+            # The feed of audits, corrections and verdict changes in the page's language (announced in the head).
+            "feed": {"href": feed.href(site_url, lang), "type": feed.TYPE, "title": t(lang, "feed.title")},
+        }
+
+    @staticmethod
+    def notfound_context(site_url: str, alternates: list[dict]) -> tuple[list[dict], dict, list[dict]]:
+        """The 404 page has no page of its own to switch language on: the switcher leads to each
+        language's home. Returns its alternates, its theme values and its text in every language."""
+        home = {lang: linkcheck.base_path(site_url) + locale(lang).root for lang in LANGS}
+        switch = [dict(alt, link=home.get(alt["lang"], home[LANGS[0]])) for alt in alternates]
+        o3 = {"csp_placeholder": seo.CSP_PLACEHOLDER, "search_label": t(LANGS[0], "search.dialog"),
+              # a page in both languages: both feeds, each with its language
+              "feeds": [{"href": feed.href(site_url, lang), "type": feed.TYPE, "title": t(lang, "feed.title"),
+                         "lang": html_lang(lang)} for lang in LANGS]}
+        text = [{"html_lang": html_lang(lang), "title": t(lang, "notfound.title"), "text": t(lang, "notfound.text"),
+                 "home": home[lang], "home_label": t(lang, "notfound.home")} for lang in LANGS]
+        return switch, o3, text
+
+    # --- after the generator -----------------------------------------------------------------
+
+    @staticmethod
+    def finish_page(output: str, lang: str | None) -> str:
+        """A written page: permalinks in its language, then the CSP (which must see the final page:
+        it hashes the page's inline scripts)."""
+        if lang is not None:
+            output = localized_permalinks(output, lang)
+        return seo.content_security_policy(output)
+
+    def finish_site(self, site: Path, site_url: str, repo_url: str) -> None:
+        """Everything the site needs beside its pages. Idempotent: an i18n plugin may call it once per
+        language on the same folder; the last call sees the final combined search index."""
+        seo.sitemaps_beside_alternates(site)
+        for lang in LANGS:  # /feed.xml and /en/feed.xml, from data alone (the same bytes on every build)
+            out = site / feed.path(lang)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(feed.atom(self.story, lang, site_url, repo_url))
+        seo.split_search_index(site)
+        vendor.write_assets(site)  # at the site root: both languages load the same cached files
+        # Once per build, not once per language: a marker in the site says this data version is out.
+        marker = site / ".o3story-published"
+        if not marker.exists() or marker.read_text(encoding="utf-8") != self.version:
+            publish.publish_charts(site, self.story, site_url, self.version, self.images)
+            publish.publish_scorecard(site, self.story, site_url)
+            datapackage.write_package(site, self.story, site_url, self.version)  # /data/: the whole dataset
+            marker.write_text(self.version, encoding="utf-8")

@@ -1,0 +1,54 @@
+"""The site's work as plain steps (site/steps.py), called by the MkDocs adapter (site/hook.py) and by
+anything else that drives a generator: each step on its own, without MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import edit
+from o3story.data.errors import DataErrors
+from o3story.data.locale import LANGS
+from o3story.render import charts
+from o3story.site import seo, steps
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_charts_index_becomes_a_section_of_every_chart_page_in_order():
+    nav = [{"Home": "index.md"}, {"Charts": "charts/index.md"}, "methods.md"]
+    out = steps.with_chart_pages(nav)
+    assert out[0] == nav[0] and out[2] == nav[2]
+    assert out[1] == {"Charts": ["charts/index.md", *[f"charts/{c}.md" for c in charts.CHARTS]]}
+    assert steps.with_chart_pages(None) == []
+
+
+def test_generated_chart_pages_are_named_and_recognised():
+    sources = steps.chart_page_sources()
+    assert len(sources) == len(charts.CHARTS) * len(LANGS)
+    assert all(steps.chart_page_of(s) is not None for s in sources)
+    first = next(iter(charts.CHARTS))
+    assert steps.chart_page_of(f"charts/{first}.en.md") == (first, "en")
+    for other in ("charts/index.en.md", "o3.en.md", f"charts/{first}.fr.md", "charts/x/y.en.md"):
+        assert steps.chart_page_of(other) is None
+
+
+def test_permalinks_read_in_the_page_language_and_the_page_gets_its_csp():
+    page = ('<html><head><meta http-equiv="Content-Security-Policy" content="o3story:csp"></head><body>'
+            '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2></body></html>')
+    zh = steps.Build.finish_page(page, "zh")
+    assert 'title="Permanent link"' not in zh and seo.CSP_PLACEHOLDER not in zh
+    assert 'title="Permanent link"' in steps.Build.finish_page(page, None)  # the 404 page: the CSP only
+
+
+def test_data_loads_once_per_version_and_bad_data_leaves_no_story(data_dir: Path):
+    build = steps.Build(ROOT)
+    build.load(data_dir)
+    story, version = build.story, build.version
+    build.load(data_dir)
+    assert build.story is story  # the same data: kept, not reloaded
+    edit(data_dir / "sources.yaml", "kind: primary", "kind: rumour")
+    with pytest.raises(DataErrors, match="sources.yaml"):
+        build.load(data_dir)
+    assert build.story is None and build.version == version

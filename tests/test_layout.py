@@ -123,3 +123,87 @@ def test_the_tag_check_finds_a_tag_in_a_string(tmp_path, monkeypatch):
     module.write_text('"""A <p> in a docstring is prose."""\nHTML = f\'<td class="a">{1}</td>\'\n', encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "o3story")
     assert tags_in(module) == ['render/x.py:2: <td class="a">', "render/x.py:2: </td>"]
+
+
+# --- no import cycle anywhere in the package ----------------------------------------------------
+
+def module_graph(package: Path) -> dict[str, set[str]]:
+    """Each module of the package -> the package modules it imports (lazy, type-only and relative
+    imports included: a cycle through any of them is a cycle)."""
+    mods = {".".join(("o3story",) + p.relative_to(package).with_suffix("").parts).removesuffix(".__init__"): p
+            for p in sorted(package.rglob("*.py"))}
+    graph = {}
+    for name, path in mods.items():
+        deps = set()
+        for imported in imports_of_in(path, package):
+            parts = imported.split(".")
+            target = next((".".join(parts[:k]) for k in range(len(parts), 0, -1) if ".".join(parts[:k]) in mods), None)
+            if target and target != name:
+                deps.add(target)
+        graph[name] = deps
+    return graph
+
+
+def imports_of_in(path: Path, package: Path) -> set[str]:
+    global PACKAGE
+    saved, PACKAGE = PACKAGE, package
+    try:
+        return imports_of(path)
+    finally:
+        PACKAGE = saved
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm, iterative)."""
+    index, low, stack, on, out, counter = {}, {}, [], set(), [], [0]
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = counter[0]
+        counter[0] += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            v, children = work[-1]
+            w = next(children, None)
+            if w is not None:
+                if w not in index:
+                    index[w] = low[w] = counter[0]
+                    counter[0] += 1
+                    stack.append(w)
+                    on.add(w)
+                    work.append((w, iter(sorted(graph[w]))))
+                elif w in on:
+                    low[v] = min(low[v], index[w])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                if len(comp) > 1:
+                    out.append(sorted(comp))
+    return out
+
+
+def test_no_import_cycle_in_the_package():
+    found = cycles(module_graph(PACKAGE))
+    assert not found, "import cycles (each a group of modules that import one another):\n" + "\n".join(map(str, found))
+
+
+def test_the_cycle_check_sees_a_cycle_through_a_lazy_import(tmp_path):
+    """The test above can fail: a cycle whose one arrow is a lazy import inside a function is found."""
+    pkg = tmp_path / "o3story"
+    (pkg / "render").mkdir(parents=True)
+    (pkg / "render" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "render" / "a.py").write_text("from o3story.render import b\n", encoding="utf-8")
+    (pkg / "render" / "b.py").write_text("def f():\n    from .a import x\n", encoding="utf-8")
+    (pkg / "render" / "c.py").write_text("from o3story.render import a\n", encoding="utf-8")
+    assert cycles(module_graph(pkg)) == [["o3story.render.a", "o3story.render.b"]]

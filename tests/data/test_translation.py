@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from o3story.data import claims
-from o3story.render.pages import Renderer
+from o3story.render.context import PageContext
 
 # (turn, paragraph, number): a number the English cannot carry as written, with why.
 NOT_IN_ENGLISH = {
@@ -13,7 +13,7 @@ NOT_IN_ENGLISH = {
 
 def test_every_linked_number_is_found_in_the_aligned_english_paragraph(story):
     spans, _ = claims.link(story.transcript, list(story.data.figures), list(story.data.checks), list(story.data.unlinked))
-    renderer = Renderer(story, "en", "en/transcript/")
+    renderer = PageContext(story, "en", "en/transcript/")
     by_para: dict[tuple[int, int], list] = {}
     for sp in spans:
         by_para.setdefault((sp.turn, sp.paragraph), []).append(sp)

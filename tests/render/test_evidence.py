@@ -11,9 +11,10 @@ import pytest
 
 from conftest import ROOT, edit
 from o3story.data.story import load_story
-from o3story.render import evidence, templating
+from o3story.render import evidence, glosses, templating
 from o3story.render.fmt import value
-from o3story.render.pages import Renderer, render
+from o3story.render.context import PageContext
+from o3story.render.pages import render
 
 BLOCK = re.compile(r'<script type="application/json" class="o3-evidence-data">([^<]*)</script>\n<script src="([^"]*)" defer></script>')
 HOSTILE = '</script><script>alert(1)</script>"><img src=x onerror=alert(2)>*x* & [a](b)'
@@ -34,7 +35,7 @@ def test_every_number_the_page_links_has_its_evidence(story, doc, lang, url):
     linked = set(re.findall(r'data-figure="([^"]+)"', BLOCK.sub("", page)))
     assert linked and set(data["figures"]) == linked  # every one, and only those
     assert script == "../" * url.count("/") + "assets/evidence.js"
-    r = Renderer(story, lang, url)
+    r = PageContext(story, lang, url)
     for fig_id, e in data["figures"].items():
         fig = story.data.figure(fig_id)
         assert e["value"] == value(fig, lang)
@@ -75,11 +76,11 @@ def test_a_number_said_on_the_livestream_quotes_openai_s_video(story):
 
 def test_translation_is_the_whole_paragraph_when_no_single_sentence_holds_the_numbers(data_dir):
     story = load_story(data_dir)
-    r = Renderer(story, "en", "en/")
+    r = PageContext(story, "en", "en/")
     turn = story.transcript.turn_with("准确率约为71.7%")
     paragraph = story.translation.turn(turn.n).paragraphs[0]
-    assert evidence.translation(r, "准确率约为71.7%") in (paragraph, *re.split(r"(?<=[.!?])\s+", paragraph))
-    assert evidence.translation(r, "not in the transcript") is None
+    assert glosses.translation(r.story, "准确率约为71.7%") in (paragraph, *re.split(r"(?<=[.!?])\s+", paragraph))
+    assert glosses.translation(r.story, "not in the transcript") is None
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT
 from o3story.data.story import load_story
 from o3story.render import charts
-from o3story.render.pages import GALLERY_EAGER, render
+from o3story.render.blocks.charts import GALLERY_EAGER
+from o3story.render.pages import render
 
 
 @pytest.fixture(scope="module")

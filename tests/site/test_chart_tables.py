@@ -9,7 +9,7 @@ import pytest
 
 from o3story.render import charts
 from o3story.render.i18n import t
-from o3story.render.pages import FIGURE_COLUMNS
+from o3story.render.context import FIGURE_COLUMNS
 
 pytestmark = pytest.mark.browser
 LANG_ROOT = {"zh": "", "en": "en/"}

@@ -4,31 +4,26 @@ status's as-of date is shown in its future-tense wording; the tense follows the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from o3story.data.locale import html_lang
 from o3story.data.model import Event, text_lang
 from o3story.render import templating
 from o3story.render.fmt import long_date
 from o3story.render.i18n import t
-
-if TYPE_CHECKING:  # pages imports this module: no import cycle at run time
-    from o3story.render.pages import Renderer
+from o3story.render.context import TIMELINE, PageContext
 
 
-def upcoming(r: "Renderer", ev: Event) -> bool:
+
+def upcoming(r: PageContext, ev: Event) -> bool:
     status = r.story.data.status
     return status is not None and ev.date > status.as_of
 
 
-def event_text(r: "Renderer", ev: Event) -> str:
+def event_text(r: PageContext, ev: Event) -> str:
     """The event as readers of the as-of date read it: scheduled (future tense) or done."""
     return ev.scheduled[r.lang] if upcoming(r, ev) and ev.scheduled else ev.event[r.lang]
 
 
-def status(r: "Renderer", args: list[str]) -> str:
-    from o3story.render.pages import TIMELINE
-
+def status(r: PageContext, args: list[str]) -> str:
     data, lang = r.story.data, r.lang
     if data.status is None:
         return ""
@@ -49,7 +44,7 @@ def status(r: "Renderer", args: list[str]) -> str:
                              timeline_href=r.link(TIMELINE))
 
 
-def caveats(r: "Renderer", args: list[str]) -> str:
+def caveats(r: PageContext, args: list[str]) -> str:
     data, lang = r.story.data, r.lang
     if not data.caveats:
         return ""
@@ -60,7 +55,7 @@ def caveats(r: "Renderer", args: list[str]) -> str:
                              source_label=t(lang, "col.source"), gloss_label=t(lang, "source.title_gloss"))
 
 
-def dateline(r: "Renderer", args: list[str]) -> str:
+def dateline(r: PageContext, args: list[str]) -> str:
     """Under a story page's title: when the story was first published and the date it is current to
     (data/status.yaml), the second linked to the audit changelog."""
     status, lang = r.story.data.status, r.lang

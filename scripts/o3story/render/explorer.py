@@ -4,17 +4,16 @@ controls that assets/explorer.js brings to life. Pure: plain values for the temp
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, get_args
+from typing import get_args
 
 from markupsafe import Markup
 
 from o3story.data.model import Confidence, Figure, text_lang
-from o3story.render import evidence, source_text, templating
+from o3story.render import glosses, source_text, templating
 from o3story.render.fmt import number, setting, value
 from o3story.render.i18n import t
+from o3story.render.context import PageContext
 
-if TYPE_CHECKING:
-    from o3story.render.pages import Renderer
 
 COLUMNS = ("model", "metric", "setting", "value", "confidence", "source", "date")
 CONFIDENCES = get_args(Confidence)
@@ -32,7 +31,7 @@ def sort_number(v: int | float) -> str:
     return f"{v:.10f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
 
 
-def selects(r: "Renderer", figs: list[Figure]) -> list[dict]:
+def selects(r: PageContext, figs: list[Figure]) -> list[dict]:
     lang, data = r.lang, r.story.data
     used_metrics = {f.metric for f in figs}
     used_sources = {f.source for f in figs}
@@ -57,14 +56,14 @@ def _source_option(s, lang: str) -> tuple[str, str, str]:
     return s.id, f"{s.publisher_in(lang)}: {source_text.title_plain(s, lang)}", ""
 
 
-def facts(r: "Renderer", fig: Figure) -> list[tuple[str, str, object]]:
+def facts(r: PageContext, fig: Figure) -> list[tuple[str, str, object]]:
     """A record's details: (key, label, value) in the order shown."""
     lang, data = r.lang, r.story.data
     src = data.source(fig.source)
     out: list[tuple[str, object]] = []
     if fig.quote:
         quote_lang = text_lang(fig.quote)
-        gloss = evidence.translation(r, fig.quote) if lang == "en" and quote_lang != "en" else None
+        gloss = glosses.translation(r.story, fig.quote) if lang == "en" and quote_lang != "en" else None
         out.append(("quote", {"text": fig.quote, "lang": quote_lang, "gloss": gloss or "",
                               "gloss_label": t(lang, "source.title_gloss")}))
     if fig.locator:
@@ -91,7 +90,7 @@ def facts(r: "Renderer", fig: Figure) -> list[tuple[str, str, object]]:
     return [(key, t(lang, "detail." + key), v) for key, v in out]
 
 
-def row(r: "Renderer", fig: Figure) -> dict:
+def row(r: PageContext, fig: Figure) -> dict:
     lang = r.lang
     src = r.story.data.source(fig.source)
     return {
@@ -106,7 +105,7 @@ def row(r: "Renderer", fig: Figure) -> dict:
     }
 
 
-def explorer(r: "Renderer", figs: list[Figure]) -> Markup:
+def explorer(r: PageContext, figs: list[Figure]) -> Markup:
     lang = r.lang
     return templating.render(
         "explorer.html",

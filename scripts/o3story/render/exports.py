@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from o3story.render import charts, frame
 from o3story.render.charts.base import Chart
+from o3story.render.charts.html import thumbnail_name
 from o3story.render.charts.narrow import MARKS
 from o3story.render.charts import views as chart_views
 from o3story.render.embed import oembed, oembed_photo, oembed_url, png_size
@@ -231,10 +232,6 @@ def write_title_card(site: Path, rel: str, fig: go.Figure, images) -> Path | Non
 
 def card_name(lang: str) -> str:
     return f"card.{lang}.png"
-
-
-def thumbnail_name(lang: str) -> str:
-    return f"thumb.{lang}.webp"
 
 
 def static_figure(chart: Chart, narrow: bool) -> go.Figure:

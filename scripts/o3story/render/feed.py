@@ -16,6 +16,7 @@ from xml.etree import ElementTree as ET
 
 from o3story.data.locale import LOCALES
 from o3story.data.story import Story
+from o3story.render.context import METHODS, render_text
 from o3story.render.fmt import long_date
 from o3story.render.i18n import LANG_ROOT, t
 
@@ -64,8 +65,6 @@ class Entry:
 
 def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
     """Every entry of the feed, newest first (ties in a fixed order: kind, then id)."""
-    from o3story.render.pages import METHODS, render_text
-
     def plain(text: str) -> str:
         # each {{ fig ID }} as its value, {{ translated }} as its words ("our translation"): nothing dropped
         return render_text(text, lang, story)

@@ -1,12 +1,9 @@
 """The overview's claims scorecard, its "claimed -> measured" cards and the fact-check flags on the
 transcript's own summary: plain values from data/scorecard.yaml and data/factcheck.yaml, rendered by
-templates with autoescape on. Pure functions of a `pages.Renderer` (for links and `{{ fig }}`)."""
+templates with autoescape on. Pure functions of a `context.PageContext` (for links and `{{ fig }}`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from markupsafe import Markup
 
 from o3story.render import templating
 from o3story.render.archive import archived
@@ -14,38 +11,16 @@ from o3story.render.fmt import long_date, value
 from o3story.render.i18n import t
 from o3story.data import captions
 from o3story.data.model import CHECK_VERDICTS, VERDICTS, Claim, Figure, Said
-from o3story.data.placeholders import TOKEN
-
-if TYPE_CHECKING:  # pages imports this module: no import cycle at run time
-    from o3story.render.pages import Renderer
+from o3story.render.context import METHODS, TRANSCRIPT, PageContext, PlaceholderError
 
 
-def parts(r: "Renderer", text: str) -> list[str | Markup]:
-    """A data text as plain strings (escaped by the template) and linked numbers (`{{ fig ID }}`)."""
-    out: list[str | Markup] = []
-    pos = 0
-    for m in TOKEN.finditer(text):
-        out.append(text[pos : m.start()])
-        if m["name"] == "translated":
-            out.append(r.translated([]))
-            pos = m.end()
-            continue
-        if m["name"] != "fig":
-            from o3story.render.pages import PlaceholderError
 
-            raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'")
-        out.append(r.fig(m["args"].split()))
-        pos = m.end()
-    out.append(text[pos:])
-    return [p for p in out if p]
-
-
-def plain(r: "Renderer", text: str) -> str:
+def plain(r: PageContext, text: str) -> str:
     """A data text with each {{ fig ID }} as its value in plain text (for text inside a link)."""
-    return TOKEN.sub(lambda m: value(r.figure(m["args"].split()[0]), r.lang) if m["name"] == "fig" else "", text)
+    return r.plain(text)
 
 
-def _evidence(r: "Renderer", fig: Figure) -> dict:
+def _evidence(r: PageContext, fig: Figure) -> dict:
     src = r.story.data.source(fig.source)
     return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": r.story.data.model_label(fig.model, r.lang),
             "publisher": src.publisher_in(r.lang), "source_url": src.url, "archive": archived(src, r.lang),
@@ -57,7 +32,7 @@ def video_link(said: Said) -> str:
     return f"{captions.VIDEO}&t={said.seconds}s"
 
 
-def history(r: "Renderer", c: Claim) -> list[dict]:
+def history(r: PageContext, c: Claim) -> list[dict]:
     """The claim's verdict history, oldest first: each step's date, verdict (or none on the scale), reason
     and the records that moved it, linked to their rows."""
     lang = r.lang
@@ -66,13 +41,13 @@ def history(r: "Renderer", c: Claim) -> list[dict]:
         "date_label": long_date(step.date, lang),
         "verdict": step.verdict or "none",
         "verdict_label": r.story.data.grade(step.verdict).label[lang] if step.verdict else t(lang, "scorecard.no_verdict"),
-        "reason": parts(r, step.reason[lang]),
+        "reason": r.parts(step.reason[lang]),
         "records": [{"id": r.cite(r.figure(i)), "value": value(r.figure(i), lang), "record": r.record_link(r.figure(i))}
                     for i in step.records],
     } for step in c.history]
 
 
-def reconstructed(r: "Renderer") -> str:
+def reconstructed(r: PageContext) -> str:
     """What the history is: a reconstruction on the written scale, not what the site said at the time."""
     status = r.story.data.status
     if status is None or status.published is None:
@@ -80,9 +55,7 @@ def reconstructed(r: "Renderer") -> str:
     return t(r.lang, "scorecard.reconstructed", published=long_date(status.published, r.lang))
 
 
-def claim_values(r: "Renderer", c: Claim) -> dict:
-    from o3story.render.pages import METHODS, TRANSCRIPT
-
+def claim_values(r: PageContext, c: Claim) -> dict:
     lang = r.lang
     n = len(c.history)
     return {
@@ -97,7 +70,7 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
         "history_href": r.link(f"{METHODS}#verdict-history"),
         "history_how": t(lang, "scorecard.history_how"),
         "records_label": t(lang, "scorecard.history_records"),
-        "claim": parts(r, c.claim[lang]),
+        "claim": r.parts(c.claim[lang]),
         # What was said: OpenAI's own words (its video's captions) first; the Chinese transcript beside them.
         "said": c.said.en,
         "video_href": video_link(c.said),
@@ -106,15 +79,13 @@ def claim_values(r: "Renderer", c: Claim) -> dict:
         "quote": c.quote,
         "turn_href": r.link(f"{TRANSCRIPT}#t{c.turn}"),
         "turn_label": t(lang, "scorecard.turn", n=c.turn),
-        "reason": parts(r, c.reason[lang]),
+        "reason": r.parts(c.reason[lang]),
         "evidence": [dict(_evidence(r, r.figure(i)), id=r.cite(r.figure(i))) for i in c.evidence],
         "more_label": t(lang, "scorecard.more_one" if len(c.evidence) == 1 else "scorecard.more", n=len(c.evidence)),
     }
 
 
-def scorecard(r: "Renderer", args: list[str]) -> str:
-    from o3story.render.pages import METHODS
-
+def scorecard(r: PageContext, args: list[str]) -> str:
     lang = r.lang
     claims = list(r.story.data.claims)
     counts = {v: sum(c.verdict == v for c in claims) for v in VERDICTS}
@@ -132,7 +103,7 @@ def scorecard(r: "Renderer", args: list[str]) -> str:
     )
 
 
-def verdict_scale(r: "Renderer", args: list[str]) -> str:
+def verdict_scale(r: PageContext, args: list[str]) -> str:
     """The written scales (data/verdicts.yaml), each verdict with its test and how many records carry it."""
     data, lang = r.story.data, r.lang
     counts = {"claims": {v: sum(c.verdict == v for c in data.claims) for v in VERDICTS},
@@ -145,10 +116,8 @@ def verdict_scale(r: "Renderer", args: list[str]) -> str:
     return templating.render("verdict_scale.html", scales=scales)
 
 
-def verdicts(r: "Renderer", args: list[str]) -> str:
+def verdicts(r: PageContext, args: list[str]) -> str:
     """The overview's summary of what held: the scorecard's claims grouped by verdict, in the scale's order."""
-    from o3story.render.pages import METHODS
-
     lang, claims = r.lang, r.story.data.claims
     groups = [{"verdict": v, "label": r.story.data.grade(v).label[lang], "legend": r.story.data.grade(v).legend[lang],
                "scale_href": r.link(f"{METHODS}#verdict-{v}"),
@@ -157,7 +126,7 @@ def verdicts(r: "Renderer", args: list[str]) -> str:
     return templating.render("verdicts.html", groups=[g for g in groups if g["claims"]], colon_end=t(lang, "punct.colon_end"))
 
 
-def measured(r: "Renderer", c: Claim) -> tuple[Figure, Figure | None]:
+def measured(r: PageContext, c: Claim) -> tuple[Figure, Figure | None]:
     """The claim's first record, and the first later record of the same metric among its evidence
     (a measurement of what was claimed), if there is one."""
     figs = [r.figure(i) for i in (c.claimed or c.evidence)]
@@ -167,10 +136,8 @@ def measured(r: "Renderer", c: Claim) -> tuple[Figure, Figure | None]:
     return claimed, later
 
 
-def compare(r: "Renderer", args: list[str]) -> str:
+def compare(r: PageContext, args: list[str]) -> str:
     """Cards that set each claim beside its later measurement (or say there is none)."""
-    from o3story.render.pages import PlaceholderError
-
     by_id = {c.id: c for c in r.story.data.claims}
     cards = []
     for claim_id in args:
@@ -192,19 +159,19 @@ def compare(r: "Renderer", args: list[str]) -> str:
     return templating.render("compare.html", cards=cards)
 
 
-def summary_checks(r: "Renderer", part: str) -> list[list]:
+def summary_checks(r: PageContext, part: str) -> list[list]:
     """For each point of the transcript's key points (or risks), the fact-checks that quote it (in the
     Chinese; the English points translate the same points, in the same order)."""
     points = getattr(r.story.transcript, part)
     return [[c for c in r.story.data.checks if c.quote in p.text or c.quote in f"{p.label}：{p.text}"] for p in points]
 
 
-def flagged_points(r: "Renderer", items: list[tuple[str, str]], checks: list[list]) -> str:
+def flagged_points(r: PageContext, items: list[tuple[str, str]], checks: list[list]) -> str:
     flags = [[{"href": r.check_link(c.id), "verdict": c.verdict,
                "label": t(r.lang, "check.flag_inline"), "title": r.story.data.grade(c.verdict).label[r.lang]} for c in cs]
              for cs in checks]
     return templating.render("points.html", points=[{"label": label, "text": x, "flags": f} for (label, x), f in zip(items, flags)])
 
 
-def oneline_checks(r: "Renderer") -> list:
+def oneline_checks(r: PageContext) -> list:
     return [c for c in r.story.data.checks if c.quote in r.story.transcript.one_line]

@@ -16,6 +16,7 @@ from o3story.data.model import VERDICTS
 from o3story.data.story import Story
 from o3story.render import scorecard, source_text, templating
 from o3story.render.archive import archived
+from o3story.render.context import PageContext
 from o3story.data.locale import LANGS, html_lang, locale
 from o3story.render.embed import CSP_BASE, PADDING, TEXT_LINE, TITLE_LINE, attr_text, text_lines
 from o3story.render.i18n import LANG_ROOT, t
@@ -48,9 +49,7 @@ def path(lang: str) -> str:
 
 
 def _renderer(story: Story, lang: str, page_url: str = PATH):
-    from o3story.render.pages import Renderer
-
-    return Renderer(story, lang, page_url, new_tab=True)
+    return PageContext(story, lang, page_url, new_tab=True)
 
 
 def title(story: Story, lang: str) -> str:

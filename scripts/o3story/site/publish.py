@@ -11,7 +11,7 @@ import json
 from o3story.data.locale import LANGS
 from o3story.render import charts, exports, scorecard_embed
 from o3story.render.embed import embed_html
-from o3story.render.pages import Renderer
+from o3story.render.context import PageContext
 from o3story.data.story import Story
 
 
@@ -22,7 +22,7 @@ def publish_charts(site: Path, story: Story, site_url: str, version: str, images
         by_lang = {lang: charts.build(chart_id, story, lang) for lang in LANGS}
         written += exports.write_chart_files(site, story, by_lang, site_url, version, year, images)
         # Inside another site, links back to the story open in a new tab.
-        tables = {lang: Renderer(story, lang, f"embed/{chart_id}/", new_tab=True).figure_rows(list(chart.figures))
+        tables = {lang: PageContext(story, lang, f"embed/{chart_id}/", new_tab=True).figure_rows(list(chart.figures))
                   for lang, chart in by_lang.items()}
         page = site / "embed" / chart_id / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import pytest
 from o3story.render import charts
 from o3story.render.charts.base import hover, log_axis, wrap
 from o3story.render.charts.narrow import MARKS, NARROW_MAX, narrow
-from o3story.render.pages import Renderer
+from o3story.render.context import PageContext
 
 LANGS = ("zh", "en")
 
@@ -104,7 +104,7 @@ def test_threshold_is_shared_with_the_browser_code():
 def test_the_table_says_everything_the_tooltip_says(story, chart_id, lang):
     """Nothing only on hover: every line of a point's tooltip is in its row of the chart's table."""
     chart = charts.build(chart_id, story, lang)
-    table = Renderer(story, lang, f"charts/{chart_id}/").figure_rows(list(chart.figures))
+    table = PageContext(story, lang, f"charts/{chart_id}/").figure_rows(list(chart.figures))
     rows = [html.unescape(re.sub(r"<[^>]+>", " ", r)) for r in table.split("<tr>")[2:]]
     for fig, row in zip(chart.figures, rows):
         row = re.sub(r"\s+", " ", row)

@@ -61,11 +61,14 @@ def plot_box(chart: Chart) -> dict[str, int]:
     return {"wide": wide, "narrow": narrow}
 
 
-def thumbnail(chart: Chart, base: str) -> dict:
-    """The charts gallery's picture of a chart (exports.thumbnail_name): its wide facade as WebP, at
-    the facade's size in layout pixels."""
-    from o3story.render.exports import thumbnail_name
+def thumbnail_name(lang: str) -> str:
+    """The file of the charts gallery's picture of a chart (written by exports.write_chart_files)."""
+    return f"thumb.{lang}.webp"
 
+
+def thumbnail(chart: Chart, base: str) -> dict:
+    """The charts gallery's picture of a chart: its wide facade as WebP, at the facade's size in
+    layout pixels."""
     return {"src": f"{base}{thumbnail_name(chart.lang)}", "width": WIDE_IMAGE_WIDTH, "height": chart.figure.layout.height or 460}
 
 

@@ -1,0 +1,98 @@
+"""Fact-checks and the timeline of promises."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from o3story.data.model import CHECK_WORDS
+from o3story.render import current, scorecard, templating
+from o3story.render.blocks.registry import block
+from o3story.render.context import METHODS, TRANSCRIPT, PageContext, PlaceholderError
+from o3story.render.fmt import value
+from o3story.render.i18n import has, t
+
+def promise(ctx: PageContext, ev) -> dict:
+    """What was promised, its outcome, and its dates (made, due, delivered)."""
+    lang, p = ctx.lang, ev.promise
+    dates = [t(lang, "promise.made", date=p.made.isoformat())]
+    if p.due:
+        dates.append(t(lang, "promise.due", date=p.due.isoformat()))
+    dates.append(t(lang, "promise.delivered", date=ev.date.isoformat()))
+    return {"promised": ctx.rich(ev.promised[lang]), "outcome": p.outcome, "outcome_label": t(lang, "promise." + p.outcome),
+            "dates": " · ".join(dates), "reason": ctx.rich(p.reason[lang])}
+
+
+@block("factcheck")
+def factcheck(ctx: PageContext, args: list[str]) -> Markup:
+    """The checks of one group (`judges`: livestream, summary or transcript), the ranked groups in
+    their order of consequence, the transcript's slips in the order of the file, folded."""
+    if len(args) != 1 or args[0] not in CHECK_WORDS:
+        raise PlaceholderError(f"factcheck takes one of {', '.join(CHECK_WORDS)}, not {' '.join(args) or 'nothing'}")
+    (group,) = args
+    lang, tr = ctx.lang, ctx.story.transcript
+    members = [c for c in ctx.story.data.checks if c.judges == group]
+    if group != "transcript":
+        members.sort(key=lambda c: c.rank)
+    claims = {c.id: c for c in ctx.story.data.claims}
+    checks = []
+    for c in members:
+        where = tr.locate(c.quote)
+        anchor = f"#{where}" if where and where.startswith("t") else ""
+        turn = tr.turn_with(c.quote) if anchor else None
+        if turn is not None and group == "livestream":
+            speaker_key = f"speaker.{turn.speaker}"
+            speaker = t(lang, speaker_key) if has(lang, speaker_key) else turn.speaker
+            place = t(lang, "check.said_by", speaker=speaker, n=where[1:])
+        else:
+            # On the transcript page itself (the slips' appendix) a turn is just its number.
+            turn_key = "check.at_turn" if group == "transcript" else "check.in_turn"
+            place = t(lang, turn_key, n=where[1:]) if anchor else t(lang, f"check.in_{where}")
+        claim = claims.get(c.claim) if c.claim else None
+        checks.append({
+            "id": c.id, "rank": c.rank,
+            "verdict": c.verdict, "verdict_label": ctx.story.data.grade(c.verdict).label[lang],
+            "place": place, "place_href": ctx.link(TRANSCRIPT + anchor), "quote": c.quote,
+            "said": c.said.en if c.said else "",
+            "gloss": ctx.check_gloss(c),
+            "video_href": scorecard.video_link(c.said) if c.said else "",
+            "video_label": t(lang, "said.video", minute=c.said.minute) if c.said else "",
+            "problem": ctx.rich(c.problem[lang]), "correction": ctx.rich(c.correction[lang]),
+            "sources": [ctx.source(s) for s in c.sources],
+            "records": [{"href": ctx.record_link(ctx.figure(f)), "value": value(ctx.figure(f), lang)} for f in c.figures],
+            "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": scorecard.plain(ctx, claim.claim[lang])} if claim else None,
+        })
+    src = next(s for s in ctx.story.data.sources if s.kind == "transcript")
+    return templating.render(
+        "factcheck.html", group=group, checks=checks, problem_label=t(lang, "check.problem"),
+        captions_note=t(lang, "said.captions"), correction_label=t(lang, "check.correction"),
+        source_label=t(lang, "col.source"), records_label=t(lang, "check.records"), claim_label=t(lang, "check.claim"),
+        gloss_label=t(lang, "source.title_gloss"),
+        scale_href=ctx.link(f"{METHODS}#verdict-scale"),
+        lede=t(lang, f"checks.{group}.lede", n=len(checks)) if group != "transcript" else "", scale_label=t(lang, "checks.scale"),
+        thanks=ctx.credit_line("checks.transcript.thanks", src),
+        source_url=tr.source_url, summary=t(lang, "checks.transcript.summary", n=len(checks)))
+
+
+@block("check-count")
+def check_count(ctx: PageContext, args: list[str]) -> str:
+    """How many checks judge one group's words (for a heading)."""
+    if len(args) != 1 or args[0] not in CHECK_WORDS:
+        raise PlaceholderError(f"check-count takes one of {', '.join(CHECK_WORDS)}")
+    return str(sum(c.judges == args[0] for c in ctx.story.data.checks))
+
+
+@block("timeline")
+def timeline(ctx: PageContext, args: list[str]) -> Markup:
+    lang = ctx.lang
+    events = []
+    for ev in ctx.story.data.events:
+        events.append({
+            "id": ev.id, "datetime": ev.date.isoformat(),
+            "date": ev.date.isoformat() + (f" ({t(lang, 'about')})" if ev.approximate_date else ""),
+            "kind": t(lang, f"event.{ev.kind}"), "event": ctx.rich(current.event_text(ctx, ev)),
+            "upcoming": current.upcoming(ctx, ev), "upcoming_label": t(lang, "status.upcoming"),
+            "promise": promise(ctx, ev) if ev.promised else None,
+            "source": ctx.source(ev.source), "quote": ev.quote,
+        })
+    head = [t(lang, "col." + h) for h in ("date", "event", "promised", "source")]
+    return templating.render("timeline.html", head=head, events=events)

@@ -1,0 +1,78 @@
+"""The transcript: its credit, the bilingual transcript, its summary with fact-check flags."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from o3story.data import captions, claims
+from o3story.data.locale import LANGS, html_lang
+from o3story.data.transcript import LANG as TRANSCRIPT_LANG
+from o3story.data.translation import LANG as TRANSLATION_LANG
+from o3story.render import scorecard, templating
+from o3story.render.blocks.registry import block
+from o3story.render.context import PageContext
+from o3story.render.i18n import has, t
+
+def oneline_flags(ctx: PageContext) -> list[Markup]:
+    return [Markup(" ") + ctx.inline.flag(c.verdict, ctx.check_link(c.id),
+                                           ctx.story.data.grade(c.verdict).label[ctx.lang], t(ctx.lang, "check.flag_inline"))
+            for c in scorecard.oneline_checks(ctx)]
+
+
+@block("credit")
+def credit(ctx: PageContext, args: list[str]) -> Markup:
+    tr = ctx.story.transcript
+    src = next(s for s in ctx.story.data.sources if s.kind == "transcript")
+    return templating.render(
+        "credit.html",
+        text=ctx.credit_line("transcript.credit", src, date=tr.published),
+        source_url=tr.source_url, video_url=captions.VIDEO, video_label=t(ctx.lang, "transcript.video"))
+
+
+@block("transcript")
+def bilingual_transcript(ctx: PageContext, args: list[str]) -> Markup:
+    zh, en = ctx.story.transcript, ctx.story.translation
+    first = ctx.lang
+    spans, _ = claims.link(zh, list(ctx.story.data.figures), list(ctx.story.data.checks), list(ctx.story.data.unlinked))
+    by_para: dict[tuple[int, int], list] = {}
+    for sp in spans:
+        by_para.setdefault((sp.turn, sp.paragraph), []).append(sp)
+    order = sorted(LANGS, key=lambda code: code != first)  # the page's language leads
+    turns = []
+    for turn in zh.turns:
+        speaker_key = f"speaker.{turn.speaker}"
+        paragraphs = {
+            TRANSCRIPT_LANG: [ctx.marked(p, by_para.get((turn.n, i), []), TRANSCRIPT_LANG) for i, p in enumerate(turn.paragraphs)],
+            TRANSLATION_LANG: [ctx.marked(p, ctx.english_spans(p, by_para.get((turn.n, i), [])), TRANSLATION_LANG)
+                   for i, p in enumerate(en.turn(turn.n).paragraphs)],
+        }
+        turns.append({
+            "anchor": turn.anchor, "n": turn.n,
+            "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
+            "cols": [{"lang": html_lang(c), "lead": c == first, "paragraphs": paragraphs[c]} for c in order],
+            "flags": [{"href": ctx.check_link(c.id), "quote": c.quote,
+                       # on an English page, the Chinese words carry what OpenAI's captions say beside them
+                       "said": c.said.en if first == TRANSLATION_LANG and c.said else "",
+                       "gloss": ctx.check_gloss(c)}
+                      for c in ctx.checks_at(turn.anchor)],
+        })
+    return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
+                             flag_label=t(first, "check.flag"), said_label=t(first, "transcript.flag_said"),
+                             gloss_label=t(first, "source.title_gloss"))
+
+
+@block("oneline")
+def oneline(ctx: PageContext, args: list[str]) -> Markup:
+    """The transcript's one-line summary, with a flag at each fact-check that corrects it."""
+    return templating.join([ctx.summary()[0], *oneline_flags(ctx)])
+
+
+# The transcript's own summary, with a flag at each point a fact-check corrects.
+@block("keypoints")
+def keypoints(ctx: PageContext, args: list[str]) -> str:
+    return scorecard.flagged_points(ctx, ctx.summary()[1], scorecard.summary_checks(ctx, "key_points"))
+
+
+@block("risks")
+def risks(ctx: PageContext, args: list[str]) -> str:
+    return scorecard.flagged_points(ctx, ctx.summary()[2], scorecard.summary_checks(ctx, "risks"))

@@ -129,17 +129,13 @@ def _labels_inside(data: list[dict], layout: dict, hints: dict) -> None:
             t["textposition"] = out if (many or len(set(out)) > 1) else out[0]
 
 
-def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int = 0) -> Narrow:
-    """`start`: how many numbered marks the chart itself draws (Chart.keys): the notes made here
-    are numbered after them."""
-    hints = hints or {}
-    wide = figure.to_plotly_json()
-    fig = copy.deepcopy(wide)
-    layout, data = fig["layout"], fig["data"]
-    xs, ys = _axes(layout, "x"), _axes(layout, "y")
-    plot_w = IMAGE_WIDTH - 60  # the plot area's width at phone size, about
+def _domain(layout: dict, key: str) -> list[float]:
+    return list(layout.get(key, {}).get("domain") or [0.0, 1.0])
 
-    # Subplots: (x axis, y axis) pairs of the traces, in reading order of the wide layout.
+
+def _panels(layout: dict, data: list[dict], xs: list[str]) -> list[tuple[str, str]]:
+    """Step 1. The subplots: (x axis, y axis) pairs of the traces (an axis with no trace still makes a
+    panel), in reading order of the wide layout."""
     pairs: list[tuple[str, str]] = []
     for tr in data:
         pair = ("xaxis" + (tr.get("xaxis", "x")[1:]), "yaxis" + (tr.get("yaxis", "y")[1:]))
@@ -149,16 +145,14 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
         y = "yaxis" + layout[x].get("anchor", "y")[1:] if layout[x].get("anchor") else "yaxis"
         if (x, y) not in pairs and y in layout:
             pairs.append((x, y))
+    return sorted(pairs, key=lambda p: (-_domain(layout, p[1])[1], _domain(layout, p[0])[0]))
 
-    def dom(key: str) -> list[float]:
-        return list(layout.get(key, {}).get("domain") or [0.0, 1.0])
 
-    panels = sorted(pairs, key=lambda p: (-dom(p[1])[1], dom(p[0])[0]))
-    side_by_side = len({tuple(dom(x)) for x, _ in panels}) > 1
-    old_dom = {p: (dom(p[0]), dom(p[1])) for p in panels}
-
-    # Annotations: which stay (wrapped) and which become numbered notes.
-    titles = {round(dom(y)[1], 6) for _, y in panels}
+def _notes(layout: dict, panels: list[tuple[str, str]], lang: str, hints: dict, start: int) -> list[str]:
+    """Step 2. Annotations: a panel's title and short labels stay (wrapped); a long one, or one named
+    o3:note, becomes a numbered mark whose text goes to the notes under the chart. Marks each
+    annotation `_title` for the steps after (removed at the end)."""
+    titles = {round(_domain(layout, y)[1], 6) for _, y in panels}
     notes: list[str] = []
     anns = layout.get("annotations", [])
     for a in anns:
@@ -179,69 +173,74 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
             a["text"] = wrap(raw, lang, 34 if is_title else hints.get("wrap", 28))
             a["font"] = {**(a.get("font") or {}), "size": max(MIN_FONT, (a.get("font") or {}).get("size") or MIN_FONT)}
         a["_title"] = is_title
+    return notes
 
-    # Stack side-by-side panels, top to bottom, each the full width.
+
+def _stack(layout: dict, data: list[dict], panels: list[tuple[str, str]], lang: str, hints: dict, height: float, top: float) -> None:
+    """Step 3. Side-by-side panels stacked top to bottom, each the full width, with room under each
+    for its ticks, its axis title and the next panel's title; shared y axes show their own ticks;
+    annotations and shapes follow their panel."""
+    anns = layout.get("annotations", [])
     n = len(panels)
-    height = hints.get("height") or (460 if not side_by_side else 200 + 260 * n)
-    top = 12 + max([LINE * lines(a["text"]) + 4 for a in anns if a["_title"] and a.get("y", 0) >= 0.99] or [0])
-    if side_by_side:
-        weights = hints.get("panels") or [1.0] * n
-        # gap under a panel: its tick labels and axis title, and the next panel's title
-        gaps = []
-        for i, (x, _y) in enumerate(panels[:-1]):
-            tick_lines = 2 if any(t.get("xaxis", "x") == _ref(x) and t.get("type") == "bar" or
-                                  (t.get("xaxis", "x") == _ref(x) and isinstance((t.get("x") or [0])[0], str)) for t in data) else 1
-            xtitle = (layout[x].get("title") or {}).get("text", "")
-            nxt = [a for a in anns if a["_title"] and old_dom[panels[i + 1]][1][1] - 0.001 <= a.get("y", -1) <= old_dom[panels[i + 1]][1][1] + 0.001
-                   and old_dom[panels[i + 1]][0][0] - 0.001 <= a.get("x", -1) <= old_dom[panels[i + 1]][0][1] + 0.001]
-            gaps.append(22 + LINE * tick_lines + (LINE * lines(wrap(xtitle, lang, 40)) + 6 if xtitle else 0)
-                        + sum(LINE * lines(a["text"]) + 6 for a in nxt))
-        legend_px = 30 + LINE * sum(1 for t in data if t.get("showlegend", True) is not False and t.get("name"))
-        plot_h = height - top - legend_px - 50
-        free = max(0.2, 1 - sum(gaps) / plot_h)
-        y1 = 1.0
-        new_dom = {}
-        for i, p in enumerate(panels):
-            h = free * weights[i] / sum(weights)
-            new_dom[p] = ([0.0, 1.0], [max(0.0, y1 - h), y1])
-            y1 = y1 - h - (gaps[i] / plot_h if i < len(gaps) else 0)
-        for p, (xd, yd) in new_dom.items():
-            layout.setdefault(p[0], {})["domain"] = xd
-            layout.setdefault(p[1], {})["domain"] = [round(yd[0], 4), round(yd[1], 4)]
-        # Shared y axes: each stacked panel shows its own tick labels and title.
-        for _x, y in panels:
-            ax = layout[y]
-            if ax.get("matches"):
-                ax["showticklabels"] = True
-                ref = "yaxis" + ax["matches"][1:]
-                if not (ax.get("title") or {}).get("text") and (layout.get(ref, {}).get("title") or {}).get("text"):
-                    ax["title"] = copy.deepcopy(layout[ref]["title"])
-        # Annotations and shapes on a shared y axis follow their x axis's own panel once stacked.
-        for item in list(anns) + list(layout.get("shapes") or []):
-            xref, yref = str(item.get("xref", "")), str(item.get("yref", ""))
-            xkey = "xaxis" + xref.split(" ")[0][1:] if xref.startswith("x") else None
-            if not xkey or xkey not in layout or not yref.startswith("y"):
-                continue
-            own = layout[xkey].get("anchor")
-            ykey = "yaxis" + yref.split(" ")[0][1:]
-            if own and own != yref.split(" ")[0] and layout.get("yaxis" + own[1:], {}).get("matches") == yref.split(" ")[0] and ykey in layout:
-                item["yref"] = own + yref[len(yref.split(" ")[0]):]
-        # Paper-referenced annotations (panel titles) move with their panel.
-        for a in anns:
-            if a.get("xref") != "paper" or a.get("yref") != "paper":
-                continue
-            for p in panels:
-                (ox, oy), (nx, ny) = old_dom[p], new_dom[p]
-                if ox[0] - 0.001 <= a["x"] <= ox[1] + 0.001 and oy[0] - 0.001 <= a["y"] <= oy[1] + 0.001:
-                    a["x"] = nx[0] + (a["x"] - ox[0]) / (ox[1] - ox[0]) * (nx[1] - nx[0])
-                    a["y"] = ny[0] + (a["y"] - oy[0]) / (oy[1] - oy[0]) * (ny[1] - ny[0])
-                    if a["_title"]:
-                        a["x"], a["xanchor"], a["align"] = 0.0, "left", "left"
-                    break
+    old_dom = {p: (_domain(layout, p[0]), _domain(layout, p[1])) for p in panels}
+    weights = hints.get("panels") or [1.0] * n
+    # gap under a panel: its tick labels and axis title, and the next panel's title
+    gaps = []
+    for i, (x, _y) in enumerate(panels[:-1]):
+        tick_lines = 2 if any(t.get("xaxis", "x") == _ref(x) and t.get("type") == "bar" or
+                              (t.get("xaxis", "x") == _ref(x) and isinstance((t.get("x") or [0])[0], str)) for t in data) else 1
+        xtitle = (layout[x].get("title") or {}).get("text", "")
+        nxt = [a for a in anns if a["_title"] and old_dom[panels[i + 1]][1][1] - 0.001 <= a.get("y", -1) <= old_dom[panels[i + 1]][1][1] + 0.001
+               and old_dom[panels[i + 1]][0][0] - 0.001 <= a.get("x", -1) <= old_dom[panels[i + 1]][0][1] + 0.001]
+        gaps.append(22 + LINE * tick_lines + (LINE * lines(wrap(xtitle, lang, 40)) + 6 if xtitle else 0)
+                    + sum(LINE * lines(a["text"]) + 6 for a in nxt))
+    legend_px = 30 + LINE * sum(1 for t in data if t.get("showlegend", True) is not False and t.get("name"))
+    plot_h = height - top - legend_px - 50
+    free = max(0.2, 1 - sum(gaps) / plot_h)
+    y1 = 1.0
+    new_dom = {}
+    for i, p in enumerate(panels):
+        h = free * weights[i] / sum(weights)
+        new_dom[p] = ([0.0, 1.0], [max(0.0, y1 - h), y1])
+        y1 = y1 - h - (gaps[i] / plot_h if i < len(gaps) else 0)
+    for p, (xd, yd) in new_dom.items():
+        layout.setdefault(p[0], {})["domain"] = xd
+        layout.setdefault(p[1], {})["domain"] = [round(yd[0], 4), round(yd[1], 4)]
+    # Shared y axes: each stacked panel shows its own tick labels and title.
+    for _x, y in panels:
+        ax = layout[y]
+        if ax.get("matches"):
+            ax["showticklabels"] = True
+            ref = "yaxis" + ax["matches"][1:]
+            if not (ax.get("title") or {}).get("text") and (layout.get(ref, {}).get("title") or {}).get("text"):
+                ax["title"] = copy.deepcopy(layout[ref]["title"])
+    # Annotations and shapes on a shared y axis follow their x axis's own panel once stacked.
+    for item in list(anns) + list(layout.get("shapes") or []):
+        xref, yref = str(item.get("xref", "")), str(item.get("yref", ""))
+        xkey = "xaxis" + xref.split(" ")[0][1:] if xref.startswith("x") else None
+        if not xkey or xkey not in layout or not yref.startswith("y"):
+            continue
+        own = layout[xkey].get("anchor")
+        ykey = "yaxis" + yref.split(" ")[0][1:]
+        if own and own != yref.split(" ")[0] and layout.get("yaxis" + own[1:], {}).get("matches") == yref.split(" ")[0] and ykey in layout:
+            item["yref"] = own + yref[len(yref.split(" ")[0]):]
+    # Paper-referenced annotations (panel titles) move with their panel.
     for a in anns:
-        a.pop("_title", None)
+        if a.get("xref") != "paper" or a.get("yref") != "paper":
+            continue
+        for p in panels:
+            (ox, oy), (nx, ny) = old_dom[p], new_dom[p]
+            if ox[0] - 0.001 <= a["x"] <= ox[1] + 0.001 and oy[0] - 0.001 <= a["y"] <= oy[1] + 0.001:
+                a["x"] = nx[0] + (a["x"] - ox[0]) / (ox[1] - ox[0]) * (nx[1] - nx[0])
+                a["y"] = ny[0] + (a["y"] - oy[0]) / (oy[1] - oy[0]) * (ny[1] - ny[0])
+                if a["_title"]:
+                    a["x"], a["xanchor"], a["align"] = 0.0, "left", "left"
+                break
 
-    # Axes: automargin, wrapped titles, shorter and fewer ticks.
+
+def _phone_axes(layout: dict, data: list[dict], xs: list[str], ys: list[str], lang: str) -> None:
+    """Step 4. Axes: automargin, wrapped titles, shorter and fewer ticks, category labels wrapped."""
+    plot_w = IMAGE_WIDTH - 60  # the plot area's width at phone size, about
     for key in xs + ys:
         ax = layout[key]
         ax["automargin"] = True
@@ -279,8 +278,11 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
             layout[y]["ticktext"] = [wrap(html.unescape(c), lang, 16) for c in cats]
             layout[y]["tickvals"] = cats
 
-    # Legend below, wrapped; margins from automargin.
-    # (hint legend="top": above the plot, the key read before the panels it explains)
+
+
+def _legend_and_margins(layout: dict, hints: dict, top: float, height: float) -> None:
+    """Step 5. The legend below the plot (or, with hint legend="top", above it: the key read before
+    the panels it explains), wrapped; margins from automargin."""
     top_legend = hints.get("legend") == "top"
     layout["legend"] = {**(layout.get("legend") or {}), "orientation": "h", "x": 0, "xanchor": "left",
                         "xref": "container", "yref": "container", "y": 1 if top_legend else 0,
@@ -288,7 +290,11 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
                         "font": {"size": MIN_FONT}, "itemwidth": 30}
     layout["margin"] = {"l": 8, "r": 12, "t": top, "b": 8, "pad": 0, **(hints.get("margin") or {})}
     layout["height"] = height
-    # Buttons in a row if they fit the width, else one under the other; either way above the plot.
+
+
+def _buttons(layout: dict) -> None:
+    """Step 6. Buttons in a row if they fit the width, else one under the other; either way above the plot."""
+    plot_w = IMAGE_WIDTH - 60  # the plot area's width at phone size, about
     for menu in layout.get("updatemenus") or []:
         menu["font"] = {**(menu.get("font") or {}), "size": MIN_FONT}
         labels = [b.get("label", "") for b in menu.get("buttons") or []]
@@ -298,7 +304,10 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
                     pad={"l": 0, "r": 0, "t": 0, "b": 6})
         layout["margin"]["t"] = max(layout["margin"]["t"], 14 + 27 * (len(labels) if down else 1))
 
-    # Traces: legend names wrapped, point labels at least MIN_FONT, hinted label positions.
+
+
+def _phone_traces(data: list[dict], hints: dict, lang: str) -> None:
+    """Step 7. Traces: legend names wrapped, point labels at least MIN_FONT, hinted label positions."""
     for i, t in enumerate(data):
         if t.get("name") and t.get("showlegend", True) is not False:
             t["name"] = "<br>".join(wrap(part, lang, 40) for part in re.split(r"<br\s*/?>", str(t["name"])) if part.strip())
@@ -314,13 +323,35 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
             t["textangle"] = angle
         if hints.get("labels") is False and "text" in (t.get("mode") or ""):
             t["mode"] = t["mode"].replace("+text", "").replace("text+", "")  # values stay in tooltip and table
+
+
+def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int = 0) -> Narrow:
+    """The chart at phone width, in named steps. `start`: how many numbered marks the chart itself
+    draws (Chart.keys): the notes made here are numbered after them."""
+    hints = hints or {}
+    wide = figure.to_plotly_json()
+    fig = copy.deepcopy(wide)
+    layout, data = fig["layout"], fig["data"]
+    xs, ys = _axes(layout, "x"), _axes(layout, "y")
+    panels = _panels(layout, data, xs)
+    side_by_side = len({tuple(_domain(layout, x)) for x, _ in panels}) > 1
+    notes = _notes(layout, panels, lang, hints, start)
+    anns = layout.get("annotations", [])
+    height = hints.get("height") or (460 if not side_by_side else 200 + 260 * len(panels))
+    top = 12 + max([LINE * lines(a["text"]) + 4 for a in anns if a["_title"] and a.get("y", 0) >= 0.99] or [0])
+    if side_by_side:
+        _stack(layout, data, panels, lang, hints, height, top)
+    for a in anns:
+        a.pop("_title", None)
+    _phone_axes(layout, data, xs, ys, lang)
+    _legend_and_margins(layout, hints, top, height)
+    _buttons(layout)
+    _phone_traces(data, hints, lang)
     layout["font"] = {**(layout.get("font") or {}), "size": 13}
     layout["hoverlabel"] = {**(layout.get("hoverlabel") or {}), "font": {**((layout.get("hoverlabel") or {}).get("font") or {}), "size": MIN_FONT},
                             "align": "left"}
     if hints.get("edges", True):
         _labels_inside(data, layout, hints)
-
-    override_data = []
-    for old, new in zip(wide["data"], data):
-        override_data.append({k: v for k, v in new.items() if old.get(k) != v})
+    # what the phone layout changes, trace by trace: the override charts.js applies to the wide spec
+    override_data = [{k: v for k, v in new.items() if old.get(k) != v} for old, new in zip(wide["data"], data)]
     return Narrow(figure=fig, override={"layout": layout, "data": override_data}, notes=tuple(notes))

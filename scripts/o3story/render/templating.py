@@ -5,11 +5,13 @@ of a fenced code block, and JSON made safe for a <script> data block."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 import jinja2
+import jinja2.ext
 from markupsafe import Markup
 
 from o3story.data.model import text_lang
@@ -36,10 +38,23 @@ def _url(value) -> Markup:
     return Markup(esc_attr(value))
 
 
+class ContinuationLines(jinja2.ext.Extension):
+    """Templates are written one element per line: in an HTML template, a line that starts with
+    white space continues the line before it (its line break and indentation are not output), so a
+    block that must stand as one line of HTML in a Markdown page is still laid out readably. Markdown
+    templates (*.md) keep their lines as written."""
+
+    CONTINUATION = re.compile(r"\n[ \t]+")
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return source if (name or "").endswith(".md") else self.CONTINUATION.sub("", source)
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        extensions=[ContinuationLines],
         autoescape=True,  # every template, whatever its file name
         finalize=_text,
         undefined=jinja2.StrictUndefined,  # a misspelt name is an error, never an empty string

@@ -277,7 +277,7 @@ def test_a_check_needs_a_verdict(data_dir):
     edit(data_dir / "factcheck.yaml", "    verdict: wrong\n", "")
     assert "data/factcheck.yaml:2: checks[0].verdict: required field is missing" in errors_of(data_dir)
     edit(data_dir / "factcheck.yaml", "    severity: slip\n", "    severity: slip\n    verdict: fine\n")
-    assert ("data/factcheck.yaml:5: checks[0].verdict: Input should be 'wrong', 'misleading', 'garbled' or 'unverified'"
+    assert ("data/factcheck.yaml:5: checks[0].verdict: Input should be 'wrong', 'misleading', 'imprecise', 'garbled' or 'unverified'"
             in errors_of(data_dir))
 
 

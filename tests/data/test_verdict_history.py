@@ -5,6 +5,7 @@ the real data and on broken copies of it."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from o3story.data.story import load_story
 from o3story.data.validate import public_date
 
 ROOT = Path(__file__).resolve().parents[2]
+# the data's as-of date (data/status.yaml), which moves forward whenever the site is brought up to date
+AS_OF = re.search(r'as_of: "(\d{4}-\d\d-\d\d)"', (ROOT / "data" / "status.yaml").read_text(encoding="utf-8")).group(1)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +82,7 @@ def test_the_histories_as_reconstructed(data):
      "claims[0].history[0].date: the first step is the claim's state on the day it was made (2024-12-20, the livestream), not 2024-12-21"),
     # after the data's as-of date
     ('      - date: "2025-04-20"', '      - date: "2027-04-20"',
-     "claims[4].history[1].date: dated 2027-04-20, after the data's as-of date (2026-12-04, data/status.yaml)"),
+     f"claims[4].history[1].date: dated 2027-04-20, after the data's as-of date ({AS_OF}, data/status.yaml)"),
     # a record that does not exist, and one that is not the claim's
     ('        records: [o3.frontiermath.epoch-2025-04]', '        records: [o3.frontiermath.epoch-2099]',
      "claims[4].history[1].records[0]: unknown figure id 'o3.frontiermath.epoch-2099'"),
@@ -115,4 +118,4 @@ def test_a_history_error_names_the_file_the_line_and_the_field(tmp_path):
     errors = _broken(tmp_path, '      - date: "2025-04-20"', '      - date: "2027-04-20"')
     line = 1 + (ROOT / "data/scorecard.yaml").read_text(encoding="utf-8").split('      - date: "2025-04-20"')[0].count("\n")
     assert f"data/scorecard.yaml:{line}: claims[4].history[1].date: dated 2027-04-20, after the data's as-of date " \
-           "(2026-12-04, data/status.yaml)" in errors, errors
+           f"({AS_OF}, data/status.yaml)" in errors, errors

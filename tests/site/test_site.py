@@ -263,8 +263,9 @@ def test_social_tags_are_escaped_exactly_once(site):
 
 
 def test_previous_and_next_links_follow_the_reading_order(site):
-    """Each story page links to the page before and after it in the navigation, in its own language."""
-    order = ["", "o3/", "o3-mini/", "arc-agi/", "safety/", "transcript/"]
+    """Each story page links to the page before and after it in the navigation, in its own language:
+    the story, the fact-check, then the reference pages (the chart pages last, after their index)."""
+    order = ["", "o3/", "o3-mini/", "arc-agi/", "safety/", "fact-check/", "transcript/", "methods/", "charts/"]
     for lang in ("", "en/"):
         for before, page, after in zip(order, order[1:], order[2:]):
             html = site.html(lang + page)

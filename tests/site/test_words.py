@@ -238,3 +238,8 @@ def test_a_second_word_for_a_term_fails_but_not_in_a_quotation():
     assert rules("<p>按词元计的价格</p>") == ["term"]
     assert rules("<p>按 token 计的价格</p>") == []
     assert rules("<p>原文作“按词元计”。</p>") == []
+
+
+def test_markdown_shown_as_text_fails():
+    assert rules("<p>62% at **low** effort</p>") == ["markup"]
+    assert rules("<p>62% at <strong>low</strong> effort, 2 ** 3</p>") == []

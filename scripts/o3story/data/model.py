@@ -225,9 +225,9 @@ Severity = Literal["error", "misleading", "slip", "ambiguous"]
 
 # What a fact-check concludes about the words it quotes:
 # wrong: wrong as written (a wrong year, name or number); misleading: true in part, but missing what
-# changes its meaning; garbled: the transcript's words are wrong, and what was meant is established;
+# changes its meaning; imprecise: true in every reading, but worded so that it invites the wrong one; garbled: the transcript's words are wrong, and what was meant is established;
 # unverified: the words are unclear and what was meant could not be established.
-CheckVerdict = Literal["wrong", "misleading", "garbled", "unverified"]
+CheckVerdict = Literal["wrong", "misleading", "imprecise", "garbled", "unverified"]
 
 
 # Whose words a fact-check judges (the rule is written in data/factcheck.yaml's header):
@@ -327,7 +327,7 @@ class Event(Record):
 # that code can check are checked at load (validate.verdict_rules).
 Verdict = Literal["held", "held-preview", "partly-held", "did-not-hold", "not-comparable", "not-verifiable"]
 VERDICTS: tuple[str, ...] = ("held", "held-preview", "partly-held", "did-not-hold", "not-comparable", "not-verifiable")
-CHECK_VERDICTS: tuple[str, ...] = ("wrong", "misleading", "garbled", "unverified")
+CHECK_VERDICTS: tuple[str, ...] = ("wrong", "misleading", "imprecise", "garbled", "unverified")
 
 
 class Grade(Record):

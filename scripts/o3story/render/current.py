@@ -34,13 +34,13 @@ def status(r: PageContext, args: list[str]) -> str:
         models.append({
             "model": m.model, "what": m.what[lang],
             "events": [{"date": ev.date.isoformat(), "upcoming": upcoming(r, ev),
-                        "days": t(lang, "status.in_days", n=(ev.date - data.status.as_of).days) if upcoming(r, ev) else "",
                         "text": r.rich((line.scheduled if upcoming(r, ev) and line.scheduled else line.done)[lang]),
                         "href": r.link(f"{TIMELINE}#event-{ev.id}")} for ev, line in lines],
         })
     return templating.render("status.html", heading=t(lang, "status.heading", date=data.status.as_of.isoformat()),
                              as_of=data.status.as_of.isoformat(), models=models,
-                             upcoming_label=t(lang, "status.upcoming"), timeline_label=t(lang, "status.timeline"),
+                             upcoming_label=t(lang, "status.upcoming"),
+                             timeline_label=t(lang, "status.timeline", date=long_date(data.status.as_of, lang)),
                              timeline_href=r.link(TIMELINE))
 
 

@@ -20,6 +20,7 @@ like a wrong number. Two checks find them:
     automatic captions keep the speaker's own "is is").
   * `quoted`: a figure link inside quotation marks (“…”, "…", 「…」, 『…』, ‘…’, '…'). A quotation
     is the speaker's words: quote them verbatim as text and put the linked figure outside.
+  * `markup`: Markdown syntax shown as text (`**low**`: a data string is escaped, never Markdown).
   * `term`: a variant of a term the site writes one way (`TERMS`: 词元 for token), outside quotation
     marks and the changelog's stored texts.
   * `placeholder`: a `{{ name args }}` placeholder shown as text instead of what it stands for (but
@@ -290,8 +291,20 @@ def term_findings(block: Block) -> Iterator[str]:
                 yield f"“{variant}” where the site writes “{word}”: {context(block.text, m.start(), m.end())}"
 
 
+# Markdown syntax a reader sees as text: data strings are escaped, so `**low**` in a data text shows
+# its asterisks instead of bold.
+SHOWN_MARKUP = re.compile(r"\*\*[^*\s][^*]*?\*\*|(?<![\w])__[^_\s][^_]*?__(?![\w])")
+
+
+def markup_findings(block: Block) -> Iterator[str]:
+    if block.as_written:
+        return
+    for m in SHOWN_MARKUP.finditer(block.text):
+        yield f"Markdown shown as text: {context(block.text, m.start(), m.end())}"
+
+
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
-         "placeholder": placeholder_findings, "term": term_findings}
+         "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

@@ -33,6 +33,9 @@ HIGH = (  # December 2024: not published, so no point
     "arc.o3.high-compute.leaderboard-2025-04-16.cost-per-task",
     "arc.o3-preview.semi-private.high-compute.cost-per-task.revised-2025-12",
 )
+# What the December high-compute run would cost at o1's output price (a derived estimate): the 2025-04-16
+# leaderboard figure for that run is close to it, and the file does not say on what pricing it is.
+O1_ESTIMATE = "arc.o3.semi-private.high-compute.cost-per-task.derived-o1-price"
 # The released o3, measured on the same set (ARC's leaderboard data), by reasoning effort.
 RELEASED = (
     "arc.o3-2025-04-16.low.leaderboard-2026-06-16.cost-per-task",
@@ -130,17 +133,18 @@ def build(story: Story, lang: str) -> Chart:
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], showgrid=False,
                      showticklabels=False, range=[-0.6, len(order) - 0.35])
     drawn = [*low, *high, *released, price]
-    v = {f.id: value(f, lang) for f in drawn}
+    estimate = story.data.figure(O1_ESTIMATE)  # in the description and the table, not drawn
+    v = {f.id: value(f, lang) for f in [*drawn, estimate]}
     return Chart(
         id=ID, lang=lang,
         title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
                  released=v[RELEASED[-1]]),
         description=tr(lang, ID, "description", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
-                       high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
+                       high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE], o1_estimate=v[O1_ESTIMATE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),
-        figure=fig, figures=tuple(drawn),
+        figure=fig, figures=(*drawn, estimate),
         notes=(tr(lang, ID, "note.same-run"), tr(lang, ID, "note.high")),
         methods=tuple(tr(lang, ID, "note.basis", date=d, basis=_basis(d, story, lang)) for d in BASIS)
         + (tr(lang, ID, "note.board"), tr(lang, ID, "note.released")),
-        sources=sources_of(story, drawn),
+        sources=sources_of(story, [*drawn, estimate]),
     )

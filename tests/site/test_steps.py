@@ -20,7 +20,8 @@ def test_the_charts_index_becomes_a_section_of_every_chart_page_in_order():
     nav = [{"Home": "index.md"}, {"Charts": "charts/index.md"}, "methods.md"]
     out = steps.with_chart_pages(nav)
     assert out[0] == nav[0] and out[2] == nav[2]
-    assert out[1] == {"Charts": ["charts/index.md", *[f"charts/{c}.md" for c in charts.CHARTS]]}
+    assert out[1] == {"Charts": ["charts/index.md", *[f"charts/{c}.md" for c in charts.gallery_order()]]}  # the gallery order: headline chart first
+    assert out[1]["Charts"][1] == f"charts/{charts.HEADLINE}.md"
     assert steps.with_chart_pages(None) == []
 
 

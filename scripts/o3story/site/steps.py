@@ -32,7 +32,7 @@ PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent l
 def with_chart_pages(nav: list | None) -> list:
     """The nav entry of the charts index becomes a section: the index, then every chart page in the
     index's order. A reader who lands on a chart page from a shared link sees the others."""
-    pages = [f"charts/{chart_id}.md" for chart_id in charts.CHARTS]
+    pages = [f"charts/{chart_id}.md" for chart_id in charts.gallery_order()]
     out = []
     for item in nav or []:
         if isinstance(item, dict) and len(item) == 1 and list(item.values())[0] == CHARTS_INDEX:

@@ -11,9 +11,10 @@ def test_pareto_ties_are_not_dominance():
 
 
 def test_log_axis_ticks_are_dollars_within_range():
-    axis = log_axis(0.03, 0.8)
+    axis = log_axis(0.03, 0.8, "en")
     assert axis["type"] == "log" and axis["tickvals"] == [0.05, 0.1, 0.2, 0.5]
     assert axis["ticktext"] == ["$0.05", "$0.1", "$0.2", "$0.5"]
+    assert log_axis(0.03, 0.8, "zh")["ticktext"] == ["0.05", "0.1", "0.2", "0.5"]  # the axis title says 美元
 
 
 def test_wrap():

@@ -71,9 +71,15 @@ def test_log_ticks_are_thinned_and_shortened():
     import plotly.graph_objects as go
 
     fig = go.Figure(go.Scatter(x=[0.05, 5000], y=[1, 2]))
-    fig.update_xaxes(**log_axis(0.02, 20000))
+    fig.update_xaxes(**log_axis(0.02, 20000, "en"))
     axis = narrow(fig, "en").override["layout"]["xaxis"]
     assert axis["ticktext"] == ["$0.1", "$1", "$10", "$100", "$1k", "$10k"]
+    # Chinese: no dollar sign (the axis title says 美元) and no Latin "k": ten thousand is 1万
+    fig.update_xaxes(**log_axis(0.02, 20000, "zh"))
+    assert narrow(fig, "zh").override["layout"]["xaxis"]["ticktext"] == ["0.1", "1", "10", "100", "1,000", "1万"]
+    # over two decades a tick stays in each half: the fives are kept with the powers of ten
+    fig.update_xaxes(**log_axis(0.5, 100, "en"))
+    assert narrow(fig, "en").override["layout"]["xaxis"]["ticktext"] == ["$0.5", "$1", "$5", "$10", "$50", "$100"]
 
 
 def test_labels_near_an_edge_turn_inwards():

@@ -158,7 +158,7 @@ def build(story: Story, lang: str) -> Chart:
             ],
         )],
     ))
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(0.02, X_MAX))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(0.02, X_MAX, lang))
     fig.update_yaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100])
     low = story.data.figure(O3_DEC[0][1])
     low_cost = story.data.figure(O3_DEC[0][2])

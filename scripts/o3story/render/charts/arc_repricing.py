@@ -129,7 +129,7 @@ def build(story: Story, lang: str) -> Chart:
                            text=html.escape(text), showarrow=False, align="left", font=dict(size=12), name="o3:keep")
     order = list(names.values())
     fig.update_layout(**base_layout(lang, height=ROW * len(order) + 130, margin=dict(l=20, r=20, t=24, b=60)))
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(*X_RANGE))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(*X_RANGE, lang))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], showgrid=False,
                      showticklabels=False, range=[-0.6, len(order) - 0.35])
     drawn = [*low, *high, *released, price]
@@ -137,8 +137,7 @@ def build(story: Story, lang: str) -> Chart:
     v = {f.id: value(f, lang) for f in [*drawn, estimate]}
     return Chart(
         id=ID, lang=lang,
-        title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
-                 released=v[RELEASED[-1]]),
+        title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]]),
         description=tr(lang, ID, "description", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
                        high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE], o1_estimate=v[O1_ESTIMATE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),

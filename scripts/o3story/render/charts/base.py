@@ -222,8 +222,10 @@ def pareto(points: list[tuple[float, float]]) -> list[int]:
     return sorted(keep, key=lambda i: points[i][0])
 
 
-def log_axis(lo: float, hi: float) -> dict:
-    """A log axis from lo to hi with readable dollar ticks (1-2-5 steps) instead of plotly's 2…9 minor labels."""
+def log_axis(lo: float, hi: float, lang: str) -> dict:
+    """A log axis from lo to hi with readable dollar ticks (1-2-5 steps) instead of plotly's 2…9 minor
+    labels, written as the page's language writes an amount in dollars on an axis titled in dollars
+    ("$1,000"; Chinese: "1,000", the axis title saying 美元)."""
     import math
 
     # 1-2-5 steps over a few decades; over many, 1-3 or powers of ten only, so that labels never touch.
@@ -231,7 +233,7 @@ def log_axis(lo: float, hi: float) -> dict:
     mantissas = (1, 2, 5) if decades <= 2.5 else (1, 3) if decades <= 4 else (1,)
     steps = [m * 10**e for e in range(-3, 6) for m in mantissas]
     ticks = [v for v in steps if lo <= v <= hi]
-    return dict(type="log", range=[math.log10(lo), math.log10(hi)], tickvals=ticks, ticktext=[f"${v:,g}" for v in ticks])
+    return dict(type="log", range=[math.log10(lo), math.log10(hi)], tickvals=ticks, ticktext=[t(lang, "tick.usd", v=f"{v:,g}") for v in ticks])
 
 
 CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"

@@ -123,7 +123,7 @@ def input_ratios(story: Story) -> set[float]:
 def name(p: Point, lang: str) -> str:
     effort = p.elo.setting.effort
     if p.series.startswith("o3-mini"):
-        return f"o3-mini ({level(effort, lang)})"
+        return tr(lang, ID, "model.o3-mini-effort", effort=level(effort, lang))
     return tr(lang, ID, f"model.{p.series}")
 
 
@@ -209,14 +209,14 @@ def build(story: Story, lang: str) -> Chart:
     drawn += [story.data.figure(i) for i in dict.fromkeys(INPUT_OF.values())]
 
     fig.update_layout(**base_layout(lang, height=440, margin=dict(l=60, r=16, t=16, b=50), showlegend=True))
-    fig.update_xaxes(title_text=tr(lang, ID, "axis.price"), title_font=dict(size=12), **log_axis(*X_RANGE))
+    fig.update_xaxes(title_text=tr(lang, ID, "axis.price"), title_font=dict(size=12), **log_axis(*X_RANGE, lang))
     fig.update_yaxes(title_text=tr(lang, ID, "axis.elo"), range=list(Y_RANGE), tickformat=",")
 
     by_id = {p.elo.id: p for p in pts if "launch" in p.views}
     o3_later = next(p for p in pts if p.series == "o3-released" and "later" in p.views)
 
     def names(view: str) -> str:
-        return " → ".join(f"{name(p, lang)} {value(p.elo, lang)}" for p in front[view])
+        return locale(lang).list.join(f"{name(p, lang)} {value(p.elo, lang)}" for p in front[view])
 
     launch, later = names("launch"), names("later")
     front_sentence = (tr(lang, ID, "front.same", names=launch) if launch == later
@@ -230,7 +230,7 @@ def build(story: Story, lang: str) -> Chart:
             lang, ID, "description",
             mini_price=value(story.data.figure(O3_MINI_PRICE), lang),
             low=v("o3-mini.codeforces-elo.low.system-card-v1"), medium=v("o3-mini.codeforces-elo.medium.system-card-v1"),
-            high=v("o3-mini.codeforces-elo.high.system-card-v1"), high_page=value(story.data.figure(LAUNCH_PAGE), lang),
+            high=v("o3-mini.codeforces-elo.high.system-card-v1"),
             o1=v("o1.codeforces-elo.system-card-v1"), o1_price=value(story.data.figure(O1_PRICE), lang),
             o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"), o3_launch=value(by_id["o3-2025-04-16.codeforces-elo.high.launch-page"].price, lang),
             o3_later=value(o3_later.price, lang), o3_later_date=o3_later.price.date.isoformat(),

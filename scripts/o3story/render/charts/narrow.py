@@ -76,8 +76,17 @@ def _ref(key: str) -> str:  # "xaxis2" -> "x2"
     return key[0] + key[5:]
 
 
-def _short_tick(text: str) -> str:
-    return re.sub(r"(\d),000,000$", r"\1M", re.sub(r"(\d+),000$", r"\1k", text))
+def _short_tick(text: str, lang: str) -> str:
+    """A tick label shortened for a phone, as the locale writes large numbers (data/locales.yaml
+    big_numbers): "$10k" in English; in Chinese a count of 万 ("1万"), thousands left whole ("1,000")."""
+    m = re.fullmatch(r"([^\d]*)([\d,]+(?:\.\d+)?)([^\d]*)", text)
+    if not m:
+        return text
+    v = float(m[2].replace(",", ""))
+    for size, word in locale(lang).big_numbers:
+        if v >= size:
+            return f"{m[1]}{v / size:g}{word}{m[3]}"
+    return text
 
 
 def _category_ticks(axis: dict, cats: list[str], lang: str, plot_px: float) -> None:
@@ -254,9 +263,10 @@ def _phone_axes(layout: dict, data: list[dict], xs: list[str], ys: list[str], la
         if ax.get("type") == "log" and ax.get("tickvals") and ax.get("ticktext"):
             keep = range(len(ax["tickvals"]))
             if len(ax["tickvals"]) > 6:
-                keep = [i for i, v in enumerate(ax["tickvals"]) if abs(math.log10(v) - round(math.log10(v))) < 1e-9]
+                # powers of ten and their fives (0.5, 5, 50...), so that a chart over two decades keeps a tick in each half
+                keep = [i for i, v in enumerate(ax["tickvals"]) if any(abs(math.log10(v / m) - round(math.log10(v / m))) < 1e-9 for m in (1, 5))]
             ax["tickvals"] = [ax["tickvals"][i] for i in keep]
-            ax["ticktext"] = [_short_tick(ax["ticktext"][i]) for i in keep]
+            ax["ticktext"] = [_short_tick(ax["ticktext"][i], lang) for i in keep]
             ax["tickangle"] = 0
         elif ax.get("tickangle") not in (None, 0):
             ax["tickangle"] = 0

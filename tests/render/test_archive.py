@@ -94,5 +94,5 @@ def test_a_bad_archive_is_reported(data_dir, archive, message):
 def test_unknown_keys_stay_rejected(data_dir):
     edit(data_dir / "sources.yaml", "    url: https://example.org/paper\n", f"    url: https://example.org/paper\n    archived: {ARCHIVE}\n")
     assert ("data/sources.yaml:15: sources[1].archived: unknown key (allowed: id, kind, publisher, author, title, url, archive, "
-            "published, accessed, licence, note, publisher_label, author_label, title_en)") in errors_of(data_dir)
+            "published, accessed, licence, note, publisher_label, author_label, title_en, title_label)") in errors_of(data_dir)
 

@@ -100,6 +100,16 @@ class Source(Record):
     # The project's English translation of a title that is not in English (shown beside the title on
     # English pages, marked as our translation).
     title_en: Str | None = None
+    # How the pages name a source whose `title` is partly or wholly the project's description (a data
+    # file, a post without a title, a page whose title was not recorded, which copy or revision): in
+    # each language, its English the same as `title`. Left out, `title` (the source's own) is shown.
+    title_label: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_english_title(self) -> "Source":
+        if self.title_label is not None and self.title_label.en != self.title:
+            raise ValueError(f"title_label: its English must be the title ('{self.title}'), not '{self.title_label.en}'")
+        return self
 
     def publisher_in(self, lang: str) -> str:
         return self.publisher_label[lang] if self.publisher_label is not None else self.publisher
@@ -259,8 +269,10 @@ class Check(Record):
     figures: list[Id] = Field(default_factory=list)
     # What the video's captions say at that point, where they settle or show the words in question.
     said: Said | None = None
-    # The project's English for `quote` where the transcript's translation (data/transcript/en.yaml)
-    # has none: the article's outline between its summary and the turns is not translated there.
+    # The project's English for `quote`, shown beside it on English pages: where the transcript's
+    # translation (data/transcript/en.yaml) has none (the article's outline between its summary and the
+    # turns), where the captions beside the quote are unclear, or where the quote is the article's own
+    # words and the captions are the speaker's.
     translation: Str | None = None
 
     @model_validator(mode="after")

@@ -171,11 +171,16 @@ class PageContext:
         return self.inline.own_words(text, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
 
     def check_gloss(self, c) -> str:
-        """The English beside a fact-check's Chinese quote on an English page, where OpenAI's captions
-        (`said`) do not stand beside it: the check's own translation, else the transcript's."""
-        if self.lang != TRANSLATION_LANG or c.said:
+        """The English beside a fact-check's Chinese quote on an English page: the check's own
+        translation where it has one, else (where OpenAI's captions do not stand beside it) the
+        transcript's translation."""
+        if self.lang != TRANSLATION_LANG:
             return ""
-        return c.translation or glosses.translation(self.story, c.quote) or ""
+        if c.translation:  # the check's own: where the captions are unclear, or the words are the article's
+            return c.translation
+        if c.said:
+            return ""
+        return glosses.translation(self.story, c.quote) or ""
 
     def author(self, s) -> str:
         """A source's author where it is not its publisher, in the page's language."""

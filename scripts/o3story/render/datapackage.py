@@ -193,6 +193,8 @@ SOURCES = Table(
         *_both("author_label", "Author as shown", "How the pages name the author, where the name is in one script only."),
         Col("title_en", "string", "Title (our translation)", "This project's English translation of a title not in English.",
             lambda s: s.title_en),
+        *_both("title_label", "Title as shown", "How the pages name a source whose title is partly or wholly this "
+               "project's description (a data file, a post without a title, which copy or revision)."),
     ],
 )
 

@@ -12,6 +12,8 @@ from o3story.render.i18n import t
 
 
 def title(s: Source, lang: str) -> Markup:
+    if s.title_label is not None:  # the project's own words for it, in the page's language
+        return templating.join([s.title_label[lang]])
     gloss = s.title_en if lang == "en" and s.title_lang != "en" and s.title_en else ""
     return templating.macros().own_words(s.title, s.title_lang, gloss, t(lang, "source.title_gloss") if gloss else "")
 
@@ -19,6 +21,8 @@ def title(s: Source, lang: str) -> Markup:
 def title_plain(s: Source, lang: str) -> str:
     """The title where no markup can stand (a form's option): the page's language where the project
     has a translation, marked as ours."""
+    if s.title_label is not None:
+        return s.title_label[lang]
     if lang == "en" and s.title_lang != "en" and s.title_en:
         return f"{s.title_en} ({t(lang, 'source.title_gloss')})"
     return s.title

@@ -49,3 +49,13 @@ def test_escape_makes_markup_inert():
     import html
 
     assert html.unescape(out) == hostile
+
+
+def test_a_qualified_figure_keeps_to_the_chinese_word_before_it():
+    from o3story.render.fmt import tidy_spaces
+
+    assert tidy_spaces("得分 约71.7%，低于 超过25%", "zh") == "得分约71.7%，低于超过25%"
+    link = '为 <a class="o3-fig" data-figure="x" href="#">约1,891</a>'
+    assert tidy_spaces(link, "zh") == link.replace("为 <a", "为<a")
+    assert tidy_spaces("得分 71.7%，发布两个新模型 和 o3-mini", "zh") == "得分 71.7%，发布两个新模型 和 o3-mini"  # only a qualifier's space
+    assert tidy_spaces("scored about 71.7%", "en") == "scored about 71.7%"

@@ -243,3 +243,8 @@ def test_a_second_word_for_a_term_fails_but_not_in_a_quotation():
 def test_markdown_shown_as_text_fails():
     assert rules("<p>62% at **low** effort</p>") == ["markup"]
     assert rules("<p>62% at <strong>low</strong> effort, 2 ** 3</p>") == []
+
+
+def test_a_space_before_a_figures_chinese_qualifier_fails():
+    assert rules(f"<p>得分 {fig('约71.7%')}</p>") == ["split"]
+    assert rules(f"<p>得分{fig('约71.7%')}，得分 {fig('71.7%')}</p>") == []

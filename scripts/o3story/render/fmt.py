@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from typing import get_args
 
 from o3story.data.locale import locale
 from o3story.render.i18n import t
-from o3story.data.model import Dataset, Figure
+from o3story.data.model import Dataset, Figure, Qualifier
 
 # Characters that HTML or Markdown would act on; written as entities they stay text.
 # One pass over the characters, so no entity is escaped twice.
@@ -51,6 +52,18 @@ def value(fig: Figure, lang: str, with_qualifier: bool = True) -> str:
     if with_qualifier and fig.qualifier:
         text = f"{t(lang, fig.qualifier)}{locale(lang).space}{text}"
     return text
+
+
+def tidy_spaces(text: str, lang: str) -> str:
+    """In a language that does not space its words (locale `space` empty: Chinese), no space between a
+    character and a figure that starts with its qualifier: a template or page spaces a slot for a
+    number ("得分 {v}"), and a value with a qualifier starts with a word ("约71.7%"), which the space
+    would split from the word before it: 得分 约71.7% -> 得分约71.7%, whether the figure is a link or
+    text. Nothing else changes, so a source's own words keep their spaces."""
+    if locale(lang).space:
+        return text
+    words = "|".join(re.escape(t(lang, q)) for q in get_args(Qualifier))
+    return re.sub(rf"(?<=[\u3400-\u9fff]) (?=(?:<a class=\"o3-fig\"[^>]*>)?(?:{words})[\d$])", "", text)
 
 
 def level(word: str, lang: str) -> str:

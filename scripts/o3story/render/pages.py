@@ -17,6 +17,7 @@ from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
 from o3story.render import charts, evidence
 from o3story.render.blocks import BLOCKS
+from o3story.render.fmt import tidy_spaces
 from o3story.render.context import METHODS, TIMELINE, TRANSCRIPT, PageContext, PlaceholderError, href, render_text
 
 __all__ = ["METHODS", "TIMELINE", "TRANSCRIPT", "PageContext", "PlaceholderError", "chart_page", "href", "render", "render_text"]
@@ -47,6 +48,6 @@ def render(markdown: str, lang: str, story: Story, page_url: str, **context) -> 
             raise PlaceholderError(f"unknown placeholder '{{{{ {name} }}}}'")
         return str(BLOCKS[name](ctx, args))
 
-    out = TOKEN.sub(sub, markdown)
+    out = tidy_spaces(TOKEN.sub(sub, markdown), lang)
     block = evidence.block(ctx, ctx.linked)  # the evidence of the numbers this page links, at its end
     return f"{out}\n\n{block}\n" if block else out

@@ -20,6 +20,7 @@ like a wrong number. Two checks find them:
     automatic captions keep the speaker's own "is is").
   * `quoted`: a figure link inside quotation marks (“…”, "…", 「…」, 『…』, ‘…’, '…'). A quotation
     is the speaker's words: quote them verbatim as text and put the linked figure outside.
+  * `split`: a space between a Chinese word and a figure's own qualifier ("得分 约71.7%").
   * `markup`: Markdown syntax shown as text (`**low**`: a data string is escaped, never Markdown).
   * `term`: a variant of a term the site writes one way (`TERMS`: 词元 for token), outside quotation
     marks and the changelog's stored texts.
@@ -303,8 +304,21 @@ def markup_findings(block: Block) -> Iterator[str]:
         yield f"Markdown shown as text: {context(block.text, m.start(), m.end())}"
 
 
+# A Chinese word, a space, then a figure's own qualifier and its number: the space splits the qualifier
+# from the word it belongs with ("得分 约71.7%"; render/fmt.tidy_spaces removes it).
+SPLIT_QUALIFIER = re.compile(rf"[\u3400-\u9fff] (?:{_ZH})[\d$]")
+
+
+def split_findings(block: Block) -> Iterator[str]:
+    if block.as_written or block.verbatim:
+        return
+    for m in SPLIT_QUALIFIER.finditer(block.text):
+        yield f"a space before a figure's qualifier: {context(block.text, m.start(), m.end())}"
+
+
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
-         "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings}
+         "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings,
+         "split": split_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

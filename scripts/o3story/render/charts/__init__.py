@@ -58,8 +58,14 @@ def finish(chart, hints: dict | None, zoom: bool = False):
     `zoom` (a module's ZOOM): the chart may be zoomed with a mouse at page width (points close
     together on a log axis); charts.js reads it from layout.meta. Every other chart, and every chart
     on a touch screen or in its narrow layout, holds its axes (fixed ranges, no drag)."""
+    from o3story.render.fmt import tidy_spaces
+
     from .base import tidy_hover
     from .narrow import narrow
+
+    tidy = lambda text: tidy_spaces(text, chart.lang)  # noqa: E731
+    chart = replace(chart, title=tidy(chart.title), description=tidy(chart.description),
+                    notes=tuple(map(tidy, chart.notes)), keys=tuple(map(tidy, chart.keys)))
 
     for trace in chart.figure.data:  # tooltips: each field once, however the chart joined them
         text = getattr(trace, "hovertext", None)

@@ -75,7 +75,7 @@ def test_a_typed_qualifier_before_a_qualified_figure_fails(bad):
 @pytest.mark.parametrize("good", [
     f"<p>o1 {fig('about 1,891')}.</p>",
     f"<p>every other model under {fig('2%')};</p>",  # the figure has no qualifier of its own
-    f"<p>o1 约 {fig('1,891')}，最近 {fig('约10%')}。</p>",  # 最近 is “recently”
+    f"<p>o1 约 {fig('1,891')}，最近{fig('约10%')}。</p>",  # 最近 is “recently”
     f"<p>from {fig('about 10%')} to {fig('over 25%')}</p>",
     "<p>about 2,727 and under 2%</p>",
 ])

@@ -21,7 +21,7 @@ from o3story.data.transcript import LANG as TRANSCRIPT_LANG
 from o3story.data.translation import LANG as TRANSLATION_LANG
 from o3story.render import charts, exports, glosses, source_text, templating
 from o3story.render.archive import archived
-from o3story.render.fmt import setting, value
+from o3story.render.fmt import setting, tidy_spaces, value
 from o3story.render.i18n import LANG_ROOT, t
 
 METHODS = "methods/"
@@ -112,7 +112,8 @@ class PageContext:
 
     def plain(self, text: str) -> str:
         """A data text with each {{ fig ID }} as its value in plain text (for text inside a link)."""
-        return TOKEN.sub(lambda m: value(self.figure(m["args"].split()[0]), self.lang) if m["name"] == "fig" else "", text)
+        out = TOKEN.sub(lambda m: value(self.figure(m["args"].split()[0]), self.lang) if m["name"] == "fig" else "", text)
+        return tidy_spaces(out, self.lang)
 
     # -- helpers ------------------------------------------------------------------
     def figure(self, fig_id: str) -> Figure:

@@ -304,16 +304,18 @@ def markup_findings(block: Block) -> Iterator[str]:
         yield f"Markdown shown as text: {context(block.text, m.start(), m.end())}"
 
 
-# A Chinese word, a space, then a figure's own qualifier and its number: the space splits the qualifier
-# from the word it belongs with ("得分 约71.7%"; render/fmt.tidy_spaces removes it).
-SPLIT_QUALIFIER = re.compile(rf"[\u3400-\u9fff] (?:{_ZH})[\d$]")
+# A Chinese word, a space, then a figure link that starts with its own qualifier: the space splits the
+# qualifier from the word it belongs with ("得分 约71.7%"; render/fmt.tidy_spaces removes it). Only at a
+# figure link: a space between two elements (a card's label chip and its value) is layout.
+SPLIT_BEFORE = re.compile(r"[\u3400-\u9fff] $")
 
 
 def split_findings(block: Block) -> Iterator[str]:
     if block.as_written or block.verbatim:
         return
-    for m in SPLIT_QUALIFIER.finditer(block.text):
-        yield f"a space before a figure's qualifier: {context(block.text, m.start(), m.end())}"
+    for start, end, fig_id in block.figures:
+        if STARTS_QUALIFIED.match(block.text[start:end]) and SPLIT_BEFORE.search(block.text, 0, start):
+            yield f"a space before {fig_id}, whose value starts with its qualifier: {context(block.text, start - 2, end, (start, end))}"
 
 
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,

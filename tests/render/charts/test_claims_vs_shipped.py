@@ -92,3 +92,12 @@ def test_close_marks_keep_their_values_apart():
     figs = [F(value=96.7), F(value=91.6)]
     pos = cvs._positions(figs, "en", 100, ["about 96.7%", "91.6%"])
     assert pos[0] == "top center" and pos[1] != "middle left"
+
+
+def test_a_middle_value_starts_at_its_mark_when_centred_it_would_meet_the_lowest():
+    """ARC-AGI-1 low compute: 'medium 53.83%' centred beneath its mark met 'low 41.5%' left of its own (360 px embed)."""
+    from types import SimpleNamespace as F
+
+    figs = [F(value=75.7), F(value=41.5), F(value=53.83)]
+    pos = cvs._positions(figs, "en", 100, ["75.7%", "low 41.5%", "medium 53.83%"])
+    assert pos == ["middle right", "middle left", "bottom right"]

@@ -52,13 +52,17 @@ RELEASED = [(e, f"arc.o3-2025-04-16.{e}.leaderboard-2026-06-16") for e in ("low"
 # their points), of each other and of the human panel's: the $26 cost right of its hollow mark (which sits
 # on December's $20 one), the $167 cost beneath its mark (clear of the 87.5% run's label), the high runs'
 # score and cost left of theirs (level with the 87.5% run's, above the 91.5% run's).
-REPRICED_TEXT = {"semi-low": "middle right", "public-low": "bottom center", "semi-high": "middle left", "public-high": "top left"}
+REPRICED_TEXT = {"semi-low": "middle right", "public-low": "bottom center"}
+# The high runs' labels, annotations (xanchor, yanchor, xshift, yshift in px): the 87.5% run's left of its
+# mark, level with it, in the 12 px between the 91.5% run's mark above and the 85% line
+# below; the 91.5% run's centred above its mark (left of it, it met the human panel's on a phone).
+HIGH_LABEL = {"semi-high": ("right", "middle", -10, 0), "public-high": ("center", "bottom", 0, 8)}
 TARGET = "arc.grand-prize-target"
-# Phone layout (charts.narrow): taller, for the stacked buttons and the legend. The re-priced public high
-# run (trace REPRICED_FIRST + 3): its label centred above its mark on a phone, where left of it it met
-# the human panel's.
+# Phone layout (charts.narrow): taller, for the stacked buttons and the legend. The re-priced public low
+# run (trace REPRICED_FIRST + 2): on a phone the $167 label right of its mark (beneath it, it met "$26",
+# the log axis being short there).
 REPRICED_FIRST = 12  # the index of the first re-priced trace (checked in build)
-NARROW = dict(height=680, text={REPRICED_FIRST + 3: "top center"})
+NARROW = dict(height=680, text={REPRICED_FIRST + 2: "middle right"})
 Y_MAX = 104  # room above the human panel's 98% for its two-line label, level with its mark
 # The gap between a mark and its label, where plotly's own (a few px) leaves them touching: an en space.
 GAP = "\u2002"
@@ -153,25 +157,36 @@ def build(story: Story, lang: str) -> Chart:
                              name=tr(lang, ID, "target", v=value(target, lang)), hoverinfo="skip"))
     # Later re-pricing, hidden until switched on: hollow markers, so they never pass for December's figures.
     first_repriced = len(fig.data)
+    high_labels = []  # the re-priced high runs' score and cost: annotations, placed to the pixel
     assert first_repriced == REPRICED_FIRST, first_repriced  # NARROW's hint names a trace by its index
     for key, sid, cid in REPRICED:
         score, cost = story.data.figure(sid), story.data.figure(cid)
         drawn.append(cost)
-        fig.add_trace(go.Scatter(
-            x=[cost.value], y=[score.value], mode="markers+text", visible=False, name=tr(lang, ID, "legend.repriced"),
+        high = key.endswith("-high")
+        if high:
             # the high runs' score too: no arrow carries it in this view (the title names 87.5%)
-            text=[(GAP + html.escape(tr(lang, ID, "dollars", v=number(cost.value, lang)))) if key.endswith("-low") else
-                  html.escape(tr(lang, ID, "label.point", score=value(score, lang), cost=tr(lang, ID, "dollars", v=number(cost.value, lang)))) + GAP],
-            textposition=REPRICED_TEXT[key],
+            high_labels.append((cost, score))
+        fig.add_trace(go.Scatter(
+            x=[cost.value], y=[score.value], mode="markers" if high else "markers+text", visible=False, name=tr(lang, ID, "legend.repriced"),
+            text=[GAP + html.escape(tr(lang, ID, "dollars", v=number(cost.value, lang)))] if not high else None,
+            textposition=REPRICED_TEXT.get(key),
             textfont=dict(size=11), cliponaxis=False,
-            marker=dict(size=14, color=color, symbol=f"{sym}-open", line=dict(width=2)),
+            # a size smaller than December's marks: the 91.5% run's mark stays clear of the 87.5% run's label below it
+            marker=dict(size=12, color=color, symbol=f"{sym}-open", line=dict(width=2)),
             hovertext=[hover(cost, story, lang)], hoverinfo="text", showlegend=key == "semi-low", legendgroup="repriced",
             customdata=[cost.id],
         ))
+    arrow_labels = len(fig.layout.annotations)
+    for (key, *_), (cost, score) in zip([r for r in REPRICED if r[0].endswith("-high")], high_labels):
+        xanchor, yanchor, xshift, yshift = HIGH_LABEL[key]
+        fig.add_annotation(x=math.log10(cost.value), y=score.value, xref="x", yref="y", showarrow=False, visible=False,
+                           text=html.escape(tr(lang, ID, "label.point", score=value(score, lang), cost=tr(lang, ID, "dollars", v=number(cost.value, lang)))),
+                           xanchor=xanchor, yanchor=yanchor, xshift=xshift, yshift=yshift, font=dict(size=11), name="o3:keep")
     n = len(fig.data)
     dec_only = [True] * first_repriced + [False] * (n - first_repriced)
     both = [i not in arrows for i in range(n)]  # priced: no "cost not published" arrow beside the prices
-    scores = {f"annotations[{i}].visible" for i in range(len(fig.layout.annotations))}  # the arrows' scores
+    # the arrows' scores in December's view, the re-priced high runs' labels in the other
+    shown = {f"annotations[{i}].visible": i < arrow_labels for i in range(len(fig.layout.annotations))}
     fig.update_layout(**base_layout(
         lang, height=520, margin=dict(l=60, r=20, t=50, b=60),
         legend=dict(base_layout(lang)["legend"], tracegroupgap=0),  # the plot's height for the labels at 85-98%
@@ -179,9 +194,9 @@ def build(story: Story, lang: str) -> Chart:
             type="buttons", direction="right", x=0, y=1.12, xanchor="left", yanchor="top", showactive=True,
             buttons=[
                 dict(label=tr(lang, ID, "button.dec"), name="december", method="update",
-                     args=[{"visible": dec_only}, {k: True for k in sorted(scores)}]),
+                     args=[{"visible": dec_only}, shown]),
                 dict(label=tr(lang, ID, "button.repriced"), name="repriced", method="update",
-                     args=[{"visible": both}, {k: False for k in sorted(scores)}]),
+                     args=[{"visible": both}, {k: not v for k, v in shown.items()}]),
             ],
         )],
     ))

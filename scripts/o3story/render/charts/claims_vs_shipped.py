@@ -44,9 +44,9 @@ ELO_ROW = ("codeforces", "o3.codeforces-elo", ["o3-2025-04-16.codeforces-elo.hig
 ROW_CLAIMS = {"aime": "aime", "gpqa": "gpqa", "swe": "swe-bench", "arc-low": "arc-agi", "arc-high": "arc-agi",
               "frontiermath": "frontiermath", "codeforces": "codeforces"}
 ELO_MAX = 3600  # the Elo axis runs past 3,000 so that December's label fits beside its mark on a phone
-ROW_PX = 58  # one row: its name above, the marks with their values, a middle mark's value beneath
+ROW_PX = 60  # one row: its name above, the marks with their values, a middle mark's value beneath
 ABOVE = 0.5  # rows of room above a panel's first row (its name) and below its last (a value beneath)
-GAP_PX = 68  # between the panels: the first one's ticks and axis title, then the next row's name
+GAP_PX = 62  # between the panels: the first one's ticks and axis title, then the next row's name
 TOP_PX = 6
 BOTTOM_PX = 50  # under the second panel: its ticks and axis title (the legend adds its own room)
 LEGEND_PX = {"wide": 44, "narrow": 88}  # one line beside each other at page width; three wrapped lines on a phone

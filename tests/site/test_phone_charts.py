@@ -157,6 +157,54 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
     assert not failures, f"{base}: " + "; ".join(failures)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_arc_cost_repriced_view_is_legible(site, browser, width, lang):
+    """arc-agi-cost's second view, opened by its address: no two texts overlap nor leave the chart
+    ("$4,560" sat on "82.8% · $17", "$167" and "$26" on "75.7% · $20" at 360 px), no re-priced mark sits
+    on a label, and the title's 87.5% is printed (the arrows that carried it are hidden in this view)."""
+    phone = width == 360
+    ctx = browser.new_context(viewport={"width": width, "height": 900}, has_touch=phone, is_mobile=phone)
+    page = ctx.new_page()
+    page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/arc-agi-cost/?view-arc-agi-cost=repriced", wait_until="load")
+    draw_all_charts(page)
+    plot = page.locator(".o3-chart__plot")
+    assert plot.get_attribute("data-layout") == ("narrow" if phone else "wide")
+    measured = measure_drawn(page)
+    entry = record(f"{width} repriced {lang} arc-agi-cost", measured)
+    assert not entry["overlaps"] and not entry["outside"], entry
+    texts = [t["text"] for t in measured["texts"]]
+    assert any("87.5%" in t for t in texts) and any("91.5%" in t for t in texts), texts
+    # the hollow marks of the re-priced runs cover no label
+    marks = page.evaluate("""() => [...document.querySelectorAll('.o3-chart__plot g.trace.scatter')]
+        .filter(g => getComputedStyle(g).opacity !== '0' && g.querySelector('path.point[style*="fill: none"], path.point[style*="fill-opacity: 0"]'))
+        .flatMap(g => [...g.querySelectorAll('path.point')].map(p => { const r = p.getBoundingClientRect(); return {l: r.left, t: r.top, r: r.right, b: r.bottom}; }))""")
+    assert len(marks) == 4, marks  # the four re-priced runs
+    # a text's box is its line box: its glyphs lie about a fifth of the font size inside it, top and bottom
+    covered = [(t["text"], m) for t in measured["texts"] if t["kind"] in ("label", "annotation") for m in marks
+               if abs((t["l"] + t["r"]) / 2 - (m["l"] + m["r"]) / 2) > 3  # a label centred beneath its own mark is its own
+               and min(t["r"], m["r"]) - max(t["l"], m["l"]) > 2
+               and min(t["b"] - t["size"] / 5, m["b"]) - max(t["t"] + t["size"] / 5, m["t"]) > 1]
+    assert not covered, covered
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_view_buttons_stay_inside_the_chart_on_a_phone(site, browser, lang):
+    """refusal-vs-overrefusal at 360 px: its view buttons end inside the chart's box (the English
+    "o3-mini system card" ended at x=348 against the box's 344), in either view."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    for view in ("", "?view-refusal-vs-overrefusal=card"):
+        page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/refusal-vs-overrefusal/{view}", wait_until="load")
+        draw_all_charts(page)
+        box = page.locator(".o3-chart__plot").bounding_box()
+        buttons = [b.bounding_box() for b in page.locator(".o3-chart__plot .updatemenu-button").all()]
+        assert len(buttons) == 2
+        assert all(b["x"] >= box["x"] - SLACK and b["x"] + b["width"] <= box["x"] + box["width"] + SLACK for b in buttons), (box, buttons)
+    ctx.close()
+
+
 # --- values where the story needs them ------------------------------------------------------------
 
 HEADLINE = "claims-vs-shipped"
@@ -193,7 +241,7 @@ SCREEN = {360: 800, 1280: 900}
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_every_chart_fits_the_screen(site, browser, pages, width, lang):
-    """Heights follow content: at 1280 x 900 a chart's page title and its drawn plot fit one screen;
+    """Heights follow content: at 1280 x 900 a chart's page title and its drawn plot fit the page's first screen;
     at 360 x 800 (touch) a chart, static or drawn, is at most 1.25 screens tall. Figures go to
     .cache/phone-charts.json ("heights")."""
     phone = width == 360
@@ -212,10 +260,11 @@ def test_every_chart_fits_the_screen(site, browser, pages, width, lang):
             if tall > 1.25 * SCREEN[width]:
                 failures.append(f"{chart_id}: {tall:.0f} px tall on a {SCREEN[width]} px screen")
         else:
-            span = plot["y"] + plot["height"] - title["y"]
-            seen[chart_id] = round(span)
-            if span > SCREEN[width]:
-                failures.append(f"{chart_id}: title and chart span {span:.0f} px of a {SCREEN[width]} px screen")
+            # the page's first screen holds the title and the whole plot: its bottom within 900 px of the page's top
+            end = plot["y"] + plot["height"] + page.evaluate("window.scrollY")
+            seen[chart_id] = round(end)
+            if end > SCREEN[width]:
+                failures.append(f"{chart_id}: the chart ends {end:.0f} px down the page, past a {SCREEN[width]} px screen")
     RESULTS[f"{width} heights {lang}"] = seen
     ctx.close()
     assert not failures, failures
@@ -231,7 +280,11 @@ def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_
     plot = page.locator(".o3-chart__plot")
     assert plot.locator("img.o3-chart__static").count() == 1
     plot.scroll_into_view_if_needed()
-    plot.tap(position={"x": 20, "y": 20})  # one tap, then nothing: the chart turns interactive
+    # One tap, then nothing: the chart turns interactive. The tap lands where the reader sees the chart:
+    # a chart as tall as the screen (o3-vs-o1's phone layout, 740 px) is scrolled with its top under the
+    # sticky header, which would take a tap at the plot's top corner.
+    box = plot.bounding_box()
+    plot.tap(position={"x": 20, "y": min(box["height"] / 2, 300)})
     page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
     assert plot.get_attribute("data-layout") == "narrow"
     point = plot.locator("g.points path.point, g.trace.bars path").first
@@ -245,10 +298,17 @@ def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_
 
 
 def test_layout_follows_the_container_both_ways(site, browser):
+    """A drawn chart takes its narrow layout when its container shrinks to a phone's width and its wide
+    one when it grows back; each time the chart's own phone hints (its module's NARROW) are what change,
+    not only the container."""
+    from o3story.render.charts import arc_agi_cost, o3_vs_o1
+
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
-    # o3-vs-o1: two panels side by side (o3-mini-elo-cost was used here until it became one panel)
-    for lang, chart_id in (("", "o3-vs-o1"), ("en/", "arc-agi-cost")):
+    full = "document.querySelector('.o3-chart__plot')._fullLayout"
+    # o3-vs-o1: one column of horizontal bars at every width; on a phone it is taller and its legend
+    # sits in the container's top margin (hint legend="top"). arc-agi-cost: taller on a phone.
+    for lang, chart_id, module in (("", "o3-vs-o1", o3_vs_o1), ("en/", "arc-agi-cost", arc_agi_cost)):
         page.goto(f"{site.url}{lang}charts/{chart_id}/", wait_until="load")
         draw_all_charts(page)
         plot = page.locator(".o3-chart__plot")
@@ -258,16 +318,18 @@ def test_layout_follows_the_container_both_ways(site, browser):
         notes = page.locator(".o3-chart__narrow-notes")
         has_notes = notes.count() > 0
         assert plot.get_attribute("data-layout") == "wide" and not (has_notes and notes.is_visible())
-        wide_domain = page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain")
+        wide = page.evaluate(f"({{h: {full}.height, legend: {full}.legend.yref}})")
         page.set_viewport_size({"width": 360, "height": 900})
         page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
         assert notes.is_visible() if has_notes else not notes.is_visible()
-        if chart_id == "o3-vs-o1":  # stacked: the first panel now spans the width
-            assert wide_domain[1] < 0.8
-            assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.xaxis.domain[1]") == 1
+        narrow = page.evaluate(f"({{h: {full}.height, legend: {full}.legend.yref}})")
+        assert narrow["h"] == module.NARROW["height"] != wide["h"], (chart_id, wide, narrow)
+        if module.NARROW.get("legend") == "top":  # the key above the bars, in the container's margin
+            assert narrow["legend"] == "container" and wide["legend"] != "container", (wide, narrow)
         page.set_viewport_size({"width": 1280, "height": 900})
         page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'wide'", timeout=10_000)
         assert not notes.is_visible()
+        assert page.evaluate(f"{full}.height") == wide["h"]
     ctx.close()
 
 

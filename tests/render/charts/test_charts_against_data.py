@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from o3story.render.charts.narrow import MARKS
 
 from o3story.render.charts import CHARTS, arc_agi_cost, claims_vs_shipped, o3_mini_elo_cost, o3_vs_o1
 from o3story.render.fmt import value
@@ -116,11 +115,8 @@ def test_claims_vs_shipped_puts_openais_own_released_figures_beside_december(sto
                for cd, x in zip(t.customdata, t.x)}
         assert {k: dec[k] for k in ("o3.aime-2024", "o3.gpqa-diamond", "o3.swe-bench-verified", "o3.codeforces-elo")} == {
             "o3.aime-2024": 96.7, "o3.gpqa-diamond": 87.7, "o3.swe-bench-verified": 71.7, "o3.codeforces-elo": 2727}
-        # the Codeforces row carries a numbered mark whose caveat, listed under the chart, names the tool
-        (name,) = [a.text for a in chart.figure.layout.annotations if "Codeforces" in a.text]
-        mark = name.rsplit(" ", 1)[-1]
-        caveat = chart.keys[MARKS.index(mark)]
-        assert ("with a terminal tool" in caveat) if lang == "en" else ("终端" in caveat)
+        # the Codeforces row's tool is named in the reader's note (one note for OpenAI's own figures, not a key per row)
+        assert any(("with a terminal tool" in n) if lang == "en" else ("终端" in n) for n in chart.notes)
     # the description's "below December's on every benchmark shown" holds in the data
     for _, claim, own_ids, _ in claims_vs_shipped.ROWS + [claims_vs_shipped.ELO_ROW]:
         for o in own_ids:
@@ -221,13 +217,20 @@ def test_arc_cost_high_compute_has_no_invented_cost(story):
     assert {t.y[0] for t in unknown} == {87.5, 91.5}
     dec_costs = {story.data.figure(c).value for _, _, c in arc_agi_cost.O3_DEC}
     assert all(t.x[0] in dec_costs for t in unknown)
-    # each arrow carries its score at its head, and its legend entry says the cost was not published
-    assert all(t.text[1] == f"{t.y[0]}%" and t.name.endswith("(cost not published)") for t in unknown)
+    # each arrow's score stands level with its head (an annotation, within 8 px of the head's level),
+    # and its legend entry says the cost was not published
+    import math
+    heads = {(round(a.x, 6), a.y, a.text) for a in chart.figure.layout.annotations if a.visible is not False}
+    assert heads == {(round(math.log10(t.x[1]), 6), t.y[1], f"{t.y[1]}%") for t in unknown}
+    (entry,) = [t.name for t in unknown if t.showlegend is not False]  # one entry for two lines that look alike
+    assert "cost not published" in entry and "semi-private 87.5%" in entry and "public 91.5%" in entry
     # re-pricings are hidden by default and switched on by the second button
     repriced = [t for t in chart.figure.data if t.visible is False]
     assert sorted(x for t in repriced for x in t.x) == sorted(story.data.figure(c).value for _, _, c in arc_agi_cost.REPRICED)
     target = story.data.figure("arc.grand-prize-target")
     assert any(s.y0 == target.value for s in chart.figure.layout.shapes)
+    # the line is named in the legend, its value with it
+    assert any(t.name and "85%" in t.name and t.line and t.line.dash == "dash" for t in chart.figure.data)
     assert "not a human score" in chart.description
 
 
@@ -246,6 +249,13 @@ def test_arc_cost_repriced_view_hides_the_not_published_arrows(story, lang):
     assert all(repriced_view[i] and dec_view[i] for i in others)
     assert not chart.figure.layout.annotations or all(
         arc_agi_cost.tr(lang, arc_agi_cost.ID, "unknown") not in a.text for a in chart.figure.layout.annotations)
+    # the arrows' scores (annotations) go with them; the re-priced high runs' labels carry the scores instead
+    dec_ann, rep_ann = (b.args[1] for b in chart.figure.layout.updatemenus[0].buttons)
+    anns = chart.figure.layout.annotations
+    assert dec_ann == {f"annotations[{i}].visible": a.visible is not False for i, a in enumerate(anns)} == {k: not v for k, v in rep_ann.items()}
+    high = {story.data.figure(sid).value for key, sid, _ in arc_agi_cost.REPRICED if key.endswith("-high")}
+    labels = " ".join(a.text for i, a in enumerate(anns) if rep_ann[f"annotations[{i}].visible"])
+    assert all(f"{v}%" in labels for v in high), labels
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -97,3 +97,17 @@ def test_description_holds_the_formatted_values(chart, story):
 def test_note_explains_the_two_documents(chart):
     assert len(chart.notes) == 2
     assert {s.id for s in chart.sources} == {"deliberative-alignment-paper", "o3-mini-system-card"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_card_view_labels_sit_by_their_own_marks(story, lang):
+    """In the system card's view o1-mini (0.95, 0.72) and o3-mini (0.88, 0.73) are level: o1-mini's label,
+    left of its mark, ran under o3-mini's dot on a phone. It sits beneath its own mark, centred, in both
+    layouts; o3-mini's stays above."""
+    from o3story.render import charts
+
+    chart = charts.build(chart_module.ID, story, lang)
+    for layout, fig in (("wide", chart.figure.to_plotly_json()), ("narrow", chart.narrow.figure)):
+        pos = {t["meta"] + " " + t["customdata"][0].split(".")[0]: t["textposition"] for t in fig["data"]}
+        assert pos["card o1-mini"] == "bottom center", (layout, pos)
+        assert pos["card o3-mini"].startswith("top"), (layout, pos)

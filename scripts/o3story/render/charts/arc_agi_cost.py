@@ -10,12 +10,13 @@ December figures; in that view the runs have a price, so the "not published" arr
 from __future__ import annotations
 
 import html
+import math
 
 import plotly.graph_objects as go
 
 from o3story.render.fmt import number, value
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr, wrap
+from .base import REFERENCE, Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr
 
 ID = "arc-agi-cost"
 HUMAN_AVERAGE = "arc.human-panel.average.arc-agi-2-launch"
@@ -47,17 +48,31 @@ REPRICED = [
 ]
 # The released o3 on the same semi-private set, by reasoning effort (ARC's leaderboard data): (effort, stem)
 RELEASED = [(e, f"arc.o3-2025-04-16.{e}.leaderboard-2026-06-16") for e in ("low", "medium", "high")]
-# Where each re-priced point's cost sits, clear of December's labels and of each other.
-REPRICED_TEXT = {"semi-low": "bottom center", "public-low": "bottom center", "semi-high": "bottom left", "public-high": "top left"}
+# Where each re-priced point's label sits (trace order of REPRICED), clear of December's labels (left of
+# their points), of each other and of the human panel's: the $26 cost right of its hollow mark (which sits
+# on December's $20 one), the $167 cost beneath its mark (clear of the 87.5% run's label), the high runs'
+# score and cost left of theirs (level with the 87.5% run's, above the 91.5% run's).
+REPRICED_TEXT = {"semi-low": "middle right", "public-low": "bottom center"}
+# The high runs' labels, annotations (xanchor, yanchor, xshift, yshift in px): the 87.5% run's left of its
+# mark, level with it, in the 12 px between the 91.5% run's mark above and the 85% line
+# below; the 91.5% run's centred above its mark (left of it, it met the human panel's on a phone).
+HIGH_LABEL = {"semi-high": ("right", "middle", -10, 0), "public-high": ("center", "bottom", 0, 8)}
 TARGET = "arc.grand-prize-target"
-# Phone layout (charts.narrow): taller, for the stacked buttons and the six-entry legend.
-# The target line's label wraps narrow, so that it stays left of the o3 runs' labels.
-# Trace 2, the semi-private run's arrow: its score level with the head on a phone, clear of the public
-# low run's label ("82.8% · $17") that reaches far right on a narrow axis.
-NARROW = dict(height=660, wrap=18, text={2: "middle right"})
+# Phone layout (charts.narrow): taller, for the stacked buttons and the legend. The re-priced public low
+# run (trace REPRICED_FIRST + 2): on a phone the $167 label right of its mark (beneath it, it met "$26",
+# the log axis being short there).
+REPRICED_FIRST = 12  # the index of the first re-priced trace (checked in build)
+NARROW = dict(height=680, text={REPRICED_FIRST + 2: "middle right"})
+Y_MAX = 104  # room above the human panel's 98% for its two-line label, level with its mark
+# The gap between a mark and its label, where plotly's own (a few px) leaves them touching: an en space.
+GAP = "\u2002"
+# The score beside a "cost not published" arrow's head, level with it, nudged apart (px) so that the two
+# labels 4 points apart never touch on a 300 px plot: public (91.5%) up, semi-private (87.5%) down.
+ARROW_SHIFT = {"public": 7, "semi": 1}
 # Where each other model's name sits beside its point, so that the three o1 efforts stay apart.
 OTHER_TEXT = {"arc.o1.low": "bottom center", "arc.o1.medium": "middle left", "arc.o1.high": "top right",
               "arc.gpt-4o": "top right", "arc.human-panel": "middle left", "arc.o1-pro": "bottom center"}
+HUMAN = "arc.human-panel"
 
 
 def build(story: Story, lang: str) -> Chart:
@@ -71,13 +86,16 @@ def build(story: Story, lang: str) -> Chart:
             x=[cost.value], y=[score.value], mode="markers+text", name=tr(lang, ID, f"legend.o3.{key}"),
             # right of the point: to its left, below the target line, stands that line's label
             # score and cost, both named by the title: "75.7% · $20"
-            text=[html.escape(tr(lang, ID, "label.point", score=value(score, lang), cost=tr(lang, ID, "dollars", v=number(cost.value, lang))))],
-            textposition="middle right",
+            text=[html.escape(tr(lang, ID, "label.point", score=value(score, lang), cost=tr(lang, ID, "dollars", v=number(cost.value, lang)))) + GAP],
+            # left of the point: right of it stand the arrows' ticks and, re-priced, the same run's hollow mark
+            textposition="middle left",
             marker=dict(size=14, color=color, symbol=sym if key == "semi" else "diamond-wide", line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             legendgroup="dec", customdata=[f"{score.id} {cost.id}"],
         ))
     arrows = []  # trace indices of the "cost not published" arrows: hidden once the runs are re-priced
+    # One legend entry for the two arrows, which look alike: it names whose score is whose.
+    high_name = tr(lang, ID, "legend.high", **{k: value(story.data.figure(sid), lang) for k, sid, _ in O3_HIGH})
     for key, sid, cid in O3_HIGH:
         score, low_cost = story.data.figure(sid), story.data.figure(cid)
         drawn.append(score)
@@ -90,15 +108,15 @@ def build(story: Story, lang: str) -> Chart:
         fig.add_trace(go.Scatter(
             x=[low_cost.value, ARROW_END], y=[score.value, score.value], mode="lines+markers+text",
             line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color, opacity=1),
-            # the score beside the arrow's head; "cost not published" in the legend, tooltip and first note
-            # (beside the head it ran into the human panel's and the target's labels on a phone)
-            # right of the head, the public run's above its line and the semi-private's below (4 points apart): they never meet
-            # the target line's label (far left) or the human panel's (left of its point)
-            text=["", label(score, lang)], textposition="top right" if key == "public" else "bottom right",
-            textfont=dict(size=11), cliponaxis=False,
-            name=tr(lang, ID, f"legend.high.{key}"), hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
+            # the score: an annotation level with the head (ARROW_SHIFT), hidden with the arrow in the
+            # re-priced view; "cost not published" in the legend, tooltip and first note
+
+            name=high_name if key == "semi" else tr(lang, ID, f"legend.high.{key}"), showlegend=key == "semi", hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
         ))
+        fig.add_annotation(x=math.log10(ARROW_END), y=score.value, xref="x", yref="y", text=label(score, lang), showarrow=False,
+                           xanchor="left", yanchor="middle", xshift=10, yshift=ARROW_SHIFT[key], font=dict(size=11, color=color),
+                           name="o3:keep")
     # The released o3 at the cost ARC measured for it: another model, measured, its own marker.
     rel_color, rel_sym = style("o3-2025-04-16")
     rel = [(e, story.data.figure(f"{stem}.score"), story.data.figure(f"{stem}.cost-per-task")) for e, stem in RELEASED]
@@ -120,8 +138,12 @@ def build(story: Story, lang: str) -> Chart:
         c, s = style(model)
         shown = story.data.model_label(model, lang)  # "human panel" is 人类测试组 on a Chinese page
         name = f"{shown} ({tr(lang, ID, 'effort.' + effort)})" if effort else shown
+        text = name
+        if stem == HUMAN:  # its values, which the description relies on: "human panel 98.0% (average 64.2%)"
+            text = tr(lang, ID, "label.human", name=shown, v=value(score, lang), avg=value(story.data.figure(HUMAN_AVERAGE), lang))
+            text = "<br>".join(html.escape(part) + GAP for part in text.split("\n"))
         fig.add_trace(go.Scatter(
-            x=[cost.value], y=[score.value], mode="markers+text", name=name, text=[name],
+            x=[cost.value], y=[score.value], mode="markers+text", name=name, text=[text],
             textposition=OTHER_TEXT.get(stem, "bottom center"),
             textfont=dict(size=11), marker=dict(size=11, color=c, symbol=symbol(score, s), line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
@@ -129,37 +151,57 @@ def build(story: Story, lang: str) -> Chart:
         ))
     target = story.data.figure(TARGET)
     drawn.append(target)
-    fig.add_hline(y=target.value, line=dict(color="#888888", dash="dash", width=1.5),
-                  annotation_text=wrap(tr(lang, ID, "target", v=value(target, lang)), lang, 30), annotation_position="bottom left",  # below the line: the o3 runs are above it
-                  annotation_font_size=11, annotation_name="o3:keep")
+    # The target line, named in the legend (its label on the plot sat among the o3 runs' labels on a phone)
+    fig.add_hline(y=target.value, line=dict(color=REFERENCE, dash="dash", width=1.5))
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=dict(color=REFERENCE, dash="dash", width=1.5),
+                             name=tr(lang, ID, "target", v=value(target, lang)), hoverinfo="skip"))
     # Later re-pricing, hidden until switched on: hollow markers, so they never pass for December's figures.
     first_repriced = len(fig.data)
+    high_labels = []  # the re-priced high runs' score and cost: annotations, placed to the pixel
+    assert first_repriced == REPRICED_FIRST, first_repriced  # NARROW's hint names a trace by its index
     for key, sid, cid in REPRICED:
         score, cost = story.data.figure(sid), story.data.figure(cid)
         drawn.append(cost)
+        high = key.endswith("-high")
+        if high:
+            # the high runs' score too: no arrow carries it in this view (the title names 87.5%)
+            high_labels.append((cost, score))
         fig.add_trace(go.Scatter(
-            x=[cost.value], y=[score.value], mode="markers+text", visible=False, name=tr(lang, ID, "legend.repriced"),
-            text=[html.escape(tr(lang, ID, "dollars", v=number(cost.value, lang)))], textposition=REPRICED_TEXT[key],
+            x=[cost.value], y=[score.value], mode="markers" if high else "markers+text", visible=False, name=tr(lang, ID, "legend.repriced"),
+            text=[GAP + html.escape(tr(lang, ID, "dollars", v=number(cost.value, lang)))] if not high else None,
+            textposition=REPRICED_TEXT.get(key),
             textfont=dict(size=11), cliponaxis=False,
-            marker=dict(size=14, color=color, symbol=f"{sym}-open", line=dict(width=2)),
+            # a size smaller than December's marks: the 91.5% run's mark stays clear of the 87.5% run's label below it
+            marker=dict(size=12, color=color, symbol=f"{sym}-open", line=dict(width=2)),
             hovertext=[hover(cost, story, lang)], hoverinfo="text", showlegend=key == "semi-low", legendgroup="repriced",
             customdata=[cost.id],
         ))
+    arrow_labels = len(fig.layout.annotations)
+    for (key, *_), (cost, score) in zip([r for r in REPRICED if r[0].endswith("-high")], high_labels):
+        xanchor, yanchor, xshift, yshift = HIGH_LABEL[key]
+        fig.add_annotation(x=math.log10(cost.value), y=score.value, xref="x", yref="y", showarrow=False, visible=False,
+                           text=html.escape(tr(lang, ID, "label.point", score=value(score, lang), cost=tr(lang, ID, "dollars", v=number(cost.value, lang)))),
+                           xanchor=xanchor, yanchor=yanchor, xshift=xshift, yshift=yshift, font=dict(size=11), name="o3:keep")
     n = len(fig.data)
     dec_only = [True] * first_repriced + [False] * (n - first_repriced)
     both = [i not in arrows for i in range(n)]  # priced: no "cost not published" arrow beside the prices
+    # the arrows' scores in December's view, the re-priced high runs' labels in the other
+    shown = {f"annotations[{i}].visible": i < arrow_labels for i in range(len(fig.layout.annotations))}
     fig.update_layout(**base_layout(
         lang, height=520, margin=dict(l=60, r=20, t=50, b=60),
+        legend=dict(base_layout(lang)["legend"], tracegroupgap=0),  # the plot's height for the labels at 85-98%
         updatemenus=[dict(
             type="buttons", direction="right", x=0, y=1.12, xanchor="left", yanchor="top", showactive=True,
             buttons=[
-                dict(label=tr(lang, ID, "button.dec"), name="december", method="restyle", args=[{"visible": dec_only}]),
-                dict(label=tr(lang, ID, "button.repriced"), name="repriced", method="restyle", args=[{"visible": both}]),
+                dict(label=tr(lang, ID, "button.dec"), name="december", method="update",
+                     args=[{"visible": dec_only}, shown]),
+                dict(label=tr(lang, ID, "button.repriced"), name="repriced", method="update",
+                     args=[{"visible": both}, {k: not v for k, v in shown.items()}]),
             ],
         )],
     ))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.cost"), **log_axis(0.02, X_MAX, lang))
-    fig.update_yaxes(title_text=tr(lang, ID, "axis.score"), range=[0, 100])
+    fig.update_yaxes(title_text=tr(lang, ID, "axis.score"), range=[0, Y_MAX], tickvals=[0, 20, 40, 60, 80, 100])
     low = story.data.figure(O3_DEC[0][1])
     low_cost = story.data.figure(O3_DEC[0][2])
     high = story.data.figure(O3_HIGH[0][1])

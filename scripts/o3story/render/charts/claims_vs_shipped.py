@@ -4,7 +4,10 @@ tests, dated and sourced.
 A dumbbell per row: December's figure and the later figures for the released model, each mark with
 its value beside it at every width (the lower end's to its left, December's to its right, a middle
 one beneath it), so the gap reads without a tooltip. Where the two are not the same test or setting,
-the row's name carries a numbered mark and its caveat is listed under the chart (Chart.keys). OpenAI's
+the row's name carries a numbered mark and its caveat is listed under the chart (Chart.keys): only
+FrontierMath's (another test); every other row's settings are in the legend ("high effort"), the
+note and the methods page. ARC's three released-o3 values are one source, ARC's leaderboard data
+(the figures the ARC chart on the same pages shows). OpenAI's
 own figures and independent tests are separate series with their own markers. Percent rows share
 one axis; Codeforces Elo has its own panel below. The height follows the number of rows.
 """
@@ -27,11 +30,13 @@ ROWS = [
     ("gpqa", "o3.gpqa-diamond", ["o3-2025-04-16.gpqa-diamond.high.launch-page"], []),
     ("swe", "o3.swe-bench-verified", ["o3-2025-04-16.swe-bench-verified.high.launch-page"], []),
     ("arc-low", "arc.o3.semi-private.low-compute.score", [],
-     ["arc.o3-2025-04-16.low.knowledgegpt", "arc.o3-2025-04-16.medium.knowledgegpt"]),
+     ["arc.o3-2025-04-16.low.leaderboard-2026-06-16.score", "arc.o3-2025-04-16.medium.leaderboard-2026-06-16.score"]),
     ("arc-high", "arc.o3.semi-private.high-compute.score", [],
      ["arc.o3-2025-04-16.high.leaderboard-2026-06-16.score"]),
     ("frontiermath", "o3.frontiermath", [], ["o3.frontiermath.epoch-2025-04"]),
 ]
+# Rows whose caveat is a numbered key under the chart: FrontierMath's re-test is another test.
+KEYED = ("frontiermath",)
 ELO_ROW = ("codeforces", "o3.codeforces-elo", ["o3-2025-04-16.codeforces-elo.high.launch-page"], [])
 # The scorecard claim (data/scorecard.yaml) each row draws: the title's conclusion counts only rows whose
 # claim was re-measured on the same test (a 'not-comparable' verdict is not), so it never says more than
@@ -39,9 +44,9 @@ ELO_ROW = ("codeforces", "o3.codeforces-elo", ["o3-2025-04-16.codeforces-elo.hig
 ROW_CLAIMS = {"aime": "aime", "gpqa": "gpqa", "swe": "swe-bench", "arc-low": "arc-agi", "arc-high": "arc-agi",
               "frontiermath": "frontiermath", "codeforces": "codeforces"}
 ELO_MAX = 3600  # the Elo axis runs past 3,000 so that December's label fits beside its mark on a phone
-ROW_PX = 66  # one row: its name above, the marks with their values, a middle mark's value beneath
-ABOVE = 0.6  # rows of room above a panel's first row (its name) and below its last (a value beneath)
-GAP_PX = 74  # between the panels: the first one's ticks and axis title, then the next row's name
+ROW_PX = 60  # one row: its name above, the marks with their values, a middle mark's value beneath
+ABOVE = 0.5  # rows of room above a panel's first row (its name) and below its last (a value beneath)
+GAP_PX = 62  # between the panels: the first one's ticks and axis title, then the next row's name
 TOP_PX = 6
 BOTTOM_PX = 50  # under the second panel: its ticks and axis title (the legend adds its own room)
 LEGEND_PX = {"wide": 44, "narrow": 88}  # one line beside each other at page width; three wrapped lines on a phone
@@ -94,6 +99,18 @@ def _positions(figs: list[Figure], lang: str, axis_max: float, texts: list[str])
         w = text_width(texts[lo]) * TEXT_PX
         out[lo] = ("middle left" if x_px - MARK_GAP - w > -LEFT
                    else "bottom center" if x_px - w / 2 > -LEFT else "bottom right")
+        # the highest's value above its mark reaches back over the lowest's, level with its mark: the
+        # lowest's goes beneath, to its left ("about 96.7%" over "91.6%" on a phone)
+        # a middle mark's value, centred beneath it, reaching back to the lowest's value: it starts at its mark
+        # ("medium 53.83%" met "low 41.5%" on a phone)
+        lo_right = x_px - MARK_GAP if out[lo] == "middle left" else x_px
+        for i in order[1:-1]:
+            mid_px = figs[i].value / axis_max * NARROW_PLOT
+            if mid_px - text_width(texts[i]) * TEXT_PX / 2 < lo_right + 2 * MARK_GAP / 3:
+                out[i] = "bottom right"
+        hi_px = figs[hi].value / axis_max * NARROW_PLOT
+        if out[hi] == "top center" and out[lo] == "middle left" and hi_px - text_width(texts[hi]) * TEXT_PX / 2 < x_px + MARK_GAP / 2:
+            out[lo] = "bottom left"
     return out
 
 
@@ -128,14 +145,18 @@ def build(story: Story, lang: str) -> Chart:
                 hoverinfo="skip", showlegend=False,
             ), row=panel, col=1)
             # The row's name above its marks, with the mark of its caveat (listed under the chart).
-            mark = MARKS[len(keys)]
-            keys.append(tr(lang, ID, f"caveat.{key}"))
+            mark = ""
+            if key in KEYED:
+                mark = " " + MARKS[len(keys)]
+                keys.append(tr(lang, ID, f"caveat.{key}"))
             fig.add_annotation(x=0, y=cat, xref="paper", yref=yref, yshift=12, xanchor="left", yanchor="bottom", showarrow=False,
-                               text=f"<b>{cat}</b> {mark}", font=dict(size=12), align="left", name="o3:keep")
+                               text=f"<b>{cat}</b>{mark}", font=dict(size=12), align="left", name="o3:keep")
     looks = {
         "dec": dict(size=15, color=dec_color, sym=lambda f: dec_sym),
         "own": dict(size=13, color=new_color, sym=lambda f: symbol(f, OWN_SYMBOL)),
-        "later": dict(size=14, color=new_color, sym=lambda f: symbol(f, new_sym)),
+        # a star reads smaller than a diamond of the same size; 17 also puts a value beneath it clear of a
+        # value level with a mark beside it (at 14 their line boxes shared a pixel or two on a phone)
+        "later": dict(size=17, color=new_color, sym=lambda f: symbol(f, new_sym)),
     }
     for name, pts in series.items():
         look = looks[name]
@@ -167,11 +188,12 @@ def build(story: Story, lang: str) -> Chart:
                        aime=value(g["o3.aime-2024"], lang), aime_own=value(g["o3-2025-04-16.aime-2024.high.launch-page"], lang),
                        elo=value(g["o3.codeforces-elo"], lang), elo_own=value(g["o3-2025-04-16.codeforces-elo.high.launch-page"], lang),
                        arc=value(g["arc.o3.semi-private.low-compute.score"], lang),
-                       arc_test=value(g["arc.o3-2025-04-16.low.knowledgegpt"], lang),
+                       arc_test=value(g["arc.o3-2025-04-16.low.leaderboard-2026-06-16.score"], lang),
+                       arc_medium=value(g["arc.o3-2025-04-16.medium.leaderboard-2026-06-16.score"], lang),
                        fm=value(g["o3.frontiermath"], lang), fm_test=value(g["o3.frontiermath.epoch-2025-04"], lang)),
         figure=fig, figures=tuple(drawn), keys=tuple(keys),
-        notes=(tr(lang, ID, "note.versions"), tr(lang, ID, "note.own")),
-        methods=(tr(lang, ID, "method.sources"),),
+        notes=(tr(lang, ID, "note.own"),),
+        methods=(tr(lang, ID, "method.sources"), tr(lang, ID, "method.rows")),
         sources=sources_of(story, drawn),
     )
 

@@ -294,7 +294,9 @@ def _legend_and_margins(layout: dict, hints: dict, top: float, height: float) ->
     """Step 5. The legend below the plot (or, with hint legend="top", above it: the key read before
     the panels it explains), wrapped; margins from automargin."""
     top_legend = hints.get("legend") == "top"
-    layout["legend"] = {**(layout.get("legend") or {}), "orientation": "h", "x": 0, "xanchor": "left",
+    # one entry a line, wrapped (a page-width legend's entries a fraction of its width each would squeeze them)
+    kept = {k: v for k, v in (layout.get("legend") or {}).items() if k not in ("entrywidth", "entrywidthmode")}
+    layout["legend"] = {**kept, "orientation": "h", "x": 0, "xanchor": "left",
                         "xref": "container", "yref": "container", "y": 1 if top_legend else 0,
                         "yanchor": "top" if top_legend else "bottom",
                         "font": {"size": MIN_FONT}, "itemwidth": 30}
@@ -302,13 +304,28 @@ def _legend_and_margins(layout: dict, hints: dict, top: float, height: float) ->
     layout["height"] = height
 
 
-def _buttons(layout: dict) -> None:
-    """Step 6. Buttons in a row if they fit the width, else one under the other; either way above the plot."""
-    plot_w = IMAGE_WIDTH - 60  # the plot area's width at phone size, about
+BUTTON_PX = 6.2  # px per Latin character of a 12 px button label (a CJK character counts two)
+BUTTON_PAD = 30  # px per button beyond its label: its padding, border and the gap to the next
+
+
+def _left_margin(layout: dict, lang: str) -> float:
+    """The phone plot's left margin, about, as automargin will make it: the first y axis's title lines
+    and its widest tick label."""
+    ax = layout.get("yaxis") or {}
+    title = (ax.get("title") or {}).get("text") or ""
+    ticks = [str(t) for t in (ax.get("ticktext") or [])] or ["0.00"]
+    shown = ax.get("showticklabels", True) is not False
+    return 10 + (LINE * lines(title) if title else 0) + (max(text_width(plain(t, lang)) for t in ticks) * 7 if shown else 0)
+
+
+def _buttons(layout: dict, lang: str) -> None:
+    """Step 6. Buttons in a row if they fit the plot's width (from its left edge, where the row starts,
+    to the chart's right edge), else one under the other; either way above the plot."""
+    plot_w = STATIC_NARROW_WIDTH - _left_margin(layout, lang) - layout["margin"].get("r", 12)
     for menu in layout.get("updatemenus") or []:
         menu["font"] = {**(menu.get("font") or {}), "size": MIN_FONT}
         labels = [b.get("label", "") for b in menu.get("buttons") or []]
-        row = sum(text_width(lb) * 6.8 + 22 for lb in labels)
+        row = sum(text_width(lb) * BUTTON_PX + BUTTON_PAD for lb in labels)
         down = row > plot_w
         menu.update(direction="down" if down else "right", x=0, xanchor="left", y=1, yanchor="bottom",
                     pad={"l": 0, "r": 0, "t": 0, "b": 6})
@@ -355,7 +372,7 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
         a.pop("_title", None)
     _phone_axes(layout, data, xs, ys, lang)
     _legend_and_margins(layout, hints, top, height)
-    _buttons(layout)
+    _buttons(layout, lang)
     _phone_traces(data, hints, lang)
     layout["font"] = {**(layout.get("font") or {}), "size": 13}
     layout["hoverlabel"] = {**(layout.get("hoverlabel") or {}), "font": {**((layout.get("hoverlabel") or {}).get("font") or {}), "size": MIN_FONT},

@@ -71,6 +71,7 @@ def role_of(story: Story, fig: Figure) -> str:
 
 
 EXPERTS = "phd-experts.gpqa-diamond"
+WIDE_HEIGHT = 536  # px at page width: with the title, one 1280x900 screen
 # Phone layout (charts.narrow): the Elo panel, one category, gets less height than the four benchmarks.
 # The Elo bars (traces 5-7, after the five series of the benchmark panel): once stacked, the panel
 # spans the width, so their labels lie level above the bars (inside, on a hatched bar, they could not be read).
@@ -148,11 +149,12 @@ def build(story: Story, lang: str) -> Chart:
         ),
         row=1, col=1,
     )
-    # Legend above the panels (the key before the bars it explains); labels right of each bar's end, in
-    # the right margin when a bar runs near 100.
-    fig.update_layout(**base_layout(lang, height=600, barmode="group", bargap=0.14, bargroupgap=0,
-                                    margin=dict(l=60, r=70, t=20, b=40),
-                                    legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", font=dict(size=11))))
+    # Legend above the panels (the key before the bars it explains), its entries close together (plotly's
+    # default 10 px between legend groups took ~50 px more above the bars and pushed the chart past a
+    # 1280x900 screen); labels right of each bar's end, in the right margin when a bar runs near 100.
+    fig.update_layout(**base_layout(lang, height=WIDE_HEIGHT, barmode="group", bargap=0.14, bargroupgap=0,
+                                    margin=dict(l=60, r=70, t=20, b=36),
+                                    legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, xanchor="left", font=dict(size=11), tracegroupgap=2)))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.percent"), range=[0, 100], dtick=20, row=1, col=1)
     fig.update_xaxes(title_text=tr(lang, ID, "axis.elo"), range=[0, 3000], dtick=1000, tickformat=",", row=2, col=1)
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=12), row=1, col=1)  # SWE-bench first, as on stream

@@ -22,8 +22,9 @@ VIEWS = (
 )
 # Where each model's name sits beside its point, so labels stay inside the plot and apart.
 TEXT_POS = {"GPT-4o": "top right", "o1-preview": "bottom left", "o1": "top left", "o3-mini": "bottom right", "o1-mini": "bottom left"}
-# In the card's view o3-mini (0.88, 0.73) and o1-mini (0.95, 0.72) sit close: o3-mini's label goes above.
-VIEW_TEXT_POS = {("card", "o3-mini"): "top right"}
+# In the card's view o3-mini (0.88, 0.73) and o1-mini (0.95, 0.72) sit close: o3-mini's label goes above,
+# o1-mini's beneath its own mark, centred (to its left it ran under o3-mini's dot on a phone).
+VIEW_TEXT_POS = {("card", "o3-mini"): "top right", ("card", "o1-mini"): "bottom center"}
 
 
 def record_id(model: str, metric: str, suffix: str) -> str:

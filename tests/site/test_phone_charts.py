@@ -253,7 +253,6 @@ def test_every_chart_fits_the_screen(site, browser, pages, width, lang):
         static = page.locator(".o3-chart__plot img.o3-chart__static").bounding_box()["height"]
         draw_all_charts(page)
         plot = page.locator(".o3-chart__plot").bounding_box()
-        title = page.locator("article h1").first.bounding_box()
         if phone:
             tall = max(static, plot["height"])
             seen[chart_id] = round(tall)

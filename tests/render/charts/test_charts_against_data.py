@@ -131,11 +131,11 @@ def test_o3_vs_o1_previous_best_is_its_own_series_not_o1(story, lang):
 
     chart = charts.build(o3_vs_o1.ID, story, lang)  # with its narrow layout
     bars = [t for t in chart.figure.data if t.type == "bar"]
-    holder = [t for t in bars if "previous-best.frontiermath" in list(t.customdata)]
+    holder = [t for t in bars if "previous-best.frontiermath.transcript" in list(t.customdata)]
     assert len(holder) == 1
     (prev,) = holder
     assert prev.name == o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.previous-best") and "o1" not in prev.name
-    assert [cd for cd in prev.customdata if cd] == ["previous-best.frontiermath"]  # nothing else in that series
+    assert [cd for cd in prev.customdata if cd] == ["previous-best.frontiermath.transcript"]  # as said on the video; nothing else in that series
     o1_traces = [t for t in bars if any(str(cd).split()[0].startswith("o1.") for cd in t.customdata if cd)]
     assert o1_traces and prev not in o1_traces
     assert all(story.data.figure(str(cd).split()[0]).model == "o1" for t in o1_traces for cd in t.customdata if cd)

@@ -24,7 +24,7 @@ PAIRS = [
     ("swe", "o1.swe-bench-verified.lifearchitect", "o3.swe-bench-verified"),
     ("aime", "o1.aime-2024", "o3.aime-2024"),
     ("gpqa", "o1.gpqa-diamond", "o3.gpqa-diamond"),
-    ("frontiermath", "previous-best.frontiermath", "o3.frontiermath"),
+    ("frontiermath", "previous-best.frontiermath.transcript", "o3.frontiermath"),  # "less than 2%", as said (the video)
 ]
 ELO = ("o1.codeforces-elo", "o3.codeforces-elo")
 # The released o3 (o3-2025-04-16) on OpenAI's 2025-04-16 page, per PAIRS category (None: not on that page).
@@ -145,7 +145,7 @@ def build(story: Story, lang: str) -> Chart:
         go.Scatter(
             y=[gpqa, gpqa], x=[experts.value, experts.value], mode="markers",
             marker=dict(symbol="line-ns-open", size=40, color="#000000", line=dict(width=2)),
-            name=tr(lang, ID, "legend.experts"), hovertext=[hover(experts, story, lang)] * 2, hoverinfo="text", customdata=[experts.id] * 2,
+            name=tr(lang, ID, "legend.experts", v=value(experts, lang)), hovertext=[hover(experts, story, lang)] * 2, hoverinfo="text", customdata=[experts.id] * 2,
         ),
         row=1, col=1,
     )

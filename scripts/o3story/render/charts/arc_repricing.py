@@ -140,11 +140,11 @@ def build(story: Story, lang: str) -> Chart:
         id=ID, lang=lang,
         title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]]),
         description=tr(lang, ID, "description", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
-                       high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE], o1_estimate=v[O1_ESTIMATE],
+                       high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),
         figure=fig, figures=(*drawn, estimate),
         notes=(tr(lang, ID, "note.same-run"), tr(lang, ID, "note.high")),
         methods=tuple(tr(lang, ID, "note.basis", date=d, basis=_basis(d, story, lang)) for d in BASIS)
-        + (tr(lang, ID, "note.board"), tr(lang, ID, "note.released")),
+        + (tr(lang, ID, "note.board", o1_estimate=v[O1_ESTIMATE]), tr(lang, ID, "note.released")),
         sources=sources_of(story, [*drawn, estimate]),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 from typing import get_args
 
 from o3story.data.locale import locale
@@ -60,10 +61,13 @@ def tidy_spaces(text: str, lang: str) -> str:
     number ("得分 {v}"), and a value with a qualifier starts with a word ("约71.7%"), which the space
     would split from the word before it: 得分 约71.7% -> 得分约71.7%, whether the figure is a link or
     text. Nothing else changes, so a source's own words keep their spaces."""
-    if locale(lang).space:
-        return text
+    return text if locale(lang).space else _split_qualifier(lang).sub("", text)
+
+
+@cache
+def _split_qualifier(lang: str) -> re.Pattern:
     words = "|".join(re.escape(t(lang, q)) for q in get_args(Qualifier))
-    return re.sub(rf"(?<=[\u3400-\u9fff]) (?=(?:<a class=\"o3-fig\"[^>]*>)?(?:{words})[\d$])", "", text)
+    return re.compile(rf"(?<=[\u3400-\u9fff]) (?=(?:<a class=\"o3-fig\"[^>]*>)?(?:{words})[\d$])")
 
 
 def level(word: str, lang: str) -> str:

@@ -18,9 +18,9 @@ from o3story.data.story import Story
 from o3story.render import charts, evidence
 from o3story.render.blocks import BLOCKS
 from o3story.render.fmt import tidy_spaces
-from o3story.render.context import METHODS, TIMELINE, TRANSCRIPT, PageContext, PlaceholderError, href, render_text
+from o3story.render.context import PageContext, PlaceholderError, href, render_text
 
-__all__ = ["METHODS", "TIMELINE", "TRANSCRIPT", "PageContext", "PlaceholderError", "chart_page", "href", "render", "render_text"]
+__all__ = ["PlaceholderError", "chart_page", "href", "render", "render_text"]
 
 
 def chart_page(chart_id: str, lang: str, story: Story) -> str:

@@ -15,11 +15,6 @@ from o3story.render.context import METHODS, TRANSCRIPT, PageContext, Placeholder
 
 
 
-def plain(r: PageContext, text: str) -> str:
-    """A data text with each {{ fig ID }} as its value in plain text (for text inside a link)."""
-    return r.plain(text)
-
-
 def _evidence(r: PageContext, fig: Figure) -> dict:
     src = r.story.data.source(fig.source)
     return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": r.story.data.model_label(fig.model, r.lang),
@@ -121,7 +116,7 @@ def verdicts(r: PageContext, args: list[str]) -> str:
     lang, claims = r.lang, r.story.data.claims
     groups = [{"verdict": v, "label": r.story.data.grade(v).label[lang], "legend": r.story.data.grade(v).legend[lang],
                "scale_href": r.link(f"{METHODS}#verdict-{v}"),
-               "claims": [{"id": c.id, "claim": plain(r, c.claim[lang])} for c in claims if c.verdict == v]}
+               "claims": [{"id": c.id, "claim": r.plain(c.claim[lang])} for c in claims if c.verdict == v]}
               for v in VERDICTS]
     return templating.render("verdicts.html", groups=[g for g in groups if g["claims"]], colon_end=t(lang, "punct.colon_end"))
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from o3story.data.model import VERDICTS
 from o3story.data.story import Story
-from o3story.render import scorecard, source_text, templating
+from o3story.render import source_text, templating
 from o3story.render.archive import archived
 from o3story.render.context import PageContext
 from o3story.data.locale import LANGS, html_lang, locale
@@ -68,7 +68,7 @@ def section(story: Story, lang: str, shown: str = "zh") -> dict:
         "title": title(story, lang), "intro": t(lang, "scorecard.intro", n=len(claims)),
         "key": [{"verdict": v, "label": story.data.grade(v).label[lang], "count": counts[v]} for v in VERDICTS if counts[v]],
         "claims": [{"id": c.id, "verdict": c.verdict, "verdict_label": story.data.grade(c.verdict).label[lang],
-                    "claim": scorecard.plain(r, c.claim[lang]), "reason": scorecard.plain(r, c.reason[lang]),
+                    "claim": r.plain(c.claim[lang]), "reason": r.plain(c.reason[lang]),
                     "more": r.link(f"#claim-{c.id}"), "more_label": t(lang, "embed.scorecard.more")} for c in claims],
         "sources_label": t(lang, "embed.sources", n=len(srcs)),
         "publishers": locale(lang).list.join(dict.fromkeys(s.publisher_in(lang) for s in srcs)),

@@ -271,11 +271,17 @@ def quoted_findings(block: Block) -> Iterator[str]:
 UNRENDERED = re.compile(r"\{\{\s*[a-z-]+(?:\s+[a-z0-9][a-z0-9._-]*)*\s*\}\}")
 
 
-def placeholder_findings(block: Block) -> Iterator[str]:
-    if block.as_written:
-        return
-    for m in UNRENDERED.finditer(block.text):
-        yield f"placeholder shown as text: {context(block.text, m.start(), m.end())}"
+def _shown_as_text(pattern: re.Pattern, what: str):
+    """A rule that finds `pattern` in a block's text (not in the changelog's stored texts)."""
+    def findings(block: Block) -> Iterator[str]:
+        if block.as_written:
+            return
+        for m in pattern.finditer(block.text):
+            yield f"{what}: {context(block.text, m.start(), m.end())}"
+    return findings
+
+
+placeholder_findings = _shown_as_text(UNRENDERED, "placeholder shown as text")
 
 
 # One word per term: a variant a writer may type, and the word the site uses for it everywhere.
@@ -297,11 +303,7 @@ def term_findings(block: Block) -> Iterator[str]:
 SHOWN_MARKUP = re.compile(r"\*\*[^*\s][^*]*?\*\*|(?<![\w])__[^_\s][^_]*?__(?![\w])")
 
 
-def markup_findings(block: Block) -> Iterator[str]:
-    if block.as_written:
-        return
-    for m in SHOWN_MARKUP.finditer(block.text):
-        yield f"Markdown shown as text: {context(block.text, m.start(), m.end())}"
+markup_findings = _shown_as_text(SHOWN_MARKUP, "Markdown shown as text")
 
 
 # A Chinese word, a space, then a figure link that starts with its own qualifier: the space splits the

@@ -59,7 +59,7 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
             "problem": ctx.rich(c.problem[lang]), "correction": ctx.rich(c.correction[lang]),
             "sources": [ctx.source(s) for s in c.sources],
             "records": [{"href": ctx.record_link(ctx.figure(f)), "value": value(ctx.figure(f), lang)} for f in c.figures],
-            "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": scorecard.plain(ctx, claim.claim[lang])} if claim else None,
+            "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": ctx.plain(claim.claim[lang])} if claim else None,
         })
     src = next(s for s in ctx.story.data.sources if s.kind == "transcript")
     return templating.render(

@@ -134,7 +134,7 @@ def build(story: Story, lang: str) -> Chart:
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order[::-1], showgrid=False,
                      showticklabels=False, range=[-0.6, len(order) - 0.35])
     drawn = [*low, *high, *released, price]
-    estimate = story.data.figure(O1_ESTIMATE)  # in the description and the table, not drawn
+    estimate = story.data.figure(O1_ESTIMATE)  # in the methods note and the table, not drawn
     v = {f.id: value(f, lang) for f in [*drawn, estimate]}
     return Chart(
         id=ID, lang=lang,

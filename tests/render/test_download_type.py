@@ -26,7 +26,7 @@ def sizes(fig) -> list[float]:
 @pytest.mark.parametrize("chart_id", list(charts.CHARTS))
 def test_the_download_s_type_reads_when_shown_small(story, chart_id, lang):
     chart = charts.build(chart_id, story, lang)
-    fig = exports.image_figure(chart, story, SITE_URL)
+    fig = exports.image_figure(chart, SITE_URL)
     own = chart.figure.layout.font.size or 13
     names = {a.name: a for a in fig.layout.annotations}
     base, title, footer = fig.layout.font.size, names["o3:title"].font.size, names["o3:footer"].font.size

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import io
 import json
@@ -15,6 +16,7 @@ from o3story.render import charts, exports
 from o3story.render.embed import png_size
 from o3story.render.charts.narrow import STATIC_NARROW_WIDTH
 from o3story.render.images import Images, find_browser
+from o3story.render.reuse import Reuse
 from o3story.data.story import load_story
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -101,6 +103,18 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     exports.write_chart_files(tmp_path / "site2", story, by_lang, "https://example.org/", "v", 2026, again)
     assert again.rendered == 0
     assert (tmp_path / "site2/charts/o3-vs-o1/chart.en.png").read_bytes() == (out / "chart.en.png").read_bytes()
+    # a later build reuses the pictures while what they show is unchanged: the same bytes, no framing
+    for n, name in enumerate(("site3", "site4")):
+        again.reuse = Reuse(tmp_path / "reuse")
+        exports.write_chart_files(tmp_path / name, story, by_lang, "https://example.org/", "v", 2026, again)
+        assert (again.reuse.hits, again.reuse.misses) == ((0, 2) if n == 0 else (2, 0))
+    fresh = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert fresh == sorted(p.relative_to(tmp_path / "site4") for p in (tmp_path / "site4").rglob("*") if p.is_file())
+    assert all((tmp_path / "site4" / rel).read_bytes() == (site / rel).read_bytes() for rel in fresh)
+    retitled = {**by_lang, "en": dataclasses.replace(by_lang["en"], title="Another title")}
+    again.reuse = Reuse(tmp_path / "reuse")
+    exports.write_chart_files(tmp_path / "site5", story, retitled, "https://example.org/", "v", 2026, again)
+    assert (again.reuse.hits, again.reuse.misses) == (1, 1)  # the English pictures show the new title
     images.close()
 
 

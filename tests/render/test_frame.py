@@ -78,7 +78,7 @@ def overlaps(a, b, slack: float = 0.5) -> bool:
 def test_picture_has_no_controls_a_title_and_a_footer(story, chart_id, lang, kind):
     chart = charts.build(chart_id, story, lang)
     assert chart_id != "arc-agi-cost" or chart.figure.layout.updatemenus  # the page's chart has buttons...
-    fig = exports.image_figure(chart, story, SITE_URL, SIZES[kind])
+    fig = exports.image_figure(chart, SITE_URL, SIZES[kind])
     assert not fig.layout.updatemenus and not fig.layout.sliders  # ...a picture has none
     names = {a.name: html.unescape(a.text) for a in fig.layout.annotations}
     assert bare(names["o3:title"]) == bare(chart.title)  # the whole title, wrapped into lines
@@ -100,7 +100,7 @@ def test_picture_has_no_controls_a_title_and_a_footer(story, chart_id, lang, kin
 @pytest.mark.parametrize("chart_id,lang,kind", CASES)
 def test_nothing_overlaps_the_title_or_the_footer(story, images, page, chart_id, lang, kind):
     chart = charts.build(chart_id, story, lang)
-    fig = exports.image_figure(chart, story, SITE_URL, SIZES[kind])
+    fig = exports.image_figure(chart, SITE_URL, SIZES[kind])
     index = {a.name: i for i, a in enumerate(fig.layout.annotations)}
     page.set_content(images.render(fig, "svg").decode("utf-8"))
     m = page.evaluate(MEASURE)
@@ -135,7 +135,7 @@ def test_cards_are_1200_by_675_in_their_language_and_cached(story, tmp_path):
     cards = {lang: (out / f"card.{lang}.png").read_bytes() for lang in by_lang}
     assert {png_size(c) for c in cards.values()} == {(1200, 675)}
     assert cards["zh"] != cards["en"]
-    svg = images.render(exports.image_figure(by_lang["zh"], story, SITE_URL, frame.CARD), "svg").decode("utf-8")
+    svg = images.render(exports.image_figure(by_lang["zh"], SITE_URL, frame.CARD), "svg").decode("utf-8")
     assert "来源" in svg and "Source:" not in svg  # the Chinese card's text is Chinese
     before = images.rendered
     exports.write_chart_files(tmp_path / "site2", story, by_lang, SITE_URL, "v", 2026, images)

@@ -53,3 +53,16 @@ def test_deep_base_paths_and_bare_hosts(tmp_path):
     assert broken_links(tmp_path, "https://x.org/a/b/") == []
     assert broken_links(tmp_path, "https://x.org/") == ["/index.html -> /a/b/en/: no file /a/b/en/index.html"]
     assert broken_links(tmp_path, "https://x.org") == ["/index.html -> /a/b/en/: no file /a/b/en/index.html"]
+
+
+def test_a_recheck_reuses_unchanged_pages_and_sees_a_changed_one(tmp_path):
+    from o3story.render.reuse import Reuse
+
+    site = tmp_path / "site"
+    page(site, "index.html", '<a href="a/#here">a</a>')
+    page(site, "a/index.html", '<h2 id="here">Here</h2>')
+    first, again = Reuse(tmp_path / "reuse"), Reuse(tmp_path / "reuse")
+    assert broken_links(site, "", first) == broken_links(site, "", again) == broken_links(site) == []
+    assert (first.misses, again.hits) == (1, 1)
+    page(site, "a/index.html", '<h2 id="there">There</h2>')
+    assert broken_links(site, "", Reuse(tmp_path / "reuse")) == ["/index.html -> a/#here: no id 'here' in /a/index.html"]

@@ -3,6 +3,7 @@ anything else that drives a generator: each step on its own, without MkDocs."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,31 @@ def test_data_loads_once_per_version_and_bad_data_leaves_no_story(data_dir: Path
     with pytest.raises(DataErrors, match="sources.yaml"):
         build.load(data_dir)
     assert build.story is None and build.version == version
+
+
+def test_a_rebuild_reuses_pages_and_a_data_edit_is_never_stale(data_dir: Path, tmp_path: Path, monkeypatch):
+    """Two builds of the golden page (every block) from the same data: the second reuses the first's
+    result, byte for byte as computed; after a data edit the page shows the new value."""
+    monkeypatch.setenv("O3STORY_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("BROWSER_PATH", "none")
+    monkeypatch.delenv("O3STORY_REUSE", raising=False)
+    page = (ROOT / "tests" / "golden" / "page.md").read_text(encoding="utf-8")
+    args = ("zh", "golden/", "https://example.org/", "https://github.com/example/o3")
+
+    def built() -> tuple[str, steps.Build]:
+        build = steps.Build(ROOT)
+        build.load(data_dir)
+        return build.page_markdown(page, *args), build
+
+    first, one = built()
+    again, two = built()
+    assert again == first and (one.reuse.misses, two.reuse.hits, two.reuse.misses) == (1, 1, 0)
+    monkeypatch.setenv("O3STORY_REUSE", "off")
+    fresh, off = built()
+    assert fresh == first and off.reuse.folder is None
+    monkeypatch.delenv("O3STORY_REUSE")
+    shown = lambda text: set(re.findall(r'data-figure="m\.bench"[^>]*>([^<]*)<', text))  # noqa: E731
+    assert shown(first) == {"71.7%"}
+    edit(data_dir / "figures" / "a.yaml", "value: 71.7", "value: 71.9")
+    edited, three = built()
+    assert shown(edited) == {"71.9%"} and three.reuse.misses == 1

@@ -156,7 +156,7 @@ def footer_lines(lang: str, site_url: str, publishers: list[str] | None) -> list
             t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
 
 
-def image_figure(chart: Chart, story: Story, site_url: str = "", size: frame.Size | None = None) -> go.Figure:
+def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = None) -> go.Figure:
     """The chart as a standalone picture (a download, or a social card at `frame.CARD`): no buttons,
     the title on top, a footer band with its sources, the site and the licence, light theme. The
     download (no `size`) is 16:9, as wide as its content needs (`download_size`)."""
@@ -220,14 +220,9 @@ def title_card_figure(title: str, description: str, lang: str, site_url: str) ->
     return frame.title_card(t(lang, "site.name"), title, description, footer_lines(lang, site_url, None), lang)
 
 
-def write_title_card(site: Path, rel: str, fig: go.Figure, images) -> Path | None:
-    """Write a page's title card at <site>/<rel> (rendered once per content: the image cache)."""
-    if images is None or not images.available:
-        return None
-    path = site / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(images.render(fig, "png", scale=frame.CARD.scale))
-    return path
+def title_card_png(title: str, description: str, lang: str, site_url: str, images) -> bytes:
+    """A page's title card as PNG bytes (`images` must be available)."""
+    return images.render(title_card_figure(title, description, lang, site_url), "png", scale=frame.CARD.scale)
 
 
 def card_name(lang: str) -> str:
@@ -254,18 +249,26 @@ def static_figure(chart: Chart, narrow: bool) -> go.Figure:
 
 def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str,
                       year: int, images) -> list[Path]:
-    """Write data.csv, figure(.lang).json, metadata.json, oembed.<lang>.json and, when `images` can render,
-    the PNG/SVG files."""
-
-    zh = charts_by_lang["zh"]
-    out = site / "charts" / zh.id
+    """Write `chart_files` under <site>/charts/<id>/."""
+    out = site / "charts" / charts_by_lang["zh"].id
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    for name, data in chart_files(story, charts_by_lang, site_url, version, year, images).items():
+        path = out / name
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
+def chart_files(story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str, year: int,
+                images) -> dict[str, bytes]:
+    """A chart's files by name: data.csv, figure(.lang).json, metadata.json, oembed.<lang>.json and, when
+    `images` can render, its pictures (`chart_images`)."""
+    zh = charts_by_lang["zh"]
+    files: dict[str, bytes] = {}
 
     def put(name: str, data: str | bytes) -> None:
-        path = out / name
-        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-        written.append(path)
+        files[name] = data if isinstance(data, bytes) else data.encode("utf-8")
 
     put("data.csv", csv_text(zh, story))
     for lang, chart in charts_by_lang.items():
@@ -275,21 +278,9 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
     thumbnails: dict[str, tuple[int, int]] = {}
     if images is not None and images.available:
         for lang, chart in charts_by_lang.items():
-            fig = image_figure(chart, story, site_url)
-            for fmt in IMAGE_FORMATS:
-                data = images.render(fig, fmt, scale=frame.DOWNLOAD.scale)
-                put(f"chart.{lang}.{fmt}", data)
-                if fmt == "png":
-                    thumbnails[lang] = png_size(data)
-            # the social card (og:image of the chart's page, and of the story pages it is the key chart of)
-            put(card_name(lang), images.render(image_figure(chart, story, site_url, frame.CARD), "png", scale=frame.CARD.scale))
-            put(f"static.{lang}.svg", images.render(static_figure(chart, narrow=False), "svg"))
-            # the charts gallery's picture of it: the same facade as a raster, one pixel per layout pixel
-            # (sharp at half size on a 2x screen); a browser decodes it off the main thread, where
-            # nine SVGs of Chinese text took about half a second of a phone's main thread
-            put(thumbnail_name(lang), images.render(static_figure(chart, narrow=False), "webp", scale=1))
-            if chart.narrow is not None:
-                put(f"static.{lang}.narrow.svg", images.render(static_figure(chart, narrow=True), "svg"))
+            pictures = chart_images(chart, site_url, images)
+            files.update(pictures)
+            thumbnails[lang] = png_size(pictures[f"chart.{lang}.png"])
     for lang, chart in charts_by_lang.items():
         put(f"oembed.{lang}.json", json.dumps(oembed(chart, site_url, thumbnails.get(lang)), ensure_ascii=False, indent=2))
         if lang in thumbnails:  # for platforms that take no iframe: the chart's PNG
@@ -298,4 +289,33 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
         for view, _ in chart_views(chart)[1:]:
             put(oembed_url("", chart.id, lang, view).rpartition("/")[2],
                 json.dumps(oembed(chart, site_url, None, view), ensure_ascii=False, indent=2))
-    return written
+    return files
+
+
+def chart_images(chart: Chart, site_url: str, images) -> dict[str, bytes]:
+    """One language's pictures of a chart by file name: the download (PNG, SVG), the social card, the
+    facade (wide and narrow SVG) and the gallery's picture. Framing them costs more than the rest of the
+    chart's files: a build reuses them while what they show is unchanged (`images.reuse`, keyed by the
+    chart's content)."""
+    lang = chart.lang
+    content = [chart.id, lang, site_url, chart.title, list(chart.keys), [s.publisher_in(lang) for s in chart.sources],
+               chart.figure.to_json(), json.dumps(chart.narrow.figure, sort_keys=True, default=str) if chart.narrow is not None else None]
+
+    def make() -> dict[str, bytes]:
+        files = {}
+        fig = image_figure(chart, site_url)
+        for fmt in IMAGE_FORMATS:
+            files[f"chart.{lang}.{fmt}"] = images.render(fig, fmt, scale=frame.DOWNLOAD.scale)
+        # the social card (og:image of the chart's page, and of the story pages it is the key chart of)
+        files[card_name(lang)] = images.render(image_figure(chart, site_url, frame.CARD), "png", scale=frame.CARD.scale)
+        files[f"static.{lang}.svg"] = images.render(static_figure(chart, narrow=False), "svg")
+        # the charts gallery's picture of it: the same facade as a raster, one pixel per layout pixel
+        # (sharp at half size on a 2x screen); a browser decodes it off the main thread, where
+        # nine SVGs of Chinese text took about half a second of a phone's main thread
+        files[thumbnail_name(lang)] = images.render(static_figure(chart, narrow=False), "webp", scale=1)
+        if chart.narrow is not None:
+            files[f"static.{lang}.narrow.svg"] = images.render(static_figure(chart, narrow=True), "svg")
+        return files
+
+    reuse = getattr(images, "reuse", None)
+    return reuse("chart-images", content, make) if reuse is not None else make()

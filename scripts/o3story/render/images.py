@@ -39,6 +39,7 @@ class Images:
         self.browser = browser
         self.rendered = 0  # images actually rendered (not served from the cache) by this object
         self._server = False
+        self.reuse = None  # render/reuse.Reuse: pictures kept across builds by what they show (set by a build)
 
     @property
     def available(self) -> bool:

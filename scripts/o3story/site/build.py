@@ -11,14 +11,18 @@ import sys
 import tempfile
 from pathlib import Path
 
+from o3story.render.reuse import project_reuse
 from o3story.site.linkcheck import broken_links
 
 
 def site_url(config: Path) -> str:
-    """The site_url the build used: SITE_URL if set, else mkdocs.yml's default (which has a path)."""
-    from mkdocs.config import load_config
+    """The site_url the build used: SITE_URL if set, else mkdocs.yml's default (which has a path). Read
+    with MkDocs' YAML loader (its !ENV tag), not a whole config load, which would load every plugin."""
+    from mkdocs.utils.yaml import yaml_load
 
-    return load_config(str(config)).site_url or ""
+    with config.open("rb") as f:
+        url = yaml_load(f).get("site_url") or ""
+    return url if not url or url.endswith("/") else url + "/"  # as MkDocs' URL option makes it
 
 
 GENERATORS = ("mkdocs", "properdocs")  # python -m <name> build: the same command line and the same output
@@ -34,7 +38,7 @@ def build_site(config: Path, site: Path, strict: bool = True, generator: str = "
     if strict:
         cmd.append("--strict")
     result = subprocess.run(cmd, cwd=config.parent)
-    broken = [] if result.returncode != 0 else broken_links(tmp, site_url(config))
+    broken = [] if result.returncode != 0 else broken_links(tmp, site_url(config), project_reuse(config.parent))
     if result.returncode != 0 or broken:
         for line in broken:
             print(f"broken link: {line}", file=sys.stderr)

@@ -8,6 +8,7 @@ relative links must not climb above it. A link that leaves the base path is brok
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +20,12 @@ class _Collect(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
+
+    @classmethod
+    def of(cls, ids: set[str], links: list[str]) -> "_Collect":
+        c = cls()
+        c.ids, c.links = ids, links
+        return c
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -69,10 +76,21 @@ def _site_path(link: str, here: str, site_url: str, base: str) -> tuple[str | No
     return "/" + path[len(base):].lstrip("/") if path != base.rstrip("/") else "/", ""
 
 
-def broken_links(site: Path, site_url: str = "") -> list[str]:
-    """'page -> link: why' for each internal link that does not resolve."""
+def _parse_all(files: list[Path], site: Path) -> dict[str, tuple[set[str], list[str]]]:
+    return {p.relative_to(site).as_posix(): (c.ids, c.links) for p in files for c in [_parse(p)]}
+
+
+def broken_links(site: Path, site_url: str = "", reuse=None) -> list[str]:
+    """'page -> link: why' for each internal link that does not resolve. `reuse` (render/reuse.Reuse):
+    the pages' ids and links, kept from an earlier check of pages with the same bytes."""
     base = base_path(site_url)
-    pages = {p: _parse(p) for p in site.rglob("*.html")}
+    files = sorted(site.rglob("*.html"))
+    if reuse is not None:
+        digest = [[p.relative_to(site).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()] for p in files]
+        parsed = reuse("links", digest, lambda: _parse_all(files, site))
+    else:
+        parsed = _parse_all(files, site)
+    pages = {site / rel: _Collect.of(ids, links) for rel, (ids, links) in parsed.items()}
     problems = []
     for page, parsed in sorted(pages.items()):
         here = "/" + page.relative_to(site).as_posix()

@@ -16,19 +16,33 @@ from o3story.data.story import Story
 
 
 def publish_charts(site: Path, story: Story, site_url: str, version: str, images) -> list[Path]:
+    """Every chart's files (`chart_files`), reused from an earlier build of the same code and data."""
     written: list[Path] = []
-    year = exports.data_year(story)
+    reuse = getattr(images, "reuse", None)
+    available = images is not None and images.available
     for chart_id in charts.CHARTS:
-        by_lang = {lang: charts.build(chart_id, story, lang) for lang in LANGS}
-        written += exports.write_chart_files(site, story, by_lang, site_url, version, year, images)
-        # Inside another site, links back to the story open in a new tab.
-        tables = {lang: PageContext(story, lang, f"embed/{chart_id}/", new_tab=True).figure_rows(list(chart.figures))
-                  for lang, chart in by_lang.items()}
-        page = site / "embed" / chart_id / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(embed_html(by_lang, tables, images is not None and images.available, site_url), encoding="utf-8")
-        written.append(page)
+        def make(chart_id=chart_id):
+            return chart_files(chart_id, story, site_url, version, images)
+        inputs = [version, chart_id, site_url, available]
+        for rel, data in (reuse("chart-files", inputs, make) if reuse is not None else make()).items():
+            path = site / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.append(path)
     return written
+
+
+def chart_files(chart_id: str, story: Story, site_url: str, version: str, images) -> dict[str, bytes]:
+    """One chart's files by their path in the site: its downloads under charts/<id>/ and its embed page."""
+    by_lang = {lang: charts.build(chart_id, story, lang) for lang in LANGS}
+    files = {f"charts/{chart_id}/{name}": data
+             for name, data in exports.chart_files(story, by_lang, site_url, version, exports.data_year(story), images).items()}
+    # Inside another site, links back to the story open in a new tab.
+    tables = {lang: PageContext(story, lang, f"embed/{chart_id}/", new_tab=True).figure_rows(list(chart.figures))
+              for lang, chart in by_lang.items()}
+    embed = embed_html(by_lang, tables, images is not None and images.available, site_url)
+    files[f"embed/{chart_id}/index.html"] = embed.encode("utf-8")
+    return files
 
 
 def publish_scorecard(site: Path, story: Story, site_url: str) -> list[Path]:

@@ -5,13 +5,14 @@ sitemaps, vendored assets, chart files and the data package). `site/hook.py` is 
 that calls these at its events; another generator, or a command, calls the same functions.
 
 A `Build` holds what lives across one build and its rebuilds under `serve`: the loaded story (reloaded
-only when data/ changes), its version, the image renderer, and each page's key chart.
+only when data/ changes), its version, the image renderer, each page's key chart, and the results of
+earlier builds (render/reuse.py: a page, a chart's files, a picture, found again by a content hash of
+the code, the data version and the step's inputs; `O3STORY_REUSE=off` computes everything).
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from o3story.data.locale import LANGS, html_lang, locale
 from o3story.data.story import Story, load_story
 from o3story.render import charts, datapackage, exports, feed, glossary, images, views
+from o3story.render.reuse import Reuse, image_cache, project_reuse
 from o3story.render.i18n import t
 from o3story.render.pages import chart_page, render, render_text
 from o3story.site import linkcheck, publish, seo, trust, vendor
@@ -66,11 +68,14 @@ class Build:
     story: Story | None = None
     version: str = ""
     images: images.Images = field(init=False)
+    reuse: Reuse = field(init=False)
     key_charts: dict[str, str | None] = field(default_factory=dict)  # page URL -> the chart its card shows
 
     def __post_init__(self):
         # One image renderer (and so one kaleido server) for the whole process, across rebuilds.
-        self.images = images.Images(Path(os.environ.get("O3STORY_CACHE") or self.root / ".cache" / "images"), images.find_browser())
+        self.images = images.Images(image_cache(self.root), images.find_browser())
+        self.reuse = project_reuse(self.root)
+        self.images.reuse = self.reuse
 
     # --- before the generator ----------------------------------------------------------------
 
@@ -85,14 +90,15 @@ class Build:
         self.version = version
 
     def chart_page(self, chart_id: str, lang: str) -> str:
-        return chart_page(chart_id, lang, self.story)
+        return self.reuse("chart-page", [self.version, chart_id, lang], lambda: chart_page(chart_id, lang, self.story))
 
     def page_markdown(self, markdown: str, lang: str, url: str, site_url: str, repo_url: str) -> str:
         """A page's Markdown with its placeholders filled and its language's glossary appended."""
         self.key_charts[url] = seo.key_chart(markdown)
-        out = render(markdown, lang, self.story, url, site_url=site_url, images=self.images.available,
-                     version=self.version, repo_url=repo_url)
-        return out + glossary.abbreviations(self.story.data.glossary, lang)
+        inputs = [self.version, markdown, lang, url, site_url, self.images.available, repo_url]
+        return self.reuse("page", inputs, lambda: render(markdown, lang, self.story, url, site_url=site_url, images=self.images.available,
+                                                        version=self.version, repo_url=repo_url)
+                          + glossary.abbreviations(self.story.data.glossary, lang))
 
     def description(self, text: str, lang: str) -> str:
         return render_text(text, lang, self.story)
@@ -106,9 +112,14 @@ class Build:
         in that language, as the i18n plugin gives it."""
         chart_id = seo.card_chart(url, self.key_charts.get(url))
         card = seo.card_path(url, chart_id) if self.images.available else None
-        alt = charts.build(chart_id, self.story, lang).title if card and chart_id else title
+        alt = title
+        if card and chart_id:
+            alt = self.reuse("chart-title", [self.version, chart_id, lang], lambda: charts.build(chart_id, self.story, lang).title)
         if card and not chart_id:  # no chart on the page: its own title card, in its language
-            exports.write_title_card(site_dir, card, exports.title_card_figure(title, description, lang, site_url), self.images)
+            png = self.reuse("title-card", [title, description, lang, site_url],
+                             lambda: exports.title_card_png(title, description, lang, site_url, self.images))
+            (site_dir / card).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / card).write_bytes(png)
         return {
             "csp_placeholder": seo.CSP_PLACEHOLDER,
             "search_label": t(lang, "search.dialog"),

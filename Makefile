@@ -58,9 +58,10 @@ java:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null \
 	  && command -v java >/dev/null || { echo "error: no java after installing default-jre-headless" >&2; exit 1; }; fi
 
-## test: everything above plus the test tools, then the whole suite
+## test: everything above plus the test tools, then the whole suite on every core (pytest-xdist: one
+## site build, served once, shared by the workers; a module's own site stays on one worker)
 test: $(BIN)/.test-deps node_modules/.installed browser java
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## test-fast: the fast lane for a change that touches no browser behaviour: data, rendering, words and
 ## quotes, no browser, no whole-site build (tests marked `slow` are left out; `make test` runs them all)

@@ -98,7 +98,11 @@ BASE = "o3-rehearsal"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
+def site(request, tmp_path_factory) -> Site:
+    shared = getattr(request.config, "workerinput", {}).get("o3_site")
+    if shared is not None:  # a worker of `pytest -n`: the one build, served by the controller
+        yield shared_site(Path(shared["served"]), shared["port"])
+        return
     port = free_port()
     url = f"http://127.0.0.1:{port}/{BASE}/"
     served = tmp_path_factory.mktemp("pages")
@@ -108,6 +112,54 @@ def site(tmp_path_factory) -> Site:
     server = serve(served, port, BASE)
     yield Site(root, url, result.stdout + result.stderr)
     server.shutdown()
+
+
+# With pytest-xdist (`pytest -n 2`, as `make test` runs), the workers share one build: the controller
+# picks the port and serves the folder for the whole session; the first worker that needs the site
+# builds it under a lock, and the others read it (and its build log) when it is done.
+def shared_site(served: Path, port: int) -> Site:
+    import fcntl
+
+    root, log, failed = served / BASE, served / "build.log", served / "build.failed"
+    url = f"http://127.0.0.1:{port}/{BASE}/"
+    with open(served / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not log.exists():
+            result = run_build(root, url)
+            log.write_text(result.stdout + result.stderr, encoding="utf-8")
+            if result.returncode != 0:
+                failed.touch()
+    assert not failed.exists(), log.read_text(encoding="utf-8")
+    return Site(root, url, log.read_text(encoding="utf-8"))
+
+
+def _xdist_controller(config) -> bool:
+    return (not hasattr(config, "workerinput") and config.pluginmanager.hasplugin("xdist")
+            and bool(getattr(config.option, "numprocesses", None)) and getattr(config.option, "dist", "no") != "no")
+
+
+def pytest_configure(config):
+    if _xdist_controller(config):
+        import tempfile
+
+        served = Path(tempfile.mkdtemp(prefix="o3story-pages-"))
+        port = free_port()
+        config._o3_site = {"served": str(served), "port": port}
+        config._o3_server = serve(served, port, BASE)
+
+
+def pytest_unconfigure(config):
+    server = getattr(config, "_o3_server", None)
+    if server is not None:
+        server.shutdown()
+        shutil.rmtree(config._o3_site["served"], ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):  # pytest-xdist, in the controller: what each worker is given
+    shared = getattr(node.config, "_o3_site", None)
+    if shared is not None:
+        node.workerinput["o3_site"] = shared
 
 
 @pytest.fixture(scope="session")
@@ -126,6 +178,9 @@ def draw_all_charts(page) -> None:
     """Charts are static images until the reader moves; then they draw as they near the viewport
     (an embed page waits for the pointer on its chart). Make every chart on the page draw, one by one."""
     page.wait_for_load_state("load")
+    # The front tab: a page behind another of its context (a scratch page just used) gets no animation
+    # frames, and a chart that draws in one waits for the browser's background timer instead (2-3 s).
+    page.bring_to_front()
     page.mouse.move(5, 5)
     for i, plot in enumerate(page.locator(".o3-chart__plot").all()):
         for attempt in range(3):  # a chart above may grow as it draws and push this one away mid-scroll
@@ -137,6 +192,13 @@ def draw_all_charts(page) -> None:
                 if attempt == 2:
                     raise
         page.wait_for_function("i => document.querySelectorAll('.o3-chart')[i].dataset.ready", arg=i, timeout=20_000)
+
+
+def images_shown(page, selector: str = "img.o3-chart__static") -> None:
+    """Wait until the page's fonts and its `selector` images are loaded and decoded: what a test that
+    measures or photographs them needs (not a quiet network, which costs half a second per page)."""
+    page.wait_for_function("""sel => document.fonts.status === 'loaded'
+        && [...document.querySelectorAll(sel)].every(i => i.complete && i.naturalWidth > 0)""", arg=selector)
 
 
 @pytest.fixture(scope="session")

@@ -42,6 +42,7 @@ EXPECTED[HUGE] = "data/sources.yaml:1: (file): file is 10,000,009 bytes, over th
 def test_corpus_is_large_enough():
     files = [p for p in CORPUS.iterdir() if p.name != "expected.yaml"]
     assert len(files) >= 25 and {p.name for p in files} == set(EXPECTED) - {HUGE}
+    assert set(BUILD_CASES) <= set(CASES)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -51,8 +52,15 @@ def test_malformed_input_is_reported_exactly(tmp_path, case):
     assert EXPECTED[case] in [str(e) for e in exc.value.errors]
 
 
+# Every case fails in load_story (above), which the build's first step calls before MkDocs touches the
+# site folder: one failure of each kind (the YAML reader, the file's bytes and size, a record's field,
+# a cross-reference, the transcript) goes through a whole build, not all of them.
+BUILD_CASES = ["broken-yaml.yaml", "latin1.yaml", "nul-byte.yaml", "fig-placeholder-unknown.yaml",
+               "dangling-source.yaml", "no-speakers.zh.txt", HUGE]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", BUILD_CASES)
 def test_build_fails_and_keeps_the_previous_site(tmp_path, case):
     site = tmp_path / "site"
     site.mkdir()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import images_shown
 from o3story.render.charts import CHARTS
 
 pytestmark = pytest.mark.browser
@@ -149,7 +150,7 @@ def test_the_plot_box_is_the_chart_s_own_height(site, browser, decoder, width, l
     found = {}
     for chart_id, url in chart_urls(kind, lang):
         page.goto(site.url + url, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        images_shown(page)
         assert page.locator(".o3-chart__static").count() == 1, "the static image first"
         bg = background(page)
         static = scan(decoder, page, ".o3-chart__plot", bg)
@@ -187,7 +188,7 @@ def test_dark_static_images_have_the_page_s_background(site, browser, decoder, w
         for chart_id in CHARTS:
             for kind, url in (("page", f"{lang}charts/{chart_id}/"), ("embed", f"embed/{chart_id}/?lang={'en' if lang else 'zh'}&theme=dark")):
                 page.goto(site.url + url, wait_until="load")
-                page.wait_for_load_state("networkidle")
+                images_shown(page)
                 bg = background(page)
                 assert sum(bg) < 200, f"{url}: the dark theme {bg}"
                 assert page.locator(".o3-chart__static").count() == 1

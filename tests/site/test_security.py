@@ -13,7 +13,8 @@ import pytest
 
 from conftest import ROOT, draw_all_charts, free_port, run_build, serve
 
-pytestmark = pytest.mark.browser
+# one worker builds the hostile site (module fixture) for all of its tests
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("hostile-site")]
 
 XSS = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2"> *em* [l](javascript:window.__pwned=3) `c` | # &amp;'
 

@@ -65,6 +65,7 @@ def test_gallery_escapes_titles(story, monkeypatch):
     chart = charts.build("o3-vs-o1", story, "en")
     from dataclasses import replace
 
-    monkeypatch.setitem(charts._built, (id(story), "o3-vs-o1", "en"), (story, replace(chart, title='<b>"x"</b> & y')))
+    key = ("o3-vs-o1", "en")
+    monkeypatch.setitem(charts._built, key, (story, charts._built[key][1], replace(chart, title='<b>"x"</b> & y')))
     out = render("{{ chart-list }}\n", "en", story, "en/charts/", images=True)
     assert "<b>" not in out and "&lt;b&gt;" in out

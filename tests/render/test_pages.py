@@ -132,3 +132,65 @@ def test_timeline_shows_the_event_quote_escaped(data_dir):
     story = load_story(data_dir)
     page = render("{{ timeline }}", "en", story, "en/")
     assert "<script" not in page and '<q class="o3-note" lang="en" data-search-exclude>&lt;script&gt;' in page
+
+
+# --- blocks kept out of the generator's way (render(kept=...) and restore) --------------------------
+
+def real_pages():
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def site_markdown():
+    """A Markdown converter with mkdocs.yml's extensions, as the generator builds one per page."""
+    from pathlib import Path
+
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(__file__).resolve().parents[2] / "mkdocs.yml"))
+    return lambda: markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+@pytest.mark.parametrize("rel", real_pages())
+def test_kept_blocks_come_back_as_the_generator_would_have_written_them(rel, site_markdown):
+    """Every page of the site: its Markdown with the whole-line blocks kept out, converted, then the blocks
+    put back, is the HTML of its Markdown converted whole (the same bytes)."""
+    from pathlib import Path
+
+    from o3story.data.story import load_story as load
+    from o3story.render.pages import restore
+
+    root = Path(__file__).resolve().parents[2]
+    story = real_story(load, root)
+    lang = rel.rsplit(".", 2)[-2]
+    text = (root / "docs" / rel).read_text(encoding="utf-8")
+    whole = render(text, lang, story, "x/", images=True, site_url="https://example.org/", version="v", repo_url="")
+    kept: list[str] = []
+    out = render(text, lang, story, "x/", kept=kept, images=True, site_url="https://example.org/", version="v", repo_url="")
+    assert len(out) < len(whole) / 2 or not kept  # most of a page's bytes are its blocks
+    assert restore(site_markdown().convert(out), kept) == site_markdown().convert(whole)
+
+
+_REAL = {}
+
+
+def real_story(load, root):
+    if "story" not in _REAL:
+        _REAL["story"] = load(root / "data")
+    return _REAL["story"]
+
+
+@pytest.mark.parametrize("block, lines", [
+    ('<figure id="a"><p>x</p></figure><script src="s.js" defer></script>', '<figure id="a"><p>x</p></figure>\n<script src="s.js" defer></script>'),
+    ('<div><img src="a.png" alt="x"><br></div><p>a <b>b</b></p>', '<div><img src="a.png" alt="x"><br></div>\n<p>a <b>b</b></p>'),
+    ('<script type="application/json">{"a": "</div><p>"}</script><p>x</p>', '<script type="application/json">{"a": "</div><p>"}</script>\n<p>x</p>'),
+    ('<p title="a > b">x</p><!-- note --><hr><p>y</p>', '<p title="a > b">x</p>\n<!-- note --><hr>\n<p>y</p>'),
+    ('<p>one</p>\n<p>two</p>', '<p>one</p>\n<p>two</p>'),
+])
+def test_each_top_level_element_of_a_kept_block_gets_its_own_line(block, lines):
+    from o3story.render.pages import top_level_lines
+
+    assert top_level_lines(block) == lines

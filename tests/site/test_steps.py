@@ -82,3 +82,17 @@ def test_a_rebuild_reuses_pages_and_a_data_edit_is_never_stale(data_dir: Path, t
     edit(data_dir / "figures" / "a.yaml", "value: 71.7", "value: 71.9")
     edited, three = built()
     assert shown(edited) == {"71.9%"} and three.reuse.misses == 1
+
+
+def test_the_generator_gets_blocks_as_comment_lines_and_the_page_gets_them_back(data_dir: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("O3STORY_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("BROWSER_PATH", "none")
+    build = steps.Build(ROOT)
+    build.load(data_dir)
+    page = (ROOT / "tests" / "golden" / "page.md").read_text(encoding="utf-8")
+    out = build.page_markdown(page, "en", "golden/", "https://example.org/", "")
+    lines = re.findall(r"<!--o3story:kept:\d+-->", out)
+    assert lines and len(lines) == len(build.kept["golden/"])
+    html = build.page_html("\n".join(lines), "golden/")
+    assert "o3story:kept" not in html and html.startswith(build.kept["golden/"][0])
+    assert build.page_html("<p>no blocks</p>", "other/") == "<p>no blocks</p>"

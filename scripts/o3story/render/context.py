@@ -19,7 +19,7 @@ from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
 from o3story.data.transcript import LANG as TRANSCRIPT_LANG
 from o3story.data.translation import LANG as TRANSLATION_LANG
-from o3story.render import charts, exports, glosses, source_text, templating
+from o3story.render import charts, deps, exports, glosses, source_text, templating
 from o3story.render.archive import archived
 from o3story.render.fmt import setting, tidy_spaces, value
 from o3story.render.i18n import LANG_ROOT, t
@@ -197,15 +197,8 @@ class PageContext:
 
     def chart_of(self) -> dict[str, str]:
         """Figure id -> the first chart that draws it (for links that land on the point)."""
-        if not hasattr(self, "_chart_of"):
-            self._chart_of = {}
-            for chart_id in charts.CHARTS:
-                try:
-                    drawn = charts.build(chart_id, self.story, self.lang).figures
-                except charts.ChartError:
-                    continue  # not a link target; a page that shows this chart fails on its own
-                for f in drawn:
-                    self._chart_of.setdefault(f.id, chart_id)
+        if not hasattr(self, "_chart_of"):  # what the page depends on is this mapping, not every chart's data
+            self._chart_of = deps.value(self.story, charts.chart_of, self.lang)
         return self._chart_of
 
     def cite(self, fig: Figure) -> str:

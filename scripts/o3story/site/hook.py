@@ -54,11 +54,27 @@ def _fill_chart_pages(files, config):
 on_files = CombinedEvent(_announce_chart_pages, _fill_chart_pages)
 
 
+def on_serve(server, config, builder):
+    # mkdocs.yml's `watch:` (data/, the package) is scheduled after this event: its folders are polled
+    # every 0.1 s instead of 0.5 s, so that a data edit shows sooner (the other watched folders keep 0.5 s)
+    server.observer._timeout = steps.DATA_POLL_S
+    return server
+
+
+def on_env(env, config, files):  # the theme's templates, compiled once and kept by their source's hash
+    env.bytecode_cache = build.templates
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     lang = _lang(page, config)
     if "description" in page.meta:
         page.meta["description"] = _do(page.file.src_uri, build.description, page.meta["description"], lang)
     return _do(page.file.src_uri, build.page_markdown, markdown, lang, page.url, config.site_url or "", config.repo_url or "")
+
+
+def on_page_content(html, page, config, files):
+    return build.page_html(html, page.url)
 
 
 def on_page_context(context, page, config, nav):  # after static-i18n's (priority 50), which sets the alternates

@@ -17,15 +17,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from o3story.data.locale import LANGS, html_lang, locale
 from o3story.data.story import Story, load_story
-from o3story.render import charts, datapackage, exports, feed, glossary, images, views
+from o3story.render import charts, datapackage, deps, exports, feed, glossary, images, views
 from o3story.render.reuse import Reuse, image_cache, project_reuse
 from o3story.render.i18n import t
-from o3story.render.pages import chart_page, render, render_text
+from o3story.render.pages import chart_page, render, render_text, restore
 from o3story.site import linkcheck, publish, seo, trust, vendor
 
 CHARTS_INDEX = "charts/index.md"
+DATA_POLL_S = 0.1  # under `serve`: how often data/ and the package are looked at for edits
 # Markdown's toc writes every heading's permalink with one title, in English (markdown extensions
 # cannot be set per language): each page gets it in its own language.
 PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
@@ -69,12 +72,21 @@ class Build:
     version: str = ""
     images: images.Images = field(init=False)
     reuse: Reuse = field(init=False)
+    templates: jinja2.BytecodeCache | None = field(init=False)
     key_charts: dict[str, str | None] = field(default_factory=dict)  # page URL -> the chart its card shows
+    # a page's last filled Markdown with the story it was filled from and what it read of it (render/deps.py)
+    pages: dict[tuple, tuple[Story, dict, tuple[str, list[str]]]] = field(default_factory=dict)
+    kept: dict[str, list[str]] = field(default_factory=dict)  # page URL -> its blocks kept out of the generator's way
 
     def __post_init__(self):
         # One image renderer (and so one kaleido server) for the whole process, across rebuilds.
         self.images = images.Images(image_cache(self.root), images.find_browser())
         self.reuse = project_reuse(self.root)
+        # the generator's templates (the theme's and ours), compiled once: Jinja keys each by its source's checksum
+        self.templates = None
+        if self.reuse.folder is not None:
+            (self.reuse.folder / "jinja").mkdir(parents=True, exist_ok=True)
+            self.templates = jinja2.FileSystemBytecodeCache(str(self.reuse.folder / "jinja"))
         self.images.reuse = self.reuse
 
     # --- before the generator ----------------------------------------------------------------
@@ -93,12 +105,29 @@ class Build:
         return self.reuse("chart-page", [self.version, chart_id, lang], lambda: chart_page(chart_id, lang, self.story))
 
     def page_markdown(self, markdown: str, lang: str, url: str, site_url: str, repo_url: str) -> str:
-        """A page's Markdown with its placeholders filled and its language's glossary appended."""
+        """A page's Markdown with its placeholders filled and its language's glossary appended. Kept
+        across rebuilds while what it read of the data is unchanged (a data edit under `serve` refills the
+        pages that show the edited records), and across builds for the same data version (`reuse`)."""
         self.key_charts[url] = seo.key_chart(markdown)
-        inputs = [self.version, markdown, lang, url, site_url, self.images.available, repo_url]
-        return self.reuse("page", inputs, lambda: render(markdown, lang, self.story, url, site_url=site_url, images=self.images.available,
-                                                        version=self.version, repo_url=repo_url)
-                          + glossary.abbreviations(self.story.data.glossary, lang))
+        key = (markdown, lang, url, site_url, self.images.available, repo_url)
+        kept = self.pages.get(key)
+        if kept is not None and (kept[0] is self.story or deps.unchanged(kept[1], self.story)):
+            self.pages[key] = (self.story, kept[1], kept[2])
+        else:
+            def fill() -> tuple[dict, tuple[str, list[str]]]:
+                story, blocks = deps.Recording(self.story, {}), []
+                out = render(markdown, lang, story, url, kept=blocks, site_url=site_url, images=self.images.available,
+                             version=self.version, repo_url=repo_url)
+                return story.reads, (out + glossary.abbreviations(story.data.glossary, lang), blocks)
+
+            reads, filled = self.reuse("page", [self.version, *key], fill)
+            self.pages[key] = (self.story, reads, filled)
+        out, self.kept[url] = self.pages[key][2]
+        return out
+
+    def page_html(self, html: str, url: str) -> str:
+        """The generator's HTML of a page with the blocks `page_markdown` kept out of its way back in."""
+        return restore(html, self.kept.get(url, []))
 
     def description(self, text: str, lang: str) -> str:
         return render_text(text, lang, self.story)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from o3story.render import deps
+
 from . import (
     arc_agi_cost,
     arc_repricing,
@@ -32,24 +34,41 @@ class ChartError(ValueError):
 
 
 # A build asks for the same chart many times (its page, the story pages, links, downloads, embeds):
-# build each (story, chart, language) once. The story is kept in the entry so that its id is not reused.
-_built: dict[tuple[int, str, str], tuple[object, object]] = {}
+# each (chart, language) is built once, and kept for a later story while what it read of the data is
+# unchanged (render/deps.py): under `mkdocs serve`, a data edit redraws only the charts that show it.
+_built: dict[tuple[str, str], tuple[object, dict, object]] = {}  # (chart, language) -> (story, reads, chart)
 
 
 def build(chart_id: str, story, lang: str):
-    key = (id(story), chart_id, lang)
-    if key in _built:
-        return _built[key][1]
+    key, real = (chart_id, lang), deps.base(story)
+    kept = _built.get(key)
+    if kept is not None and (kept[0] is real or deps.unchanged(kept[1], real)):
+        _built[key] = (real, kept[1], kept[2])
+        deps.note(story, kept[1])  # a page that shows the chart read what the chart read
+        return kept[2]
+    recording = deps.Recording(real, {})
     try:
         module = CHARTS[chart_id]
-        chart = module.build(story, lang)
+        chart = module.build(recording, lang)
     except KeyError as exc:
         raise ChartError(f"chart '{chart_id}' needs the figure {exc}, which data/ does not have") from None
     chart = finish(chart, getattr(module, "NARROW", None), bool(getattr(module, "ZOOM", False)))
-    if len(_built) > 200:  # a long `mkdocs serve` session: forget old stories
-        _built.clear()
-    _built[key] = (story, chart)
+    _built[key] = (real, recording.reads, chart)
+    deps.note(story, recording.reads)
     return chart
+
+
+def chart_of(story, lang: str) -> dict[str, str]:
+    """Figure id -> the first chart that draws it (for links that land on the point)."""
+    out: dict[str, str] = {}
+    for chart_id in CHARTS:
+        try:
+            drawn = build(chart_id, story, lang).figures
+        except ChartError:
+            continue  # not a link target; a page that shows this chart fails on its own
+        for f in drawn:
+            out.setdefault(f.id, chart_id)
+    return out
 
 
 def finish(chart, hints: dict | None, zoom: bool = False):

@@ -1,12 +1,13 @@
 """What a result read of the story, so that a rebuild after a data edit keeps every result whose reads
 are unchanged (under `mkdocs serve`: an edit to one figure redraws the charts and pages that show it).
 
-`recording(story)` is a stand-in for a story that writes down each read of its data and texts: a
-record list (`story.data.figures`), a lookup with its arguments and what it returned or raised
-(`story.data.figure("o3.arc")`), the transcript. `unchanged(reads, story)` repeats those reads on
-another story and says whether each gives an equal value: then anything computed from the first story
-through the stand-in is what the second would give. A read that does not go through the stand-in cannot
-happen: the stand-in is the only story the computation is given.
+`Recording(story, reads)` is a stand-in for a story that writes down each read of its data and texts:
+a record list (`story.data.figures`), a lookup with its arguments and what it returned or raised
+(`story.data.figure("o3.aime-2024")`), the transcript; `value(story, fn, ...)` records a value computed
+from the whole story (which chart draws a figure) by its value. `unchanged(reads, story)` repeats those
+reads on another story and says whether each gives an equal value: then anything computed from the
+first story through the stand-in is what the second would give. A read that does not go through the
+stand-in cannot happen: the stand-in is the only story the computation is given.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ and by the tests' deploy rehearsal."""
 from __future__ import annotations
 
 import functools
+import sys
 import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -35,10 +36,19 @@ class PagesHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class PagesServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # the reader left before the file was sent: nothing went wrong here
+        super().handle_error(request, client_address)
+
+
 def start(folder: Path, port: int, base: str = "", quiet: bool = True) -> ThreadingHTTPServer:
     """Serve `folder` (which holds the site at `folder/base`) on 127.0.0.1:port in a daemon thread."""
     handler = type("Handler", (PagesHandler,), {"base": base.strip("/"), "quiet": quiet})
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
+    server = PagesServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 

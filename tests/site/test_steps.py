@@ -96,3 +96,13 @@ def test_the_generator_gets_blocks_as_comment_lines_and_the_page_gets_them_back(
     html = build.page_html("\n".join(lines), "golden/")
     assert "o3story:kept" not in html and html.startswith(build.kept["golden/"][0])
     assert build.page_html("<p>no blocks</p>", "other/") == "<p>no blocks</p>"
+
+
+def test_a_page_edited_under_serve_is_not_kept_twice(data_dir: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("O3STORY_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("BROWSER_PATH", "none")
+    build = steps.Build(ROOT)
+    for text in ("# One\n\n{{ fig m.bench }}\n", "# Two\n\n{{ fig m.bench }}\n", "# Two\n\n{{ fig m.bench }}\n"):
+        build.load(data_dir)  # each rebuild starts here
+        build.page_markdown(text, "en", "p/", "https://example.org/", "")
+    assert [kept[0][0] for kept in build.pages.values()] == ["# Two\n\n{{ fig m.bench }}\n"]

@@ -74,8 +74,9 @@ class Build:
     reuse: Reuse = field(init=False)
     templates: jinja2.BytecodeCache | None = field(init=False)
     key_charts: dict[str, str | None] = field(default_factory=dict)  # page URL -> the chart its card shows
-    # a page's last filled Markdown with the story it was filled from and what it read of it (render/deps.py)
-    pages: dict[tuple, tuple[Story, dict, tuple[str, list[str]]]] = field(default_factory=dict)
+    # page URL -> its last filled Markdown: the inputs, the story it was filled from and what it read of it
+    # (render/deps.py); one per page, so a page edited under `serve` is not kept twice
+    pages: dict[str, tuple[tuple, Story, dict, tuple[str, list[str]]]] = field(default_factory=dict)
     kept: dict[str, list[str]] = field(default_factory=dict)  # page URL -> its blocks kept out of the generator's way
 
     def __post_init__(self):
@@ -110,9 +111,9 @@ class Build:
         pages that show the edited records), and across builds for the same data version (`reuse`)."""
         self.key_charts[url] = seo.key_chart(markdown)
         key = (markdown, lang, url, site_url, self.images.available, repo_url)
-        kept = self.pages.get(key)
-        if kept is not None and (kept[0] is self.story or deps.unchanged(kept[1], self.story)):
-            self.pages[key] = (self.story, kept[1], kept[2])
+        kept = self.pages.get(url)
+        if kept is not None and kept[0] == key and (kept[1] is self.story or deps.unchanged(kept[2], self.story)):
+            self.pages[url] = (key, self.story, kept[2], kept[3])
         else:
             def fill() -> tuple[dict, tuple[str, list[str]]]:
                 story, blocks = deps.Recording(self.story, {}), []
@@ -121,8 +122,8 @@ class Build:
                 return story.reads, (out + glossary.abbreviations(story.data.glossary, lang), blocks)
 
             reads, filled = self.reuse("page", [self.version, *key], fill)
-            self.pages[key] = (self.story, reads, filled)
-        out, self.kept[url] = self.pages[key][2]
+            self.pages[url] = (key, self.story, reads, filled)
+        out, self.kept[url] = self.pages[url][3]
         return out
 
     def page_html(self, html: str, url: str) -> str:

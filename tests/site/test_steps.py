@@ -96,6 +96,8 @@ def test_the_generator_gets_blocks_as_comment_lines_and_the_page_gets_them_back(
     html = build.page_html("\n".join(lines), "golden/")
     assert "o3story:kept" not in html and html.startswith(build.kept["golden/"][0])
     assert build.page_html("<p>no blocks</p>", "other/") == "<p>no blocks</p>"
+    ids = build.kept_ids("golden/")  # handed to the generator, which checks links to them
+    assert ids and all(f'id="{i}"' in "".join(build.kept["golden/"]) for i in ids) and build.kept_ids("other/") == set()
 
 
 def test_a_page_edited_under_serve_is_not_kept_twice(data_dir: Path, tmp_path: Path, monkeypatch):

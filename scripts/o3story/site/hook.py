@@ -74,6 +74,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    if isinstance(getattr(page, "present_anchor_ids", None), set):  # MkDocs checks #links against the ids it parsed
+        page.present_anchor_ids |= build.kept_ids(page.url)
     return build.page_html(html, page.url)
 
 

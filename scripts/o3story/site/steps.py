@@ -31,6 +31,7 @@ CHARTS_INDEX = "charts/index.md"
 DATA_POLL_S = 0.1  # under `serve`: how often data/ and the package are looked at for edits
 # Markdown's toc writes every heading's permalink with one title, in English (markdown extensions
 # cannot be set per language): each page gets it in its own language.
+ELEMENT_ID = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]+)"')
 PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
 
 
@@ -125,6 +126,10 @@ class Build:
             self.pages[url] = (key, self.story, reads, filled)
         out, self.kept[url] = self.pages[url][3]
         return out
+
+    def kept_ids(self, url: str) -> set[str]:
+        """The ids in a page's kept blocks, which the generator did not parse (links to them are checked)."""
+        return {html.unescape(i) for block in self.kept.get(url, []) for i in ELEMENT_ID.findall(block)}
 
     def page_html(self, html: str, url: str) -> str:
         """The generator's HTML of a page with the blocks `page_markdown` kept out of its way back in."""

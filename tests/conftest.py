@@ -174,6 +174,83 @@ def browser():
         b.close()
 
 
+class Tabs:
+    """Browser tabs kept open for a worker's whole run, one per kind of context (its options).
+
+    Opening a tab starts a renderer process, which on the 2-core machine costs about a second of CPU,
+    more than the page load itself: 12 chart pages loaded and drawn, each in a new tab, took 23.9 s of
+    CPU and 12.7 s; in one tab, 8.5 s and 5.2 s. So a test that loads the site's pages takes a kept tab
+    (the `tab` fixture) and gives it back blank: the site's storage cleared (the theme's palette choice
+    lives there), its cookies cleared, its viewport as made, the pointer at the corner, at about:blank.
+    A context's init script is one of its options (`init_script=`); a test's event listeners are added
+    with `listen` and removed when the tab is given back. A test that needs a fresh browser (a cold
+    cache, routes of its own) opens its own context, as before."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.kept: dict[str, object] = {}
+
+    def take(self, **options):
+        import json
+
+        key = json.dumps(options, sort_keys=True)
+        page = self.kept.get(key)
+        if page is None or page.is_closed():
+            made = {k: v for k, v in options.items() if k != "init_script"}
+            ctx = self.browser.new_context(**made)
+            if "init_script" in options:
+                ctx.add_init_script(options["init_script"])
+            page = self.kept[key] = ctx.new_page()
+        page._o3_options = options
+        return page
+
+    def give_back(self, page) -> None:
+        try:
+            unlisten(page)
+            if page.url.startswith("http"):
+                page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.goto("about:blank")
+            page.context.clear_cookies()
+            if "viewport" in page._o3_options and page.viewport_size != page._o3_options["viewport"]:
+                page.set_viewport_size(page._o3_options["viewport"])
+            page.mouse.move(0, 0)
+        except Exception:  # noqa: BLE001 - playwright's Error: a tab in a state we cannot undo is closed
+            page.context.close()
+            self.kept = {k: p for k, p in self.kept.items() if p is not page}
+
+
+def listen(page, event: str, handler) -> None:
+    """page.on(event, handler), undone by `unlisten` (and when a kept tab is given back)."""
+    page.on(event, handler)
+    page.__dict__.setdefault("_o3_listeners", []).append((event, handler))
+
+
+def unlisten(page) -> None:
+    for event, handler in page.__dict__.pop("_o3_listeners", []):
+        page.remove_listener(event, handler)
+
+
+@pytest.fixture(scope="session")
+def tabs(browser):
+    return Tabs(browser)
+
+
+@pytest.fixture
+def tab(tabs):
+    """`tab(**context_options)`: a kept tab of a context with those options (Playwright's
+    `new_context` arguments), blank, given back blank after the test."""
+    taken = []
+
+    def take(**options):
+        page = tabs.take(**options)
+        taken.append(page)
+        return page
+
+    yield take
+    for page in taken:
+        tabs.give_back(page)
+
+
 def draw_all_charts(page) -> None:
     """Charts are static images until the reader moves; then they draw as they near the viewport
     (an embed page waits for the pointer on its chart). Make every chart on the page draw, one by one."""

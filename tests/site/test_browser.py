@@ -7,49 +7,46 @@ from urllib.parse import urlparse
 
 import pytest
 
+from conftest import listen, unlisten
+
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def context(browser):
-    ctx = browser.new_context()
-    yield ctx
-    ctx.close()
 
 
 CSP_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation',"
              " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
 
 
-def visit(context, url: str):
-    page = context.new_page()
-    page.add_init_script(CSP_WATCH)
+def visit(tab, url: str):
+    """The page at `url` in a kept tab (conftest.Tabs), loaded and quiet, with what went wrong on the way
+    (console errors and warnings, page errors, failed requests, HTTP errors) and every request made;
+    a second visit in the same test starts new lists."""
+    page = tab(init_script=CSP_WATCH)
+    unlisten(page)
     problems: list[str] = []
     requests: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    listen(page, "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    listen(page, "pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    listen(page, "request", lambda r: requests.append(r.url))
+    listen(page, "requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    listen(page, "response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     return page, problems, requests
 
 
-def test_every_page_loads_cleanly_and_locally(site, context):
+def test_every_page_loads_cleanly_and_locally(site, tab):
     local = urlparse(site.url).netloc
     for path in site.pages():
-        page, problems, requests = visit(context, site.url + path)
+        page, problems, requests = visit(tab, site.url + path)
         foreign = [u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != local]
         assert not problems, (path, problems)
         assert not foreign, (path, foreign)
         assert page.evaluate("window.__csp") == [], (path, page.evaluate("window.__csp"))
         assert page.locator("h1").count() >= 1, path
-        page.close()
 
 
-def test_language_switcher_keeps_the_page(site, context):
-    page, problems, _ = visit(context, site.url + "o3-mini/")
+def test_language_switcher_keeps_the_page(site, tab):
+    page, problems, _ = visit(tab, site.url + "o3-mini/")
     page.locator(".md-header__option .md-select").hover()
     page.locator('.md-select__link[hreflang="en"]').click()
     page.wait_for_url(site.url + "en/o3-mini/")
@@ -58,7 +55,6 @@ def test_language_switcher_keeps_the_page(site, context):
     page.locator('.md-select__link[hreflang="zh"]').click()
     page.wait_for_url(site.url + "o3-mini/")
     assert not problems, problems
-    page.close()
 
 
 def search(page, query: str) -> list[str]:
@@ -76,29 +72,26 @@ def search(page, query: str) -> list[str]:
     return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
 
 
-def test_search_finds_english_words_on_english_pages(site, context):
-    page, _, _ = visit(context, site.url + "en/")
+def test_search_finds_english_words_on_english_pages(site, tab):
+    page, _, _ = visit(tab, site.url + "en/")
     hrefs = search(page, "deliberative")
     assert any("/en/safety/" in h for h in hrefs), hrefs
     assert all("/en/" in h for h in hrefs), "English search must list English pages only"
-    page.close()
 
 
-def test_search_finds_chinese_words_on_chinese_pages(site, context):
-    page, _, _ = visit(context, site.url)
+def test_search_finds_chinese_words_on_chinese_pages(site, tab):
+    page, _, _ = visit(tab, site.url)
     hrefs = search(page, "审慎对齐")
     assert any("/safety/" in h for h in hrefs), hrefs
     assert not any("/en/" in h for h in hrefs), "Chinese search must list Chinese pages only"
-    page.close()
 
 
 @pytest.mark.parametrize("root, query", [("en/", "XSTest"), ("", "XSTest"), ("en/", "LangFast"), ("", "LangFast")])
-def test_search_finds_the_figures_table_by_metric_source_or_model(site, context, root, query):
+def test_search_finds_the_figures_table_by_metric_source_or_model(site, tab, root, query):
     # the explorer's rows are kept out of the index, its filters' options are not (test_search_index.py)
-    page, _, _ = visit(context, site.url + root)
+    page, _, _ = visit(tab, site.url + root)
     hrefs = search(page, query)
     assert any(urlparse(h).path == urlparse(site.url).path + f"{root}methods/" for h in hrefs), hrefs
-    page.close()
 
 
 def test_theme_follows_the_os_then_the_toggle(site, browser):
@@ -116,8 +109,8 @@ def test_theme_follows_the_os_then_the_toggle(site, browser):
     ctx.close()
 
 
-def test_number_in_transcript_lands_on_its_chart_point(site, context):
-    page, problems, _ = visit(context, site.url + "en/transcript/")
+def test_number_in_transcript_lands_on_its_chart_point(site, tab):
+    page, problems, _ = visit(tab, site.url + "en/transcript/")
     link = page.locator('#t2 a.o3-num[data-figure="o3.swe-bench-verified"]').first
     assert link.inner_text() == "71.7%"
     link.click()  # opens its evidence (test_evidence_popover.py), with a link to the point
@@ -127,15 +120,13 @@ def test_number_in_transcript_lands_on_its_chart_point(site, context):
     tip = page.locator(".hoverlayer .hovertext").first.text_content()
     assert "71.7%" in tip and "o3" in tip
     assert not problems, problems
-    page.close()
 
 
-def test_fact_checked_number_links_to_its_check(site, context):
-    page, _, _ = visit(context, site.url + "transcript/")
+def test_fact_checked_number_links_to_its_check(site, tab):
+    page, _, _ = visit(tab, site.url + "transcript/")
     page.locator('#t22 a.o3-num--check', has_text="85.7%").first.click()
     page.wait_for_url("**/fact-check/#check-arc-misspoken-score")
     assert page.locator("#check-arc-misspoken-score").is_visible()
-    page.close()
 
 
 def test_turn_link_copies_its_url(site, browser):
@@ -148,13 +139,12 @@ def test_turn_link_copies_its_url(site, browser):
     ctx.close()
 
 
-def test_content_security_policy_is_in_force(site, context):
+def test_content_security_policy_is_in_force(site, tab):
     """Pages run under a CSP without 'unsafe-inline': a script injected into the page does not run."""
-    page, _, _ = visit(context, site.url + "en/charts/o3-vs-o1/")
+    page, _, _ = visit(tab, site.url + "en/charts/o3-vs-o1/")
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "unsafe-inline" not in policy.split("script-src")[1] and "unsafe-eval" not in policy
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.appendChild(s); }")
     page.wait_for_timeout(200)
     assert page.evaluate("window.__ran") is None
     assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
-    page.close()

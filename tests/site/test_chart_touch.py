@@ -59,12 +59,9 @@ BLOCKERS = """
 """
 
 
-@pytest.fixture(scope="module")
-def phone(browser):
-    ctx = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True, device_scale_factor=2)
-    ctx.add_init_script(WATCH)
-    yield ctx
-    ctx.close()
+@pytest.fixture(scope="module", autouse=True)
+def record():
+    yield
     OUT.parent.mkdir(parents=True, exist_ok=True)
     old = json.loads(OUT.read_text()) if OUT.exists() else {}
     old.update(RESULTS)
@@ -92,15 +89,15 @@ def url_of(site, chart_id: str, lang: str, where: str) -> str:
 @pytest.mark.parametrize("where", ["page", "embed"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_a_vertical_swipe_on_a_drawn_chart_is_the_page_s(site, phone, chart_id, lang, where):
-    page = phone.new_page()
+def test_a_vertical_swipe_on_a_drawn_chart_is_the_page_s(site, tab, chart_id, lang, where):
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True, device_scale_factor=2, init_script=WATCH)
     page.goto(url_of(site, chart_id, lang, where), wait_until="load")
     plot = page.locator(".o3-chart__plot").first
     # The plot's top 150 px below the screen's (clear of the sticky header), then a tap on it draws
     # the chart (the facade turns live on the first touch).
     top = page.evaluate("el => { window.scrollBy(0, el.getBoundingClientRect().top - 150); return el.getBoundingClientRect().top; }",
                         plot.element_handle())
-    cdp = phone.new_cdp_session(page)
+    cdp = page.context.new_cdp_session(page)
     touch(cdp, "touchStart", 40, top + 60)
     touch(cdp, "touchEnd")
     page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
@@ -132,7 +129,7 @@ def test_a_vertical_swipe_on_a_drawn_chart_is_the_page_s(site, phone, chart_id, 
     RESULTS[f"{where} {lang} {chart_id}"] = {"prevented": sorted(set(prevented)), "cancelled": len(cancelled),
                                              "touch_action_blockers": sorted(set(blockers)), "ranges_changed": changed,
                                              "modebar_visible": modebar}
-    page.close()
+    cdp.detach()
     assert not prevented and not cancelled, f"touch events cancelled by the chart: {sorted(set(prevented))}"
     assert not blockers, f"touch-action forbids a vertical pan under the finger: {sorted(set(blockers))}"
     assert not changed, f"a vertical swipe moved the axes {changed}: {before} -> {after}"
@@ -141,9 +138,8 @@ def test_a_vertical_swipe_on_a_drawn_chart_is_the_page_s(site, phone, chart_id, 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_with_a_mouse_only_useful_zoom_and_a_visible_reset(site, browser, chart_id, lang):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
+def test_with_a_mouse_only_useful_zoom_and_a_visible_reset(site, tab, chart_id, lang):
+    page = tab(viewport={"width": 1280, "height": 900})
     page.goto(url_of(site, chart_id, lang, "page"), wait_until="load")
     plot = page.locator(".o3-chart__plot")
     plot.scroll_into_view_if_needed()
@@ -175,4 +171,3 @@ def test_with_a_mouse_only_useful_zoom_and_a_visible_reset(site, browser, chart_
     else:
         assert state["dragmode"] is False and all(state["fixed"]), state
         assert reset.count() == 0 or not reset.is_visible()
-    ctx.close()

@@ -6,7 +6,7 @@ import pytest
 
 from o3story.render.charts import CHARTS
 from conftest import draw_all_charts
-from test_browser import context, visit  # noqa: F401  (shared module-scoped browser context)
+from test_browser import visit
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,8 @@ def wait_drawn(page, n: int | None = None):
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 @pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_chart_page_draws_and_hovers(site, context, chart_id, lang):  # noqa: F811
-    page, problems, _ = visit(context, f"{site.url}{lang}charts/{chart_id}/")
+def test_chart_page_draws_and_hovers(site, tab, chart_id, lang):
+    page, problems, _ = visit(tab, f"{site.url}{lang}charts/{chart_id}/")
     wait_drawn(page, 1)
     plot = page.locator(".o3-chart__plot")
     assert plot.locator(".main-svg").count() >= 1
@@ -41,11 +41,10 @@ def test_chart_page_draws_and_hovers(site, context, chart_id, lang):  # noqa: F8
     rows = page.locator(".o3-chart__data tbody tr").count()
     assert rows >= 2
     assert not problems, problems
-    page.close()
 
 
 @pytest.mark.parametrize("chart_id", [c for c in CHARTS if c in ("arc-agi-cost",)])  # codeforces-elo-price: one view now
-def test_view_buttons_switch_traces_and_keep_the_height(site, browser, chart_id):
+def test_view_buttons_switch_traces_and_keep_the_height(site, tab, chart_id):
     """Charts with view buttons: each button shows its traces, and the plot keeps its height (a restyle
     once re-measured the container and shrank the plot to its CSS min-height, squashing it on phones)."""
     from o3story.render import charts
@@ -55,8 +54,7 @@ def test_view_buttons_switch_traces_and_keep_the_height(site, browser, chart_id)
     chart = charts.build(chart_id, load_story(ROOT / "data"), "en")
     spec = chart.figure
     want = chart.narrow.figure["layout"].get("height") or spec.layout.height  # 360 px: the narrow layout is drawn
-    ctx = browser.new_context(viewport={"width": 360, "height": 740})
-    page = ctx.new_page()
+    page = tab(viewport={"width": 360, "height": 740})
     page.goto(site.url + f"en/charts/{chart_id}/")
     wait_drawn(page, 1)
     state = "(() => {const g = document.querySelector('.o3-chart__plot'); return [g._fullLayout.height, g._fullData.map(t => t.visible === true)]})()"
@@ -68,7 +66,6 @@ def test_view_buttons_switch_traces_and_keep_the_height(site, browser, chart_id)
         height, shown = page.evaluate(state)
         assert height == want, (chart_id, i, height)
         assert shown == [bool(v) for v in button.args[0]["visible"]], (chart_id, i)
-    ctx.close()
 
 
 def _luminance(rgb: str) -> float:
@@ -96,14 +93,13 @@ BUTTONS = """() => [...document.querySelectorAll('.o3-chart__plot g.updatemenu-b
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_view_buttons_show_which_view_is_selected_in_both_themes(site, browser, scheme, width):
+def test_view_buttons_show_which_view_is_selected_in_both_themes(site, tab, scheme, width):
     """Each view button is a button that says whether it is pressed (aria-pressed), the pressed one's
     face set apart from the others' (3:1 at least), every label readable on its face (4.5:1), no white
     face on the dark theme (they were white there, with plotly's near-white active colour the same as
     the others'); a press moves the state, and Enter on a focused button presses it."""
     touch = width < 800
-    ctx = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme, has_touch=touch, is_mobile=touch)
-    page = ctx.new_page()
+    page = tab(viewport={"width": width, "height": 800}, color_scheme=scheme, has_touch=touch, is_mobile=touch)
     page.goto(site.url + "en/charts/arc-agi-cost/")
     wait_drawn(page, 1)
     assert (page.locator("body").get_attribute("data-md-color-scheme") == "slate") == (scheme == "dark")
@@ -130,16 +126,14 @@ def test_view_buttons_show_which_view_is_selected_in_both_themes(site, browser, 
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.querySelectorAll('.o3-chart__plot g.updatemenu-button')[0].getAttribute('aria-pressed') === 'true'")
         assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.updatemenus[0].active") == 0
-    ctx.close()
 
 
 def font_color(page) -> str:
     return page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.font.color")
 
 
-def test_theme_toggle_rethemes_without_reload(site, browser):
-    ctx = browser.new_context(color_scheme="light")
-    page = ctx.new_page()
+def test_theme_toggle_rethemes_without_reload(site, tab):
+    page = tab(color_scheme="light")
     page.goto(site.url + "en/charts/arc-agi-cost/")
     wait_drawn(page, 1)
     page.evaluate("window.__marker = 1")  # gone if the page reloads
@@ -152,20 +146,17 @@ def test_theme_toggle_rethemes_without_reload(site, browser):
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     page.wait_for_function("c => document.querySelector('.o3-chart__plot')._fullLayout.font.color !== c", arg=light)
     assert page.evaluate("window.__marker") == 1
-    ctx.close()
 
 
-def test_dark_os_setting_draws_dark_on_first_load(site, browser):
-    ctx = browser.new_context(color_scheme="dark")
-    page = ctx.new_page()
+def test_dark_os_setting_draws_dark_on_first_load(site, tab):
+    page = tab(color_scheme="dark")
     page.goto(site.url + "charts/o3-vs-o1/")
     wait_drawn(page, 1)
     assert page.locator(".o3-chart__plot").get_attribute("data-theme") == "slate"
-    ctx.close()
 
 
-def test_story_pages_draw_all_their_charts_and_survive_navigation(site, context):  # noqa: F811
-    page, problems, _ = visit(context, site.url + "o3-mini/")
+def test_story_pages_draw_all_their_charts_and_survive_navigation(site, tab):
+    page, problems, _ = visit(tab, site.url + "o3-mini/")
     wait_drawn(page, 3)  # its three charts (docs/o3-mini.zh.md)
     page.locator("a.md-tabs__link", has_text="ARC-AGI").click()
     page.wait_for_url(site.url + "arc-agi/")
@@ -173,14 +164,12 @@ def test_story_pages_draw_all_their_charts_and_survive_navigation(site, context)
     page.go_back()
     wait_drawn(page, 3)
     assert not problems, problems
-    page.close()
 
 
 @pytest.mark.parametrize("path", ["o3-mini/", "en/arc-agi/", "en/charts/claims-vs-shipped/", "charts/codeforces-elo-price/",
                                   "en/charts/codeforces-elo-price/", "transcript/", "en/methods/"])
-def test_phone_width_has_no_horizontal_scroll(site, browser, path):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
-    page = ctx.new_page()
+def test_phone_width_has_no_horizontal_scroll(site, tab, path):
+    page = tab(viewport={"width": 360, "height": 740}, device_scale_factor=2)
     page.goto(site.url + path)
     if page.locator(".o3-chart").count():
         wait_drawn(page)
@@ -188,7 +177,6 @@ def test_phone_width_has_no_horizontal_scroll(site, browser, path):
     assert over <= 0, f"{path} scrolls sideways by {over}px at 360 px"
     widths = page.evaluate("[...document.querySelectorAll('.o3-chart__plot')].map(e => e.getBoundingClientRect().width)")
     assert all(w <= 360 for w in widths), widths
-    ctx.close()
 
 
 def test_chart_is_a_static_image_until_it_nears_the_viewport(site, browser):

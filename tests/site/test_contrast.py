@@ -208,9 +208,8 @@ def check_every_view(page, where: str) -> tuple[list[str], int]:
 @pytest.mark.parametrize("mode", ["light", "dark", "light-then-toggled"])
 @pytest.mark.parametrize("lang", ["", "en/"])
 @pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_every_mark_has_3_to_1_contrast(site, browser, chart_id, lang, mode):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if mode == "dark" else "light")
-    page = ctx.new_page()
+def test_every_mark_has_3_to_1_contrast(site, tab, chart_id, lang, mode):
+    page = tab(viewport={"width": 1280, "height": 900}, color_scheme="dark" if mode == "dark" else "light")
     page.goto(f"{site.url}{lang}charts/{chart_id}/")
     draw_all_charts(page)
     want = "slate" if mode != "light" else "default"
@@ -218,7 +217,6 @@ def test_every_mark_has_3_to_1_contrast(site, browser, chart_id, lang, mode):
         set_dark(page)
     assert page.locator(".o3-chart__plot").get_attribute("data-theme") == want
     found, count = check_every_view(page, f"{lang}charts/{chart_id}/ ({mode})")
-    ctx.close()
     assert count >= 3, f"only {count} marks read: the selectors no longer match plotly's SVG"
     assert not found, "\n".join(found)
 
@@ -248,12 +246,12 @@ def facade_filter(site) -> str:
 @pytest.mark.parametrize("variant", ["", ".narrow"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_static_facade_marks_have_3_to_1_contrast_in_both_themes(site, browser, chart_id, lang, variant):
+def test_static_facade_marks_have_3_to_1_contrast_in_both_themes(site, tab, chart_id, lang, variant):
     """The facade: light as it is, dark through the stylesheet's filter."""
     path = site.root / "charts" / chart_id / f"static.{lang}{variant}.svg"
     assert path.exists(), f"{path.name}: no static image (the build had no browser?)"
     css_filter = facade_filter(site)
-    page = browser.new_page()
+    page = tab()
     page.goto(f"{site.url}charts/{chart_id}/{path.name}")
     result = page.evaluate(COLLECT, None)
     cache: dict[tuple, list] = {}
@@ -266,7 +264,6 @@ def test_static_facade_marks_have_3_to_1_contrast_in_both_themes(site, browser, 
 
     light = failures(result)
     dark = failures_under(result, filtered)
-    page.close()
     assert len(result["marks"]) >= 3, f"only {len(result['marks'])} marks read in {path.name}"
     assert not light and not dark, "\n".join([f"{path.name} light: {f}" for f in light] + [f"{path.name} dark: {f}" for f in dark])
 
@@ -274,16 +271,14 @@ def test_static_facade_marks_have_3_to_1_contrast_in_both_themes(site, browser, 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_embedded_chart_marks_have_3_to_1_contrast(site, browser, chart_id, lang, theme):
+def test_embedded_chart_marks_have_3_to_1_contrast(site, tab, chart_id, lang, theme):
     """The embed (/embed/<id>/, its own page and stylesheet, in an editor's frame) in the theme its
     snippet asks for: the same marks, on the embed's own background."""
-    ctx = browser.new_context(viewport={"width": 640, "height": 520})
-    page = ctx.new_page()
+    page = tab(viewport={"width": 640, "height": 520})
     page.goto(f"{site.url}embed/{chart_id}/?lang={lang}&theme={theme}")
     draw_all_charts(page)
     assert page.locator("html").get_attribute("data-theme") == theme
     assert page.locator(".o3-chart__plot").get_attribute("data-theme") == ("slate" if theme == "dark" else "default")
     found, count = check_every_view(page, f"embed/{chart_id}/?lang={lang}&theme={theme}")
-    ctx.close()
     assert count >= 3, f"only {count} marks read: the selectors no longer match plotly's SVG"
     assert not found, "\n".join(found)

@@ -11,10 +11,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import BASE, free_port, run_build, serve
+from conftest import BASE, free_port, listen, run_build, serve
 from o3story.render.charts import CHARTS
 from o3story.site.linkcheck import broken_links
-from test_browser import context, visit  # noqa: F401  (shared module-scoped browser context)
+from test_browser import visit
 
 pytestmark = pytest.mark.browser
 
@@ -62,10 +62,10 @@ def test_downloads_images_and_shared_files_answer(site):
     assert not bad, bad
 
 
-def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, context):
-    page = context.new_page()
+def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, tab):
+    page = tab()
     failed: list[str] = []
-    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.request.resource_type != "document" else None)
+    listen(page, "response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.request.resource_type != "document" else None)
     response = page.goto(site.url + "en/no/such/page/", wait_until="networkidle")
     assert response.status == 404
     assert page.locator("h1").first.inner_text().startswith("404")
@@ -74,10 +74,9 @@ def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, con
     page.locator('section[lang="en"] a').click()
     page.wait_for_url(site.url + "en/")
     assert page.locator("html").get_attribute("lang") == "en"
-    page.close()
 
 
-def test_the_rehearsal_catches_an_asset_that_escapes_the_base_path(tmp_path, context):
+def test_the_rehearsal_catches_an_asset_that_escapes_the_base_path(tmp_path, tab):
     """A deliberate defect, served the same way: a stylesheet linked from the host's root, not the base."""
     (tmp_path / BASE).mkdir()
     (tmp_path / BASE / "index.html").write_text(
@@ -86,9 +85,8 @@ def test_the_rehearsal_catches_an_asset_that_escapes_the_base_path(tmp_path, con
     port = free_port()
     server = serve(tmp_path, port, BASE)
     try:
-        page, problems, _ = visit(context, f"http://127.0.0.1:{port}/{BASE}/")
+        page, problems, _ = visit(tab, f"http://127.0.0.1:{port}/{BASE}/")
         assert any("404" in p and "/assets/site.css" in p for p in problems), problems
-        page.close()
     finally:
         server.shutdown()
     assert broken_links(tmp_path / BASE, f"http://127.0.0.1:{port}/{BASE}/") == [
@@ -107,12 +105,11 @@ def bare(tmp_path_factory):
     server.shutdown()
 
 
-def test_a_bare_host_build_links_and_loads(bare, context):
+def test_a_bare_host_build_links_and_loads(bare, tab):
     root, url = bare
     assert broken_links(root, url) == []
     html = (root / "en" / "o3" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="alternate" href="{url}o3/" hreflang="x-default">' in html
     for path in ("", "en/o3/", "charts/o3-vs-o1/", "en/charts/", "embed/o3-vs-o1/?lang=en"):
-        page, problems, _ = visit(context, url + path)
+        page, problems, _ = visit(tab, url + path)
         assert not problems, (path, problems)
-        page.close()

@@ -174,6 +174,11 @@ def browser():
         b.close()
 
 
+# A page's content-security-policy violations, as they happen (an init script: window.__csp).
+CSP_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+             " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+
+
 class Tabs:
     """Browser tabs kept open for a worker's whole run, one per kind of context (its options).
 

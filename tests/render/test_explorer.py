@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import AXE
+from conftest import AXE, CSP_WATCH, listen
 from o3story.data.placeholders import TOKEN
 from o3story.render import charts
 from o3story.render.explorer import GROUP_SIZE
@@ -66,19 +66,14 @@ def test_explorer_scripts_load_on_the_methods_page_only(site):
 # --- in the browser -------------------------------------------------------------------------------
 
 @pytest.fixture
-def page(site, browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = ctx.new_page()
-    p.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
-                      " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+def page(site, tab):
+    p = tab(viewport={"width": 1280, "height": 900}, init_script=CSP_WATCH)
     problems: list[str] = []
-    p.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    p.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    p.problems = problems
+    listen(p, "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    listen(p, "pageerror", lambda e: problems.append(f"pageerror: {e}"))
     yield p
     assert p.evaluate("window.__csp") == []
     assert not problems, problems
-    ctx.close()
 
 
 def visible_rows(page) -> list[dict]:
@@ -240,11 +235,11 @@ def test_without_javascript_the_full_table_shows(site, story, browser):
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_rows_and_filters_are_accessible(site, browser, scheme, width):
+def test_open_rows_and_filters_are_accessible(site, tab, scheme, width):
     """axe on the explorer with its filters in use and a row open (the page-wide audit sees it
     closed), on a desktop and on a phone, where each record is a card (its source link a touch target)."""
-    ctx = browser.new_context(color_scheme=scheme, bypass_csp=True, viewport={"width": width, "height": 800})  # axe is injected inline
-    page = ctx.new_page()
+    # axe is injected inline
+    page = tab(color_scheme=scheme, bypass_csp=True, viewport={"width": width, "height": 800})
     page.goto(site.url + "en/methods/")
     page.wait_for_selector(".o3-x--js")
     # axe measures every card; the ones the browser skips (content-visibility) have no real geometry
@@ -258,7 +253,6 @@ def test_open_rows_and_filters_are_accessible(site, browser, scheme, width):
     violations += page.evaluate(run)["violations"]
     bad = [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']} {v['nodes'][0].get('failureSummary', '')}" for v in violations if v["impact"] in ("serious", "critical")]
     assert not bad, bad
-    ctx.close()
 
 
 PHONES = {"412x823": (412, 823), "430x932": (430, 932)}  # Lighthouse's phone; a tall phone
@@ -274,14 +268,13 @@ def laid_out(page) -> list[int]:
 @pytest.mark.browser
 @pytest.mark.parametrize("phone", list(PHONES))
 @pytest.mark.parametrize("lang", list(LANGS))
-def test_on_a_phone_only_the_row_groups_near_the_screen_are_laid_out(site, story, browser, lang, phone):
+def test_on_a_phone_only_the_row_groups_near_the_screen_are_laid_out(site, story, tab, lang, phone):
     """The explorer's cost on a phone: as the page loads, and scrolled into the middle of the table,
     the browser lays out at most the few row groups near the screen, not the whole table (which,
     styled whole on each of the theme's load-time restyles, took Lighthouse's phone score from 99
     to about 85 on the Chinese page on a 430 x 932 phone)."""
     width, height = PHONES[phone]
-    ctx = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True, device_scale_factor=2)
-    page = ctx.new_page()
+    page = tab(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True, device_scale_factor=2)
     page.goto(site.url + LANGS[lang])
     page.wait_for_selector(".o3-x--js")
     page.wait_for_timeout(300)  # the browser decides what is near the screen at the next frames
@@ -304,15 +297,13 @@ def test_on_a_phone_only_the_row_groups_near_the_screen_are_laid_out(site, story
     n = len(story.data.figures)
     assert sizes == [GROUP_SIZE] * (len(sizes) - 1) + [n - GROUP_SIZE * (len(sizes) - 1)]
     assert page.evaluate("[...document.querySelectorAll('tr.o3-x__row')].every(r => r.nextElementSibling.id === r.id + '-details')")
-    ctx.close()
 
 
 @pytest.mark.browser
-def test_a_filtered_view_on_a_phone_has_no_empty_room(site, story, browser):
+def test_a_filtered_view_on_a_phone_has_no_empty_room(site, story, tab):
     """Filtered, a group whose records are all hidden takes no room, and the rest show at their own
     height (a group the browser had not laid out would otherwise hold the room of all its records)."""
-    ctx = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, device_scale_factor=2)
-    page = ctx.new_page()
+    page = tab(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True, device_scale_factor=2)
     fig = story.data.figure("o3.swe-bench-verified")
     page.goto(site.url + "en/methods/?model=" + fig.model)
     page.wait_for_selector(".o3-x--js")
@@ -327,7 +318,6 @@ def test_a_filtered_view_on_a_phone_has_no_empty_room(site, story, browser):
     }""")
     assert box["rows"] == len(shown) and box["empty"] == 0
     assert box["body"] < box["cards"] + 4 * box["rows"], box  # the groups are as tall as their cards
-    ctx.close()
 
 
 @pytest.mark.browser

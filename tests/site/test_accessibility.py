@@ -33,14 +33,12 @@ def test_no_serious_accessibility_violations(site, browser, scheme):
 
 
 @pytest.mark.parametrize("path", ["charts/arc-agi-cost/", "en/charts/arc-agi-cost/", "en/o3/", "o3/"])
-def test_on_a_phone_every_target_is_large_enough_and_every_link_named(site, browser, path):
+def test_on_a_phone_every_target_is_large_enough_and_every_link_named(site, tab, path):
     """At 360 px with touch, as Lighthouse's mobile audit sees a page: a chart's folded sources line is a
     24 px target (it was 18.8), and the footer's previous link, whose title a phone hides, keeps its
     name (it had none)."""
-    ctx = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True, bypass_csp=True)
-    page = ctx.new_page()
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True, bypass_csp=True)
     page.goto(site.url + path)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {runOnly: ['target-size', 'link-name'], resultTypes: ['violations']})")
-    ctx.close()
     assert not result["violations"], [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]

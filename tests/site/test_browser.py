@@ -7,13 +7,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import listen, unlisten
+from conftest import CSP_WATCH, listen, unlisten
 
 pytestmark = pytest.mark.browser
-
-
-CSP_WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation',"
-             " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
 
 
 def visit(tab, url: str):

@@ -144,9 +144,8 @@ def chart_urls(kind: str, lang: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("kind", ["page", "embed"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_plot_box_is_the_chart_s_own_height(site, browser, decoder, width, lang, kind):
-    ctx = browser.new_context(**WIDTHS[width])
-    page = ctx.new_page()
+def test_the_plot_box_is_the_chart_s_own_height(site, tab, decoder, width, lang, kind):
+    page = tab(**WIDTHS[width])
     found = {}
     for chart_id, url in chart_urls(kind, lang):
         page.goto(site.url + url, wait_until="load")
@@ -161,7 +160,6 @@ def test_the_plot_box_is_the_chart_s_own_height(site, browser, decoder, width, l
         found[chart_id] = {"static_under": round(static["box"] - static_drawn, 1), "live_under": round(live["box"] - live_drawn, 1),
                            "static_box": static["box"], "live_box": live["box"],
                            "static_blank_px": static["blank"], "live_blank_px": live["blank"]}
-    ctx.close()
     RESULTS[f"box {kind} {lang or 'zh/'} {width}"] = found
     # the box ends where the drawn chart does, static or live, and keeps its height when it turns live
     bad = {c: f for c, f in found.items()
@@ -178,11 +176,10 @@ def story_pages(site) -> list[str]:
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_dark_static_images_have_the_page_s_background(site, browser, decoder, width):
+def test_dark_static_images_have_the_page_s_background(site, tab, decoder, width):
     """In the dark theme, before any chart is live, every static image's corner (plot facades on chart
     pages and in embeds, the gallery's pictures) is the page's own background."""
-    ctx = browser.new_context(**WIDTHS[width], color_scheme="dark")
-    page = ctx.new_page()
+    page = tab(**WIDTHS[width], color_scheme="dark")
     found = {}
     for lang in LANGS:
         for chart_id in CHARTS:
@@ -203,7 +200,6 @@ def test_dark_static_images_have_the_page_s_background(site, browser, decoder, w
             png = page.screenshot(clip={"x": b["x"] + 3, "y": b["y"] + 3, "width": 4, "height": 4})
             corner = decoder.evaluate(SCAN, [base64.b64encode(png).decode(), bg, 3])["corner"]
             found[f"gallery {lang or 'zh/'}{i}"] = {"corner": corner, "page": bg}
-    ctx.close()
     RESULTS[f"dark corners {width}"] = found
     bad = {k: v for k, v in found.items() if max(abs(a - b) for a, b in zip(v["corner"], v["page"])) > 3}
     assert not bad, bad
@@ -261,11 +257,10 @@ def test_story_charts_fold_their_notes_and_sources_on_a_phone(site, browser, lan
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_gallery_tiles_line_up(site, browser, width, lang):
+def test_gallery_tiles_line_up(site, tab, width, lang):
     """The charts index: every picture in a frame of one height, and in each row the tiles are as tall as
     each other, with their titles starting at the same height."""
-    ctx = browser.new_context(**WIDTHS[width])
-    page = ctx.new_page()
+    page = tab(**WIDTHS[width])
     page.goto(f"{site.url}{lang}charts/", wait_until="load")
     tiles = page.evaluate("""() => [...document.querySelectorAll('.o3-gallery__item')].map(li => {
         const r = li.getBoundingClientRect(), f = li.querySelector('.o3-gallery__frame') || li.querySelector('img');
@@ -273,7 +268,6 @@ def test_gallery_tiles_line_up(site, browser, width, lang):
         return {top: Math.round(r.top), height: Math.round(r.height), frame: Math.round(f.getBoundingClientRect().height),
                 title: Math.round(t.top)};
     })""")
-    ctx.close()
     RESULTS[f"gallery {width} {lang or 'zh/'}"] = tiles
     rows: dict[int, list[dict]] = {}
     for t in tiles:

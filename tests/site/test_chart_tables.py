@@ -25,22 +25,18 @@ def test_the_table_puts_the_value_right_after_the_model(site):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("chart_id", list(charts.CHARTS))
-def test_chart_data_is_closed_on_load_on_the_page_and_in_the_embed(site, browser, chart_id, lang):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
-    page = ctx.new_page()
-    try:
-        for url, selector in ((f"{site.url}{LANG_ROOT[lang]}charts/{chart_id}/", "details.o3-chart__data"),
-                              (f"{site.url}embed/{chart_id}/?lang={lang}", f'section[data-lang="{lang}"] details.o3-embed__data')):
-            page.goto(url, wait_until="load")
-            details = page.locator(selector).first
-            assert details.evaluate("d => d.open") is False, url
-            assert not details.locator("tbody").is_visible(), url
-            details.locator("summary").tap()
-            assert details.evaluate("d => d.open") is True, url
-            cell = details.locator("tbody tr").first.locator("td").nth(1)
-            assert cell.is_visible(), url
-            box = cell.bounding_box()
-            # the whole value is in view at 360 px, without scrolling the table sideways
-            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (url, box)
-    finally:
-        ctx.close()
+def test_chart_data_is_closed_on_load_on_the_page_and_in_the_embed(site, tab, chart_id, lang):
+    page = tab(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    for url, selector in ((f"{site.url}{LANG_ROOT[lang]}charts/{chart_id}/", "details.o3-chart__data"),
+                          (f"{site.url}embed/{chart_id}/?lang={lang}", f'section[data-lang="{lang}"] details.o3-embed__data')):
+        page.goto(url, wait_until="load")
+        details = page.locator(selector).first
+        assert details.evaluate("d => d.open") is False, url
+        assert not details.locator("tbody").is_visible(), url
+        details.locator("summary").tap()
+        assert details.evaluate("d => d.open") is True, url
+        cell = details.locator("tbody tr").first.locator("td").nth(1)
+        assert cell.is_visible(), url
+        box = cell.bounding_box()
+        # the whole value is in view at 360 px, without scrolling the table sideways
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (url, box)

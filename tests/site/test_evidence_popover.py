@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import AXE
+from conftest import AXE, listen
 
 pytestmark = pytest.mark.browser
 
@@ -18,18 +18,14 @@ PAGES = [("en", "en/o3/"), ("zh", "o3/")]
 BLOCK = re.compile(r'<script type="application/json" class="o3-evidence-data">([^<]*)</script>')
 
 
-@pytest.fixture(scope="module")
-def context(browser):
-    ctx = browser.new_context(viewport={"width": 1000, "height": 800})
-    yield ctx
-    ctx.close()
+DESK = {"viewport": {"width": 1000, "height": 800}}
 
 
-def open_page(context, url: str):
-    page = context.new_page()
+def open_page(page, url: str):
+    """`url` in `page` (a kept tab), loaded with its evidence links ready, and what went wrong on the way."""
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    listen(page, "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    listen(page, "pageerror", lambda e: problems.append(f"pageerror: {e}"))
     page.goto(url, wait_until="load")
     page.wait_for_function("() => document.querySelector('article a[data-figure][aria-haspopup=dialog]')")
     return page, problems
@@ -65,8 +61,8 @@ def check_popover(page, link) -> None:
 
 
 @pytest.mark.parametrize("lang,path", PAGES)
-def test_click_opens_escape_closes_and_focus_returns(site, context, lang, path):
-    page, problems = open_page(context, site.url + path)
+def test_click_opens_escape_closes_and_focus_returns(site, tab, lang, path):
+    page, problems = open_page(tab(**DESK), site.url + path)
     link = page.locator("article a.o3-fig:not(.o3-caveats a)").first
     assert link.get_attribute("title") is None  # no theme tooltip besides the popover
     link.click()
@@ -89,12 +85,11 @@ def test_click_opens_escape_closes_and_focus_returns(site, context, lang, path):
     link.click()
     assert page.locator(".o3-pop").count() == 0
     assert not problems, problems
-    page.close()
 
 
 @pytest.mark.parametrize("lang,path", PAGES)
-def test_keyboard_tab_to_the_number_enter_opens_tab_stays_inside(site, context, lang, path):
-    page, problems = open_page(context, site.url + path)
+def test_keyboard_tab_to_the_number_enter_opens_tab_stays_inside(site, tab, lang, path):
+    page, problems = open_page(tab(**DESK), site.url + path)
     link = page.locator("article a.o3-fig").nth(1)
     link.focus()
     page.keyboard.press("Shift+Tab")
@@ -115,14 +110,12 @@ def test_keyboard_tab_to_the_number_enter_opens_tab_stays_inside(site, context, 
     page.keyboard.press("Enter")
     assert page.locator(".o3-pop").count() == 0 and is_focused(link)
     assert not problems, problems
-    page.close()
 
 
 @pytest.mark.parametrize("lang,path", PAGES)
-def test_tap_opens_it_on_a_phone(site, browser, lang, path):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True,
-                              color_scheme="dark")
-    page, problems = open_page(ctx, site.url + path)
+def test_tap_opens_it_on_a_phone(site, tab, lang, path):
+    page = tab(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, color_scheme="dark")
+    page, problems = open_page(page, site.url + path)
     link = page.locator("article a.o3-fig:not(.o3-caveats a)").first
     link.scroll_into_view_if_needed()
     link.tap()
@@ -130,12 +123,11 @@ def test_tap_opens_it_on_a_phone(site, browser, lang, path):
     page.locator("h1").first.tap()
     assert page.locator(".o3-pop").count() == 0
     assert not problems, problems
-    ctx.close()
 
 
 @pytest.mark.parametrize("lang,path", PAGES)
-def test_the_links_inside_land_on_the_record_and_the_chart_point(site, context, lang, path):
-    page, _ = open_page(context, site.url + path)
+def test_the_links_inside_land_on_the_record_and_the_chart_point(site, tab, lang, path):
+    page, _ = open_page(tab(**DESK), site.url + path)
     link = page.locator("article a.o3-fig:not(.o3-caveats a)").first
     fig_id = link.get_attribute("data-figure")
     link.click()
@@ -148,11 +140,10 @@ def test_the_links_inside_land_on_the_record_and_the_chart_point(site, context, 
     page.locator(".o3-pop__chart").click()
     page.wait_for_url(f"**/charts/*/?point={fig_id}#chart-*")
     page.wait_for_selector(f'.o3-chart[data-highlight="{fig_id}"]', timeout=20_000)
-    page.close()
 
 
-def test_a_transcript_number_opens_its_evidence_too(site, context):
-    page, problems = open_page(context, site.url + "en/transcript/")
+def test_a_transcript_number_opens_its_evidence_too(site, tab):
+    page, problems = open_page(tab(**DESK), site.url + "en/transcript/")
     link = page.locator('#t2 a.o3-num[data-figure="o3.swe-bench-verified"]').first
     link.click()
     pop = page.locator(".o3-pop")
@@ -161,7 +152,6 @@ def test_a_transcript_number_opens_its_evidence_too(site, context):
     page.keyboard.press("Escape")
     assert is_focused(link)
     assert not problems, problems
-    page.close()
 
 
 def test_without_javascript_the_number_is_its_link(site, browser):
@@ -199,10 +189,9 @@ def test_every_link_in_every_evidence_block_resolves(site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["en/", "", "en/transcript/"])
-def test_the_open_popover_passes_axe(site, browser, scheme, path):
+def test_the_open_popover_passes_axe(site, tab, scheme, path):
     """axe with the popover open (the page-wide audit sees every page with it closed)."""
-    ctx = browser.new_context(color_scheme=scheme, bypass_csp=True, viewport={"width": 360, "height": 740})
-    page, _ = open_page(ctx, site.url + path)
+    page, _ = open_page(tab(color_scheme=scheme, bypass_csp=True, viewport={"width": 360, "height": 740}), site.url + path)
     page.locator("article a[data-figure]").first.click()
     assert page.locator(".o3-pop").is_visible()
     page.add_script_tag(path=str(AXE))
@@ -210,4 +199,3 @@ def test_the_open_popover_passes_axe(site, browser, scheme, path):
     bad = [f"{v['id']} ({v['impact']}): {v['help']} e.g. {v['nodes'][0]['target']}" for v in result["violations"]
            if v["impact"] in ("serious", "critical")]
     assert not bad, bad
-    ctx.close()

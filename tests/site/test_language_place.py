@@ -30,10 +30,9 @@ def test_headings_carry_the_same_ids_in_both_languages(site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("phone", [False, True], ids=["1280", "360-touch"])
-def test_the_language_switch_lands_on_the_same_section(site, browser, phone):
+def test_the_language_switch_lands_on_the_same_section(site, tab, phone):
     size = {"width": 360, "height": 800} if phone else {"width": 1280, "height": 900}
-    ctx = browser.new_context(viewport=size, has_touch=phone, is_mobile=phone)
-    page = ctx.new_page()
+    page = tab(viewport=size, has_touch=phone, is_mobile=phone)
     page.goto(f"{site.url}en/arc-agi/", wait_until="load")
     # The reader scrolls down to a section (no click on the table of contents): the theme keeps the
     # address's fragment on the section being read.
@@ -57,4 +56,3 @@ def test_the_language_switch_lands_on_the_same_section(site, browser, phone):
     page.locator('.md-select__link[hreflang="zh"]').click()
     page.wait_for_function("() => !location.pathname.includes('/en/') && document.readyState === 'complete'")
     assert page.url.endswith("/methods/?metric=arc-agi-1#all-figures"), page.url
-    ctx.close()

@@ -159,13 +159,12 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_arc_cost_repriced_view_is_legible(site, browser, width, lang):
+def test_arc_cost_repriced_view_is_legible(site, tab, width, lang):
     """arc-agi-cost's second view, opened by its address: no two texts overlap nor leave the chart
     ("$4,560" sat on "82.8% · $17", "$167" and "$26" on "75.7% · $20" at 360 px), no re-priced mark sits
     on a label, and the title's 87.5% is printed (the arrows that carried it are hidden in this view)."""
     phone = width == 360
-    ctx = browser.new_context(viewport={"width": width, "height": 900}, has_touch=phone, is_mobile=phone)
-    page = ctx.new_page()
+    page = tab(viewport={"width": width, "height": 900}, has_touch=phone, is_mobile=phone)
     page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/arc-agi-cost/?view-arc-agi-cost=repriced", wait_until="load")
     draw_all_charts(page)
     plot = page.locator(".o3-chart__plot")
@@ -186,15 +185,13 @@ def test_arc_cost_repriced_view_is_legible(site, browser, width, lang):
                and min(t["r"], m["r"]) - max(t["l"], m["l"]) > 2
                and min(t["b"] - t["size"] / 5, m["b"]) - max(t["t"] + t["size"] / 5, m["t"]) > 1]
     assert not covered, covered
-    ctx.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_view_buttons_stay_inside_the_chart_on_a_phone(site, browser, lang):
+def test_view_buttons_stay_inside_the_chart_on_a_phone(site, tab, lang):
     """refusal-vs-overrefusal at 360 px: its view buttons end inside the chart's box (the English
     "o3-mini system card" ended at x=348 against the box's 344), in either view."""
-    ctx = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
-    page = ctx.new_page()
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
     for view in ("", "?view-refusal-vs-overrefusal=card"):
         page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/refusal-vs-overrefusal/{view}", wait_until="load")
         draw_all_charts(page)
@@ -202,7 +199,6 @@ def test_view_buttons_stay_inside_the_chart_on_a_phone(site, browser, lang):
         buttons = [b.bounding_box() for b in page.locator(".o3-chart__plot .updatemenu-button").all()]
         assert len(buttons) == 2
         assert all(b["x"] >= box["x"] - SLACK and b["x"] + b["width"] <= box["x"] + box["width"] + SLACK for b in buttons), (box, buttons)
-    ctx.close()
 
 
 # --- values where the story needs them ------------------------------------------------------------
@@ -240,13 +236,12 @@ SCREEN = {360: 800, 1280: 900}
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_every_chart_fits_the_screen(site, browser, pages, width, lang):
+def test_every_chart_fits_the_screen(site, tab, pages, width, lang):
     """Heights follow content: at 1280 x 900 a chart's page title and its drawn plot fit the page's first screen;
     at 360 x 800 (touch) a chart, static or drawn, is at most 1.25 screens tall. Figures go to
     .cache/phone-charts.json ("heights")."""
     phone = width == 360
-    ctx = browser.new_context(viewport={"width": width, "height": SCREEN[width]}, has_touch=phone, is_mobile=phone)
-    page = ctx.new_page()
+    page = tab(viewport={"width": width, "height": SCREEN[width]}, has_touch=phone, is_mobile=phone)
     failures, seen = [], {}
     for chart_id in CHARTS:
         page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/{chart_id}/", wait_until="load")
@@ -265,16 +260,14 @@ def test_every_chart_fits_the_screen(site, browser, pages, width, lang):
             if end > SCREEN[width]:
                 failures.append(f"{chart_id}: the chart ends {end:.0f} px down the page, past a {SCREEN[width]} px screen")
     RESULTS[f"{width} heights {lang}"] = seen
-    ctx.close()
     assert not failures, failures
 
 
 # --- touch, resize, modebar ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("chart_id", ["o3-vs-o1", "refusal-vs-overrefusal"])
-def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_id):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
-    page = ctx.new_page()
+def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, tab, chart_id):
+    page = tab(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
     page.goto(f"{site.url}en/charts/{chart_id}/", wait_until="load")
     plot = page.locator(".o3-chart__plot")
     assert plot.locator("img.o3-chart__static").count() == 1
@@ -293,17 +286,15 @@ def test_one_tap_draws_the_chart_and_a_tap_opens_a_tooltip(site, browser, chart_
     assert "Source" in tip.text_content()
     box = tip.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box  # the tooltip fits the phone's width
-    ctx.close()
 
 
-def test_layout_follows_the_container_both_ways(site, browser):
+def test_layout_follows_the_container_both_ways(site, tab):
     """A drawn chart takes its narrow layout when its container shrinks to a phone's width and its wide
     one when it grows back; each time the chart's own phone hints (its module's NARROW) are what change,
     not only the container."""
     from o3story.render.charts import arc_agi_cost, o3_vs_o1
 
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
+    page = tab(viewport={"width": 1280, "height": 900})
     full = "document.querySelector('.o3-chart__plot')._fullLayout"
     # o3-vs-o1: one column of horizontal bars at every width; on a phone it is taller and its legend
     # sits in the container's top margin (hint legend="top"). arc-agi-cost: taller on a phone.
@@ -329,12 +320,10 @@ def test_layout_follows_the_container_both_ways(site, browser):
         page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'wide'", timeout=10_000)
         assert not notes.is_visible()
         assert page.evaluate(f"{full}.height") == wide["h"]
-    ctx.close()
 
 
-def test_toggle_survives_a_switch_of_layout(site, browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
+def test_toggle_survives_a_switch_of_layout(site, tab):
+    page = tab(viewport={"width": 1280, "height": 900})
     page.goto(f"{site.url}en/charts/refusal-vs-overrefusal/", wait_until="load")
     draw_all_charts(page)
     page.locator(".updatemenu-button").nth(1).click()
@@ -344,7 +333,6 @@ def test_toggle_survives_a_switch_of_layout(site, browser):
     page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
     assert page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)") == visible
     assert "system card" in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text")
-    ctx.close()
 
 
 def test_no_modebar_and_the_png_download_works_offline(site, browser):

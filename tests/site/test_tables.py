@@ -39,10 +39,9 @@ MEASURE = r"""
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, browser, width):
+def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, width):
     phone = width == 360
-    ctx = browser.new_context(viewport={"width": width, "height": 800 if phone else 900}, has_touch=phone, is_mobile=phone)
-    page = ctx.new_page()
+    page = tab(viewport={"width": width, "height": 800 if phone else 900}, has_touch=phone, is_mobile=phone)
     found = {}
     for path in site.pages():
         if path.startswith("embed/") or path in ("404.html",):
@@ -51,7 +50,6 @@ def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, browser, width)
         bad = page.evaluate(MEASURE)
         if bad:
             found[path or "/"] = bad
-    ctx.close()
     OUT.parent.mkdir(parents=True, exist_ok=True)
     old = json.loads(OUT.read_text()) if OUT.exists() else {}
     old[str(width)] = found

@@ -41,9 +41,8 @@ def expected_visible(lang: str, view: str) -> list[bool]:
 
 
 @pytest.mark.parametrize("lang,width", [("zh", 360), ("en", 1280)])
-def test_an_address_with_a_view_opens_the_chart_in_it(site, browser, lang, width):
-    ctx = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 800, is_mobile=width < 800)
-    page = ctx.new_page()
+def test_an_address_with_a_view_opens_the_chart_in_it(site, tab, lang, width):
+    page = tab(viewport={"width": width, "height": 800}, has_touch=width < 800, is_mobile=width < 800)
     root = "en/" if lang == "en" else ""
     for path in (f"{root}charts/{CHART}/", f"{root}arc-agi/"):
         page.goto(site.url + f"{path}?view-{CHART}={VIEW}")
@@ -57,12 +56,10 @@ def test_an_address_with_a_view_opens_the_chart_in_it(site, browser, lang, width
     # an unknown view, or the default one, opens the default view
     page.goto(site.url + f"{root}charts/{CHART}/?view-{CHART}=nonsense")
     assert drawn(page)["name"] == DEFAULT
-    ctx.close()
 
 
-def test_pressing_a_view_writes_it_to_the_address_and_the_embed_code(site, browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
+def test_pressing_a_view_writes_it_to_the_address_and_the_embed_code(site, tab):
+    page = tab(viewport={"width": 1280, "height": 900})
     page.goto(site.url + f"en/charts/{CHART}/#intro")
     assert drawn(page)["name"] == DEFAULT
     entries = page.evaluate("history.length")
@@ -84,24 +81,20 @@ def test_pressing_a_view_writes_it_to_the_address_and_the_embed_code(site, brows
     page.locator(f'[data-chart="{CHART}"] .updatemenu-button').nth(names.index(DEFAULT)).click(force=True)
     page.wait_for_timeout(300)
     assert "view-" not in page.url
-    ctx.close()
 
 
-def test_the_language_switch_link_names_the_view(site, browser):
-    ctx = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
-    page = ctx.new_page()
+def test_the_language_switch_link_names_the_view(site, tab):
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
     page.goto(site.url + f"charts/{CHART}/?view-{CHART}={VIEW}")
     drawn(page)
     page.wait_for_timeout(300)
     hrefs = page.evaluate("() => [...document.querySelectorAll('a[hreflang]')].map(a => a.href)")
     assert hrefs and any(f"view-{CHART}={VIEW}" in h and "/en/" in h for h in hrefs), hrefs
-    ctx.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_embed_opens_in_the_view_its_address_names(site, browser, lang):
-    ctx = browser.new_context(viewport={"width": 600, "height": 800})
-    page = ctx.new_page()
+def test_the_embed_opens_in_the_view_its_address_names(site, tab, lang):
+    page = tab(viewport={"width": 600, "height": 800})
     page.goto(site.url + f"embed/{CHART}/?lang={lang}&view-{CHART}={VIEW}")
     page.locator(f'section[data-lang="{lang}"] .o3-chart__plot').hover()
     page.wait_for_function(f"""() => {{ const g = document.querySelector('section[data-lang="{lang}"] .o3-chart__plot');
@@ -109,7 +102,6 @@ def test_the_embed_opens_in_the_view_its_address_names(site, browser, lang):
     name = page.evaluate(f"""() => {{ const m = document.querySelector('section[data-lang="{lang}"] .o3-chart__plot')._fullLayout.updatemenus[0];
         return m.buttons[m.active].name; }}""")
     assert name == VIEW
-    ctx.close()
 
 
 def test_each_view_has_its_oembed_document_naming_it(site):

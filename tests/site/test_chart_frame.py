@@ -2,7 +2,7 @@
 languages: the plot's box is the chart's own height (no blank band under a short chart, before and
 after it turns live, and the box does not change when it does); in the dark theme the static images
 have the page's background; on a phone a story page's chart keeps its notes and sources behind one
-closed line; the charts gallery's tiles line up.
+closed line; the charts gallery's tiles line up; a chart that turns live above the reader moves nothing.
 
 The box is measured against the drawn chart (the live chart's SVG, or the static image as painted), and
 the page under the chart's last mark on pixels (a screenshot of the box), so that it holds for the
@@ -276,3 +276,20 @@ def test_gallery_tiles_line_up(site, tab, width, lang):
     for row in rows.values():
         assert max(t["height"] for t in row) - min(t["height"] for t in row) <= 1, row
         assert max(t["title"] for t in row) - min(t["title"] for t in row) <= 1, row
+
+
+@pytest.mark.parametrize("path", ["en/charts/o3-vs-o1/", "charts/arc-agi-cost/", "en/o3/", "arc-agi/"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_a_chart_turning_live_above_the_reader_moves_nothing(site, tab, width, path):
+    """The reader has scrolled past a chart (its bottom 100 px below the screen's top) and it turns live
+    there: the page stays where the reader left it. It jumped down by the chart's height (740 px on a
+    phone, 536 at 1280): the static image was the browser's scroll anchor, plotly.js drew beside it,
+    and then the image went."""
+    page = tab(**WIDTHS[width])
+    page.goto(site.url + path, wait_until="load")
+    images_shown(page)
+    left = page.evaluate("""() => { const r = document.querySelector('.o3-chart__plot').getBoundingClientRect();
+        window.scrollTo(0, scrollY + r.bottom - 100); return scrollY; }""")  # a scroll of the reader's: charts near the screen turn live
+    page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
+    page.wait_for_timeout(300)  # the drawn chart settles (fonts, a resize)
+    assert page.evaluate("scrollY") == left, f"the page moved from {left} to {page.evaluate('scrollY')} px"

@@ -33,7 +33,7 @@ def test_chart_data_is_closed_on_load_on_the_page_and_in_the_embed(site, tab, ch
         details = page.locator(selector).first
         assert details.evaluate("d => d.open") is False, url
         assert not details.locator("tbody").is_visible(), url
-        details.locator("summary").tap()
+        details.locator("summary").tap()  # (the first touch turns the chart live: it used to move the page under the finger)
         assert details.evaluate("d => d.open") is True, url
         cell = details.locator("tbody tr").first.locator("td").nth(1)
         assert cell.is_visible(), url

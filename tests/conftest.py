@@ -115,22 +115,60 @@ def site(request, tmp_path_factory) -> Site:
 
 
 # With pytest-xdist (`pytest -n 2`, as `make test` runs), the workers share one build: the controller
-# picks the port and serves the folder for the whole session; the first worker that needs the site
-# builds it under a lock, and the others read it (and its build log) when it is done.
+# picks the port and serves the folder for the whole session. The build starts in the background as
+# soon as a worker has collected a test that needs the site (pytest_collection_modifyitems), while the
+# tests that need no site run first; the `site` fixture waits for it, or builds it if no worker has.
+def build_shared(served: Path, port: int) -> None:
+    """Build the site into `served`, with its log; a failed build leaves `build.failed` beside it."""
+    result = run_build(served / BASE, f"http://127.0.0.1:{port}/{BASE}/")
+    (served / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    if result.returncode != 0:
+        (served / "build.failed").touch()
+
+
+def start_shared_build(config, served: Path, port: int) -> None:
+    """In a worker: build the shared site in a thread, holding the build lock until it is done, unless
+    another worker holds it or the site is built."""
+    import fcntl
+    import threading
+
+    lock = open(served / "build.lock", "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()  # another worker builds it
+        return
+    if (served / "build.log").exists():
+        lock.close()
+        return
+
+    def build():
+        try:
+            build_shared(served, port)
+        finally:
+            lock.close()  # the lock goes with the file
+
+    config._o3_build = threading.Thread(target=build, name="o3-site-build", daemon=True)
+    config._o3_build.start()
+
+
 def shared_site(served: Path, port: int) -> Site:
     import fcntl
 
     root, log, failed = served / BASE, served / "build.log", served / "build.failed"
     url = f"http://127.0.0.1:{port}/{BASE}/"
     with open(served / "build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        fcntl.flock(lock, fcntl.LOCK_EX)  # held by the building thread or worker until the build is done
         if not log.exists():
-            result = run_build(root, url)
-            log.write_text(result.stdout + result.stderr, encoding="utf-8")
-            if result.returncode != 0:
-                failed.touch()
+            build_shared(served, port)
     assert not failed.exists(), log.read_text(encoding="utf-8")
     return Site(root, url, log.read_text(encoding="utf-8"))
+
+
+def pytest_sessionfinish(session):
+    build = getattr(session.config, "_o3_build", None)
+    if build is not None:  # a worker whose tests needed no site yet: the build is left whole, not cut off
+        build.join()
 
 
 def _xdist_controller(config) -> bool:
@@ -302,3 +340,9 @@ def pytest_collection_modifyitems(config, items):
         names = set(getattr(item, "fixturenames", ()))
         if names & SLOW_FIXTURES or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
+    # The fast tests first (a stable sort: the same order in every worker, as pytest-xdist requires), so
+    # that under `pytest -n` they run while the shared site builds.
+    items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
+    shared = getattr(config, "workerinput", {}).get("o3_site")
+    if shared is not None and any("site" in getattr(item, "fixturenames", ()) for item in items):
+        start_shared_build(config, Path(shared["served"]), shared["port"])

@@ -1,5 +1,5 @@
-"""Every page in both languages, in a real browser (Debian chromium): no console error, no
-request to any host but the local server, working language switcher, search and theme."""
+"""Pages in a real browser (Debian chromium): working language switcher, search, theme and links from
+the transcript (every page's clean load: test_every_page)."""
 
 from __future__ import annotations
 
@@ -28,17 +28,6 @@ def visit(tab, url: str):
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     return page, problems, requests
-
-
-def test_every_page_loads_cleanly_and_locally(site, tab):
-    local = urlparse(site.url).netloc
-    for path in site.pages():
-        page, problems, requests = visit(tab, site.url + path)
-        foreign = [u for u in requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != local]
-        assert not problems, (path, problems)
-        assert not foreign, (path, foreign)
-        assert page.evaluate("window.__csp") == [], (path, page.evaluate("window.__csp"))
-        assert page.locator("h1").count() >= 1, path
 
 
 def test_language_switcher_keeps_the_page(site, tab):

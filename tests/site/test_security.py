@@ -1,5 +1,5 @@
 """Hostile data strings render as text everywhere (pages, hover, tables, embeds, CSV/JSON) and no
-injected script runs; every page works with all non-loopback traffic blocked."""
+injected script runs (that every page works with all non-loopback traffic blocked: test_every_page)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import csv
 from html import unescape
 import json
 import shutil
-from urllib.parse import urlparse
 
 import pytest
 
@@ -118,26 +117,4 @@ def test_no_injected_script_runs_anywhere(hostile_site, browser):
     # the hostile string is visible as text somewhere
     page.goto(url + "en/methods/")
     assert "<script>window.__pwned=1</script>" in page.locator("body").inner_text()
-    ctx.close()
-
-
-def test_every_page_and_chart_works_offline(site, browser):
-    """All non-loopback requests are blocked: pages and charts still render, and none was attempted."""
-    ctx = browser.new_context()
-    attempts = []
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost") or route.request.url.startswith(("data:", "blob:")):
-            return route.continue_()
-        attempts.append(route.request.url)
-        return route.abort()
-
-    ctx.route("**/*", guard)
-    page = ctx.new_page()
-    for path in site.pages() + site.embeds():
-        page.goto(site.url + path)
-        draw_all_charts(page)
-        assert page.locator("h1").count() >= 1, path
-    assert attempts == []
     ctx.close()

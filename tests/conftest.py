@@ -341,8 +341,9 @@ def pytest_collection_modifyitems(config, items):
         if names & SLOW_FIXTURES or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
     # The fast tests first (a stable sort: the same order in every worker, as pytest-xdist requires), so
-    # that under `pytest -n` they run while the shared site builds.
-    items.sort(key=lambda item: item.get_closest_marker("slow") is not None)
+    # that under `pytest -n` they run while the shared site builds; then the long ones (`long`), so that
+    # the run does not end with one worker alone on a long test.
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is not None, item.get_closest_marker("long") is None))
     shared = getattr(config, "workerinput", {}).get("o3_site")
     if shared is not None and any("site" in getattr(item, "fixturenames", ()) for item in items):
         start_shared_build(config, Path(shared["served"]), shared["port"])

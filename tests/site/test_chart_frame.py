@@ -141,6 +141,7 @@ def chart_urls(kind: str, lang: str) -> list[tuple[str, str]]:
     return [(c, f"embed/{c}/?lang={'en' if lang else 'zh'}&theme=light") for c in CHARTS]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("kind", ["page", "embed"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", list(WIDTHS))
@@ -175,6 +176,7 @@ def story_pages(site) -> list[str]:
     return [p for p in site.pages() if 'class="o3-chart__title"' in site.html(p)]
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_dark_static_images_have_the_page_s_background(site, tab, decoder, width):
     """In the dark theme, before any chart is live, every static image's corner (plot facades on chart

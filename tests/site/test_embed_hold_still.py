@@ -124,6 +124,7 @@ def loaded(page, i: int):
     return frame_el, frame
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_the_host_page_holds_still_when_the_reader_reaches_an_embed(site, host, contexts, width):
     base, embeds = host

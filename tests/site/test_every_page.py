@@ -16,7 +16,7 @@ import pytest
 
 from conftest import AXE, CSP_WATCH, draw_all_charts
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 CHUNKS = 4
 # any address that is not the local server (the site is served on 127.0.0.1), nor inline data

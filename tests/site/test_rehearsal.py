@@ -105,6 +105,7 @@ def bare(tmp_path_factory):
     server.shutdown()
 
 
+@pytest.mark.long
 def test_a_bare_host_build_links_and_loads(bare, tab):
     root, url = bare
     assert broken_links(root, url) == []

@@ -38,6 +38,7 @@ MEASURE = r"""
 """
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, width):
     phone = width == 360

@@ -177,6 +177,12 @@ def _xdist_controller(config) -> bool:
 
 
 def pytest_configure(config):
+    # Every site the suite builds carries the same build date (MkDocs' sitemaps date each page with it):
+    # two builds on either side of midnight differed only there. Set in the controller, before the
+    # workers start, so that they inherit it.
+    import time
+
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
     if _xdist_controller(config):
         import tempfile
 

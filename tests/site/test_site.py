@@ -68,6 +68,23 @@ def test_no_third_party_assets(site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
+def test_every_written_page_carries_its_finished_content_security_policy(site):
+    """Pages, embeds and the 404 page (which the generator writes from a template alone, with no page
+    events: finished after the build) each carry a policy with the hashes of their own inline scripts."""
+    from html import unescape
+
+    from o3story.site.seo import CSP_PLACEHOLDER
+
+    files = sorted(site.root.rglob("*.html"))
+    assert (site.root / "404.html") in files and len(files) > 30
+    for path in files:
+        html = path.read_text(encoding="utf-8")
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+        assert policy and CSP_PLACEHOLDER not in html, path.relative_to(site.root)
+        value = unescape(policy[1])
+        assert "script-src 'self'" in value and "unsafe-inline" not in value.split("script-src")[1], path
+
+
 def test_every_page_has_its_own_description(site):
     seen = {}
     for page in site.pages():

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from o3story.data.errors import DataErrors
 from o3story.data.locale import LANGS
 from o3story.render import charts
 from o3story.site import seo, steps
@@ -51,7 +50,7 @@ def test_data_loads_once_per_version_and_bad_data_leaves_no_story(data_dir: Path
     build.load(data_dir)
     assert build.story is story  # the same data: kept, not reloaded
     edit(data_dir / "sources.yaml", "kind: primary", "kind: rumour")
-    with pytest.raises(DataErrors, match="sources.yaml"):
+    with pytest.raises(steps.StepError, match="sources.yaml"):
         build.load(data_dir)
     assert build.story is None and build.version == version
 
@@ -63,12 +62,10 @@ def test_a_rebuild_reuses_pages_and_a_data_edit_is_never_stale(data_dir: Path, t
     monkeypatch.setenv("BROWSER_PATH", "none")
     monkeypatch.delenv("O3STORY_REUSE", raising=False)
     page = (ROOT / "tests" / "golden" / "page.md").read_text(encoding="utf-8")
-    args = ("zh", "golden/", "https://example.org/", "https://github.com/example/o3")
-
     def built() -> tuple[str, steps.Build]:
         build = steps.Build(ROOT)
-        build.load(data_dir)
-        return build.page_markdown(page, *args), build
+        build.load(data_dir, "https://example.org/", "https://github.com/example/o3")
+        return build.page_markdown(page, "zh", "golden/"), build
 
     first, one = built()
     again, two = built()
@@ -88,9 +85,9 @@ def test_the_generator_gets_blocks_as_comment_lines_and_the_page_gets_them_back(
     monkeypatch.setenv("O3STORY_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("BROWSER_PATH", "none")
     build = steps.Build(ROOT)
-    build.load(data_dir)
+    build.load(data_dir, "https://example.org/")
     page = (ROOT / "tests" / "golden" / "page.md").read_text(encoding="utf-8")
-    out = build.page_markdown(page, "en", "golden/", "https://example.org/", "")
+    out = build.page_markdown(page, "en", "golden/")
     lines = re.findall(r"<!--o3story:kept:\d+-->", out)
     assert lines and len(lines) == len(build.kept["golden/"])
     html = build.page_html("\n".join(lines), "golden/")
@@ -105,6 +102,18 @@ def test_a_page_edited_under_serve_is_not_kept_twice(data_dir: Path, tmp_path: P
     monkeypatch.setenv("BROWSER_PATH", "none")
     build = steps.Build(ROOT)
     for text in ("# One\n\n{{ fig m.bench }}\n", "# Two\n\n{{ fig m.bench }}\n", "# Two\n\n{{ fig m.bench }}\n"):
-        build.load(data_dir)  # each rebuild starts here
-        build.page_markdown(text, "en", "p/", "https://example.org/", "")
+        build.load(data_dir, "https://example.org/")  # each rebuild starts here
+        build.page_markdown(text, "en", "p/")
     assert [kept[0][0] for kept in build.pages.values()] == ["# Two\n\n{{ fig m.bench }}\n"]
+
+
+def test_a_placeholder_error_names_the_page_and_stops_as_a_step_error(data_dir: Path, monkeypatch, tmp_path: Path):
+    """The adapter turns StepError into the generator's clean error: the message must name the page."""
+    monkeypatch.setenv("O3STORY_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("BROWSER_PATH", "none")
+    build = steps.Build(ROOT)
+    build.load(data_dir)
+    with pytest.raises(steps.StepError, match=r"^o3\.en\.md: unknown placeholder '\{\{ no-such-block \}\}'"):
+        build.page_markdown("# A\n\n{{ no-such-block }}\n", "en", "en/o3/", src="o3.en.md")
+    with pytest.raises(steps.StepError, match=r"^about\.md: "):
+        build.description("{{ no-such-block }}", "en", src="about.md")

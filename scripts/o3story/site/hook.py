@@ -1,8 +1,9 @@
-"""MkDocs adapter: the only place that knows about MkDocs. Each event calls a plain step of
-site/steps.py, which does the work."""
+"""MkDocs adapter: the only place that knows about MkDocs. Each event hands plain values to a step of
+site/steps.py, which does the work; a step's known failure stops the build with its message alone."""
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import sys
@@ -10,27 +11,30 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # hooks are loaded by path
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
 
-from o3story.data.errors import DataErrors  # noqa: E402
-from o3story.render.charts import ChartError  # noqa: E402
-from o3story.render.pages import PlaceholderError  # noqa: E402
-from o3story.site import steps, vendor  # noqa: E402
+from o3story.site import steps
 
-ERRORS = (DataErrors, ChartError, PlaceholderError, vendor.MissingAssets)
 build = steps.Build(Path(__file__).resolve().parents[3])
-if not build.images.available:
-    get_plugin_logger("o3story").warning("no Chrome or Chromium found: chart images (PNG/SVG) are skipped; every page still works")
 
 
+def event(fn):
+    @functools.wraps(fn)  # keeps an event's priority
+    def run(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except steps.StepError as exc:
+            raise PluginError(str(exc)) from None
+    return run
+
+
+@event
 def on_config(config):  # before MkDocs touches the site folder: bad data never half-writes a site
-    config.nav = steps.with_chart_pages(config.nav)
-    try:  # O3STORY_DATA lets tests build the real pages against a broken copy of data/
-        build.load(Path(os.environ.get("O3STORY_DATA") or Path(config.config_file_path).parent / "data"))
-    except DataErrors as exc:
-        raise PluginError(str(exc)) from None
+    config.nav = steps.with_chart_pages(config.nav)  # O3STORY_DATA: tests build the real pages from a broken data/
+    build.load(Path(os.environ.get("O3STORY_DATA") or Path(config.config_file_path).parent / "data"),
+               config.site_url or "", config.repo_url or "", Path(config.site_dir))
     return config
 
 
@@ -44,19 +48,18 @@ def _announce_chart_pages(files, config):
 
 
 @event_priority(-150)
+@event
 def _fill_chart_pages(files, config):
     for f in files.documentation_pages():
         if (page := steps.chart_page_of(f.src_uri)) is not None:
-            f.content_string, f.generated_by = _do(f.src_uri, build.chart_page, *page), "o3story"
+            f.content_string, f.generated_by = build.chart_page(*page), "o3story"
     return files
 
 
 on_files = CombinedEvent(_announce_chart_pages, _fill_chart_pages)
 
 
-def on_serve(server, config, builder):
-    # mkdocs.yml's `watch:` (data/, the package) is scheduled after this event: its folders are polled
-    # every 0.1 s instead of 0.5 s, so that a data edit shows sooner (the other watched folders keep 0.5 s)
+def on_serve(server, config, builder):  # data/ and the package (`watch:`) polled every 0.1 s, not 0.5 s
     server.observer._timeout = steps.DATA_POLL_S
     return server
 
@@ -66,11 +69,12 @@ def on_env(env, config, files):  # the theme's templates, compiled once and kept
     return env
 
 
+@event
 def on_page_markdown(markdown, page, config, files):
-    lang = _lang(page, config)
+    lang, src = _lang(page, config), page.file.src_uri
     if "description" in page.meta:
-        page.meta["description"] = _do(page.file.src_uri, build.description, page.meta["description"], lang)
-    return _do(page.file.src_uri, build.page_markdown, markdown, lang, page.url, config.site_url or "", config.repo_url or "")
+        page.meta["description"] = build.description(page.meta["description"], lang, src=src)
+    return build.page_markdown(markdown, lang, page.url, src=src)
 
 
 def on_page_content(html, page, config, files):
@@ -81,10 +85,9 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):  # after static-i18n's (priority 50), which sets the alternates
     title = next((i.title for i in (page.toc.items if page.toc else ()) if i.level == 1), None) or page.title or ""
-    links = {alt["lang"]: alt["link"] for alt in getattr(config.extra, "alternate", None) or []}
-    context["o3"] = build.page_context(_lang(page, config), page.url, html.unescape(title),  # markdown's entity escapes, once
-                                       html.unescape(page.meta.get("description") or config.site_description or ""),
-                                       links, config.site_url or "", Path(config.site_dir), config.repo_url or "")
+    description = page.meta.get("description") or config.site_description or ""
+    links = {alt["lang"]: alt["link"] for alt in getattr(config.extra, "alternate", None) or []}  # markdown's entity escapes, once:
+    context["o3"] = build.page_context(_lang(page, config), page.url, html.unescape(title), html.unescape(description), links)
     return context
 
 
@@ -95,25 +98,15 @@ def on_post_page(output, page, config):
 def on_template_context(context, template_name, config):
     if template_name == "404.html":  # an attribute, as static-i18n sets it (it shadows the mapping key)
         config.extra.alternate, context["o3"], context["o3_notfound"] = build.notfound_context(
-            config.site_url or "", getattr(config.extra, "alternate", None) or [])
+            getattr(config.extra, "alternate", None) or [])
     return context
 
 
-def on_post_template(output, template_name, config):
-    return build.finish_page(output, None) if template_name == "404.html" else output
-
-
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and written the search index
+@event
 def on_post_build(config):
-    _do("post-build", build.finish_site, Path(config.site_dir), config.site_url or "", config.repo_url or "")
+    build.finish_site()
 
 
 def _lang(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme["language"]
-
-
-def _do(where: str, step, *args):
-    try:
-        return step(*args)
-    except ERRORS as exc:
-        raise PluginError(f"{where}: {exc}" if isinstance(exc, PlaceholderError) else str(exc)) from None

@@ -12,19 +12,23 @@ the code, the data version and the step's inputs; `O3STORY_REUSE=off` computes e
 
 from __future__ import annotations
 
+import functools
 import html
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
+from o3story.data.errors import DataErrors
 from o3story.data.locale import LANGS, html_lang, locale
 from o3story.data.story import Story, load_story
 from o3story.render import charts, datapackage, deps, exports, feed, glossary, images, views
 from o3story.render.reuse import Reuse, image_cache, project_reuse
 from o3story.render.i18n import t
-from o3story.render.pages import chart_page, render, render_text, restore
+from o3story.render.charts import ChartError
+from o3story.render.pages import PlaceholderError, chart_page, render, render_text, restore
 from o3story.site import linkcheck, publish, seo, trust, vendor
 
 CHARTS_INDEX = "charts/index.md"
@@ -33,6 +37,25 @@ DATA_POLL_S = 0.1  # under `serve`: how often data/ and the package are looked a
 # cannot be set per language): each page gets it in its own language.
 ELEMENT_ID = re.compile(r'<[a-zA-Z][^>]*?\sid="([^"]+)"')
 PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
+
+
+class StepError(Exception):
+    """A step's known failure (bad data, an unknown placeholder, a chart that cannot be drawn, missing
+    vendored assets). Its message names the file, line and field: the author needs no traceback."""
+
+
+def _known(fn):
+    """A step whose known failures raise StepError. A placeholder's error is prefixed with the page's
+    source (the step's `src` argument), as the placeholder itself does not know its page."""
+    @functools.wraps(fn)
+    def step(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except PlaceholderError as exc:
+            raise StepError(f"{kwargs.get('src') or 'page'}: {exc}") from None
+        except (DataErrors, ChartError, vendor.MissingAssets) as exc:
+            raise StepError(str(exc)) from None
+    return step
 
 
 def with_chart_pages(nav: list | None) -> list:
@@ -69,6 +92,9 @@ def localized_permalinks(output: str, lang: str) -> str:
 @dataclass
 class Build:
     root: Path
+    site_url: str = ""  # the published address ("" for a site without one), as the generator's config gives it
+    repo_url: str = ""
+    site_dir: Path | None = None  # where the generator writes this build
     story: Story | None = None
     version: str = ""
     images: images.Images = field(init=False)
@@ -90,12 +116,18 @@ class Build:
             (self.reuse.folder / "jinja").mkdir(parents=True, exist_ok=True)
             self.templates = jinja2.FileSystemBytecodeCache(str(self.reuse.folder / "jinja"))
         self.images.reuse = self.reuse
+        if not self.images.available:
+            logging.getLogger("mkdocs.plugins.o3story").warning(
+                "o3story: no Chrome or Chromium found: chart images (PNG/SVG) are skipped; every page still works")
 
     # --- before the generator ----------------------------------------------------------------
 
-    def load(self, data: Path) -> None:
-        """Load and check data/ (raises DataErrors before any file is written); a rebuild with the same
-        data version keeps what is loaded."""
+    @_known
+    def load(self, data: Path, site_url: str = "", repo_url: str = "", site_dir: Path | None = None) -> None:
+        """Load and check data/ (raises StepError before any file is written); a rebuild with the same
+        data version keeps what is loaded. The other values are this build's: its address, its
+        repository and its output folder."""
+        self.site_url, self.repo_url, self.site_dir = site_url, repo_url, site_dir
         version = exports.data_version(data)
         if self.story is not None and version == self.version:
             return
@@ -103,14 +135,17 @@ class Build:
         self.story = load_story(data)
         self.version = version
 
+    @_known
     def chart_page(self, chart_id: str, lang: str) -> str:
         return self.reuse("chart-page", [self.version, chart_id, lang], lambda: chart_page(chart_id, lang, self.story))
 
-    def page_markdown(self, markdown: str, lang: str, url: str, site_url: str, repo_url: str) -> str:
+    @_known
+    def page_markdown(self, markdown: str, lang: str, url: str, *, src: str = "") -> str:
         """A page's Markdown with its placeholders filled and its language's glossary appended. Kept
         across rebuilds while what it read of the data is unchanged (a data edit under `serve` refills the
         pages that show the edited records), and across builds for the same data version (`reuse`)."""
         self.key_charts[url] = seo.key_chart(markdown)
+        site_url, repo_url = self.site_url, self.repo_url
         key = (markdown, lang, url, site_url, self.images.available, repo_url)
         kept = self.pages.get(url)
         if kept is not None and kept[0] == key and (kept[1] is self.story or deps.unchanged(kept[2], self.story)):
@@ -135,16 +170,17 @@ class Build:
         """The generator's HTML of a page with the blocks `page_markdown` kept out of its way back in."""
         return restore(html, self.kept.get(url, []))
 
-    def description(self, text: str, lang: str) -> str:
+    @_known
+    def description(self, text: str, lang: str, *, src: str = "") -> str:
         return render_text(text, lang, self.story)
 
     # --- the theme's values ------------------------------------------------------------------
 
-    def page_context(self, lang: str, url: str, title: str, description: str, links: dict[str, str],
-                     site_url: str, site_dir: Path, repo_url: str) -> dict:
+    def page_context(self, lang: str, url: str, title: str, description: str, links: dict[str, str]) -> dict:
         """Plain values for the theme's overrides (theme/main.html, partials/search.html). `title` and
         `description` are plain text (the template escapes them once); `links`: language -> this page
         in that language, as the i18n plugin gives it."""
+        site_url, site_dir, repo_url = self.site_url, self.site_dir, self.repo_url
         chart_id = seo.card_chart(url, self.key_charts.get(url))
         card = seo.card_path(url, chart_id) if self.images.available else None
         alt = title
@@ -169,10 +205,10 @@ class Build:
             "feed": {"href": feed.href(site_url, lang), "type": feed.TYPE, "title": t(lang, "feed.title")},
         }
 
-    @staticmethod
-    def notfound_context(site_url: str, alternates: list[dict]) -> tuple[list[dict], dict, list[dict]]:
+    def notfound_context(self, alternates: list[dict]) -> tuple[list[dict], dict, list[dict]]:
         """The 404 page has no page of its own to switch language on: the switcher leads to each
         language's home. Returns its alternates, its theme values and its text in every language."""
+        site_url = self.site_url
         home = {lang: linkcheck.base_path(site_url) + locale(lang).root for lang in LANGS}
         switch = [dict(alt, link=home.get(alt["lang"], home[LANGS[0]])) for alt in alternates]
         o3 = {"csp_placeholder": seo.CSP_PLACEHOLDER, "search_label": t(LANGS[0], "search.dialog"),
@@ -193,9 +229,14 @@ class Build:
             output = localized_permalinks(output, lang)
         return seo.content_security_policy(output)
 
-    def finish_site(self, site: Path, site_url: str, repo_url: str) -> None:
+    @_known
+    def finish_site(self) -> None:
         """Everything the site needs beside its pages. Idempotent: an i18n plugin may call it once per
         language on the same folder; the last call sees the final combined search index."""
+        site, site_url, repo_url = self.site_dir, self.site_url, self.repo_url
+        notfound = site / "404.html"  # a page the generator writes from a template alone, with no page events
+        if notfound.exists() and seo.CSP_PLACEHOLDER in (text := notfound.read_text(encoding="utf-8")):
+            notfound.write_text(self.finish_page(text, None), encoding="utf-8")
         seo.sitemaps_beside_alternates(site)
         for lang in LANGS:  # /feed.xml and /en/feed.xml, from data alone (the same bytes on every build)
             out = site / feed.path(lang)

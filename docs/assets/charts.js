@@ -377,7 +377,41 @@
         window.Plotly.Fx.hover(el, [{ curveNumber: p.curveNumber, pointNumber: p.pointNumber }], (p.data.xaxis || "x") + (p.data.yaxis || "y"));
       });
       el.closest(".o3-chart").setAttribute("data-ready", "1");
+      replayTap(el);
     });
+  }
+
+  // The first tap on a chart lands on its static image, and draws it: it is not lost. Where it
+  // landed is kept, and once the chart is drawn it is replayed there: a point's tooltip opens, a view
+  // button is pressed. A swipe (the page scrolled: pointercancel) or a finger that moved is no tap.
+  function rememberTap(el) {
+    var down = null;
+    el.addEventListener("pointerdown", function (e) {
+      down = el.closest(".o3-chart").dataset.ready ? null : { x: e.clientX, y: e.clientY };
+    }, { passive: true });
+    el.addEventListener("pointercancel", function () { down = null; }, { passive: true });
+    el.addEventListener("pointerup", function (e) {
+      if (!down || Math.abs(e.clientX - down.x) > 10 || Math.abs(e.clientY - down.y) > 10) return;
+      var r = el.getBoundingClientRect();
+      el._o3tap = { x: e.clientX - r.left, y: e.clientY - r.top };
+      down = null;
+      if (el.closest(".o3-chart").dataset.ready) replayTap(el);  // drawn between finger down and up
+    }, { passive: true });
+  }
+
+  function replayTap(el) {
+    var tap = el._o3tap;
+    delete el._o3tap;
+    if (!tap) return;
+    var r = el.getBoundingClientRect(), x = r.left + tap.x, y = r.top + tap.y;
+    if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return;  // scrolled away meanwhile
+    var target = document.elementFromPoint(x, y);
+    if (!target || !el.contains(target)) return;
+    var init = { bubbles: true, cancelable: true, view: window, clientX: x, clientY: y };
+    var button = target.closest(".updatemenu-button");
+    // plotly hovers on the mouse's move over its plot area (the tooltip of the nearest point) and
+    // presses a view button on its click
+    (button || target).dispatchEvent(new MouseEvent(button ? "click" : "mousemove", init));
   }
 
   // The container crossed NARROW: redraw in the other variant, keeping the reader's choices.
@@ -451,6 +485,7 @@
     }, { rootMargin: "200px 0px" }) : null;
     plots.forEach(function (el) {
       var figure = el.closest(".o3-chart");
+      rememberTap(el);
       ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
         figure.addEventListener(type, function () { activate(el); }, { once: true, passive: true });
       });

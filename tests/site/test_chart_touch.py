@@ -171,3 +171,55 @@ def test_with_a_mouse_only_useful_zoom_and_a_visible_reset(site, tab, chart_id, 
     else:
         assert state["dragmode"] is False and all(state["fixed"]), state
         assert reset.count() == 0 or not reset.is_visible()
+
+
+# The reader's first tap lands on the static image (a chart page's chart is on the first screen, so
+# it is still the image when the page is read): it must do what the same tap does on the drawn
+# chart. Each case: a mark of the drawn chart (selector, index) and what the tap must do there.
+FIRST_TAP = [("o3-vs-o1", "g.trace.bars path", 0, "tooltip"), ("claims-vs-shipped", "g.points path.point", 0, "tooltip"),
+             ("arc-agi-cost", ".updatemenu-button", 1, "view")]
+MARK_AT = """([sel, i]) => { const p = document.querySelector('.o3-chart__plot').getBoundingClientRect();
+    const m = [...document.querySelectorAll('.o3-chart__plot ' + sel)].filter(e => e.getBoundingClientRect().width > 2)[i].getBoundingClientRect();
+    return {x: m.left + m.width / 2 - p.left, y: m.top + m.height / 2 - p.top}; }"""
+SHOWN = """() => { const el = document.querySelector('.o3-chart__plot');
+    return {tooltips: document.querySelectorAll('.hoverlayer .hovertext').length,
+            view: el.layout.updatemenus ? el.layout.updatemenus[0].active : null}; }"""
+
+
+@pytest.mark.parametrize("where", ["page", "embed"])
+@pytest.mark.parametrize("chart_id, mark, nth, outcome", FIRST_TAP)
+def test_the_first_tap_on_the_static_image_is_not_lost(site, tab, chart_id, mark, nth, outcome, where):
+    """A tap on a mark of the static image opens that mark's tooltip, or presses that view button, once
+    the chart is drawn (it did nothing: the chart drew, and the reader had to tap again). A swipe that
+    starts on the same mark does neither."""
+    page = tab(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True, device_scale_factor=2)
+    url = url_of(site, chart_id, "en", where)
+    page.goto(url, wait_until="load")
+    draw_all = page.locator(".o3-chart__plot").first
+    draw_all.tap(position={"x": 3, "y": 3})
+    page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
+    at = page.evaluate(MARK_AT, [mark, nth])
+    default = page.evaluate(SHOWN)["view"]
+    found = {}
+    for gesture in ("swipe", "tap"):
+        page.goto("about:blank")
+        page.goto(url, wait_until="load")
+        plot = page.locator(".o3-chart__plot").first
+        assert plot.locator(".o3-chart__static").count() == 1, "the static image first"
+        box = plot.bounding_box()
+        x, y = box["x"] + at["x"], box["y"] + at["y"]
+        if gesture == "tap":
+            page.touchscreen.tap(x, y)
+        else:
+            cdp = page.context.new_cdp_session(page)
+            swipe(cdp, x, y, -120)
+            cdp.detach()
+        page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
+        page.wait_for_timeout(300)
+        found[gesture] = page.evaluate(SHOWN)
+    RESULTS[f"first tap {where} {chart_id}"] = {"at": at, **found}
+    assert found["swipe"] == {"tooltips": 0, "view": default}, found
+    if outcome == "tooltip":
+        assert found["tap"]["tooltips"] == 1, found
+    else:
+        assert found["tap"]["view"] not in (None, default), found

@@ -248,3 +248,18 @@ def test_markdown_shown_as_text_fails():
 def test_a_space_before_a_figures_chinese_qualifier_fails():
     assert rules(f"<p>得分 {fig('约71.7%')}</p>") == ["split"]
     assert rules(f"<p>得分{fig('约71.7%')}，得分 {fig('71.7%')}</p>") == []
+
+
+def test_a_half_width_colon_after_chinese_fails_but_not_in_a_source_s_words():
+    assert rules("<p>来源: OpenAI</p>") == ["colon"]
+    assert rules("<p><strong>更正</strong>: 高出 22.8 个百分点。</p>") == ["colon"]
+    assert rules("<p>来源：OpenAI; source: OpenAI, 12:30</p>") == []
+    # the transcript's own words (it writes "选项:低"), a quotation, the changelog's stored texts
+    assert rules("<p data-verbatim>三种不同的选项:低、中和高</p>") == []
+    assert rules("<p>原文作“选项:低”。</p>") == []
+
+
+def test_a_label_s_colon_is_in_the_label_s_language():
+    from o3story.render.templating import colon
+
+    assert (colon("来源"), colon("Source"), colon("记录 ID")) == ("：", ": ", "：")

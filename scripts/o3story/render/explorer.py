@@ -77,7 +77,7 @@ def facts(r: PageContext, fig: Figure) -> list[tuple[str, str, object]]:
     out.append(("id", fig.id))
     links = [
         {"href": r.record_link(fig), "text": t(lang, "detail.record")},
-        {"href": src.url, "text": templating.join([f"{t(lang, 'detail.source')}: ", templating.macros().name(src.publisher_in(lang)), ", ",
+        {"href": src.url, "text": templating.join([t(lang, "detail.source") + templating.colon(t(lang, "detail.source")), templating.macros().name(src.publisher_in(lang)), ", ",
                                                    source_text.title(src, lang)]), "external": True},
     ]
     words = fig.transcript or (fig.quote if src.kind == "transcript" else None)

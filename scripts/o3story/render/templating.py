@@ -1,7 +1,7 @@
 """Jinja2 templates for generated blocks (templates/), with autoescape on: every value passed in is
-escaped. This module is the one place where a value is marked safe (`markupsafe.Markup`), for three
+escaped. This module is the one place where a value is marked safe (`markupsafe.Markup`), for four
 kinds of text only, each said below: markup a template of this package made, the verbatim content
-of a fenced code block, and JSON made safe for a <script> data block."""
+of a fenced code block, JSON made safe for a <script> data block, and the constant colon after a label."""
 
 from __future__ import annotations
 
@@ -38,6 +38,16 @@ def _url(value) -> Markup:
     return Markup(esc_attr(value))
 
 
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def colon(label: str) -> Markup:
+    """The colon after a label, in the label's language: Chinese takes the full-width "：" (no space
+    after it), English ": " (site/words.py checks every built page for a half-width one after Chinese).
+    Safe: one of two constants, no part of the label."""
+    return Markup("：" if CJK.search(str(label)) else ": ")
+
+
 class ContinuationLines(jinja2.ext.Extension):
     """Templates are written one element per line: in an HTML template, a line that starts with
     white space continues the line before it (its line break and indentation are not output), so a
@@ -63,6 +73,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=False,
     )
     env.filters["url"] = _url
+    env.globals["colon"] = colon
     env.filters["text_lang"] = text_lang  # the language a source's own words are in (an HTML lang value)
     return env
 

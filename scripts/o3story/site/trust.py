@@ -46,7 +46,7 @@ def footer(story: Story, lang: str, repo_url: str, site_url: str, page_url: str,
     if audit is not None:
         home = base_path(site_url) + locale(lang).root
         out["updated"] = {
-            "label": t(lang, "trust.updated"),
+            "label": t(lang, "trust.updated") + t(lang, "punct.colon"),
             "iso": audit.date.isoformat(),
             "text": long_date(audit.date, lang),
             "href": f"{home}methods/#audit-{audit.id}",

@@ -24,6 +24,8 @@ like a wrong number. Two checks find them:
   * `markup`: Markdown syntax shown as text (`**low**`: a data string is escaped, never Markdown).
   * `term`: a variant of a term the site writes one way (`TERMS`: 词元 for token), outside quotation
     marks and the changelog's stored texts.
+  * `colon`: a half-width colon right after a Chinese word (“来源: ”), in the site's own words; Chinese
+    takes “：”.
   * `placeholder`: a `{{ name args }}` placeholder shown as text instead of what it stands for (but
     in the changelog's table, which shows the texts it changed as they are stored).
   Tooltips (`title` attributes) and the meta descriptions are read too, for the text rules.
@@ -320,9 +322,24 @@ def split_findings(block: Block) -> Iterator[str]:
             yield f"a space before {fig_id}, whose value starts with its qualifier: {context(block.text, start - 2, end, (start, end))}"
 
 
+# A half-width colon after a Chinese word, in the site's own words: Chinese takes the full-width "："
+# (render/templating.py `colon`). Not in a source's words (a verbatim block, a quotation, the
+# changelog's stored texts), nor a clock's "12:30".
+ZH_COLON = re.compile(r"[\u3400-\u9fff）》」』]:(?!\d)")
+
+
+def colon_findings(block: Block) -> Iterator[str]:
+    if block.as_written or block.verbatim:
+        return
+    quoted = quote_spans(block.text)
+    for m in ZH_COLON.finditer(block.text):
+        if not any(a < m.start() and m.end() <= b for a, b in quoted):
+            yield f"a half-width colon after Chinese: {context(block.text, m.start(), m.end())}"
+
+
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
          "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings,
-         "split": split_findings}
+         "split": split_findings, "colon": colon_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

@@ -49,7 +49,8 @@ def bilingual_transcript(ctx: PageContext, args: list[str]) -> Markup:
         turns.append({
             "anchor": turn.anchor, "n": turn.n,
             "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
-            "cols": [{"lang": html_lang(c), "lead": c == first, "paragraphs": paragraphs[c]} for c in order],
+            "cols": [{"lang": html_lang(c), "lead": c == first, "paragraphs": paragraphs[c],
+                      "verbatim": c == TRANSCRIPT_LANG} for c in order],  # the source's own words
             "flags": [{"href": ctx.check_link(c.id), "quote": c.quote,
                        # on an English page, the Chinese words carry what OpenAI's captions say beside them
                        "said": c.said.en if first == TRANSLATION_LANG and c.said else "",

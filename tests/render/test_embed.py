@@ -78,8 +78,11 @@ def test_language_and_theme_flags_and_live_theme_switch(site, host, browser, sto
     settle(page)
     zh = frame(page, "#one iframe")
     en = frame(page, "#two iframe")
-    for f in (zh, en):
+    for sel, f in (("#one iframe", zh), ("#two iframe", en)):
         f.wait_for_selector(".o3-chart__plot", state="attached")
+        # the frame into view first: a cross-origin frame wholly below the screen gets no animation
+        # frames, so nothing inside it can be found stable to scroll to
+        page.locator(sel).scroll_into_view_if_needed()
         f.locator(".o3-chart__plot").scroll_into_view_if_needed()
         f.locator(".o3-chart__plot").hover()
         f.wait_for_selector(".o3-chart[data-ready]")

@@ -55,7 +55,8 @@ plot_box = chart_html.plot_box  # the plot's heights, wide and narrow: the same 
 # runs; embed.js then fits the frame to the content exactly.
 PADDING = 12
 TITLE_LINE, TEXT_LINE = 17 * 1.3, 13 * 1.45
-FIXED = 109  # px: padding, margins, the description's margins and the three rows under it (one line each)
+FIXED = 119  # px: padding, margins, the description's margins and the three rows under it (one line each; the
+# data table's and the sources' lines are 24 px targets)
 LIST_MARGINS = 6  # px: a keys or notes list's own margins
 TOOLS = 26  # px: the zoom hint's row, above a chart that zooms with a mouse
 # A phone (the narrow layout) and an article column on a wider screen: the widths the snippet's

@@ -26,7 +26,7 @@ PATH = f"embed/{ID}/"
 MAX_WIDTH = 720  # px: the list's measure (embed.css); wider frames centre it
 # embed.css: 14 px text at 1.45 for the claims, 13 px at 1.45 for the intro, key and links.
 CLAIM_LINE = 14 * 1.45
-FIXED = 104  # px: paddings, margins, the key's line, the sources' and the link's lines (measured)
+FIXED = 110  # px: paddings, margins, the key's line, the sources' (a 24 px target) and the link's lines (measured)
 CLAIM_GAP = 5  # px: between two claims
 INDENT = 16  # px: the disclosure triangle before each claim
 CHIP = 2  # em of 11 px text: a verdict chip's padding and gap, in characters of the claim's 14 px

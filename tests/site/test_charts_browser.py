@@ -158,6 +158,10 @@ def test_dark_os_setting_draws_dark_on_first_load(site, tab):
 def test_story_pages_draw_all_their_charts_and_survive_navigation(site, tab):
     page, problems, _ = visit(tab, site.url + "o3-mini/")
     wait_drawn(page, 3)  # its three charts (docs/o3-mini.zh.md)
+    # The theme hides its tabs while the page is scrolled down (drawing the charts scrolled it), and a
+    # hidden tab lets a click through to the page under it: back to the top, where the reader finds them.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_selector(".md-tabs:not([hidden])")
     page.locator("a.md-tabs__link", has_text="ARC-AGI").click()
     page.wait_for_url(site.url + "arc-agi/")
     wait_drawn(page, 3)

@@ -10,16 +10,29 @@ from o3story.render.charts import CHARTS, HEADLINE
 
 pytestmark = pytest.mark.browser
 
-# Layout shifts, with the elements they moved, from the first paint on.
+# Layout shifts, with the elements they moved, from the first paint on: when, and whether every element
+# moved sits in the theme's header.
 SHIFTS = """
 window.__shifts = [];
 new PerformanceObserver(list => {
   for (const e of list.getEntries()) {
-    window.__shifts.push({value: e.value, recent: e.hadRecentInput,
-      nodes: (e.sources || []).map(s => s.node && s.node.nodeType === 1 ? (s.node.className || s.node.tagName) + '' : '#text')});
+    const nodes = (e.sources || []).map(s => s.node);
+    window.__shifts.push({value: e.value, recent: e.hadRecentInput, t: e.startTime,
+      header: nodes.length > 0 && nodes.every(n => n && n.nodeType === 1 && n.closest('.md-header')),
+      nodes: nodes.map(n => n && n.nodeType === 1 ? (n.className || n.tagName) + '' : '#text')});
   }
 }).observe({type: 'layout-shift', buffered: true});
 """
+
+# One kind of shift is not the gallery's: a browser short of CPU may paint the page before it has parsed
+# the whole header, and at 960 px and wider the theme's last header item (the repository link) then
+# pushes the search box and the language button left when it is parsed (0.001-0.006 under load; a fail
+# in CI). That is the theme's header while the HTML is still being parsed, before any image loads; a
+# shift of anything else, or of the header after parsing, still fails.
+PARSING_HEADER = """shifts => {
+  const parsed = performance.getEntriesByType('navigation')[0].domInteractive;
+  return shifts.filter(s => !(s.header && s.t < parsed));
+}"""
 
 LAYOUTS = {
     "phone": dict(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True, device_scale_factor=2),
@@ -68,7 +81,7 @@ def test_gallery_images_load_in_their_boxes_without_moving_the_page(site, browse
     for b0, b1 in zip(before, after):
         assert (round(b0["x"]), round(b0["y"]), round(b0["w"]), round(b0["h"])) == \
                (round(b1["x"]), round(b1["y"]), round(b1["w"]), round(b1["h"])), (b0, b1)
-    shifts = page.evaluate("window.__shifts")
+    shifts = page.evaluate(f"({PARSING_HEADER})(window.__shifts)")
     assert sum(s["value"] for s in shifts if not s["recent"]) == 0, shifts
     # Layout: one column on the phone, a grid at page width; the first row loads at once, the rest lazily.
     columns = sorted({round(b["x"]) for b in after})

@@ -4,6 +4,12 @@ after it turns live, and the box does not change when it does); in the dark them
 have the page's background; on a phone a story page's chart keeps its notes and sources behind one
 closed line; the charts gallery's tiles line up; a chart that turns live above the reader moves nothing.
 
+Each chart's one visit per width, language and kind (its page, its embed) also checks its text and its
+height, as the reader meets them there: no two texts overlap or leave the chart's box, in the static
+image (whose smallest text is at least 11 px) and drawn (chart_text.py; 768 px is in
+test_phone_charts.py); and a chart page's chart fits the screen: at 1280 x 900 the title and the drawn
+plot are on the first screen, at 360 x 800 the chart, static or drawn, is at most 1.25 screens tall.
+
 The box is measured against the drawn chart (the live chart's SVG, or the static image as painted), and
 the page under the chart's last mark on pixels (a screenshot of the box), so that it holds for the
 static image and the live chart alike. The figures of each case go to .cache/chart-frame.json."""
@@ -17,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from chart_text import measure_drawn, measure_facade, summary, text_failures
 from conftest import images_shown
 from o3story.render.charts import CHARTS
 
@@ -145,22 +152,43 @@ def chart_urls(kind: str, lang: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("kind", ["page", "embed"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_the_plot_box_is_the_chart_s_own_height(site, tab, decoder, width, lang, kind):
+def test_each_chart_s_box_text_and_height(site, tab, decoder, width, lang, kind):
     page = tab(**WIDTHS[width])
-    found = {}
+    found, failures = {}, []
     for chart_id, url in chart_urls(kind, lang):
         page.goto(site.url + url, wait_until="load")
         images_shown(page)
         assert page.locator(".o3-chart__static").count() == 1, "the static image first"
+        where = f"{width} {kind} {lang or 'zh/'} {chart_id}"
+        # the static image: its text (laid out alone at its displayed size, in the blank decoder page), its box
+        facade = summary(measure_facade(site, page, decoder))
         bg = background(page)
         static = scan(decoder, page, ".o3-chart__plot", bg)
         static_drawn = page.evaluate(DRAWN)
+        static_height = page.locator(".o3-chart__plot img.o3-chart__static").bounding_box()["height"]
+        assert page.locator(".o3-chart__plot[data-drawn]").count() == 0, f"{where}: drew while the static image was measured"
         go_live(page, width)
+        # the drawn chart: its box, its text, its height on the page
         live = scan(decoder, page, ".o3-chart__plot", bg)
         live_drawn = page.evaluate(DRAWN)
+        drawn = summary(measure_drawn(page))
+        plot = page.locator(".o3-chart__plot").bounding_box()
         found[chart_id] = {"static_under": round(static["box"] - static_drawn, 1), "live_under": round(live["box"] - live_drawn, 1),
                            "static_box": static["box"], "live_box": live["box"],
                            "static_blank_px": static["blank"], "live_blank_px": live["blank"]}
+        RESULTS[f"text {where} facade"], RESULTS[f"text {where} drawn"] = facade, drawn
+        failures += [f"{where}: {f}" for f in text_failures(facade, drawn)]
+        if kind == "page" and width == 360:
+            tall = max(static_height, plot["height"])
+            found[chart_id]["tallest"] = round(tall)
+            if tall > 1.25 * SCREEN:
+                failures.append(f"{where}: {tall:.0f} px tall on a {SCREEN} px screen")
+        elif kind == "page":
+            # the page's first screen holds the title and the whole plot: its bottom within 900 px of the page's top
+            end = plot["y"] + plot["height"] + page.evaluate("window.scrollY")
+            found[chart_id]["plot_end"] = round(end)
+            if end > WIDTHS[width]["viewport"]["height"]:
+                failures.append(f"{where}: the chart ends {end:.0f} px down the page, past a 900 px screen")
     RESULTS[f"box {kind} {lang or 'zh/'} {width}"] = found
     # the box ends where the drawn chart does, static or live, and keeps its height when it turns live
     bad = {c: f for c, f in found.items()
@@ -169,6 +197,7 @@ def test_the_plot_box_is_the_chart_s_own_height(site, tab, decoder, width, lang,
     # no band of page under the chart's last mark or label: at most the chart's own bottom margin
     bad = {c: f for c, f in found.items() if max(f["static_blank_px"], f["live_blank_px"]) > CHART_MARGIN_MAX}
     assert not bad, bad
+    assert not failures, "\n".join(failures)
 
 
 def story_pages(site) -> list[str]:

@@ -1,6 +1,8 @@
-"""Every chart legible at 360, 768 and 1280 px, in both languages, on its page and in its embed,
-as its static image (the facade, before any interaction) and drawn by plotly: no two chart texts
-overlap, none runs outside the chart's box, and the facade's smallest text is at least 11 CSS px.
+"""Every chart legible at 768 px, in both languages, on its page and in its embed, as its static image
+(the facade, before any interaction) and drawn by plotly: no two chart texts overlap, none runs outside
+the chart's box, and the facade's smallest text is at least 11 CSS px. The same checks at 360 px (touch)
+and 1280 px run in test_chart_frame.py, on the one visit each chart gets there at those widths. Then the
+views, the headline's values, touch, resizing and the modebar.
 
 One browser (the session fixture), one context per width, one page per context reused for every
 chart. The figures of each view are written to .cache/phone-charts.json for the closing note."""
@@ -13,59 +15,15 @@ from urllib.parse import urlparse
 
 import pytest
 
+from chart_text import SLACK, measure_drawn, measure_facade, summary, text_failures
 from conftest import draw_all_charts
 from o3story.render.charts import CHARTS
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (360, 768, 1280)
-MIN_FACADE_PX = 11
-SLACK = 1.0  # px: boxes that touch or share an edge do not count
+WIDTHS = (768,)  # 360 and 1280: test_chart_frame.py
 RESULTS: dict[str, dict] = {}
 OUT = Path(__file__).resolve().parents[2] / ".cache" / "phone-charts.json"
-
-# Text elements of a drawn plotly chart or of its exported SVG (the same markup): ticks, axis and
-# chart titles, annotations, legend entries, point and bar labels, button labels. Not the tooltip.
-MEASURE = r"""
-([root, box, scale]) => {
-  const out = [];
-  for (const t of root.querySelectorAll('svg text')) {
-    if (t.closest('.hoverlayer') || !t.textContent.trim()) continue;
-    const cs = getComputedStyle(t);
-    if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) continue;
-    let hidden = false;
-    for (let p = t.parentElement; p && p !== root; p = p.parentElement) {
-      const ps = getComputedStyle(p);
-      if (ps.display === 'none' || ps.visibility === 'hidden' || parseFloat(ps.opacity) === 0) { hidden = true; break; }
-    }
-    if (hidden) continue;
-    const r = t.getBoundingClientRect();
-    if (r.width < 0.5 || r.height < 0.5) continue;
-    const kind = t.closest('.annotation') ? 'annotation' : t.closest('.legend') ? 'legend'
-      : t.closest('[class$="tick"]') ? 'tick' : t.closest('.updatemenu-container') ? 'button'
-      : (t.closest('.textpoint') || t.classList.contains('bartext')) ? 'label' : (t.getAttribute('class') || 'text');
-    out.push({text: t.textContent.trim().slice(0, 40), kind, size: parseFloat(cs.fontSize) * scale,
-              l: r.left, t: r.top, r: r.right, b: r.bottom});
-  }
-  const b = box || root.getBoundingClientRect();
-  return {box: {l: b.left, t: b.top, r: b.right, b: b.bottom}, texts: out};
-}
-"""
-
-
-def problems(measured: dict) -> tuple[list[tuple[str, str]], list[str]]:
-    """(overlapping pairs, texts outside the box)."""
-    texts, box = measured["texts"], measured["box"]
-    pairs = []
-    for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
-            w = min(a["r"], b["r"]) - max(a["l"], b["l"])
-            h = min(a["b"], b["b"]) - max(a["t"], b["t"])
-            if w > SLACK and h > SLACK:
-                pairs.append((f'{a["kind"]}:{a["text"]}', f'{b["kind"]}:{b["text"]}'))
-    outside = [f'{a["kind"]}:{a["text"]}' for a in texts
-               if a["l"] < box["l"] - SLACK or a["t"] < box["t"] - SLACK or a["r"] > box["r"] + SLACK or a["b"] > box["b"] + SLACK]
-    return pairs, outside
 
 
 @pytest.fixture(scope="module")
@@ -88,43 +46,8 @@ def pages(browser):
     OUT.write_text(json.dumps(old, indent=1, sort_keys=True, ensure_ascii=False))
 
 
-def measure_facade(site, page, scratch) -> dict:
-    """The static image as the reader sees it: the SVG the browser picked, laid out at its displayed
-    size in a blank page, font sizes times the displayed scale."""
-    img = page.locator(".o3-chart__plot img.o3-chart__static")
-    assert img.count() == 1, "no static image in the facade"
-    page.wait_for_function("el => el.complete && el.naturalWidth > 0", arg=img.element_handle())
-    shown = img.evaluate("el => ({src: el.currentSrc || el.src, w: el.getBoundingClientRect().width})")
-    # The site's own file: the same bytes the browser just loaded.
-    rel = urlparse(shown["src"]).path.removeprefix(urlparse(site.url).path)
-    svg = (site.root / rel).read_text(encoding="utf-8")
-    scratch.set_content(f'<!doctype html><body style="margin:0"><div id="box" style="width:{shown["w"]}px">{svg}</div></body>')
-    natural = scratch.evaluate(
-        """() => { const s = document.querySelector('#box svg');
-                   const w = parseFloat(s.getAttribute('width')), h = parseFloat(s.getAttribute('height'));
-                   if (!s.getAttribute('viewBox')) s.setAttribute('viewBox', `0 0 ${w} ${h}`);
-                   s.setAttribute('width', '100%'); s.removeAttribute('height'); s.style.display = 'block';
-                   return w; }"""
-    )
-    root = scratch.locator("#box").element_handle()
-    out = scratch.evaluate(MEASURE, [root, None, shown["w"] / natural])
-    out["src"] = rel
-    return out
-
-
-def measure_drawn(page) -> dict:
-    plot = page.locator(".o3-chart__plot").element_handle()
-    return page.evaluate(MEASURE, [plot, None, 1])
-
-
 def record(key: str, measured: dict) -> dict:
-    pairs, outside = problems(measured)
-    sizes = [t["size"] for t in measured["texts"]]
-    entry = {"overlaps": len(pairs), "outside": len(outside), "min_px": round(min(sizes), 1) if sizes else None,
-             "texts": len(sizes), "pairs": pairs[:12], "outside_texts": outside[:12]}
-    if "src" in measured:
-        entry["src"] = measured["src"]
-    RESULTS[key] = entry
+    RESULTS[key] = entry = summary(measured)
     return entry
 
 
@@ -146,14 +69,7 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
     draw_all_charts(page)
     page.wait_for_timeout(150)  # a resize after the first draw settles
     drawn = record(f"{base} drawn", measure_drawn(page))
-    failures = []
-    for name, e in (("facade", facade), ("drawn", drawn)):
-        if e["overlaps"]:
-            failures.append(f"{name}: {e['overlaps']} overlapping pairs, e.g. {e['pairs'][:4]}")
-        if e["outside"]:
-            failures.append(f"{name}: {e['outside']} texts outside the chart, e.g. {e['outside_texts'][:4]}")
-    if facade["min_px"] is not None and facade["min_px"] < MIN_FACADE_PX:
-        failures.append(f"facade: smallest text {facade['min_px']} px < {MIN_FACADE_PX} px ({facade.get('src')})")
+    failures = text_failures(facade, drawn)
     assert not failures, f"{base}: " + "; ".join(failures)
 
 
@@ -227,40 +143,6 @@ def test_the_headline_chart_shows_every_value_as_text(site, pages, story, width,
     missing = {k: [v for v in want if not any(v in text for text in texts)] for k, texts in shown.items()}
     RESULTS[f"{width} values {lang} {HEADLINE}"] = {k: f"{len(want) - len(m)}/{len(want)}" for k, m in missing.items()}
     assert not missing["facade"] and not missing["drawn"], missing
-
-
-# --- compact, from content -----------------------------------------------------------------------
-
-SCREEN = {360: 800, 1280: 900}
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("width", [360, 1280])
-def test_every_chart_fits_the_screen(site, tab, pages, width, lang):
-    """Heights follow content: at 1280 x 900 a chart's page title and its drawn plot fit the page's first screen;
-    at 360 x 800 (touch) a chart, static or drawn, is at most 1.25 screens tall. Figures go to
-    .cache/phone-charts.json ("heights")."""
-    phone = width == 360
-    page = tab(viewport={"width": width, "height": SCREEN[width]}, has_touch=phone, is_mobile=phone)
-    failures, seen = [], {}
-    for chart_id in CHARTS:
-        page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/{chart_id}/", wait_until="load")
-        static = page.locator(".o3-chart__plot img.o3-chart__static").bounding_box()["height"]
-        draw_all_charts(page)
-        plot = page.locator(".o3-chart__plot").bounding_box()
-        if phone:
-            tall = max(static, plot["height"])
-            seen[chart_id] = round(tall)
-            if tall > 1.25 * SCREEN[width]:
-                failures.append(f"{chart_id}: {tall:.0f} px tall on a {SCREEN[width]} px screen")
-        else:
-            # the page's first screen holds the title and the whole plot: its bottom within 900 px of the page's top
-            end = plot["y"] + plot["height"] + page.evaluate("window.scrollY")
-            seen[chart_id] = round(end)
-            if end > SCREEN[width]:
-                failures.append(f"{chart_id}: the chart ends {end:.0f} px down the page, past a {SCREEN[width]} px screen")
-    RESULTS[f"{width} heights {lang}"] = seen
-    assert not failures, failures
 
 
 # --- touch, resize, modebar ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ height, as the reader meets them there: no two texts overlap or leave the chart'
 image (whose smallest text is at least 11 px) and drawn (chart_text.py; 768 px is in
 test_phone_charts.py); and a chart page's chart fits the screen: at 1280 x 900 the title and the drawn
 plot are on the first screen, at 360 x 800 the chart, static or drawn, is at most 1.25 screens tall.
+At 360 px (touch), once drawn, a vertical swipe on the chart is the page's (chart_swipe.py).
 
 The box is measured against the drawn chart (the live chart's SVG, or the static image as painted), and
 the page under the chart's last mark on pixels (a screenshot of the box), so that it holds for the
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from chart_swipe import WATCH, swipe_check, swipe_failures
 from chart_text import measure_drawn, measure_facade, summary, text_failures
 from conftest import images_shown
 from o3story.render.charts import CHARTS
@@ -152,8 +154,8 @@ def chart_urls(kind: str, lang: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("kind", ["page", "embed"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_each_chart_s_box_text_and_height(site, tab, decoder, width, lang, kind):
-    page = tab(**WIDTHS[width])
+def test_each_chart_s_box_text_height_and_swipe(site, tab, decoder, width, lang, kind):
+    page = tab(**WIDTHS[width], **({"init_script": WATCH} if width == 360 else {}))
     found, failures = {}, []
     for chart_id, url in chart_urls(kind, lang):
         page.goto(site.url + url, wait_until="load")
@@ -178,6 +180,11 @@ def test_each_chart_s_box_text_and_height(site, tab, decoder, width, lang, kind)
                            "static_blank_px": static["blank"], "live_blank_px": live["blank"]}
         RESULTS[f"text {where} facade"], RESULTS[f"text {where} drawn"] = facade, drawn
         failures += [f"{where}: {f}" for f in text_failures(facade, drawn)]
+        if width == 360:
+            if page.locator(".o3-chart__plot").get_attribute("data-layout") != "narrow":
+                failures.append(f"{where}: not the narrow layout")
+            swiped = RESULTS[f"swipe {where}"] = swipe_check(page)
+            failures += [f"{where}: {f}" for f in swipe_failures(swiped)]
         if kind == "page" and width == 360:
             tall = max(static_height, plot["height"])
             found[chart_id]["tallest"] = round(tall)

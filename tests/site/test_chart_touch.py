@@ -1,14 +1,9 @@
-"""Charts that hold still under a finger, as Datawrapper's do: on a touch phone (360 px, touch
+"""Charts that hold still under a finger, as Datawrapper's do. On a touch phone (360 px, touch
 emulation) every drawn chart, on its page and in its embed, lets a vertical swipe that starts on it
-scroll the page: no touch listener cancels the touch (preventDefault), no element under the finger
-forbids vertical panning (`touch-action`), the axes do not move under a simulated vertical drag, and
-no modebar covers the plot. A tap still opens the tapped point's tooltip (test_phone_charts). With a
-mouse at 1280 px, only the charts that zoom usefully (a module's ZOOM) zoom, with a visible reset;
-the others hold their axes.
-
-Headless Chromium does not scroll a page on synthetic touch, so the test checks the conditions under
-which a real phone scrolls, not the scroll itself. The figures of each case go to
-.cache/chart-touch.json."""
+scroll the page: checked on each chart's visit in test_chart_frame.py (chart_swipe.py). A tap still
+opens the tapped point's tooltip (test_phone_charts), and the first tap on the static image is not
+lost (here). With a mouse at 1280 px, only the charts that zoom usefully (a module's ZOOM) zoom, with
+a visible reset; the others hold their axes. The figures of each case go to .cache/chart-touch.json."""
 
 from __future__ import annotations
 
@@ -17,47 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from chart_swipe import RANGES, swipe
 from o3story.render.charts import CHARTS
 
 pytestmark = pytest.mark.browser
 
 RESULTS: dict[str, dict] = {}
 OUT = Path(__file__).resolve().parents[2] / ".cache" / "chart-touch.json"
-
-# Before the page's own scripts: record every preventDefault called on a touch event, and the
-# final defaultPrevented of every touchstart / touchmove that reaches the window.
-WATCH = """
-window.__prevented = [];
-window.__touch = [];
-const pd = Event.prototype.preventDefault;
-Event.prototype.preventDefault = function () {
-  if (window.TouchEvent && this instanceof TouchEvent) window.__prevented.push(this.type);
-  return pd.call(this);
-};
-for (const type of ['touchstart', 'touchmove']) {
-  window.addEventListener(type, e => window.__touch.push([e.type, e.defaultPrevented]), {passive: true});
-}
-"""
-
-# The axes' ranges of a drawn chart.
-RANGES = """
-el => { const out = {}; const fl = el._fullLayout;
-  for (const k of Object.keys(fl)) if (/^[xy]axis\\d*$/.test(k) && fl[k].range) out[k] = fl[k].range.map(v => String(v));
-  return out; }
-"""
-
-# Every element under the points, and its ancestors, whose computed touch-action forbids a vertical pan.
-BLOCKERS = """
-([points]) => { const bad = new Set();
-  const blocks = v => !(v === 'auto' || v === 'manipulation' || v.includes('pan-y'));
-  for (const [x, y] of points) for (const top of document.elementsFromPoint(x, y))
-    for (let e = top; e && e.nodeType === 1; e = e.parentElement) {
-      const v = getComputedStyle(e).touchAction;
-      if (blocks(v)) bad.add((e.getAttribute('class') || e.tagName) + ': ' + v);
-    }
-  return [...bad]; }
-"""
-
 
 @pytest.fixture(scope="module", autouse=True)
 def record():
@@ -68,72 +29,10 @@ def record():
     OUT.write_text(json.dumps(old, indent=1, sort_keys=True))
 
 
-def touch(cdp, kind: str, x: float | None = None, y: float | None = None) -> None:
-    points = [] if x is None else [{"x": x, "y": y}]
-    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
-
-
-def swipe(cdp, x: float, y: float, dy: float, steps: int = 6) -> None:
-    touch(cdp, "touchStart", x, y)
-    for i in range(1, steps + 1):
-        touch(cdp, "touchMove", x, y + dy * i / steps)
-    touch(cdp, "touchEnd")
-
-
 def url_of(site, chart_id: str, lang: str, where: str) -> str:
     if where == "page":
         return f"{site.url}{'en/' if lang == 'en' else ''}charts/{chart_id}/"
     return f"{site.url}embed/{chart_id}/?lang={lang}"
-
-
-@pytest.mark.parametrize("where", ["page", "embed"])
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_a_vertical_swipe_on_a_drawn_chart_is_the_page_s(site, tab, chart_id, lang, where):
-    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True, device_scale_factor=2, init_script=WATCH)
-    page.goto(url_of(site, chart_id, lang, where), wait_until="load")
-    plot = page.locator(".o3-chart__plot").first
-    # The plot's top 150 px below the screen's (clear of the sticky header), then a tap on it draws
-    # the chart (the facade turns live on the first touch).
-    top = page.evaluate("el => { window.scrollBy(0, el.getBoundingClientRect().top - 150); return el.getBoundingClientRect().top; }",
-                        plot.element_handle())
-    cdp = page.context.new_cdp_session(page)
-    touch(cdp, "touchStart", 40, top + 60)
-    touch(cdp, "touchEnd")
-    page.wait_for_selector(".o3-chart[data-ready]", timeout=20_000)
-    page.wait_for_timeout(200)
-    el = plot.element_handle()
-    assert plot.get_attribute("data-layout") == "narrow"
-    # The finger lands in the middle of each subplot's drag area (where plotly listens) and swipes up.
-    n = page.evaluate("el => el.querySelectorAll('.nsewdrag').length", el)
-    assert n, "no plot area found"
-    before = page.evaluate(RANGES, el)
-    page.evaluate("window.__prevented = []; window.__touch = []")
-    blockers = []
-    for i in range(n):
-        # the subplot's middle in the middle of the screen (a tall chart's lower panels are below it)
-        x, y, h = page.evaluate("""([el, i]) => { const d = el.querySelectorAll('.nsewdrag')[i];
-            let r = d.getBoundingClientRect(); window.scrollBy(0, r.top + r.height / 2 - innerHeight / 2);
-            r = d.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2, Math.min(r.height, innerHeight)]; }""", [el, i])
-        page.wait_for_timeout(50)
-        blockers += page.evaluate(BLOCKERS, [[[x, y], [x, y - h / 3], [x - 40, y + h / 4]]])
-        swipe(cdp, x, y, -min(200, h / 2 - 2))
-        page.wait_for_timeout(150)
-    after = page.evaluate(RANGES, el)
-    prevented = page.evaluate("window.__prevented")
-    cancelled = [t for t, p in page.evaluate("window.__touch") if p]
-    modebar = page.evaluate("""el => [...el.querySelectorAll('.modebar')].filter(m => { const r = m.getBoundingClientRect();
-                                 const s = getComputedStyle(m); return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
-                                 && parseFloat(s.opacity) > 0; }).length""", el)
-    changed = sorted(k for k in before if before[k] != after.get(k))
-    RESULTS[f"{where} {lang} {chart_id}"] = {"prevented": sorted(set(prevented)), "cancelled": len(cancelled),
-                                             "touch_action_blockers": sorted(set(blockers)), "ranges_changed": changed,
-                                             "modebar_visible": modebar}
-    cdp.detach()
-    assert not prevented and not cancelled, f"touch events cancelled by the chart: {sorted(set(prevented))}"
-    assert not blockers, f"touch-action forbids a vertical pan under the finger: {sorted(set(blockers))}"
-    assert not changed, f"a vertical swipe moved the axes {changed}: {before} -> {after}"
-    assert modebar == 0, "a modebar is visible over the chart"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -374,3 +374,22 @@ def test_a_record_link_on_a_phone_lands_on_its_row(site, story, browser, lang):
     at = where(far[1])
     assert at["open"] and 0 <= at["top"] < at["height"] / 3, (far[1].id, at)
     ctx.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_phone_card_s_labels_take_their_language_s_colon(site, tab, lang):
+    """At 360 px each row is a card whose cells are labelled by the stylesheet (`::before`, from
+    data-label): a Chinese label ends in the full-width colon, an English one in ": "; the date has no
+    label. (Text the stylesheet writes is not in the HTML that the words checks read.)"""
+    page = tab(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page.goto(site.url + LANGS[lang], wait_until="load")
+    labels = page.evaluate("""() => [...document.querySelector('.o3-x tbody tr[id]').querySelectorAll('td[data-label]')]
+        .map(td => [td.className, td.dataset.label, getComputedStyle(td, '::before').content])""")
+    assert len(labels) >= 2, labels
+    colon = "：" if lang == "zh" else ": "
+    for cls, label, content in labels:
+        if "o3-x__c-date" in cls:
+            assert content == "none", (cls, content)
+        else:
+            assert content == f'"{label}{colon}"', (cls, label, content)

@@ -1,5 +1,5 @@
 """Every page and embed of the site, both languages, in a real browser (Debian chromium), each visited
-once per theme with every chart drawn:
+once with every chart drawn and checked in both themes:
 
 - it loads cleanly: no console error or warning, no page error, no failed request, no HTTP error, no
   content-security-policy violation (the policy in force, as readers get it), a heading;
@@ -57,7 +57,7 @@ def test_every_page_loads_cleanly_offline_and_passes_axe_in_both_themes(site, br
         pytest.fail("axe-core is not installed: run `npm ci` (the Makefile does)")
     axe = AXE.read_text(encoding="utf-8")
     # A context of its own: a cold cache, and the only routes in the suite that block the network.
-    ctx = browser.new_context(color_scheme="light")
+    ctx = browser.new_context()  # light or dark: set per page below
     ctx.add_init_script(CSP_WATCH)
     attempts: list[str] = []
     ctx.route(FOREIGN, lambda route: (attempts.append(route.request.url), route.abort()))

@@ -117,3 +117,21 @@ def test_a_placeholder_error_names_the_page_and_stops_as_a_step_error(data_dir: 
         build.page_markdown("# A\n\n{{ no-such-block }}\n", "en", "en/o3/", src="o3.en.md")
     with pytest.raises(steps.StepError, match=r"^about\.md: "):
         build.description("{{ no-such-block }}", "en", src="about.md")
+
+
+def test_the_mkdocs_hook_is_a_thin_adapter():
+    """site/hook.py only translates MkDocs' events into calls of steps: of the package it imports only
+    `steps`, no event does more than a few statements, and it stays about 60 lines of code."""
+    import ast
+
+    source = (ROOT / "scripts" / "o3story" / "site" / "hook.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    ours = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("o3story")}
+    assert ours == {"o3story.site"}, ours
+    assert [a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module == "o3story.site" for a in n.names] == ["steps"]
+    events = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name != "event"]
+    assert len(events) >= 10, [e.name for e in events]
+    fat = {e.name: n for e in events if (n := sum(1 for s in ast.walk(e) if isinstance(s, ast.stmt)) - 1) > 4}
+    assert not fat, f"events doing more than translate a call: {fat}"
+    code = [line for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
+    assert len(code) <= 75, f"the hook has {len(code)} lines of code"

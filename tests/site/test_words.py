@@ -263,3 +263,30 @@ def test_a_label_s_colon_is_in_the_label_s_language():
     from o3story.render.templating import colon
 
     assert (colon("来源"), colon("Source"), colon("记录 ID")) == ("：", ": ", "：")
+
+
+def zh(body: str) -> str:
+    return f'<html lang="zh-Hans"><body>{body}</body></html>'
+
+
+def test_half_width_parentheses_in_chinese_fail_but_not_in_a_source_s_words_or_english():
+    assert rules(zh("<p>原文明示 (96)</p>")) == ["paren"]
+    assert rules(zh("<p>2025-01-23 (约)</p>")) == ["paren"]
+    assert rules(zh("<p>OpenAI (一手来源)</p>")) == ["paren"]
+    assert rules(zh('<p><a href="#">标题</a> (<span translate="no">OpenAI</span>, 2024-12-20)</p>')) == ["paren"]
+    assert rules(zh("<p>原文明示（96）；OpenAI (o3) 与 GPT-4o (2024-05-13)</p>")) == []
+    # the transcript's own words, a quotation (marks typed or a <q>), English inside a Chinese page
+    assert rules(zh("<p data-verbatim>o3-mini(高)</p>")) == []
+    assert rules(zh("<blockquote data-verbatim><p>实线部分(即谜题)</p></blockquote>")) == []
+    assert rules(zh("<p>原文作“阈值(85%)”。<q>o3-mini(中)</q></p>")) == []
+    assert rules(zh('<p>转录<span lang="en">(gloss: 去年 (last year))</span></p>')) == []
+    assert rules(zh('<section lang="en"><p>去年 (last calendar year) is literal</p></section>')) == []
+    # an English page quoting Chinese: English typography
+    assert rules('<html lang="en"><body><p>The transcript’s 去年 (last year) moves it.</p></body></html>') == []
+
+
+def test_brackets_and_separators_are_in_the_label_s_language():
+    from o3story.render.templating import punct
+
+    assert [punct("来源")[k] for k in ("gap", "open", "close", "comma", "semicolon", "list")] == ["", "（", "）", "，", "；", "、"]
+    assert [punct("Sources")[k] for k in ("gap", "open", "close", "comma", "semicolon", "list")] == [" ", "(", ")", ", ", "; ", ", "]

@@ -53,7 +53,7 @@ def _source_option(s, lang: str) -> tuple[str, str, str]:
     language where the title is the source's own (an option holds no markup), else the page's."""
     if s.title_lang == "en" or (lang == "zh" and s.title_lang.startswith("zh")):
         return s.id, f"{s.publisher}: {s.title}", s.title_lang
-    return s.id, f"{s.publisher_in(lang)}: {source_text.title_plain(s, lang)}", ""
+    return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{source_text.title_plain(s, lang)}", ""
 
 
 def facts(r: PageContext, fig: Figure) -> list[tuple[str, str, object]]:
@@ -77,7 +77,7 @@ def facts(r: PageContext, fig: Figure) -> list[tuple[str, str, object]]:
     out.append(("id", fig.id))
     links = [
         {"href": r.record_link(fig), "text": t(lang, "detail.record")},
-        {"href": src.url, "text": templating.join([t(lang, "detail.source") + templating.colon(t(lang, "detail.source")), templating.macros().name(src.publisher_in(lang)), ", ",
+        {"href": src.url, "text": templating.join([t(lang, "detail.source") + templating.colon(t(lang, "detail.source")), templating.macros().name(src.publisher_in(lang)), t(lang, "punct.comma"),
                                                    source_text.title(src, lang)]), "external": True},
     ]
     words = fig.transcript or (fig.quote if src.kind == "transcript" else None)

@@ -48,6 +48,20 @@ def colon(label: str) -> Markup:
     return Markup("：" if CJK.search(str(label)) else ": ")
 
 
+# Brackets and separators in the label's language (site/words.py checks every built page for half-width
+# parentheses in Chinese): Chinese takes full-width forms and no space before a bracket (`gap`).
+_PUNCT = {True: {"gap": Markup(""), "open": Markup("（"), "close": Markup("）"), "comma": Markup("，"), "semicolon": Markup("；"),
+                 "list": Markup("、")},
+          False: {"gap": Markup(" "), "open": Markup("("), "close": Markup(")"), "comma": Markup(", "), "semicolon": Markup("; "),
+                  "list": Markup(", ")}}
+
+
+def punct(label: str) -> dict[str, Markup]:
+    """`gap` (before a bracket), `open`, `close`, `comma`, `semicolon`, `list` (between names) in the language of `label` (as
+    `colon`). Safe: constants."""
+    return _PUNCT[bool(CJK.search(str(label)))]
+
+
 class ContinuationLines(jinja2.ext.Extension):
     """Templates are written one element per line: in an HTML template, a line that starts with
     white space continues the line before it (its line break and indentation are not output), so a
@@ -74,6 +88,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["url"] = _url
     env.globals["colon"] = colon
+    env.globals["punct"] = punct
     env.filters["text_lang"] = text_lang  # the language a source's own words are in (an HTML lang value)
     return env
 

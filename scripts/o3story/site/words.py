@@ -126,7 +126,9 @@ class Block:
     figures: list[tuple[int, int, str]] = field(default_factory=list)
     kind: str = "text"  # or "title attribute", "meta description"
     as_written: bool = False  # in the changelog, whose cells show stored texts as written, placeholders and all
-    verbatim: bool = False  # a block marked data-verbatim: a source's words as they stand (automatic captions)
+    verbatim: bool = False  # in an element marked data-verbatim: a source's words as they stand (automatic captions)
+    lang: str = ""  # the language the block is in (the nearest `lang` attribute)
+    other: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of inline text in another language
 
 
 @dataclass(frozen=True, order=True)
@@ -160,11 +162,19 @@ class _Reader(HTMLParser):
         self.fig: tuple[int, str] | None = None
         self.divs = 0  # open <div>s
         self.as_written: int | None = None  # the <div> depth at which the changelog's table opened
+        # open elements that carry a language or data-verbatim, or quote (<q>): [tag, lang, verbatim, start of inline text]
+        self.marked: list[list] = []
+
+    def _lang(self) -> str:
+        return next((m[1] for m in reversed(self.marked) if m[1]), "")
+
+    def _verbatim(self) -> bool:
+        return any(m[2] for m in self.marked)
 
     def flush(self) -> None:
         if self.current.text.strip():
             self.blocks.append(self.current)
-        self.current = Block("", as_written=self.as_written is not None)
+        self.current = Block("", as_written=self.as_written is not None, verbatim=self._verbatim(), lang=self._lang())
         self.fig = None
 
     def handle_starttag(self, tag, attrs):
@@ -184,10 +194,12 @@ class _Reader(HTMLParser):
             self.divs += 1
             if self.as_written is None and AS_WRITTEN in (a.get("class") or "").split():
                 self.as_written = self.divs
+        if tag not in VOID and (a.get("lang") or "data-verbatim" in a or tag == "q"):
+            self.marked.append([tag, a.get("lang") or "", "data-verbatim" in a, len(self.current.text)])
         if tag in BLOCKS:
             self.flush()
-            if "data-verbatim" in a:
-                self.current.verbatim = True
+        elif tag == "q":  # the browser shows a quotation's marks: the text rules see them
+            self.current.text += "“"
         elif tag == "br":
             self.current.text += "\n"
         elif tag == "a" and "o3-fig" in (a.get("class") or "").split():
@@ -201,6 +213,12 @@ class _Reader(HTMLParser):
             if tag == self.skip[-1]:
                 self.skip.pop()
             return
+        if tag == "q":
+            self.current.text += "”"
+        if self.marked and self.marked[-1][0] == tag:
+            _, lang, _, start = self.marked.pop()
+            if lang and tag not in BLOCKS and lang != self._lang():  # an inline stretch in its own language
+                self.current.other.append((start, len(self.current.text)))
         if tag in BLOCKS:
             self.flush()
         if tag == "div":
@@ -337,9 +355,25 @@ def colon_findings(block: Block) -> Iterator[str]:
             yield f"a half-width colon after Chinese: {context(block.text, m.start(), m.end())}"
 
 
+# Half-width parentheses around or right after Chinese, in the site's own words: Chinese takes "（）"
+# (render/templating.py `paren`). The same exceptions as the colon's. A parenthesis that holds no
+# Chinese after a Latin word is English ("OpenAI (o3)"), or code.
+CJK = re.compile(r"[\u3400-\u9fff]")
+ZH_PAREN = re.compile(r"(?P<before>[\u3400-\u9fff）》」』]?)\s?\((?P<inner>[^()\n]*)\)")
+
+
+def paren_findings(block: Block) -> Iterator[str]:
+    if block.as_written or block.verbatim or not block.lang.startswith("zh"):
+        return
+    kept = quote_spans(block.text) + block.other
+    for m in ZH_PAREN.finditer(block.text):
+        if (m["before"] or CJK.search(m["inner"])) and not any(a <= m.start("inner") and m.end("inner") <= b for a, b in kept):
+            yield f"half-width parentheses in Chinese: {context(block.text, m.start(), m.end())}"
+
+
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
          "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings,
-         "split": split_findings, "colon": colon_findings}
+         "split": split_findings, "colon": colon_findings, "paren": paren_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

@@ -88,7 +88,7 @@ def timeline(ctx: PageContext, args: list[str]) -> Markup:
     for ev in ctx.story.data.events:
         events.append({
             "id": ev.id, "datetime": ev.date.isoformat(),
-            "date": ev.date.isoformat() + (f" ({t(lang, 'about')})" if ev.approximate_date else ""),
+            "date": ev.date.isoformat() + (t(lang, "punct.paren", text=t(lang, "about")) if ev.approximate_date else ""),
             "kind": t(lang, f"event.{ev.kind}"), "event": ctx.rich(current.event_text(ctx, ev)),
             "upcoming": current.upcoming(ctx, ev), "upcoming_label": t(lang, "status.upcoming"),
             "promise": promise(ctx, ev) if ev.promised else None,

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from o3story.render.fmt import number, value
 from o3story.data.story import Story
+from o3story.render.i18n import t
 from .base import REFERENCE, Chart, base_layout, hover, label, log_axis, sources_of, style, symbol, tr
 
 ID = "arc-agi-cost"
@@ -137,7 +138,7 @@ def build(story: Story, lang: str) -> Chart:
         drawn += [score, cost]
         c, s = style(model)
         shown = story.data.model_label(model, lang)  # "human panel" is 人类测试组 on a Chinese page
-        name = f"{shown} ({tr(lang, ID, 'effort.' + effort)})" if effort else shown
+        name = shown + t(lang, "punct.paren", text=tr(lang, ID, "effort." + effort)) if effort else shown
         text = name
         if stem == HUMAN:  # its values, which the description relies on: "human panel 98.0% (average 64.2%)"
             text = tr(lang, ID, "label.human", name=shown, v=value(score, lang), avg=value(story.data.figure(HUMAN_AVERAGE), lang))

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from o3story.render.fmt import level, value
 from o3story.data.story import Story
+from o3story.render.i18n import t
 from .base import Chart, base_layout, hover, label, sources_of, style, symbol, tr, wrap
 
 ID = "o3-mini-elo-cost"
@@ -28,7 +29,7 @@ NARROW = dict(height=460)
 
 
 def category(model: str, effort: str | None, lang: str) -> str:
-    return f"{model} ({level(effort, lang)})" if effort else model
+    return model + t(lang, "punct.paren", text=level(effort, lang)) if effort else model  # o3-mini（高）, o3-mini (high)
 
 
 def build(story: Story, lang: str) -> Chart:

@@ -1,4 +1,4 @@
-from o3story.render.charts.base import log_axis, pareto, wrap
+from o3story.render.charts.base import GAP, clear_of_marks, log_axis, pareto, wrap
 
 
 def test_pareto_keeps_only_undominated_points_in_cost_order():
@@ -20,3 +20,38 @@ def test_log_axis_ticks_are_dollars_within_range():
 def test_wrap():
     assert wrap("aaaa bbbb cccc", "en", 9) == "aaaa bbbb<br>cccc"
     assert wrap("一二三四五六七八九十", "zh", 16) == "一二三四五六七八<br>九十"
+
+
+def test_a_value_beside_its_mark_stands_an_en_space_clear_of_it():
+    assert clear_of_marks("87.5%", "middle right") == GAP + "87.5%"
+    assert clear_of_marks("o1 83.3%<br>(avg)", "middle left") == "o1 83.3%" + GAP + "<br>(avg)" + GAP  # each line
+    assert clear_of_marks(["a", "b", "c"], ["middle left", "top center", "middle right"]) == ["a" + GAP, "b", GAP + "c"]
+    # once only, however often it runs (the narrow layout runs it again after moving a label)
+    twice = clear_of_marks(clear_of_marks("x", "middle left"), "middle right")
+    assert twice == GAP + "x"
+    assert clear_of_marks(None, "middle left") is None
+
+
+def test_every_chart_s_side_labels_are_clear_of_their_marks_in_both_layouts(story):
+    from o3story.data.locale import LANGS
+    from o3story.render import charts
+
+    seen = 0
+    for chart_id in charts.CHARTS:
+        for lang in LANGS:
+            chart = charts.build(chart_id, story, lang)
+            for data in (chart.figure.to_plotly_json()["data"], chart.narrow.figure["data"]):
+                for t in data:
+                    text, pos = t.get("text"), t.get("textposition")
+                    if text is None or pos is None:
+                        continue
+                    texts = text if isinstance(text, (list, tuple)) else [text]
+                    for i, s in enumerate(texts):
+                        p = pos[i] if isinstance(pos, (list, tuple)) else pos
+                        if isinstance(s, str) and p == "middle right":
+                            seen += 1
+                            assert s.startswith(GAP), (chart_id, lang, s)
+                        elif isinstance(s, str) and p == "middle left":
+                            seen += 1
+                            assert s.split("<br>")[0].endswith(GAP), (chart_id, lang, s)
+    assert seen > 20, seen

@@ -79,7 +79,7 @@ def finish(chart, hints: dict | None, zoom: bool = False):
     on a touch screen or in its narrow layout, holds its axes (fixed ranges, no drag)."""
     from o3story.render.fmt import tidy_spaces
 
-    from .base import tidy_hover
+    from .base import clear_of_marks, tidy_hover
     from .narrow import narrow
 
     tidy = lambda text: tidy_spaces(text, chart.lang)  # noqa: E731
@@ -92,6 +92,9 @@ def finish(chart, hints: dict | None, zoom: bool = False):
             trace.hovertext = tidy_hover(text, chart.lang)
         elif text is not None:
             trace.hovertext = [tidy_hover(h, chart.lang) for h in text]
+    for trace in chart.figure.data:  # values beside their marks stand clear of them
+        if getattr(trace, "text", None) is not None and getattr(trace, "textposition", None) is not None:
+            trace.text = clear_of_marks(trace.text, trace.textposition)
     chart.figure.update_xaxes(automargin=True)
     chart.figure.update_yaxes(automargin=True)
     if zoom:

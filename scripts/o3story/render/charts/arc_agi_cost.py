@@ -125,9 +125,9 @@ def build(story: Story, lang: str) -> Chart:
         drawn += [score, cost]
     fig.add_trace(go.Scatter(
         x=[c.value for _, _, c in rel], y=[s.value for _, s, _ in rel], mode="markers+text", name=tr(lang, ID, "legend.released"),
-        text=[GAP + html.escape(tr(lang, ID, "label.released", effort=tr(lang, ID, "effort." + e), score=value(s, lang),
-                                   cost=tr(lang, ID, "dollars", v=number(c.value, lang)))) for e, s, c in rel],
-        textposition="middle right",  # GAP: clear of the star's points
+        text=[html.escape(tr(lang, ID, "label.released", effort=tr(lang, ID, "effort." + e), score=value(s, lang),
+                             cost=tr(lang, ID, "dollars", v=number(c.value, lang)))) for e, s, c in rel],
+        textposition="middle right",
         textfont=dict(size=11), cliponaxis=False,
         marker=dict(size=14, color=rel_color, symbol=rel_sym, line=dict(width=1, color="#000000")),
         hovertext=[hover(s, story, lang) + "<br>" + hover(c, story, lang).split("<br>", 1)[1] for _, s, c in rel], hoverinfo="text",

@@ -176,6 +176,27 @@ def tidy_hover(text: object, lang: str) -> object:
     return "<br>".join(lines)
 
 
+GAP = "\u2002"  # an en space (SVG keeps it where it drops a plain one)
+_BR = re.compile(r"(<br\s*/?>)")
+
+
+def _clear(text, pos):
+    """A value beside its mark (`middle left`, `middle right`) with an en space on the mark's side of
+    each line: text set level with a mark otherwise touches its edge (a star's points, a circle)."""
+    if not isinstance(text, str) or not isinstance(pos, str) or pos not in ("middle left", "middle right"):
+        return text
+    parts = _BR.split(text)
+    return "".join(p if _BR.fullmatch(p) else (p.strip(GAP) + GAP if pos == "middle left" else GAP + p.strip(GAP))
+                   for p in parts)
+
+
+def clear_of_marks(text, pos):
+    """`text` of a scatter trace (one string or one per point) given its `textposition` (the same)."""
+    if isinstance(text, (list, tuple)):
+        return [_clear(t, pos[i] if isinstance(pos, (list, tuple)) else pos) for i, t in enumerate(text)]
+    return _clear(text, pos) if not isinstance(pos, (list, tuple)) else text
+
+
 def label(fig: Figure, lang: str) -> str:
     return html.escape(value(fig, lang))
 

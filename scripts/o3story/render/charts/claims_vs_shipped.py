@@ -54,6 +54,7 @@ RIGHT = 56  # right margin: December's value beside its mark at the axis' end
 LEFT = 8
 TEXT_PX = 6.8  # px per Latin character of 12 px text (a CJK character counts two)
 MARK_GAP = 12  # px from a mark's centre to its label
+SIDE_PX = 6  # the en space (base.GAP, 12 px text) that keeps a value beside its mark clear of it
 OWN_SYMBOL = "circle"  # OpenAI's own figures for the released o3; independent tests keep the model's star
 NARROW_PLOT = IMAGE_WIDTH - LEFT - RIGHT  # the plot's width at phone size: labels are placed to fit it
 
@@ -93,17 +94,17 @@ def _positions(figs: list[Figure], lang: str, axis_max: float, texts: list[str])
     out = ["bottom center"] * len(figs)  # a middle mark
     hi, lo = order[-1], order[0]
     room = (1 - figs[hi].value / axis_max) * NARROW_PLOT + RIGHT  # px right of the highest mark on a phone
-    out[hi] = "middle right" if room >= MARK_GAP + text_width(texts[hi]) * TEXT_PX else "top center"
+    out[hi] = "middle right" if room >= MARK_GAP + SIDE_PX + text_width(texts[hi]) * TEXT_PX else "top center"
     if lo != hi:
         x_px = figs[lo].value / axis_max * NARROW_PLOT
         w = text_width(texts[lo]) * TEXT_PX
-        out[lo] = ("middle left" if x_px - MARK_GAP - w > -LEFT
+        out[lo] = ("middle left" if x_px - MARK_GAP - SIDE_PX - w > -LEFT
                    else "bottom center" if x_px - w / 2 > -LEFT else "bottom right")
         # the highest's value above its mark reaches back over the lowest's, level with its mark: the
         # lowest's goes beneath, to its left ("about 96.7%" over "91.6%" on a phone)
         # a middle mark's value, centred beneath it, reaching back to the lowest's value: it starts at its mark
         # ("medium 53.83%" met "low 41.5%" on a phone)
-        lo_right = x_px - MARK_GAP if out[lo] == "middle left" else x_px
+        lo_right = x_px - MARK_GAP - SIDE_PX if out[lo] == "middle left" else x_px
         for i in order[1:-1]:
             mid_px = figs[i].value / axis_max * NARROW_PLOT
             if mid_px - text_width(texts[i]) * TEXT_PX / 2 < lo_right + 2 * MARK_GAP / 3:

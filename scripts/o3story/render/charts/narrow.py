@@ -35,7 +35,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from o3story.data.locale import locale
-from .base import text_width, wrap
+from .base import clear_of_marks, text_width, wrap
 
 NARROW_MAX = 480  # px of container width; charts.js and site.css use the same figure
 IMAGE_WIDTH = 340  # px: the phone width the narrow layout is planned for (text >= 11 px at 328)
@@ -379,6 +379,9 @@ def narrow(figure: go.Figure, lang: str, hints: dict | None = None, start: int =
                             "align": "left"}
     if hints.get("edges", True):
         _labels_inside(data, layout, hints)
+    for t in data:  # a label moved to the other side of its mark keeps clear of it there
+        if t.get("text") is not None and t.get("textposition") is not None:
+            t["text"] = clear_of_marks(t["text"], t["textposition"])
     # what the phone layout changes, trace by trace: the override charts.js applies to the wide spec
     override_data = [{k: v for k, v in new.items() if old.get(k) != v} for old, new in zip(wide["data"], data)]
     return Narrow(figure=fig, override={"layout": layout, "data": override_data}, notes=tuple(notes))

@@ -290,3 +290,21 @@ def test_brackets_and_separators_are_in_the_label_s_language():
 
     assert [punct("来源")[k] for k in ("gap", "open", "close", "comma", "semicolon", "list")] == ["", "（", "）", "，", "；", "、"]
     assert [punct("Sources")[k] for k in ("gap", "open", "close", "comma", "semicolon", "list")] == [" ", "(", ")", ", ", "; ", ", "]
+    assert (punct("发布者")["cite_open"], punct("Publisher")["cite_open"]) == ("，", " (")
+
+
+def test_brackets_inside_brackets_take_another_form():
+    from o3story.render.templating import nested
+
+    assert nested("宝玉的分享（baoyu.io）") == "宝玉的分享〔baoyu.io〕"
+    assert nested("OpenAI (GitHub)") == "OpenAI (GitHub)"
+
+
+def test_spacing_around_chinese_punctuation_fails_but_not_in_a_source_s_words():
+    assert rules(zh("<p>制作： o3-story 项目</p>")) == ["spacing"]
+    assert rules(zh("<p>提交更正 （在 GitHub 上）</p>")) == ["spacing"]
+    assert rules(zh('<p>相关数据：<a href="#a">85%</a>, <a href="#b">64.2%</a></p>')) == ["spacing"]
+    assert rules(zh('<p>相关数据：<a href="#a">85%</a>、<a href="#b">64.2%</a>。 <a href="#c">原话与证据</a></p>')) == []
+    # code between two marks (the reader leaves its text out), a quotation, English inside
+    assert rules(zh("<p>以 <code>=</code>、<code>+</code> 或撇号开头</p>")) == []
+    assert rules(zh('<p>原文作“选项： 低”。<span lang="en">Source: a, b</span></p>')) == []

@@ -265,7 +265,7 @@ class PageContext:
             if fig.claim:
                 conf += " · " + t(lang, "claim")
             if fig.formula:
-                conf += t(lang, "punct.paren", text=fig.formula_in(lang))
+                conf += t(lang, "punct.formula", text=fig.formula_in(lang))
             src = self.story.data.source(fig.source)
             rows.append({"model": self.model_name(fig), "metric": self.metric_name(fig), "setting": setting(fig, lang, self.story.data),
                          "record": self.record_link(fig), "value": value(fig, lang), "confidence": conf,

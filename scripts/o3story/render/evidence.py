@@ -37,7 +37,7 @@ def confidence(fig: Figure, lang: str) -> str:
     if fig.claim:
         out += " · " + t(lang, "claim")
     if fig.formula:
-        out += t(lang, "punct.paren", text=fig.formula_in(lang))
+        out += t(lang, "punct.formula", text=fig.formula_in(lang))
     return out
 
 

@@ -51,15 +51,25 @@ def colon(label: str) -> Markup:
 # Brackets and separators in the label's language (site/words.py checks every built page for half-width
 # parentheses in Chinese): Chinese takes full-width forms and no space before a bracket (`gap`).
 _PUNCT = {True: {"gap": Markup(""), "open": Markup("（"), "close": Markup("）"), "comma": Markup("，"), "semicolon": Markup("；"),
-                 "list": Markup("、")},
+                 "list": Markup("、"), "cite_open": Markup("，"), "cite_close": Markup("")},
           False: {"gap": Markup(" "), "open": Markup("("), "close": Markup(")"), "comma": Markup(", "), "semicolon": Markup("; "),
-                  "list": Markup(", ")}}
+                  "list": Markup(", "), "cite_open": Markup(" ("), "cite_close": Markup(")")}}
 
 
 def punct(label: str) -> dict[str, Markup]:
     """`gap` (before a bracket), `open`, `close`, `comma`, `semicolon`, `list` (between names) in the language of `label` (as
-    `colon`). Safe: constants."""
+    `colon`); `cite_open` and `cite_close` around a second name after a first: "Publisher (Author)",
+    "发布者，作者" (a publisher's name may end in its own brackets). Safe: constants."""
     return _PUNCT[bool(CJK.search(str(label)))]
+
+
+_NESTED = str.maketrans("（）", "〔〕")
+
+
+def nested(text: str) -> str:
+    """A text set inside full-width brackets: its own full-width brackets become 〔〕 (GB/T 15834:
+    brackets inside brackets take another form), "（宝玉的分享〔baoyu.io〕，2024-12-20）"."""
+    return str(text).translate(_NESTED)
 
 
 class ContinuationLines(jinja2.ext.Extension):
@@ -89,6 +99,7 @@ def environment() -> jinja2.Environment:
     env.filters["url"] = _url
     env.globals["colon"] = colon
     env.globals["punct"] = punct
+    env.filters["nested"] = nested
     env.filters["text_lang"] = text_lang  # the language a source's own words are in (an HTML lang value)
     return env
 

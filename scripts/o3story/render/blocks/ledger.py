@@ -18,6 +18,9 @@ def record_href(ctx: PageContext, kind: str, record_id: str) -> str | None:
     return ctx.link(target + record_id) if target else None
 
 
+NEW_RECORD = "(new record)"
+
+
 @block("changelog")
 def changelog(ctx: PageContext, args: list[str]) -> Markup:
     """Every audit of the records: its date and method, then one row per change made."""
@@ -27,7 +30,8 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
         "method": a.method[lang],
         "changes": [{
             "record": c.record, "href": record_href(ctx, c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),
-            "field": c.field, "was": ctx.own_words(c.was) if c.was is not None else t(lang, "changelog.absent"),
+            # a whole record added is logged with the field "(new record)": said in the page's language
+            "field": c.field, "new_record": t(lang, "changelog.new_record") if c.field == NEW_RECORD else "", "was": ctx.own_words(c.was) if c.was is not None else t(lang, "changelog.absent"),
             "now": ctx.own_words(c.now) if c.now is not None else t(lang, "changelog.removed"),
             "reason": c.reason[lang], "source_text": ctx.own_words(c.source_text) if c.source_text else "",
         } for c in a.changes],

@@ -52,7 +52,7 @@ BASIS = {
 }
 # Each preview row's name: its date and its pricing basis in short (string key under "short.").
 SHORT = {"2024-12-20": "short.dec", "2025-04-16": "short.board-2025", "2025-12-10": "short.o3-pro", "2026-06-16": "short.board-2026"}
-X_RANGE = (0.1, 60000)  # $ per task: from below the released o3 to past the high-compute run's label
+X_RANGE = (0.1, 90000)  # $ per task: from below the released o3 to past the high-compute run's label (and its gap, base.GAP)
 ROW = 48  # px per row at page width: the row's name above its points (56 took the chart past a 1280x900 screen under its six-line title)
 ROW_PHONE = 56  # on a phone a row's name may wrap to two lines
 # Phone layout (charts.narrow): every value stays beside its point; row names wrap to the plot's width.

@@ -296,8 +296,9 @@ def test_brackets_and_separators_are_in_the_label_s_language():
 def test_brackets_inside_brackets_take_another_form():
     from o3story.render.templating import nested
 
-    assert nested("宝玉的分享（baoyu.io）") == "宝玉的分享〔baoyu.io〕"
-    assert nested("OpenAI (GitHub)") == "OpenAI (GitHub)"
+    assert nested("宝玉的分享（baoyu.io）", "来源") == "宝玉的分享〔baoyu.io〕"
+    assert nested("arXiv (Microsoft Research)", "来源") == "arXiv〔Microsoft Research〕"
+    assert nested("OpenAI (GitHub)", "Sources") == "OpenAI (GitHub)"
 
 
 def test_spacing_around_chinese_punctuation_fails_but_not_in_a_source_s_words():

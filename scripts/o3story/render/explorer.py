@@ -51,7 +51,9 @@ def selects(r: PageContext, figs: list[Figure]) -> list[dict]:
 def _source_option(s, lang: str) -> tuple[str, str, str]:
     """(id, text, language) of a source in the source filter: its publisher and title, in the title's
     language where the title is the source's own (an option holds no markup), else the page's."""
-    if s.title_lang == "en" or (lang == "zh" and s.title_lang.startswith("zh")):
+    if lang == "zh" and s.title_lang.startswith("zh"):  # a Chinese title on a Chinese page: the page's punctuation
+        return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{s.title}", s.title_lang
+    if s.title_lang == "en":
         return s.id, f"{s.publisher}: {s.title}", s.title_lang
     return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{source_text.title_plain(s, lang)}", ""
 

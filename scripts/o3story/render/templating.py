@@ -63,13 +63,16 @@ def punct(label: str) -> dict[str, Markup]:
     return _PUNCT[bool(CJK.search(str(label)))]
 
 
-_NESTED = str.maketrans("（）", "〔〕")
+_NESTED = str.maketrans("（）()", "〔〕〔〕")
 
 
-def nested(text: str) -> str:
-    """A text set inside full-width brackets: its own full-width brackets become 〔〕 (GB/T 15834:
-    brackets inside brackets take another form), "（宝玉的分享〔baoyu.io〕，2024-12-20）"."""
-    return str(text).translate(_NESTED)
+def nested(text: str, label: str = "") -> str:
+    """A text set inside the brackets of `label`'s language: inside Chinese brackets its own brackets,
+    full-width or half-width, become 〔〕 (GB/T 15834: brackets inside brackets take another form):
+    "（宝玉的分享〔baoyu.io〕，2024-12-20）", "（arXiv〔Microsoft Research〕，…）". English is unchanged."""
+    if not CJK.search(str(label)):
+        return str(text)
+    return re.sub(r"\s?\(", "(", str(text)).translate(_NESTED)
 
 
 class ContinuationLines(jinja2.ext.Extension):

@@ -32,7 +32,8 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
             "record": c.record, "href": record_href(ctx, c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),
             # a whole record added is logged with the field "(new record)": said in the page's language
             "field": c.field, "new_record": t(lang, "changelog.new_record") if c.field == NEW_RECORD else "", "was": ctx.own_words(c.was) if c.was is not None else t(lang, "changelog.absent"),
-            "now": ctx.own_words(c.now) if c.now is not None else t(lang, "changelog.removed"),
+            "now": (t(lang, "changelog.new_record") if c.now == NEW_RECORD else ctx.own_words(c.now)) if c.now is not None
+            else t(lang, "changelog.removed"),
             "reason": c.reason[lang], "source_text": ctx.own_words(c.source_text) if c.source_text else "",
         } for c in a.changes],
     } for a in ctx.story.data.audits]

@@ -158,7 +158,8 @@ class PageContext:
         """A sentence naming a source's author, title and publisher: the title marked as the source's
         own words (with our translation beside it where needed), the rest escaped."""
         return Markup(escape(t(self.lang, key, author="{author}", title="{title}", publisher="{publisher}", **values))).format(
-            author=s.author_in(self.lang) or "", title=source_text.title(s, self.lang), publisher=s.publisher_in(self.lang))
+            author=s.author_in(self.lang) or "", title=source_text.title(s, self.lang, book_marks=False),
+            publisher=s.publisher_in(self.lang))
 
     def own_words(self, text: str) -> Markup:
         """Words as a record or a source has them (a changelog's old and new values, a quotation),

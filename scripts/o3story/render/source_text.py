@@ -11,11 +11,16 @@ from o3story.render import templating
 from o3story.render.i18n import t
 
 
-def title(s: Source, lang: str) -> Markup:
+def title(s: Source, lang: str, book_marks: bool = True) -> Markup:
+    """`book_marks`: a Chinese title on a Chinese page in 《》 (GB/T 15834); False where the sentence
+    that holds the title writes them itself (i18n `transcript.credit`)."""
     if s.title_label is not None:  # the project's own words for it, in the page's language
         return templating.join([s.title_label[lang]])
     gloss = s.title_en if lang == "en" and s.title_lang != "en" and s.title_en else ""
-    return templating.macros().own_words(s.title, s.title_lang, gloss, t(lang, "source.title_gloss") if gloss else "")
+    words = templating.macros().own_words(s.title, s.title_lang, gloss, t(lang, "source.title_gloss") if gloss else "")
+    if book_marks and lang == "zh" and s.title_lang.startswith("zh"):
+        return templating.join(["《", words, "》"])
+    return words
 
 
 def title_plain(s: Source, lang: str) -> str:

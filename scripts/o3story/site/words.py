@@ -358,36 +358,38 @@ def colon_findings(block: Block) -> Iterator[str]:
 
 
 # Half-width parentheses around or right after Chinese, in the site's own words: Chinese takes "（）"
-# (render/templating.py `paren`). The same exceptions as the colon's. A parenthesis that holds no
-# Chinese after a Latin word is English ("OpenAI (o3)"), or code.
+# (render/templating.py `punct`). A parenthesis that holds no Chinese after a Latin word is English
+# ("OpenAI (o3)"), or code.
 CJK = re.compile(r"[\u3400-\u9fff]")
 ZH_PAREN = re.compile(r"(?P<before>[\u3400-\u9fff）》」』]?)\s?\((?P<inner>[^()\n]*)\)")
-
-
-def paren_findings(block: Block) -> Iterator[str]:
-    if block.as_written or block.verbatim or not block.lang.startswith("zh"):
-        return
-    kept = quote_spans(block.text) + block.other
-    for m in ZH_PAREN.finditer(block.text):
-        if (m["before"] or CJK.search(m["inner"])) and not any(a <= m.start("inner") and m.end("inner") <= b for a, b in kept):
-            yield f"half-width parentheses in Chinese: {context(block.text, m.start(), m.end())}"
-
-
 # Chinese punctuation takes no space after it, nor before an opening bracket ("制作： o3-story",
-# "提交更正 （在 GitHub 上）"); figures and names in a Chinese list are joined by "、", not ", ". The same
-# exceptions as the colon's.
-# (After a sentence's "。" a space may stand between two elements: a lead in bold, a chip.) A mark
-# after a space or another mark stands where code was (the reader leaves code out).
+# "提交更正 （在 GitHub 上）"); figures and names in a Chinese list are joined by "、", not ", ". (After
+# a sentence's "。" a space may stand between two elements: a lead in bold, a chip. A mark right after
+# a space or another mark is one of a list of code elements, whose text the reader leaves out.)
 ZH_SPACING = re.compile(r"(?<=[^\s，；：、])[，；：、]\s+(?=\S)|(?<=[\u3400-\u9fff])\s+（|(?<=[\u3400-\u9fff%）]), (?=[\u3400-\u9fff\d])")
 
 
-def spacing_findings(block: Block) -> Iterator[str]:
+def _in_chinese_own_words(block: Block, pattern: re.Pattern, group: int | str = 0) -> Iterator[re.Match]:
+    """The matches of `pattern` in the site's own Chinese words: not in a block in another language, a
+    source's words (verbatim), the changelog's stored texts, a quotation or an inline stretch in another
+    language (where `group` of the match stands)."""
     if block.as_written or block.verbatim or not block.lang.startswith("zh"):
         return
     kept = quote_spans(block.text) + block.other
-    for m in ZH_SPACING.finditer(block.text):
-        if not any(a <= m.start() and m.end() <= b for a, b in kept):
-            yield f"spacing around Chinese punctuation: {context(block.text, m.start(), m.end())}"
+    for m in pattern.finditer(block.text):
+        if not any(a <= m.start(group) and m.end(group) <= b for a, b in kept):
+            yield m
+
+
+def paren_findings(block: Block) -> Iterator[str]:
+    for m in _in_chinese_own_words(block, ZH_PAREN, "inner"):
+        if m["before"] or CJK.search(m["inner"]):
+            yield f"half-width parentheses in Chinese: {context(block.text, m.start(), m.end())}"
+
+
+def spacing_findings(block: Block) -> Iterator[str]:
+    for m in _in_chinese_own_words(block, ZH_SPACING):
+        yield f"spacing around Chinese punctuation: {context(block.text, m.start(), m.end())}"
 
 
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,

@@ -8,6 +8,7 @@ from typing import get_args
 
 from markupsafe import Markup
 
+from o3story.data.locale import html_lang
 from o3story.data.model import Confidence, Figure, text_lang
 from o3story.render import glosses, source_text, templating
 from o3story.render.fmt import number, setting, value
@@ -51,7 +52,7 @@ def selects(r: PageContext, figs: list[Figure]) -> list[dict]:
 def _source_option(s, lang: str) -> tuple[str, str, str]:
     """(id, text, language) of a source in the source filter: its publisher and title, in the title's
     language where the title is the source's own (an option holds no markup), else the page's."""
-    if lang == "zh" and s.title_lang.startswith("zh"):  # a Chinese title on a Chinese page: the page's punctuation
+    if s.title_lang != "en" and s.title_lang == html_lang(lang):  # a title in a page's own non-English language: its punctuation
         return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{s.title}", s.title_lang
     if s.title_lang == "en":
         return s.id, f"{s.publisher}: {s.title}", s.title_lang

@@ -4,22 +4,24 @@ the page's language (data/sources.yaml `publisher_label`, read by Source.publish
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from o3story.data.locale import html_lang
 from o3story.data.model import Source
 from o3story.render import templating
 from o3story.render.i18n import t
 
 
 def title(s: Source, lang: str, book_marks: bool = True) -> Markup:
-    """`book_marks`: a Chinese title on a Chinese page in 《》 (GB/T 15834); False where the sentence
-    that holds the title writes them itself (i18n `transcript.credit`)."""
+    """`book_marks`: a title in the page's own language set as the language sets titles (i18n
+    `punct.title`: between 《》 in Chinese, GB/T 15834; plain in English); False where the sentence
+    that holds the title writes the marks itself (i18n `transcript.credit`)."""
     if s.title_label is not None:  # the project's own words for it, in the page's language
         return templating.join([s.title_label[lang]])
     gloss = s.title_en if lang == "en" and s.title_lang != "en" and s.title_en else ""
     words = templating.macros().own_words(s.title, s.title_lang, gloss, t(lang, "source.title_gloss") if gloss else "")
-    if book_marks and lang == "zh" and s.title_lang.startswith("zh"):
-        return templating.join(["《", words, "》"])
+    if book_marks and s.title_lang == html_lang(lang):
+        return Markup(escape(t(lang, "punct.title", text="{text}"))).format(text=words)
     return words
 
 

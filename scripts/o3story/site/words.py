@@ -50,6 +50,7 @@ import yaml
 
 from o3story.data.errors import DataError
 from o3story.data.placeholders import TOKEN
+from o3story.render.templating import CJK
 
 # --- the words --------------------------------------------------------------------------------
 
@@ -360,7 +361,6 @@ def colon_findings(block: Block) -> Iterator[str]:
 # Half-width parentheses around or right after Chinese, in the site's own words: Chinese takes "（）"
 # (render/templating.py `punct`). A parenthesis that holds no Chinese after a Latin word is English
 # ("OpenAI (o3)"), or code.
-CJK = re.compile(r"[\u3400-\u9fff]")
 ZH_PAREN = re.compile(r"(?P<before>[\u3400-\u9fff）》」』]?)\s?\((?P<inner>[^()\n]*)\)")
 # Chinese punctuation takes no space after it, nor before an opening bracket ("制作： o3-story",
 # "提交更正 （在 GitHub 上）"); figures and names in a Chinese list are joined by "、", not ", ". (After

@@ -25,15 +25,19 @@ NEW_RECORD = "(new record)"
 def changelog(ctx: PageContext, args: list[str]) -> Markup:
     """Every audit of the records: its date and method, then one row per change made."""
     lang = ctx.lang
+
+    def stored(v, missing: str):  # a value as the audit stored it; a whole record added is said in the page's language
+        if v is None:
+            return t(lang, missing)
+        return t(lang, "changelog.new_record") if v == NEW_RECORD else ctx.own_words(v)
+
     audits = [{
         "id": a.id, "heading": t(lang, "changelog.audit", date=a.date.isoformat(), count=len(a.changes)),
         "method": a.method[lang],
         "changes": [{
             "record": c.record, "href": record_href(ctx, c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),
-            # a whole record added is logged with the field "(new record)": said in the page's language
-            "field": c.field, "new_record": t(lang, "changelog.new_record") if c.field == NEW_RECORD else "", "was": ctx.own_words(c.was) if c.was is not None else t(lang, "changelog.absent"),
-            "now": (t(lang, "changelog.new_record") if c.now == NEW_RECORD else ctx.own_words(c.now)) if c.now is not None
-            else t(lang, "changelog.removed"),
+            "field": c.field, "new_record": t(lang, "changelog.new_record") if c.field == NEW_RECORD else "",
+            "was": stored(c.was, "changelog.absent"), "now": stored(c.now, "changelog.removed"),
             "reason": c.reason[lang], "source_text": ctx.own_words(c.source_text) if c.source_text else "",
         } for c in a.changes],
     } for a in ctx.story.data.audits]

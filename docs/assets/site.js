@@ -51,6 +51,15 @@
   }
   window.addEventListener("hashchange", unfold);
   unfold();
+  /* The 404 page's report link: the page is one file for every missing address, so the issue's body
+     is written with the address blank; here it takes the reader's address and the page they came from. */
+  document.querySelectorAll("a[data-o3-issue-body]").forEach(function (a) {
+    var url = new URL(a.href);
+    url.searchParams.set("title", a.dataset.o3IssueTitle);
+    var fill = { url: window.location.href, referrer: document.referrer };
+    url.searchParams.set("body", a.dataset.o3IssueBody.replace(/\{(url|referrer)\}/g, function (m, key) { return fill[key]; }));
+    a.href = url.href;
+  });
   window.addEventListener("hashchange", carry);
   window.addEventListener("popstate", carry);
   carry();

@@ -4,9 +4,12 @@ transcript's own slips stand, folded, in the transcript page's appendix. Every c
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
+
+from o3story.render.i18n import t
 
 LANGS = {"zh": "", "en": "en/"}
 
@@ -65,3 +68,35 @@ def test_links_to_a_check_land_on_its_page(site, story, lang):
         if c.judges == "transcript" and story.transcript.locate(c.quote).startswith("t"):  # flagged under its turn
             assert f'href="#check-{c.id}"' in transcript or f'href="./#check-{c.id}"' in transcript, c.id
             assert f'fact-check/#check-{c.id}"' not in transcript, c.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_slips_summary_counts_them_by_verdict(site, story, lang):
+    """"27 slips" reads beside the methods page's count of each verdict: the summary names them,
+    each verdict's label with its count, adding up to the total (from data)."""
+    slips = [c for c in story.data.checks if c.judges == "transcript"]
+    folded = _content(site.html(LANGS[lang] + "transcript/"))
+    summary = re.search(r'<details class="o3-slips"[^>]*>\s*<summary>(.*?)</summary>', folded, re.S)[1]
+    counts = {g.label[lang]: sum(c.verdict == g.id for c in slips) for g in story.data.grades}
+    named = [(label, n) for label, n in counts.items() if n]
+    assert len(named) > 1 and sum(n for _, n in named) == len(slips)
+    for label, n in named:
+        assert t(lang, "checks.transcript.by_verdict", label=label, n=n) in html.unescape(summary), (label, summary)
+    assert str(len(slips)) in summary
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_check_lists_the_same_name_twice(site, story, lang):
+    """A card's sources and records each read apart: two sources by one publisher, or two records of
+    one value, say which is which (a title; a model or a publisher) instead of "OpenAI、OpenAI"."""
+    seen = 0
+    for page in ("fact-check/", "transcript/"):
+        body = _content(site.html(LANGS[lang] + page))
+        for line in re.findall(r'<p class="o3-check__meta" data-search-exclude>(.*?)</p>', body, re.S):
+            entries = [re.sub(r"<[^>]+>|\s+", "", e) for e in re.split(r"</a>", line)[:-1]]
+            tails = [re.sub(r"<[^>]+>|\s+", "", e) for e in re.split(r"</a>", line)[1:]]
+            names = [a + b.split("、")[0].split(",")[0] for a, b in zip(entries, tails)]
+            names = [n.split("：")[-1].split(":")[-1] if i == 0 else n for i, n in enumerate(names)]
+            assert len(set(names)) == len(names), (page, names)
+            seen += len(names)
+    assert seen > 50

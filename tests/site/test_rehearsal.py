@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 import urllib.error
 import urllib.request
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
 from conftest import BASE, free_port, listen, run_build, serve
+from o3story.data.locale import LANGS, html_lang
 from o3story.render.charts import CHARTS
+from o3story.render.i18n import t
 from o3story.site.linkcheck import broken_links
 from test_browser import visit
 
@@ -71,7 +73,17 @@ def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, tab
     assert page.locator("h1").first.inner_text().startswith("404")
     assert page.locator("link[rel=stylesheet]").count() and page.evaluate("getComputedStyle(document.body).fontFamily") != ""
     assert not failed, failed
-    page.locator('section[lang="en"] a').click()
+    # Each language's section says who made the site and reports the missing address (filled in by
+    # site.js: the page is one file for every address) as a new issue on the repository.
+    for lang in LANGS:
+        section = page.locator(f'section[lang="{html_lang(lang)}"]')
+        assert section.locator(".o3-trust__byline a").inner_text() == t(lang, "trust.project")
+        report = section.locator(".o3-trust__correct a")
+        assert report.inner_text() == t(lang, "notfound.report")
+        query = parse_qs(urlsplit(report.get_attribute("href")).query)
+        assert query["title"] == [t(lang, "notfound.issue_title")], query
+        assert query["body"] == [t(lang, "notfound.issue_body", url=site.url + "en/no/such/page/", referrer="")], query
+    page.locator('section[lang="en"] a').first.click()
     page.wait_for_url(site.url + "en/")
     assert page.locator("html").get_attribute("lang") == "en"
 

@@ -93,7 +93,7 @@ class Source(Record):
     licence: Str | None = None
     note: Text | None = None
     # How the pages name the publisher in each language, where `publisher` (as the source names
-    # itself) is not a name in both: a description ("ARC Prize Foundation data, copied in ...") or a
+    # itself) is not a name in both: a description ("ARC Prize Foundation data copied in ...") or a
     # name in one script (宝玉的分享). Left out, `publisher` is shown in both languages.
     publisher_label: Text | None = None
     author_label: Text | None = None  # the same for `author`

@@ -24,7 +24,7 @@ import jinja2
 from o3story.data.errors import DataErrors
 from o3story.data.locale import LANGS, html_lang, locale
 from o3story.data.story import Story, load_story
-from o3story.render import charts, datapackage, deps, exports, feed, glossary, images, views
+from o3story.render import charts, datapackage, deps, exports, feed, glossary, images, templating, views
 from o3story.render.reuse import Reuse, image_cache, project_reuse
 from o3story.render.i18n import t
 from o3story.render.charts import ChartError
@@ -216,7 +216,9 @@ class Build:
               "feeds": [{"href": feed.href(site_url, lang), "type": feed.TYPE, "title": t(lang, "feed.title"),
                          "lang": html_lang(lang)} for lang in LANGS]}
         text = [{"html_lang": html_lang(lang), "title": t(lang, "notfound.title"), "text": t(lang, "notfound.text"),
-                 "home": home[lang], "home_label": t(lang, "notfound.home")} for lang in LANGS]
+                 "gap": templating.punct(t(lang, "notfound.text"))["gap"],
+                 "home": home[lang], "home_label": t(lang, "notfound.home"),
+                 "trust": trust.broken_link(self.repo_url, lang)} for lang in LANGS]
         return switch, o3, text
 
     # --- after the generator -----------------------------------------------------------------

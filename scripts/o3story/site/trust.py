@@ -22,11 +22,28 @@ def last_audit(story: Story) -> Audit | None:
     return max(reversed(audits), key=lambda a: a.date) if audits else None
 
 
-def correction_url(repo_url: str, page_url: str, title: str, lang: str) -> str:
+def issue_url(repo_url: str, title: str, body: str) -> str:
     """A new issue on the repository, its title and body prefilled (every character escaped)."""
-    query = urlencode({"title": t(lang, "trust.issue_title", title=title), "body": t(lang, "trust.issue_body", url=page_url)},
-                      quote_via=quote)
-    return f"{repo_url.rstrip('/')}/issues/new?{query}"
+    return f"{repo_url.rstrip('/')}/issues/new?{urlencode({'title': title, 'body': body}, quote_via=quote)}"
+
+
+def correction_url(repo_url: str, page_url: str, title: str, lang: str) -> str:
+    """A correction of one page: its title and address in the new issue."""
+    return issue_url(repo_url, t(lang, "trust.issue_title", title=title), t(lang, "trust.issue_body", url=page_url))
+
+
+def broken_link(repo_url: str, lang: str) -> dict | None:
+    """The 404 page's own account, in one language: who made the site, and a link that reports the
+    missing address. The page is the same file for every missing address, so the issue's body is
+    written with the address left blank; `body` keeps {url} and {referrer} for site.js to fill in
+    from the reader's address bar. None without a repository URL."""
+    if not repo_url:
+        return None
+    title = t(lang, "notfound.issue_title")
+    return {"by": t(lang, "trust.by"), "project": t(lang, "trust.project"), "repo_url": repo_url,
+            "report": t(lang, "notfound.report"), "report_hint": t(lang, "notfound.report_hint"),
+            "report_url": issue_url(repo_url, title, t(lang, "notfound.issue_body", url="", referrer="")),
+            "title": title, "body": t(lang, "notfound.issue_body", url="{url}", referrer="{referrer}")}
 
 
 def footer(story: Story, lang: str, repo_url: str, site_url: str, page_url: str, title: str, version: str) -> dict | None:

@@ -22,6 +22,30 @@ def promise(ctx: PageContext, ev) -> dict:
             "dates": " · ".join(dates), "reason": ctx.rich(p.reason[lang])}
 
 
+SQUARE = str.maketrans("()", "[]")
+
+
+def told_apart(items: list[dict], shown: str, names, lang: str, label: str) -> list[dict]:
+    """A card's list of sources or records, each shown by one field (a publisher, a value): where two
+    items would read the same ("OpenAI、OpenAI", "85%、85%"), each takes, in brackets, the first of
+    its other names (`names(item)`: a title; a model, then a publisher) that tells them apart. `label`
+    is the list's label: inside its language's brackets, a name's own brackets take another form."""
+    for item in items:
+        item["aside"] = ""
+        twins = [o for o in items if o[shown] == item[shown]]
+        if len(twins) > 1:
+            for i in range(len(names(item))):
+                if len({names(o)[i] for o in twins}) == len(twins):
+                    # escaped once (a title is markup already); brackets are no part of a tag
+                    name = templating.nested(Markup.escape(names(item)[i]), label)  # Chinese: 〔〕
+                    if not templating.CJK.search(label):  # English: square brackets inside round ones
+                        name = name.translate(SQUARE)
+                    before, after = t(lang, "punct.paren", text="\0").split("\0")
+                    item["aside"] = Markup.escape(before) + Markup(name) + Markup.escape(after)
+                    break
+    return items
+
+
 @block("factcheck")
 def factcheck(ctx: PageContext, args: list[str]) -> Markup:
     """The checks of one group (`judges`: livestream, summary or transcript), the ranked groups in
@@ -57,11 +81,20 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
             "video_href": scorecard.video_link(c.said) if c.said else "",
             "video_label": t(lang, "said.video", minute=c.said.minute) if c.said else "",
             "problem": ctx.rich(c.problem[lang]), "correction": ctx.rich(c.correction[lang]),
-            "sources": [ctx.source(s) for s in c.sources],
-            "records": [{"href": ctx.record_link(ctx.figure(f)), "value": value(ctx.figure(f), lang)} for f in c.figures],
+            "sources": told_apart([ctx.source(s) for s in c.sources], "publisher", lambda s: [s["title"]], lang, t(lang, "col.source")),
+            "records": told_apart([{"href": ctx.record_link(ctx.figure(f)), "value": value(ctx.figure(f), lang),
+                                    "fig": ctx.figure(f)} for f in c.figures], "value",
+                                  lambda r: [ctx.model_name(r["fig"]), ctx.source(r["fig"].source)["publisher"]], lang,
+                                  t(lang, "check.records")),
             "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": ctx.plain(claim.claim[lang])} if claim else None,
         })
     src = next(s for s in ctx.story.data.sources if s.kind == "transcript")
+    # The slips counted by verdict: the methods page counts each verdict over all
+    # checks, so "27 slips" reads beside "Garbled in the transcript (21)" with the other six named.
+    tally = sorted(((g.label[lang], sum(c.verdict == g.id for c in members)) for g in ctx.story.data.grades),
+                   key=lambda pair: -pair[1])  # the most first; the scale's order on a tie
+    named = [t(lang, "checks.transcript.by_verdict", label=label, n=n) for label, n in tally if n]
+    by_verdict = t(lang, "punct.paren", text=t(lang, "checks.transcript.by_verdict_join").join(named)) if len(named) > 1 else ""
     return templating.render(
         "factcheck.html", group=group, checks=checks, problem_label=t(lang, "check.problem"),
         captions_note=t(lang, "said.captions"), correction_label=t(lang, "check.correction"),
@@ -70,7 +103,7 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
         scale_href=ctx.link(f"{METHODS}#verdict-scale"),
         lede=t(lang, f"checks.{group}.lede", n=len(checks)) if group != "transcript" else "", scale_label=t(lang, "checks.scale"),
         thanks=ctx.credit_line("checks.transcript.thanks", src),
-        source_url=tr.source_url, summary=t(lang, "checks.transcript.summary", n=len(checks)))
+        source_url=tr.source_url, summary=t(lang, "checks.transcript.summary", n=len(checks), by_verdict=by_verdict))
 
 
 @block("check-count")

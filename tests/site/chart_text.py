@@ -1,6 +1,6 @@
 """Chart text as a reader sees it, for the browser tests: every text of a drawn plotly chart, or of the
 static image (the facade) laid out at its displayed size, with its box and font size; which of them
-overlap or leave the chart's box. Used by test_chart_frame.py (each chart's visit at 360 and 1280 px)
+overlap, leave the chart's box, or have a dashed reference line run through them. Used by test_chart_frame.py (each chart's visit at 360 and 1280 px)
 and test_phone_charts.py (768 px, views, the headline's values)."""
 
 from __future__ import annotations
@@ -33,8 +33,16 @@ MEASURE = r"""
     out.push({text: t.textContent.trim().slice(0, 40), kind, size: parseFloat(cs.fontSize) * scale,
               l: r.left, t: r.top, r: r.right, b: r.bottom});
   }
+  // Dashed and dotted lines (reference lines): a text they run through is not legible either.
+  const lines = [];
+  for (const p of root.querySelectorAll('svg path.js-line')) {
+    const cs = getComputedStyle(p);
+    if (!cs.strokeDasharray || cs.strokeDasharray === 'none' || cs.display === 'none' || cs.visibility === 'hidden') continue;
+    const r = p.getBoundingClientRect();
+    lines.push({l: r.left, t: r.top, r: r.right, b: r.bottom});
+  }
   const b = box || root.getBoundingClientRect();
-  return {box: {l: b.left, t: b.top, r: b.right, b: b.bottom}, texts: out};
+  return {box: {l: b.left, t: b.top, r: b.right, b: b.bottom}, texts: out, lines};
 }
 """
 
@@ -49,9 +57,28 @@ def problems(measured: dict) -> tuple[list[tuple[str, str]], list[str]]:
             h = min(a["b"], b["b"]) - max(a["t"], b["t"])
             if w > SLACK and h > SLACK:
                 pairs.append((f'{a["kind"]}:{a["text"]}', f'{b["kind"]}:{b["text"]}'))
+    for line in measured.get("lines", []):
+        for a in texts:
+            if a["kind"] == "legend":
+                continue
+            pairs += [("dashed line", f'{a["kind"]}:{a["text"]}')] if crosses(line, a) else []
     outside = [f'{a["kind"]}:{a["text"]}' for a in texts
                if a["l"] < box["l"] - SLACK or a["t"] < box["t"] - SLACK or a["r"] > box["r"] + SLACK or a["b"] > box["b"] + SLACK]
     return pairs, outside
+
+
+def crosses(line: dict, text: dict) -> bool:
+    """A straight dashed line runs through a text's glyphs: across the middle 60% of its box (a text's
+    box has room above and below its glyphs), along more than SLACK px of it."""
+    if line["b"] - line["t"] < 4:  # horizontal
+        y, h = (line["t"] + line["b"]) / 2, text["b"] - text["t"]
+        along = min(line["r"], text["r"]) - max(line["l"], text["l"])
+        return along > SLACK and text["t"] + 0.2 * h < y < text["b"] - 0.2 * h
+    if line["r"] - line["l"] < 4:  # vertical
+        x = (line["l"] + line["r"]) / 2
+        along = min(line["b"], text["b"]) - max(line["t"], text["t"])
+        return along > SLACK and text["l"] + SLACK < x < text["r"] - SLACK
+    return False
 
 
 def measure_facade(site, page, scratch) -> dict:

@@ -1,6 +1,6 @@
 """Chart text as a reader sees it, for the browser tests: every text of a drawn plotly chart, or of the
 static image (the facade) laid out at its displayed size, with its box and font size; which of them
-overlap, leave the chart's box, or have a dashed reference line run through them. Used by test_chart_frame.py (each chart's visit at 360 and 1280 px)
+overlap, leave the chart's box, or have a dashed reference line or an axis' line run through them. Used by test_chart_frame.py (each chart's visit at 360 and 1280 px)
 and test_phone_charts.py (768 px, views, the headline's values)."""
 
 from __future__ import annotations
@@ -35,11 +35,15 @@ MEASURE = r"""
   }
   // Dashed and dotted lines (reference lines): a text they run through is not legible either.
   const lines = [];
-  for (const p of root.querySelectorAll('svg path.js-line')) {
+  // So is an axis' own line.
+  for (const p of root.querySelectorAll('svg path.js-line, svg path[class*="lines-above"], svg path[class*="lines-below"]')) {
     const cs = getComputedStyle(p);
-    if (!cs.strokeDasharray || cs.strokeDasharray === 'none' || cs.display === 'none' || cs.visibility === 'hidden') continue;
+    const axis = !p.classList.contains('js-line');
+    if (!axis && (!cs.strokeDasharray || cs.strokeDasharray === 'none')) continue;
+    if (cs.display === 'none' || cs.visibility === 'hidden' || cs.strokeOpacity === '0' || cs.stroke === 'none') continue;
+    if (!p.getAttribute('d')) continue;
     const r = p.getBoundingClientRect();
-    lines.push({l: r.left, t: r.top, r: r.right, b: r.bottom});
+    lines.push({l: r.left, t: r.top, r: r.right, b: r.bottom, kind: axis ? 'axis line' : 'dashed line'});
   }
   const b = box || root.getBoundingClientRect();
   return {box: {l: b.left, t: b.top, r: b.right, b: b.bottom}, texts: out, lines};
@@ -61,7 +65,7 @@ def problems(measured: dict) -> tuple[list[tuple[str, str]], list[str]]:
         for a in texts:
             if a["kind"] == "legend":
                 continue
-            pairs += [("dashed line", f'{a["kind"]}:{a["text"]}')] if crosses(line, a) else []
+            pairs += [(line.get("kind", "dashed line"), f'{a["kind"]}:{a["text"]}')] if crosses(line, a) else []
     outside = [f'{a["kind"]}:{a["text"]}' for a in texts
                if a["l"] < box["l"] - SLACK or a["t"] < box["t"] - SLACK or a["r"] > box["r"] + SLACK or a["b"] > box["b"] + SLACK]
     return pairs, outside

@@ -44,7 +44,10 @@ ELO_ROW = ("codeforces", "o3.codeforces-elo", ["o3-2025-04-16.codeforces-elo.hig
 ROW_CLAIMS = {"aime": "aime", "gpqa": "gpqa", "swe": "swe-bench", "arc-low": "arc-agi", "arc-high": "arc-agi",
               "frontiermath": "frontiermath", "codeforces": "codeforces"}
 ELO_MAX = 3600  # the Elo axis runs past 3,000 so that December's label fits beside its mark on a phone
-ROW_PX = 60  # one row: its name above, the marks with their values, a middle mark's value beneath
+# One row: its name above, the marks with their values, a middle mark's value beneath. A phone's rows are
+# further apart (at 60 px "medium 53.83%", beneath its mark, came within 1 px of the next row's name);
+# at page width the chart keeps to a 900 px screen.
+ROW_PX = {"wide": 60, "narrow": 64}
 ABOVE = 0.5  # rows of room above a panel's first row (its name) and below its last (a value beneath)
 GAP_PX = 62  # between the panels: the first one's ticks and axis title, then the next row's name
 TOP_PX = 6
@@ -69,12 +72,12 @@ def _panel_rows(n: int) -> tuple[float, float]:
     return (n - 1 + ABOVE, -ABOVE)
 
 
-def _plot_px() -> float:
-    return (_span(len(ROWS)) + _span(1)) * ROW_PX + GAP_PX
+def _plot_px(variant: str = "wide") -> float:
+    return (_span(len(ROWS)) + _span(1)) * ROW_PX[variant] + GAP_PX
 
 
 def height(variant: str = "wide") -> int:
-    return round(TOP_PX + _plot_px() + BOTTOM_PX + LEGEND_PX[variant])
+    return round(TOP_PX + _plot_px(variant) + BOTTOM_PX + LEGEND_PX[variant])
 
 
 # Phones: the same rows at the same pitch, the legend wrapped below; every value stays beside its
@@ -98,8 +101,9 @@ def _positions(figs: list[Figure], lang: str, axis_max: float, texts: list[str])
     if lo != hi:
         x_px = figs[lo].value / axis_max * NARROW_PLOT
         w = text_width(texts[lo]) * TEXT_PX
+        # beneath it, centred, only clear of the y axis' line ("about 10%" ran across it on a phone)
         out[lo] = ("middle left" if x_px - MARK_GAP - SIDE_PX - w > -LEFT
-                   else "bottom center" if x_px - w / 2 > -LEFT else "bottom right")
+                   else "bottom center" if x_px - w / 2 > SIDE_PX else "bottom right")
         # the highest's value above its mark reaches back over the lowest's, level with its mark: the
         # lowest's goes beneath, to its left ("about 96.7%" over "91.6%" on a phone)
         # a middle mark's value, centred beneath it, reaching back to the lowest's value: it starts at its mark

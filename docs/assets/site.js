@@ -55,9 +55,10 @@
      is written with the address blank; here it takes the reader's address and the page they came from. */
   document.querySelectorAll("a[data-o3-issue-body]").forEach(function (a) {
     var url = new URL(a.href);
-    url.searchParams.set("title", a.dataset.o3IssueTitle);
-    var fill = { url: window.location.href, referrer: document.referrer };
-    url.searchParams.set("body", a.dataset.o3IssueBody.replace(/\{(url|referrer)\}/g, function (m, key) { return fill[key]; }));
+    var fill = { path: window.location.pathname, url: window.location.href, referrer: document.referrer || a.dataset.o3Unknown };
+    function filled(text) { return text.replace(/\{(path|url|referrer)\}/g, function (m, key) { return fill[key]; }); }
+    url.searchParams.set("title", filled(a.dataset.o3IssueTitle));
+    url.searchParams.set("body", filled(a.dataset.o3IssueBody));
     a.href = url.href;
   });
   window.addEventListener("hashchange", carry);

@@ -7,7 +7,10 @@ opacity on the way to the root), and the background from the page under the char
 plotly's paper and plot backgrounds). A mark counts as visible when its most contrasting painted
 part does (a light marker with a dark outline is seen by its outline, as 1.4.11 allows); a mark with
 one paint (a line, an open marker, a bar) must pass with that paint. Grid and axis lines are not
-marks (1.4.11 does not require them) and are not checked; text has its own checks (axe).
+marks (1.4.11 does not require them) and are not checked. Every text of the chart but the tooltip
+(ticks, titles, labels, annotations, legend, buttons) is read on the same visits and holds 4.5:1
+against what it stands on (WCAG 1.4.3; 3:1 from 18.66 px, or 14 px bold): axe does not read SVG
+text. (A value label once took its series' colour: 3.1:1 for 12 px text.)
 
 Charts with view buttons are checked in every view, on their pages and in their embeds (each in
 the theme the snippet asks for). Three ways into a theme: drawn in light, drawn
@@ -123,6 +126,20 @@ COLLECT = """(sel) => {
       marks.push({kind, name: traceName(el), paints, bg});
     });
   });
+  // Text (WCAG 1.4.3): every text of the chart but the tooltip, with its fill, at 4.5:1 below 18.66 px
+  // (14 px bold) and 3:1 above.
+  plot.querySelectorAll('svg text').forEach(el => {
+    if (el.closest('.hoverlayer') || !el.textContent.trim() || !shown(el)) return;
+    const fill = paintOf(el, 'fill');
+    if (!fill) return;
+    const cs = getComputedStyle(el), size = parseFloat(cs.fontSize), bold = Number(cs.fontWeight) >= 700 || !!el.querySelector('tspan[style*="bold"]');
+    const button = el.closest('.updatemenu-button');
+    let bg = el.closest('.legend') ? legendBg : el.closest('.textpoint') ? plotBg : paper;
+    const face = button && button.querySelector('rect');
+    if (face) { const c = paintOf(face, 'fill'); if (c) bg = over(c, paper); }
+    marks.push({kind: 'text', name: el.textContent.trim().slice(0, 40), paints: [['fill', fill]], bg,
+                min: size >= 18.66 || (bold && size >= 14) ? 3.0 : 4.5});
+  });
   return {marks};
 }"""
 
@@ -155,7 +172,7 @@ def failures(result: dict) -> list[str]:
     out = []
     for m in result["marks"]:
         best = max(ratio(over(p, m["bg"]), m["bg"]) for _, p in m["paints"])
-        if best < MIN_RATIO:
+        if best < m.get("min", MIN_RATIO):
             paints = ", ".join(f"{w} {hexa(over(p, m['bg']))}" for w, p in m["paints"])
             out.append(f"{m['kind']} {m['name']!r}: {paints} on {hexa(m['bg'])} = {best:.2f}:1")
     return sorted(set(out))
@@ -169,7 +186,7 @@ def failures_under(result: dict, filtered) -> list[str]:
         bg = filtered(m["bg"])
         shown = [(w, filtered(over(p, m["bg"]))) for w, p in m["paints"]]
         best = max(ratio(c, bg) for _, c in shown)
-        if best < MIN_RATIO:
+        if best < m.get("min", MIN_RATIO):
             out.append(f"{m['kind']} {m['name']!r}: " + ", ".join(f"{w} {hexa(c)}" for w, c in shown)
                        + f" on {hexa(bg)} = {best:.2f}:1")
     return sorted(set(out))

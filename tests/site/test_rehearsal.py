@@ -81,8 +81,10 @@ def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, tab
         report = section.locator(".o3-trust__correct a")
         assert report.inner_text() == t(lang, "notfound.report")
         query = parse_qs(urlsplit(report.get_attribute("href")).query)
-        assert query["title"] == [t(lang, "notfound.issue_title")], query
-        assert query["body"] == [t(lang, "notfound.issue_body", url=site.url + "en/no/such/page/", referrer="")], query
+        missing = site.url + "en/no/such/page/"
+        assert query["title"] == [t(lang, "notfound.issue_title_at", path=urlsplit(missing).path)], query
+        assert query["body"] == [t(lang, "notfound.issue_body", url=missing, referrer=t(lang, "notfound.unknown"))], query
+    assert page.title().startswith(" · ".join(t(lang, "notfound.title") for lang in LANGS))
     page.locator('section[lang="en"] a').first.click()
     page.wait_for_url(site.url + "en/")
     assert page.locator("html").get_attribute("lang") == "en"

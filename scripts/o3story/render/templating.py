@@ -63,16 +63,17 @@ def punct(label: str) -> dict[str, Markup]:
     return _PUNCT[bool(CJK.search(str(label)))]
 
 
-_NESTED = str.maketrans("（）()", "〔〕〔〕")
+_TRAILING = re.compile(r"\s?[（(]([^（）()]*)[）)]$")
 
 
 def nested(text: str, label: str = "") -> str:
-    """A text set inside the brackets of `label`'s language: inside Chinese brackets its own brackets,
-    full-width or half-width, become 〔〕 (GB/T 15834: brackets inside brackets take another form):
-    "（宝玉的分享〔baoyu.io〕，2024-12-20）", "（arXiv〔Microsoft Research〕，…）". English is unchanged."""
+    """A text set inside the brackets of `label`'s language: inside Chinese brackets the bracket that
+    ends it, full-width or half-width, becomes 〔〕 (GB/T 15834: brackets inside brackets take another
+    form): "（宝玉的分享〔baoyu.io〕，2024-12-20）", "（arXiv〔Microsoft Research〕，…）". Brackets
+    inside a name stay as the name has them ("Deep (Learning) Focus〔Substack〕"). English is unchanged."""
     if not CJK.search(str(label)):
         return str(text)
-    return re.sub(r"\s?\(", "(", str(text)).translate(_NESTED)
+    return _TRAILING.sub(r"〔\1〕", str(text))
 
 
 class ContinuationLines(jinja2.ext.Extension):

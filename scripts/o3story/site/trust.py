@@ -35,15 +35,16 @@ def correction_url(repo_url: str, page_url: str, title: str, lang: str) -> str:
 def broken_link(repo_url: str, lang: str) -> dict | None:
     """The 404 page's own account, in one language: who made the site, and a link that reports the
     missing address. The page is the same file for every missing address, so the issue's body is
-    written with the address left blank; `body` keeps {url} and {referrer} for site.js to fill in
-    from the reader's address bar. None without a repository URL."""
+    written with the address left blank; `title_at` and `body` keep {path}, {url} and {referrer}
+    for site.js to fill in from the reader's address bar (`unknown` when no page linked there). None
+    without a repository URL."""
     if not repo_url:
         return None
-    title = t(lang, "notfound.issue_title")
     return {"by": t(lang, "trust.by"), "project": t(lang, "trust.project"), "repo_url": repo_url,
             "report": t(lang, "notfound.report"), "report_hint": t(lang, "notfound.report_hint"),
-            "report_url": issue_url(repo_url, title, t(lang, "notfound.issue_body", url="", referrer="")),
-            "title": title, "body": t(lang, "notfound.issue_body", url="{url}", referrer="{referrer}")}
+            "report_url": issue_url(repo_url, t(lang, "notfound.issue_title"), t(lang, "notfound.issue_body", url="", referrer="")),
+            "title_at": t(lang, "notfound.issue_title_at", path="{path}"), "unknown": t(lang, "notfound.unknown"),
+            "body": t(lang, "notfound.issue_body", url="{url}", referrer="{referrer}")}
 
 
 def footer(story: Story, lang: str, repo_url: str, site_url: str, page_url: str, title: str, version: str) -> dict | None:

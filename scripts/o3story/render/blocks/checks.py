@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from o3story.data.model import CHECK_WORDS
-from o3story.render import current, scorecard, templating
+from o3story.render import current, scorecard, source_text, templating
 from o3story.render.blocks.registry import block
 from o3story.render.context import METHODS, TRANSCRIPT, PageContext, PlaceholderError
 from o3story.render.fmt import value
@@ -25,25 +25,44 @@ def promise(ctx: PageContext, ev) -> dict:
 SQUARE = str.maketrans("()", "[]")
 
 
-def told_apart(items: list[dict], shown: str, names, lang: str, label: str) -> list[dict]:
+def what(ctx: PageContext, fig) -> str:
+    """What a record measures, in a few words: its model; or its metric, when the metric's name says
+    more than the model's (a target: "ARC Prize Grand Prize target", not "ARC Prize Grand Prize",
+    which would read as the prize's own score)."""
+    model, metric = ctx.model_name(fig), ctx.metric_name(fig)
+    return metric if model in metric else model
+
+
+def told_apart(items: list[dict], shown: str, asides) -> list[dict]:
     """A card's list of sources or records, each shown by one field (a publisher, a value): where two
-    items would read the same ("OpenAI、OpenAI", "85%、85%"), each takes, in brackets, the first of
-    its other names (`names(item)`: a title; a model, then a publisher) that tells them apart. `label`
-    is the list's label: inside its language's brackets, a name's own brackets take another form."""
+    items would read the same ("OpenAI、OpenAI", "85%、85%"), each takes the first of its asides
+    (`asides(item)`, markup: a source's title; a record's model or metric, then its publisher) that
+    tells them apart."""
     for item in items:
         item["aside"] = ""
         twins = [o for o in items if o[shown] == item[shown]]
         if len(twins) > 1:
-            for i in range(len(names(item))):
-                if len({names(o)[i] for o in twins}) == len(twins):
-                    # escaped once (a title is markup already); brackets are no part of a tag
-                    name = templating.nested(Markup.escape(names(item)[i]), label)  # Chinese: 〔〕
-                    if not templating.CJK.search(label):  # English: square brackets inside round ones
-                        name = name.translate(SQUARE)
-                    before, after = t(lang, "punct.paren", text="\0").split("\0")
-                    item["aside"] = Markup.escape(before) + Markup(name) + Markup.escape(after)
+            for i, aside in enumerate(asides(item)):
+                if len({str(asides(o)[i]) for o in twins}) == len(twins):
+                    item["aside"] = aside
                     break
     return items
+
+
+def bracketed(name: str, lang: str, label: str) -> Markup:
+    """A name in brackets after a word, in the language (i18n `punct.paren`); its own brackets take
+    another form inside them (Chinese 〔〕, English square brackets). `label`: the list's label."""
+    inner = templating.nested(Markup.escape(name), label)  # escaped once; brackets are no part of a tag
+    if not templating.CJK.search(label):
+        inner = inner.translate(SQUARE)
+    before, after = t(lang, "punct.paren", text="\0").split("\0")
+    return Markup.escape(before) + Markup(inner) + Markup.escape(after)
+
+
+def titled(ctx: PageContext, source_id: str) -> Markup:
+    """A source's title after its publisher, marked as a title in the language (i18n `check.aside_title`)."""
+    words = source_text.title(ctx.story.data.source(source_id), ctx.lang, book_marks=False)
+    return Markup(Markup.escape(t(ctx.lang, "check.aside_title", title="{title}"))).format(title=words)
 
 
 @block("factcheck")
@@ -81,11 +100,12 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
             "video_href": scorecard.video_link(c.said) if c.said else "",
             "video_label": t(lang, "said.video", minute=c.said.minute) if c.said else "",
             "problem": ctx.rich(c.problem[lang]), "correction": ctx.rich(c.correction[lang]),
-            "sources": told_apart([ctx.source(s) for s in c.sources], "publisher", lambda s: [s["title"]], lang, t(lang, "col.source")),
+            "sources": told_apart([dict(ctx.source(s), id=s) for s in c.sources], "publisher",
+                                  lambda s: [titled(ctx, s["id"])]),
             "records": told_apart([{"href": ctx.record_link(ctx.figure(f)), "value": value(ctx.figure(f), lang),
                                     "fig": ctx.figure(f)} for f in c.figures], "value",
-                                  lambda r: [ctx.model_name(r["fig"]), ctx.source(r["fig"].source)["publisher"]], lang,
-                                  t(lang, "check.records")),
+                                  lambda r: [bracketed(name, lang, t(lang, "check.records"))
+                                             for name in (what(ctx, r["fig"]), ctx.source(r["fig"].source)["publisher"])]),
             "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": ctx.plain(claim.claim[lang])} if claim else None,
         })
     src = next(s for s in ctx.story.data.sources if s.kind == "transcript")

@@ -75,7 +75,8 @@ def build(story: Story, lang: str) -> Chart:
                 mode="markers+text",
                 text=[html.escape(tr(lang, ID, "label.demo", v=value(f, lang)) if demo else value(f, lang)) for f in figs],
                 textposition=at if isinstance(at := LABEL_AT[panel, source], str) else list(at),
-                textfont=dict(size=12, color=color), cliponaxis=False,
+                # in the text's colour: the sources' colours are marks' colours (3:1), not text's (4.5:1)
+                textfont=dict(size=12), cliponaxis=False,
                 marker=dict(symbol=[symbol(f, marker) for f in figs], size=16 if demo else 12, color=color,
                             line=dict(width=1.5, color=color)),
                 hovertext=[hover(f, story, lang) for f in figs], hoverinfo="text", customdata=[f.id for f in figs],

@@ -23,6 +23,7 @@ def promise(ctx: PageContext, ev) -> dict:
 
 
 SQUARE = str.maketrans("()", "[]")
+SUMMARY_ID = "the-articles-summary"  # the transcript page's section of the article's summary (docs/transcript.*.md)
 
 
 def what(ctx: PageContext, fig) -> str:
@@ -90,11 +91,14 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
             # On the transcript page itself (the slips' appendix) a turn is just its number.
             turn_key = "check.at_turn" if group == "transcript" else "check.in_turn"
             place = t(lang, turn_key, n=where[1:]) if anchor else t(lang, f"check.in_{where}")
+        # a quote from the article's summary lands on it; one from its list of highlights, which the
+        # transcript page does not reproduce, on the article itself
+        href = tr.source_url if where == "body" else ctx.link(TRANSCRIPT + (f"#{SUMMARY_ID}" if where == "summary" else anchor))
         claim = claims.get(c.claim) if c.claim else None
         checks.append({
             "id": c.id, "rank": c.rank,
             "verdict": c.verdict, "verdict_label": ctx.story.data.grade(c.verdict).label[lang],
-            "place": place, "place_href": ctx.link(TRANSCRIPT + anchor), "quote": c.quote,
+            "place": place, "place_href": href, "quote": c.quote,
             "said": c.said.en if c.said else "",
             "gloss": ctx.check_gloss(c),
             "video_href": scorecard.video_link(c.said) if c.said else "",

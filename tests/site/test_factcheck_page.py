@@ -77,7 +77,7 @@ def test_the_slips_summary_counts_them_by_verdict(site, story, lang):
     slips = [c for c in story.data.checks if c.judges == "transcript"]
     folded = _content(site.html(LANGS[lang] + "transcript/"))
     summary = re.search(r'<details class="o3-slips"[^>]*>\s*<summary>(.*?)</summary>', folded, re.S)[1]
-    counts = {g.label[lang]: sum(c.verdict == g.id for c in slips) for g in story.data.grades}
+    counts = {g.label[lang].lower(): sum(c.verdict == g.id for c in slips) for g in story.data.grades}
     named = [(label, n) for label, n in counts.items() if n]
     assert len(named) > 1 and sum(n for _, n in named) == len(slips)
     for label, n in named:

@@ -117,7 +117,8 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
     # checks, so "27 slips" reads beside "Garbled in the transcript (21)" with the other six named.
     tally = sorted(((g.label[lang], sum(c.verdict == g.id for c in members)) for g in ctx.story.data.grades),
                    key=lambda pair: -pair[1])  # the most first; the scale's order on a tie
-    named = [t(lang, "checks.transcript.by_verdict", label=label, n=n) for label, n in tally if n]
+    # a verdict's label inside a sentence: lower case where the script has case ("21 garbled in the transcript")
+    named = [t(lang, "checks.transcript.by_verdict", label=label.lower(), n=n) for label, n in tally if n]
     by_verdict = t(lang, "punct.paren", text=t(lang, "checks.transcript.by_verdict_join").join(named)) if len(named) > 1 else ""
     return templating.render(
         "factcheck.html", group=group, checks=checks, problem_label=t(lang, "check.problem"),

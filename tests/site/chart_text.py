@@ -1,7 +1,8 @@
 """Chart text as a reader sees it, for the browser tests: every text of a drawn plotly chart, or of the
 static image (the facade) laid out at its displayed size, with its box and font size; which of them
-overlap, leave the chart's box, or have a dashed reference line or an axis' line run through them. Used by test_chart_frame.py (each chart's visit at 360 and 1280 px)
-and test_phone_charts.py (768 px, views, the headline's values)."""
+overlap, leave the chart's box, or have a dashed reference line or an axis' line run through them.
+Used by test_chart_frame.py (each chart's visit at 360 and 1280 px) and test_phone_charts.py (768 px,
+views, the headline's values)."""
 
 from __future__ import annotations
 
@@ -33,9 +34,9 @@ MEASURE = r"""
     out.push({text: t.textContent.trim().slice(0, 40), kind, size: parseFloat(cs.fontSize) * scale,
               l: r.left, t: r.top, r: r.right, b: r.bottom});
   }
-  // Dashed and dotted lines (reference lines): a text they run through is not legible either.
+  // Dashed and dotted lines (reference lines) and the axes' own lines: a text they run through is not
+  // legible either.
   const lines = [];
-  // So is an axis' own line.
   for (const p of root.querySelectorAll('svg path.js-line, svg path[class*="lines-above"], svg path[class*="lines-below"]')) {
     const cs = getComputedStyle(p);
     const axis = !p.classList.contains('js-line');
@@ -65,14 +66,15 @@ def problems(measured: dict) -> tuple[list[tuple[str, str]], list[str]]:
         for a in texts:
             if a["kind"] == "legend":
                 continue
-            pairs += [(line.get("kind", "dashed line"), f'{a["kind"]}:{a["text"]}')] if crosses(line, a) else []
+            if crosses(line, a):
+                pairs.append((line["kind"], f'{a["kind"]}:{a["text"]}'))
     outside = [f'{a["kind"]}:{a["text"]}' for a in texts
                if a["l"] < box["l"] - SLACK or a["t"] < box["t"] - SLACK or a["r"] > box["r"] + SLACK or a["b"] > box["b"] + SLACK]
     return pairs, outside
 
 
 def crosses(line: dict, text: dict) -> bool:
-    """A straight dashed line runs through a text's glyphs: across the middle 60% of its box (a text's
+    """A straight line runs through a text's glyphs: across the middle 60% of its box (a text's
     box has room above and below its glyphs), along more than SLACK px of it."""
     if line["b"] - line["t"] < 4:  # horizontal
         y, h = (line["t"] + line["b"]) / 2, text["b"] - text["t"]

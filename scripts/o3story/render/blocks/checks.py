@@ -66,6 +66,18 @@ def titled(ctx: PageContext, source_id: str) -> Markup:
     return Markup(Markup.escape(t(ctx.lang, "check.aside_title", title="{title}"))).format(title=words)
 
 
+def slips_by_verdict(ctx: PageContext, slips: list) -> str:
+    """The slips counted by verdict, the most first (the scale's order on a tie), in brackets; "" for
+    one verdict. The methods page counts each verdict over all checks, so "27 slips" reads beside
+    "Garbled in the transcript (21)" with the other six named."""
+    lang = ctx.lang
+    tally = sorted(((g.label[lang], sum(c.verdict == g.id for c in slips)) for g in ctx.story.data.grades),
+                   key=lambda pair: -pair[1])
+    # a verdict's label inside a sentence: lower case where the script has case ("21 garbled in the transcript")
+    named = [t(lang, "checks.transcript.by_verdict", label=label.lower(), n=n) for label, n in tally if n]
+    return t(lang, "punct.paren", text=t(lang, "checks.transcript.by_verdict_join").join(named)) if len(named) > 1 else ""
+
+
 @block("factcheck")
 def factcheck(ctx: PageContext, args: list[str]) -> Markup:
     """The checks of one group (`judges`: livestream, summary or transcript), the ranked groups in
@@ -113,13 +125,7 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
             "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": ctx.plain(claim.claim[lang])} if claim else None,
         })
     src = next(s for s in ctx.story.data.sources if s.kind == "transcript")
-    # The slips counted by verdict: the methods page counts each verdict over all
-    # checks, so "27 slips" reads beside "Garbled in the transcript (21)" with the other six named.
-    tally = sorted(((g.label[lang], sum(c.verdict == g.id for c in members)) for g in ctx.story.data.grades),
-                   key=lambda pair: -pair[1])  # the most first; the scale's order on a tie
-    # a verdict's label inside a sentence: lower case where the script has case ("21 garbled in the transcript")
-    named = [t(lang, "checks.transcript.by_verdict", label=label.lower(), n=n) for label, n in tally if n]
-    by_verdict = t(lang, "punct.paren", text=t(lang, "checks.transcript.by_verdict_join").join(named)) if len(named) > 1 else ""
+    by_verdict = slips_by_verdict(ctx, members) if group == "transcript" else ""
     return templating.render(
         "factcheck.html", group=group, checks=checks, problem_label=t(lang, "check.problem"),
         captions_note=t(lang, "said.captions"), correction_label=t(lang, "check.correction"),

@@ -110,12 +110,12 @@ def build(story: Story, lang: str) -> Chart:
             x=[low_cost.value, ARROW_END], y=[score.value, score.value], mode="lines+markers+text",
             line=dict(color=color, dash="dot", width=2), marker=dict(symbol=["line-ns-open", "arrow-right"], size=[10, 14], color=color, opacity=1),
             # the score: an annotation level with the head (ARROW_SHIFT), hidden with the arrow in the
-            # re-priced view, in the text's colour (the series' orange is a mark's colour: 3.9:1 as
-            # text); "cost not published" in the legend, tooltip and first note
+            # re-priced view; "cost not published" in the legend, tooltip and first note
 
             name=high_name if key == "semi" else tr(lang, ID, f"legend.high.{key}"), showlegend=key == "semi", hovertext=[hover(score, story, lang) + "<br>" + tr(lang, ID, "unknown")] * 2,
             hoverinfo="text", legendgroup="dec", customdata=[score.id] * 2,
         ))
+        # in the text's colour: the series' orange is a mark's colour (3.9:1 as text)
         fig.add_annotation(x=math.log10(ARROW_END), y=score.value, xref="x", yref="y", text=label(score, lang), showarrow=False,
                            xanchor="left", yanchor="middle", xshift=10, yshift=ARROW_SHIFT[key], font=dict(size=11),
                            name="o3:keep")

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 
 from conftest import BASE, free_port, listen, run_build, serve
-from o3story.data.locale import LANGS, html_lang
+from o3story.data.locale import LANGS, html_lang, locale
 from o3story.render.charts import CHARTS
 from o3story.render.i18n import t
 from o3story.site.linkcheck import broken_links
@@ -85,6 +85,13 @@ def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, tab
         assert query["title"] == [t(lang, "notfound.issue_title_at", path=urlsplit(missing).path)], query
         assert query["body"] == [t(lang, "notfound.issue_body", url=missing, referrer=t(lang, "notfound.unknown"))], query
     assert page.title().startswith(" · ".join(t(lang, "notfound.title") for lang in LANGS))
+    # One file for every address, written by each language's build: the site root's language (the
+    # default's) stands, for its theme's words and its `lang`, with the switch to each language's home.
+    root = page.evaluate("""u => fetch(u).then(r => r.text()).then(t => new DOMParser().parseFromString(t, 'text/html'))
+        .then(d => [d.documentElement.lang, d.querySelector('.md-search__input').placeholder])""", site.url)
+    assert [page.locator("html").get_attribute("lang"), page.locator(".md-search__input").get_attribute("placeholder")] == root
+    homes = page.eval_on_selector_all(".md-select__link", "links => links.map(a => [a.hreflang, a.getAttribute('href')])")
+    assert homes == [[lang, urlsplit(site.url).path + locale(lang).root] for lang in LANGS], homes
     page.locator('section[lang="en"] a').first.click()
     page.wait_for_url(site.url + "en/")
     assert page.locator("html").get_attribute("lang") == "en"

@@ -91,10 +91,15 @@ def on_post_page(output, page, config):
     return build.finish_page(output, _lang(page, config))
 
 
-def on_template_context(context, template_name, config):  # static-i18n's alternates: an attribute, not a key
-    if template_name == "404.html":
+def on_template_context(context, template_name, config):  # static-i18n's alternates: its configured ones as a key,
+    if template_name == "404.html":                        # the last page's as an attribute (none before a page's)
         config.extra.alternate, context["o3"], context["o3_notfound"] = build.notfound_context(
-            getattr(config.extra, "alternate", None) or [])
+            config.extra.get("alternate") or getattr(config.extra, "alternate", None) or [])
+
+
+def on_post_template(output_content, template_name, config):  # each language writes the root's 404.html
+    if template_name == "404.html":
+        return build.notfound_page(output_content, config.theme["language"])
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and written the search index

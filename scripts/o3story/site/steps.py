@@ -105,6 +105,7 @@ class Build:
     # (render/deps.py); one per page, so a page edited under `serve` is not kept twice
     pages: dict[str, tuple[tuple, Story, dict, tuple[str, list[str]]]] = field(default_factory=dict)
     kept: dict[str, list[str]] = field(default_factory=dict)  # page URL -> its blocks kept out of the generator's way
+    notfound: str = ""  # this build's 404 page as the default language wrote it
 
     def __post_init__(self):
         # One image renderer (and so one kaleido server) for the whole process, across rebuilds.
@@ -220,6 +221,14 @@ class Build:
                  "home": home[lang], "home_label": t(lang, "notfound.home"),
                  "trust": trust.broken_link(self.repo_url, lang)} for lang in LANGS]
         return switch, o3, text
+
+    def notfound_page(self, output: str, lang: str) -> str:
+        """One 404.html at the site's root serves every missing address, and each language's build writes
+        it there. The default language's, built first, is the one that stands: its theme's words and its
+        `lang` are those of the site's root; its text is in every language."""
+        if lang == LANGS[0]:
+            self.notfound = output
+        return self.notfound or output
 
     # --- after the generator -----------------------------------------------------------------
 

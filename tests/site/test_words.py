@@ -298,10 +298,11 @@ def test_brackets_inside_brackets_take_another_form():
 
     assert nested("宝玉的分享（baoyu.io）", "来源") == "宝玉的分享〔baoyu.io〕"
     assert nested("arXiv (Microsoft Research)", "来源") == "arXiv〔Microsoft Research〕"
-    assert nested("OpenAI (GitHub)", "Sources") == "OpenAI (GitHub)"
+    assert nested("OpenAI (GitHub)", "Sources") == "OpenAI [GitHub]"
     # a bracket inside a name is the name's own: only the one that ends the text is a qualifier
     assert nested("Deep (Learning) Focus（Substack）", "来源") == "Deep (Learning) Focus〔Substack〕"
     assert nested("Deep (Learning) Focus", "来源") == "Deep (Learning) Focus"
+    assert nested("Deep (Learning) Focus (Substack)", "Sources") == "Deep (Learning) Focus [Substack]"
 
 
 def test_spacing_around_chinese_punctuation_fails_but_not_in_a_source_s_words():

@@ -67,13 +67,14 @@ _TRAILING = re.compile(r"\s?[（(]([^（）()]*)[）)]$")
 
 
 def nested(text: str, label: str = "") -> str:
-    """A text set inside the brackets of `label`'s language: inside Chinese brackets the bracket that
-    ends it, full-width or half-width, becomes 〔〕 (GB/T 15834: brackets inside brackets take another
-    form): "（宝玉的分享〔baoyu.io〕，2024-12-20）", "（arXiv〔Microsoft Research〕，…）". Brackets
-    inside a name stay as the name has them ("Deep (Learning) Focus〔Substack〕"). English is unchanged."""
-    if not CJK.search(str(label)):
-        return str(text)
-    return _TRAILING.sub(r"〔\1〕", str(text))
+    """A text set inside the brackets of `label`'s language: the bracket that ends it, full-width or
+    half-width, takes another form (brackets inside brackets: GB/T 15834, and English style). Inside
+    Chinese brackets it becomes 〔〕: "（宝玉的分享〔baoyu.io〕，2024-12-20）", "（arXiv〔Microsoft
+    Research〕，…）"; inside English ones, square brackets: "(OpenAI [GitHub], 2024-12-20)". Brackets
+    inside a name stay as the name has them ("Deep (Learning) Focus〔Substack〕")."""
+    if CJK.search(str(label)):
+        return _TRAILING.sub(r"〔\1〕", str(text))
+    return _TRAILING.sub(r" [\1]", str(text))
 
 
 class ContinuationLines(jinja2.ext.Extension):

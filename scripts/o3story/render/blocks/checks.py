@@ -22,7 +22,6 @@ def promise(ctx: PageContext, ev) -> dict:
             "dates": " · ".join(dates), "reason": ctx.rich(p.reason[lang])}
 
 
-SQUARE = str.maketrans("()", "[]")
 SUMMARY_ID = "the-articles-summary"  # the transcript page's section of the article's summary (docs/transcript.*.md)
 
 
@@ -52,10 +51,8 @@ def told_apart(items: list[dict], shown: str, asides) -> list[dict]:
 
 def bracketed(name: str, lang: str, label: str) -> Markup:
     """A name in brackets after a word, in the language (i18n `punct.paren`); its own brackets take
-    another form inside them (Chinese 〔〕, English square brackets). `label`: the list's label."""
+    another form inside them (templating.nested). `label`: the list's label."""
     inner = templating.nested(Markup.escape(name), label)  # escaped once; brackets are no part of a tag
-    if not templating.CJK.search(label):
-        inner = inner.translate(SQUARE)
     before, after = t(lang, "punct.paren", text="\0").split("\0")
     return Markup.escape(before) + Markup(inner) + Markup.escape(after)
 

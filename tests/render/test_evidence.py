@@ -74,6 +74,23 @@ def test_a_number_said_on_the_livestream_quotes_openai_s_video(story):
         assert "translation" not in quote
 
 
+def test_a_fact_check_s_translation_translates_its_quote_not_the_line_around_it(story):
+    """On the English fact-check page a Chinese quote carries "our translation". Where a check quotes
+    part of a sentence (the summary's "比 o1 提升 20%"), the aligned sentence or line would translate more
+    than the quote: its other numbers (71.7%, 2727, 96.7%) read as the quoted words'. The English given
+    beside a quote holds no number the quote does not."""
+    from o3story.data import claims
+
+    ctx = PageContext(story, "en", "en/fact-check/")
+    extra = {}
+    for c in story.data.checks:
+        gloss = ctx.check_gloss(c)
+        more = {tok for _, _, tok in claims.numbers(gloss)} - {tok for _, _, tok in claims.numbers(c.quote)}
+        if gloss and more:
+            extra[c.id] = (c.quote, gloss, sorted(more))
+    assert not extra, extra
+
+
 def test_translation_is_the_whole_paragraph_when_no_single_sentence_holds_the_numbers(data_dir):
     story = load_story(data_dir)
     r = PageContext(story, "en", "en/")

@@ -62,16 +62,21 @@ KNOWN = {
 
 
 def code_lines(path: Path) -> list[tuple[int, str]]:
+    """The lines of code, without docstrings (one ends on the line that holds its closing quotes,
+    wherever they stand on it) and comments."""
     out, in_doc = [], False
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith(('"""', "'''")):
-            if not (len(stripped) > 3 and stripped.endswith(('"""', "'''"))):
-                in_doc = not in_doc
+        stripped, quotes = line.strip(), line.count('"""') + line.count("'''")
+        if in_doc:
+            in_doc = quotes % 2 == 0
             continue
-        if in_doc or stripped.startswith("#"):
+        if stripped.startswith(('"""', "'''")):
+            in_doc = quotes % 2 == 1
+            continue
+        if stripped.startswith("#"):
             continue
         out.append((n, line.split("  #")[0]))
+        in_doc = quotes % 2 == 1  # a string of several lines opened on a line of code
     return out
 
 

@@ -297,7 +297,7 @@ def test_brackets_inside_brackets_take_another_form():
     from o3story.render.templating import nested
 
     assert nested("宝玉的分享（baoyu.io）", "来源") == "宝玉的分享〔baoyu.io〕"
-    assert nested("arXiv (Microsoft Research)", "来源") == "arXiv〔Microsoft Research〕"
+    assert nested("Microsoft Research (arXiv)", "来源") == "Microsoft Research〔arXiv〕"
     assert nested("OpenAI (GitHub)", "Sources") == "OpenAI [GitHub]"
     # a bracket inside a name is the name's own: only the one that ends the text is a qualifier
     assert nested("Deep (Learning) Focus（Substack）", "来源") == "Deep (Learning) Focus〔Substack〕"

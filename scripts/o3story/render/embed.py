@@ -9,7 +9,7 @@ import re
 
 from markupsafe import Markup
 
-from o3story.render import templating, views
+from o3story.render import source_text, templating, views
 from o3story.render.charts import html as chart_html
 from o3story.render.charts import views as chart_views
 from o3story.render.charts.base import Chart
@@ -37,7 +37,7 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         v = chart_html.values(c, f"{root}charts/{chart_id}/" if images else None, gutter=24)
         sections.append({**v, "lang": lang, "html_lang": html_lang(lang), "hidden": not locale(lang).default,
                          "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/", "box": plot_box(c),
-                         "sources_label": t(lang, "embed.sources", n=len(c.sources)), "publishers": publishers(c),
+                         "sources_label": source_text.count_label(c.sources, lang), "publishers": publishers(c),
                          "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name"))})
     zh = charts_by_lang["zh"]
     return templating.render(

@@ -36,8 +36,9 @@ STEPS = ((344, 288), (400, 328), (480, 368), (600, 448), (776, 568))
 
 
 def sources(story: Story) -> list:
-    """The sources of every claim's evidence, each once, in the order the claims cite them."""
-    ids = dict.fromkeys(story.data.figure(i).source for c in story.data.claims for i in c.evidence)
+    """The sources of every claim, each once, in the order the claims cite them: where the claim was
+    made (its own records: OpenAI's livestream) and the evidence its verdict rests on."""
+    ids = dict.fromkeys(story.data.figure(i).source for c in story.data.claims for i in (*c.claimed, *c.evidence))
     return [story.data.source(i) for i in ids]
 
 
@@ -70,7 +71,7 @@ def section(story: Story, lang: str, shown: str = "zh") -> dict:
         "claims": [{"id": c.id, "verdict": c.verdict, "verdict_label": story.data.grade(c.verdict).label[lang],
                     "claim": r.plain(c.claim[lang]), "reason": r.plain(c.reason[lang]),
                     "more": r.link(f"#claim-{c.id}"), "more_label": t(lang, "embed.scorecard.more")} for c in claims],
-        "sources_label": t(lang, "embed.sources", n=len(srcs)),
+        "sources_label": source_text.count_label(srcs, lang),
         "publishers": locale(lang).list.join(dict.fromkeys(s.publisher_in(lang) for s in srcs)),
         "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang)}
                     for s in srcs],

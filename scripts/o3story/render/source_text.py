@@ -33,3 +33,13 @@ def title_plain(s: Source, lang: str) -> str:
     if lang == "en" and s.title_lang != "en" and s.title_en:
         return f"{s.title_en} ({t(lang, 'source.title_gloss')})"
     return s.title
+
+
+def count_label(sources, lang: str) -> str:
+    """The label before a list of sources summed up by their publishers: "Sources (3)" where each
+    publisher is one source, else "12 sources from 8 publishers" (a count beside fewer names reads as
+    a miscount)."""
+    n, m = len(sources), len({s.publisher_in(lang) for s in sources})
+    if n == m:
+        return t(lang, "embed.sources", n=n)
+    return t(lang, "embed.sources_from" if m > 1 else "embed.sources_from_one", n=n, m=m)

@@ -69,9 +69,9 @@ _TRAILING = re.compile(r"\s?[（(]([^（）()]*)[）)]$")
 def nested(text: str, label: str = "") -> str:
     """A text set inside the brackets of `label`'s language: the bracket that ends it, full-width or
     half-width, takes another form (brackets inside brackets: GB/T 15834, and English style). Inside
-    Chinese brackets it becomes 〔〕: "（宝玉的分享〔baoyu.io〕，2024-12-20）", "（arXiv〔Microsoft
-    Research〕，…）"; inside English ones, square brackets: "(OpenAI [GitHub], 2024-12-20)". Brackets
-    inside a name stay as the name has them ("Deep (Learning) Focus〔Substack〕")."""
+    Chinese brackets it becomes 〔〕: "（宝玉的分享〔baoyu.io〕，2024-12-20）", "（微软研究院〔arXiv〕，…）";
+    inside English ones, square brackets: "(OpenAI [GitHub], 2024-12-20)". Brackets inside a name stay
+    as the name has them ("Deep (Learning) Focus〔Substack〕")."""
     if CJK.search(str(label)):
         return _TRAILING.sub(r"〔\1〕", str(text))
     return _TRAILING.sub(r" [\1]", str(text))

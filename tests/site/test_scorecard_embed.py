@@ -210,3 +210,45 @@ def test_opening_a_claim_moves_nothing_above_it_and_the_frame_grows_to_fit(site,
         inner = frame.evaluate("({sh: document.documentElement.scrollHeight, ch: document.documentElement.clientHeight})")
         assert frame_el.bounding_box()["height"] > grown_from and inner["sh"] <= inner["ch"] + 1, (lang, width, inner)
     ctx.close()
+
+
+# Each text after a verdict chip in a key ("&nbsp;7&nbsp;· "), digit by digit and its separator: the
+# middle of its line, against the chip's.
+KEY_LINES = """sel => {
+  const out = [], mid = r => (r.top + r.bottom) / 2;
+  for (const p of document.querySelectorAll(sel)) {
+    if (!p.getClientRects().length) continue;  // the other language's section, hidden
+    const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let chip = null, n;
+    while ((n = walk.nextNode())) {
+      const own = n.parentElement.closest('.o3-verdict');
+      if (own) { chip = own; continue; }
+      if (!chip) continue;
+      for (let i = 0; i < n.textContent.length; i++) {
+        if (!/[0-9\u00b7]/.test(n.textContent[i])) continue;
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        if (Math.abs(mid(r.getBoundingClientRect()) - mid(chip.getBoundingClientRect())) > 6)
+          out.push(`${chip.textContent} | '${n.textContent[i]}' on the next line`);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 1280])
+def test_a_verdict_s_count_and_separator_stay_on_its_line(site, tab, width):
+    """The key of verdicts ("部分站得住 7 · 无法比较 1 · …"), on the overview and in the embed: a line
+    breaks only after a separator, never between a verdict and its count ("无法比较⏎1") nor before a
+    separator."""
+    page = tab(viewport={"width": width, "height": 800}, has_touch=width < 1000, is_mobile=width < 1000)
+    found = {}
+    for lang in LANGS:
+        for url, sel in ((f"{'en/' if lang == 'en' else ''}", ".o3-scorecard__key"),
+                         (f"embed/scorecard/?lang={lang}", ".o3-sc__key")):
+            page.goto(site.url + url, wait_until="load")
+            page.evaluate("document.fonts.ready")
+            assert page.locator(sel).locator(".o3-verdict").count() >= 2, url
+            if bad := page.evaluate(KEY_LINES, sel):
+                found[url] = bad
+    assert not found, found

@@ -305,6 +305,13 @@ def test_brackets_inside_brackets_take_another_form():
     assert nested("Deep (Learning) Focus (Substack)", "Sources") == "Deep (Learning) Focus [Substack]"
 
 
+def test_brackets_inside_brackets_in_chinese_fail_but_not_in_a_source_s_words():
+    assert rules(zh("<p>（StrongREJECT 得分（goodness@0.1）为 0.88）</p>")) == ["nested"]
+    assert rules(zh("<p>（StrongREJECT 得分〔goodness@0.1〕为 0.88）</p>")) == []
+    assert rules(zh("<p>（一）与（二）</p>")) == []  # side by side, not inside
+    assert rules(zh("<p>原文作“（得分（goodness））”。</p>")) == []  # a quotation keeps its source's marks
+
+
 def test_spacing_around_chinese_punctuation_fails_but_not_in_a_source_s_words():
     assert rules(zh("<p>制作： o3-story 项目</p>")) == ["spacing"]
     assert rules(zh("<p>提交更正 （在 GitHub 上）</p>")) == ["spacing"]

@@ -369,6 +369,10 @@ ZH_PAREN = re.compile(r"(?P<before>[\u3400-\u9fff）》」』]?)\s?\((?P<inner>[
 ZH_SPACING = re.compile(r"(?<=[^\s，；：、])[，；：、]\s+(?=\S)|(?<=[\u3400-\u9fff])\s+（|(?<=[\u3400-\u9fff%）]), (?=[\u3400-\u9fff\d])")
 
 
+# Brackets inside brackets in Chinese take another form, 〔〕 (GB/T 15834; render/templating.py `nested`).
+ZH_NESTED = re.compile(r"（[^（）\n]*（[^（）\n]*）[^（）\n]*）")
+
+
 def _in_chinese_own_words(block: Block, pattern: re.Pattern, group: int | str = 0) -> Iterator[re.Match]:
     """The matches of `pattern` in the site's own Chinese words: not in a block in another language, a
     source's words (verbatim), the changelog's stored texts, a quotation or an inline stretch in another
@@ -387,6 +391,11 @@ def paren_findings(block: Block) -> Iterator[str]:
             yield f"half-width parentheses in Chinese: {context(block.text, m.start(), m.end())}"
 
 
+def nested_findings(block: Block) -> Iterator[str]:
+    for m in _in_chinese_own_words(block, ZH_NESTED):
+        yield f"brackets inside brackets in Chinese (〔〕 inside): {context(block.text, m.start(), m.end())}"
+
+
 def spacing_findings(block: Block) -> Iterator[str]:
     for m in _in_chinese_own_words(block, ZH_SPACING):
         yield f"spacing around Chinese punctuation: {context(block.text, m.start(), m.end())}"
@@ -395,7 +404,7 @@ def spacing_findings(block: Block) -> Iterator[str]:
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
          "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings,
          "split": split_findings, "colon": colon_findings, "paren": paren_findings,
-         "spacing": spacing_findings}
+         "spacing": spacing_findings, "nested": nested_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

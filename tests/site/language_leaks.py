@@ -76,9 +76,9 @@ def _flat(text: str) -> str:
 
 # Words quoted inside a Chinese sentence: “…”, 《…》, 「…」 (a source's own words, typographically marked).
 QUOTED_ZH = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」")
-# A Chinese term followed by its English original in full-width parentheses: 审慎对齐（Deliberative
+# A Chinese term followed by its English original in full-width parentheses (〔〕 inside other brackets): 审慎对齐（Deliberative
 # Alignment）, 推理强度（reasoning effort）. Only right after a Chinese character, with no Chinese inside.
-ORIGINAL_TERM = re.compile(r"(?<=[\u3400-\u9fff])（[^（）\u3400-\u9fff]*）")
+ORIGINAL_TERM = re.compile(r"(?<=[\u3400-\u9fff])（[^（）\u3400-\u9fff]*）|(?<=[\u3400-\u9fff])〔[^〔〕\u3400-\u9fff]*〕")
 # Chinese quoted in an English sentence with its English right after it in parentheses:
 # 破译 (decipher), “代码与ELO评分” (code and Elo rating).
 GLOSSED_CJK = re.compile(r"“?[^\sA-Za-z“”()（）]*[\u3400-\u9fff][^“”()（）]*?”?\s*\([A-Za-z][^()]*\)")

@@ -37,7 +37,7 @@ def status(r: PageContext, args: list[str]) -> str:
                         "text": r.rich((line.scheduled if upcoming(r, ev) and line.scheduled else line.done)[lang]),
                         "href": r.link(f"{TIMELINE}#event-{ev.id}")} for ev, line in lines],
         })
-    return templating.render("status.html", heading=t(lang, "status.heading", date=data.status.as_of.isoformat()),
+    return templating.render("status.html", heading=t(lang, "status.heading", date=long_date(data.status.as_of, lang)),
                              as_of=data.status.as_of.isoformat(), models=models,
                              upcoming_label=t(lang, "status.upcoming"),
                              timeline_label=t(lang, "status.timeline", date=long_date(data.status.as_of, lang)),

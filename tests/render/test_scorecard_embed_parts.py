@@ -29,3 +29,19 @@ def test_the_oembed_document_is_the_snippet(story, lang):
     # the frame's address is the embed in the document's language: /embed/scorecard/ or /en/embed/scorecard/
     assert f'src="https://example.org/site/{"en/" if lang == "en" else ""}embed/scorecard/?lang={lang}&' in doc["html"]
     assert str(len(story.data.claims)) in doc["title"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_sources_summary_counts_the_publishers_it_names(story, lang):
+    """"14 sources from 6 publishers: OpenAI, …": the names are publishers, each once, without the
+    qualifier that says where one published ("OpenAI (YouTube)", "OpenAI (arXiv)" are OpenAI), and the
+    label counts them."""
+    from o3story.data.locale import locale
+    from o3story.render import templating
+    from o3story.render.i18n import t
+
+    s = scorecard_embed.section(story, lang, lang)
+    names = s["publishers"].split(locale(lang).list)
+    assert len(set(names)) == len(names) and all(templating.unqualified(n) == n for n in names), names
+    assert "OpenAI" in names and len(s["sources"]) > len(names)
+    assert s["sources_label"] == t(lang, "embed.sources_from", n=len(s["sources"]), m=len(names))

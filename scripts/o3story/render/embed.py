@@ -114,8 +114,7 @@ def frame_height(chart: Chart, column: int) -> int:
 
 def publishers(chart: Chart) -> str:
     """The sources' publishers, each once, in order: the embed's one-line source summary."""
-    seen = list(dict.fromkeys(s.publisher_in(chart.lang) for s in chart.sources))
-    return locale(chart.lang).list.join(seen)
+    return locale(chart.lang).list.join(source_text.makers(chart.sources, chart.lang))
 
 
 def attr_text(text: str) -> str:

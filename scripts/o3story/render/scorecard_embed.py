@@ -72,7 +72,7 @@ def section(story: Story, lang: str, shown: str = "zh") -> dict:
                     "claim": r.plain(c.claim[lang]), "reason": r.plain(c.reason[lang]),
                     "more": r.link(f"#claim-{c.id}"), "more_label": t(lang, "embed.scorecard.more")} for c in claims],
         "sources_label": source_text.count_label(srcs, lang),
-        "publishers": locale(lang).list.join(dict.fromkeys(s.publisher_in(lang) for s in srcs)),
+        "publishers": locale(lang).list.join(source_text.makers(srcs, lang)),
         "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang)}
                     for s in srcs],
         "page": r.link("#scorecard"), "back": t(lang, "embed.back", site=t(lang, "site.name")),

@@ -35,11 +35,18 @@ def title_plain(s: Source, lang: str) -> str:
     return s.title
 
 
+def makers(sources, lang: str) -> list[str]:
+    """The sources' publishers, each once, in order, without the qualifier that says where or how one
+    published ("OpenAI (YouTube)", "OpenAI (arXiv)" and "OpenAI" are one publisher): a list's one-line
+    summary."""
+    return list(dict.fromkeys(templating.unqualified(s.publisher_in(lang)) for s in sources))
+
+
 def count_label(sources, lang: str) -> str:
-    """The label before a list of sources summed up by their publishers: "Sources (3)" where each
-    publisher is one source, else "12 sources from 8 publishers" (a count beside fewer names reads as
-    a miscount)."""
-    n, m = len(sources), len({s.publisher_in(lang) for s in sources})
+    """The label before a list of sources summed up by their publishers (`makers`): "Sources (3)" where
+    each publisher is one source, else "14 sources from 6 publishers" (a count beside fewer names reads
+    as a miscount)."""
+    n, m = len(sources), len(makers(sources, lang))
     if n == m:
         return t(lang, "embed.sources", n=n)
     return t(lang, "embed.sources_from" if m > 1 else "embed.sources_from_one", n=n, m=m)

@@ -77,6 +77,12 @@ def nested(text: str, label: str = "") -> str:
     return _TRAILING.sub(r" [\1]", str(text))
 
 
+def unqualified(text: str) -> str:
+    """A name without the bracketed qualifier that ends it: "OpenAI (YouTube)" -> "OpenAI",
+    "ARC Prize Foundation（GitHub 仓库 … 中的副本）" -> "ARC Prize Foundation"."""
+    return _TRAILING.sub("", str(text))
+
+
 class ContinuationLines(jinja2.ext.Extension):
     """Templates are written one element per line: in an HTML template, a line that starts with
     white space continues the line before it (its line break and indentation are not output), so a

@@ -117,6 +117,17 @@ def test_changelog_renders_every_change_in_both_languages(story):
     assert all(re.search(r'<q><span lang="zh-Hans" data-verbatim>准确率约为71\.7%</span>', page) for page in (en, zh))
 
 
+def test_an_audit_of_one_change_says_so_in_the_singular():
+    from conftest import ROOT
+
+    real = load_story(ROOT / "data")
+    one = next(a for a in real.data.audits if len(a.changes) == 1)
+    en = html.unescape(render("{{ changelog }}", "en", real, "en/methods/"))
+    zh = html.unescape(render("{{ changelog }}", "zh", real, "methods/"))
+    assert f"Audit of {one.date.isoformat()}: 1 change." in en and "1 changes" not in en
+    assert f"{one.date.isoformat()} 的核查：共 1 处改动。" in zh
+
+
 def test_changelog_strings_are_escaped(data_dir):
     edit(data_dir / "changelog.yaml", '        now: "A new note."\n', f"        now: '{HOSTILE}'\n")
     edit(data_dir / "changelog.yaml", '        source_text: "准确率约为71.7%"\n', f"        source_text: '{HOSTILE}'\n")

@@ -32,7 +32,7 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
         return t(lang, "changelog.new_record") if v == NEW_RECORD else ctx.own_words(v)
 
     audits = [{
-        "id": a.id, "heading": t(lang, "changelog.audit", date=a.date.isoformat(), count=len(a.changes)),
+        "id": a.id, "heading": t(lang, "changelog.audit_one" if len(a.changes) == 1 else "changelog.audit", date=a.date.isoformat(), count=len(a.changes)),
         "method": a.method[lang],
         "changes": [{
             "record": c.record, "href": record_href(ctx, c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),

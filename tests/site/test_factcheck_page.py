@@ -100,3 +100,24 @@ def test_no_check_lists_the_same_name_twice(site, story, lang):
             assert len(set(names)) == len(names), (page, names)
             seen += len(names)
     assert seen > 50
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_card_s_source_label_counts_its_sources(site, story, lang):
+    """"Source:" before one source, "Sources:" before two or more (a card read "Source: OpenAI
+    (YouTube), LifeArchitect.ai")."""
+    one, many = t(lang, "col.source"), t(lang, "check.sources")
+    by_id = {c.id: len(c.sources) for c in story.data.checks}
+    counts = set()
+    for page in ("fact-check/", "transcript/"):
+        body = _content(site.html(LANGS[lang] + page))
+        for check_id, card in re.findall(r'id="check-([^"]+)"(.*?)</(?:section|li)>', body, re.S):
+            meta = re.search(r'<p class="o3-check__meta" data-search-exclude>\s*([^<]*?)\s*<a', card)
+            if not by_id[check_id]:
+                continue
+            assert meta, check_id
+            label = meta[1].rstrip(":：")
+            assert label == (one if by_id[check_id] == 1 else many), (check_id, label)
+            assert card.count('rel="noopener"') >= by_id[check_id]
+            counts.add(by_id[check_id] > 1)
+    assert counts == {True, False}  # both kinds are on the pages

@@ -126,7 +126,7 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
     return templating.render(
         "factcheck.html", group=group, checks=checks, problem_label=t(lang, "check.problem"),
         captions_note=t(lang, "said.captions"), correction_label=t(lang, "check.correction"),
-        source_label=t(lang, "col.source"), records_label=t(lang, "check.records"), claim_label=t(lang, "check.claim"),
+        source_label=t(lang, "col.source"), sources_label=t(lang, "check.sources"), records_label=t(lang, "check.records"), claim_label=t(lang, "check.claim"),
         gloss_label=t(lang, "source.title_gloss"),
         scale_href=ctx.link(f"{METHODS}#verdict-scale"),
         lede=t(lang, f"checks.{group}.lede", n=len(checks)) if group != "transcript" else "", scale_label=t(lang, "checks.scale"),

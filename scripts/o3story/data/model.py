@@ -109,6 +109,11 @@ class Source(Record):
     def _one_english_title(self) -> "Source":
         if self.title_label is not None and self.title_label.en != self.title:
             raise ValueError(f"title_label: its English must be the title ('{self.title}'), not '{self.title_label.en}'")
+        # Pages name a source as "title (publisher)": a description closing the title in round
+        # brackets would read "Deprecations (OpenAI API documentation) (OpenAI)". The project's own
+        # words in a title are in square brackets, as in quotations.
+        if self.title_label is not None and self.title.endswith(")"):
+            raise ValueError(f"title: the project's description at its end goes in square brackets, not round ones ('{self.title}')")
         return self
 
     def publisher_in(self, lang: str) -> str:

@@ -36,6 +36,25 @@ def test_every_record_is_a_row_with_its_details(site, story, lang):
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
+def test_the_source_filter_names_a_described_source_in_the_page_s_language(site, story, lang):
+    """A source whose title is partly the project's description (`title_label`) is named as the page
+    names it, publisher and title, in the page's language; one whose title is its own is named in the
+    title's language and marked so. (The Chinese filter read "ARC Prize: ARC Prize 2024 (Kaggle
+    competition description)".)"""
+    select = re.search(r'<select[^>]*name="source".*?</select>', site.html(LANGS[lang]), re.S)[0]
+    options = {html_lib.unescape(m[1]): (m[2], html_lib.unescape(m[3])) for m in
+               re.finditer(r'<option value="([^"]+)"([^>]*)>(.*?)</option>', select, re.S)}
+    described = [s for s in story.data.sources if s.title_label is not None and s.id in options]
+    assert len(described) >= 3
+    for s in described:
+        attrs, text = options[s.id]
+        assert 'lang="' not in attrs, (s.id, attrs)
+        assert text.endswith(s.title_label[lang]) and text.startswith(s.publisher_in(lang)), (s.id, text)
+    own = [s for s in story.data.sources if s.title_label is None and s.title_lang == "en" and s.id in options]
+    assert own and all(options[s.id][0].strip().startswith('lang="en"') for s in own)
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
 def test_records_come_in_row_groups(site, story, lang):
     """Several <tbody> of GROUP_SIZE records each (the last one shorter), every one kept out of the
     search index, each record followed by its own details row."""

@@ -51,10 +51,12 @@ def selects(r: PageContext, figs: list[Figure]) -> list[dict]:
 
 def _source_option(s, lang: str) -> tuple[str, str, str]:
     """(id, text, language) of a source in the source filter: its publisher and title, in the title's
-    language where the title is the source's own (an option holds no markup), else the page's."""
+    language where the title is the source's own (an option holds no markup), else the page's, with
+    the page's names for both (a title that is partly the project's description, such as "ARC Prize
+    2024 [Kaggle competition description]", reads in the page's language, its publisher too)."""
     if s.title_lang != "en" and s.title_lang == html_lang(lang):  # a title in a page's own non-English language: its punctuation
         return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{s.title}", s.title_lang
-    if s.title_lang == "en":
+    if s.title_lang == "en" and s.title_label is None:
         return s.id, f"{s.publisher}: {s.title}", s.title_lang
     return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{source_text.title_plain(s, lang)}", ""
 

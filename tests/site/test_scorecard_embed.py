@@ -170,6 +170,11 @@ def test_each_language_has_its_address_and_links_to_its_overview(site, browser, 
     page.wait_for_selector(".o3-sc__list")
     assert page.evaluate("document.documentElement.lang") == ("en" if lang == "en" else "zh-Hans")
     assert page.locator("section[data-lang]").count() == 1 and page.locator(f'section[data-lang="{lang}"]').is_visible()
+    if lang == "en":  # English quotation marks in the embed's own font, not a Chinese font's full-width ones
+        quote_em = page.evaluate("""() => { const s = document.createElement('span'); s.textContent = '\u201c';
+            document.querySelector('.o3-sc__reason').append(s); const w = s.getBoundingClientRect().width;
+            const size = parseFloat(getComputedStyle(s).fontSize); s.remove(); return w / size; }""")
+        assert quote_em < 0.6, quote_em
     hrefs = page.evaluate("() => [...document.querySelectorAll('.o3-sc__reason a, .o3-embed__back a')].map(a => a.href)")
     assert len(hrefs) == len(story.data.claims) + 1  # each claim's "the words and the evidence", and the link back
     for h in hrefs:

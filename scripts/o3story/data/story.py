@@ -13,7 +13,7 @@ from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figu
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import (check_ranks, history_rules, dangling, audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_labels, model_names, scale_complete, setting_translations, scorecard_refs, story_refs,
+from o3story.data.validate import (check_ranks, history_rules, dangling, audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_labels, model_names, scale_complete, setting_translations, scorecard_refs, story_refs, check_sources,
                                    verdict_rules)
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
@@ -109,6 +109,7 @@ def load_story(root: Path) -> Story:
     figure_ids = None if broken_figures is None else {f.id for f, _ in figures} | broken_figures
     errors += cross_check(sources, metrics, figures, transcript, source_ids, metric_ids)
     errors += story_refs(checks, events, source_ids, figure_ids, transcript)
+    errors += check_sources(checks, figures, sources)
     if translation is not None:  # one English title of the transcript: the translation's
         errors += [where.error(f"'{s.title_en}' is not the translation's title ('{translation.title}', {TRANSLATION})", "title_en")
                    for s, where in sources if s.kind == "transcript" and s.title_en is not None and s.title_en != translation.title]

@@ -136,6 +136,21 @@ def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str
     return errors
 
 
+def check_sources(checks: Located, figures: Located, sources: Located) -> list[DataError]:
+    """A fact-check card lists its sources: each of its records' sources is among them (the
+    transcript's excepted: the card quotes it, and links to it). A card whose records came from ARC
+    Prize read with no source line."""
+    source_of = {f.id: f.source for f, _ in figures}
+    transcript = {s.id for s, _ in sources if s.kind == "transcript"}
+    errors = []
+    for check, where in checks:
+        wanted = dict.fromkeys(source_of[f] for f in check.figures if f in source_of)
+        missing = [s for s in wanted if s not in check.sources and s not in transcript]
+        if missing:
+            errors.append(where.error(f"the sources of its records are not all listed: add {', '.join(missing)}", "sources"))
+    return errors
+
+
 def story_refs(checks: Located, events: Located, sources: set[str] | None, figures: set[str] | None,
                transcript: Transcript | None) -> list[DataError]:
     errors = duplicate_ids(checks, "check") + duplicate_ids(events, "event")

@@ -5,6 +5,7 @@ the sources. The rules are documented in scripts/o3story/site/words.py."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -320,3 +321,20 @@ def test_spacing_around_chinese_punctuation_fails_but_not_in_a_source_s_words():
     # code between two marks (the reader leaves its text out), a quotation, English inside
     assert rules(zh("<p>以 <code>=</code>、<code>+</code> 或撇号开头</p>")) == []
     assert rules(zh('<p>原文作“选项： 低”。<span lang="en">Source: a, b</span></p>')) == []
+
+
+def test_a_full_stop_written_twice_fails_but_not_an_ellipsis_or_a_quotation():
+    page = '<html lang="en"><body><p>{}</p></body></html>'
+    mark = '<sup class="o3-tr"><abbr title="Our translation">tr.</abbr></sup>'
+    assert rules(page.format(f"Applications “close on January 10”{mark}.")) == ["points"]
+    assert rules(page.format(f"Applications “close on January 10”{mark} Kept.")) == []
+    assert rules(page.format("It trails off... and resumes.")) == []  # an ellipsis of three
+    assert rules(page.format("The captions read “so.. yes”.")) == []  # a source's words
+
+
+def test_a_data_text_that_ends_on_the_translation_mark_ends_on_its_point(story):
+    from o3story.render.context import PageContext
+
+    ctx = PageContext(story, "en", "x/")
+    out = "".join(str(p) for p in ctx.parts("Applications “close on January 10”{{ translated }}."))
+    assert re.sub(r"<[^>]+>|\s", "", out).endswith("10”tr."), out  # was "10”tr.."

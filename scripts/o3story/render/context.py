@@ -99,14 +99,18 @@ class PageContext:
         pos = 0
         for m in TOKEN.finditer(text):
             out.append(text[pos : m.start()])
+            pos = m.end()
             if m["name"] == "translated":
                 out.append(self.translated_mark())
+                # a sentence that ends on the mark ends on its point ("…”tr.", not "…”tr.."), as after
+                # any abbreviation
+                if text.startswith(".", pos) and t(self.lang, "quote.translated_mark").endswith("."):
+                    pos += 1
             elif m["name"] == "fig":
                 (fig_id,) = m["args"].split()
                 out.append(self.fig_link(fig_id))
             else:
                 raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'")
-            pos = m.end()
         out.append(text[pos:])
         return [p for p in out if p]
 

@@ -279,6 +279,20 @@ def doubled_findings(block: Block) -> Iterator[str]:
             yield f"“{m[1]}” twice: {context(block.text, m.start(), m.end())}"
 
 
+DOUBLE_POINT = re.compile(r"(?<!\.)\.\.(?!\.)")  # two full stops, not an ellipsis of three
+
+
+def points_findings(block: Block) -> Iterator[str]:
+    """A full stop written twice: a sentence that ends on an abbreviation takes its point once
+    ("…”tr..", where a data text ended on the translation mark)."""
+    if block.verbatim or block.as_written:
+        return
+    quoted = quote_spans(block.text)
+    for m in DOUBLE_POINT.finditer(block.text):
+        if not any(a < m.start() and m.end() <= b for a, b in quoted):
+            yield f"full stop twice: {context(block.text, m.start(), m.end())}"
+
+
 def quoted_findings(block: Block) -> Iterator[str]:
     spans = quote_spans(block.text)
     for start, end, fig_id in block.figures:
@@ -404,7 +418,7 @@ def spacing_findings(block: Block) -> Iterator[str]:
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
          "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings,
          "split": split_findings, "colon": colon_findings, "paren": paren_findings,
-         "spacing": spacing_findings, "nested": nested_findings}
+         "spacing": spacing_findings, "nested": nested_findings, "points": points_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

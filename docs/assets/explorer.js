@@ -141,7 +141,17 @@
   function openTarget(scroll) {
     var id = decodeURIComponent(window.location.hash.slice(1));
     var row = id ? document.getElementById(id) : null;
-    if (!row || !row.classList.contains("o3-x__row")) return;
+    if (!row) return;
+    if (!row.classList.contains("o3-x__row")) {
+      // A target below the table (the audit changelog, from every page's "Updated" link): the row
+      // groups above it take their real heights as they are laid out, which moved it 13,000 px (desktop)
+      // to 31,000 px (phone) away from where the browser had scrolled. Held in view as a record is.
+      if (table.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        if (scroll) row.scrollIntoView({ block: "start" });
+        keepInView(row);
+      }
+      return;
+    }
     if (row.hidden) { form.reset(); FILTERS.forEach(function (n) { form.elements[n].value = ""; }); form.elements.search.value = ""; apply(); writeUrl(); }
     setOpen(row, true);
     if (scroll) row.scrollIntoView({ block: "start" });

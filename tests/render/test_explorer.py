@@ -369,7 +369,7 @@ def test_the_filters_are_in_place_before_the_explorer_script_runs(site, browser)
 def test_a_record_link_on_a_phone_lands_on_its_row(site, story, browser, lang):
     """#fig-<id> on a phone, from another page and from the same page: the row is at the top of the
     screen, open, once the row groups above it (laid out only as they near the screen, each then
-    taking its own height in place of an estimate) have settled."""
+    taking its own height in place of an estimate) have settled. So is a heading below the table."""
     figs = story.data.figures
     far = [figs[len(figs) // 3], figs[(2 * len(figs)) // 3]]
     ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, device_scale_factor=2)
@@ -393,6 +393,15 @@ def test_a_record_link_on_a_phone_lands_on_its_row(site, story, browser, lang):
     page.evaluate("id => { window.location.hash = id; }", f"fig-{far[1].id}")  # a link within the page
     at = where(far[1])
     assert at["open"] and 0 <= at["top"] < at["height"] / 3, (far[1].id, at)
+    page.close()
+    # Below the table: the audit changelog, where every page's "Updated" link leads (it landed 31,000 px
+    # above it, in the records, as the row groups took their heights)
+    page = ctx.new_page()
+    page.goto(site.url + LANGS[lang] + "#audit-changelog")
+    page.wait_for_selector(".o3-x--js")
+    page.wait_for_timeout(1700)
+    top, height = page.evaluate("() => [document.getElementById('audit-changelog').getBoundingClientRect().top, innerHeight]")
+    assert 0 <= top < height / 3, top
     ctx.close()
 
 

@@ -53,6 +53,10 @@ def test_the_source_filter_names_a_described_source_in_the_page_s_language(site,
         assert text.endswith(s.title_label[lang]) and text.startswith(s.publisher_in(lang)), (s.id, text)
     own = [s for s in story.data.sources if s.title_label is None and s.title_lang == "en" and s.id in options]
     assert own and all(options[s.id][0].strip().startswith('lang="en"') for s in own)
+    # named as the pages name the publisher ("OpenAI (YouTube)", not "OpenAI"), and in the order of the names
+    assert all(options[s.id][1].startswith(s.publisher_in("en") + ": ") for s in own)
+    texts = [text for _, text in options.values()]
+    assert texts == sorted(texts, key=str.casefold)
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
@@ -215,7 +219,8 @@ def test_a_row_opens_to_its_quote_notes_and_links(site, story, page):
     click(toggle)
     assert toggle.get_attribute("aria-expanded") == "true" and details.is_visible()
     text = details.inner_text()
-    notes = fig.notes.en.replace("{{ translated }}", "tr.")  # the translation mark as drawn
+    # the translation mark as drawn, taking the point of a sentence that ends on it
+    notes = fig.notes.en.replace("{{ translated }}.", "tr.").replace("{{ translated }}", "tr.")
     assert "{{ translated }}" in fig.notes.en and fig.quote in text and notes in text and fig.formula in text and fig.id in text
     hrefs = [a.get_attribute("href") for a in details.locator("a").all()]
     assert f"#fig-{fig.id}" in hrefs and fig_source_url(story, fig) in hrefs

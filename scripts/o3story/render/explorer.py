@@ -8,7 +8,7 @@ from typing import get_args
 
 from markupsafe import Markup
 
-from o3story.data.locale import html_lang
+from o3story.data.locale import LANGS, html_lang
 from o3story.data.model import Confidence, Figure, text_lang
 from o3story.render import glosses, source_text, templating
 from o3story.render.fmt import number, setting, value
@@ -45,7 +45,8 @@ def selects(r: PageContext, figs: list[Figure]) -> list[dict]:
         {"name": "confidence", "label": t(lang, "explorer.confidence"),
          "options": [(c, t(lang, f"conf.{c}")) for c in CONFIDENCES if any(f.confidence == c for f in figs)]},
         {"name": "source", "label": t(lang, "explorer.source"),
-         "options": [_source_option(s, lang) for s in data.sources if s.id in used_sources]},
+         # by name, so that one publisher's sources stand together
+         "options": sorted((_source_option(s, lang) for s in data.sources if s.id in used_sources), key=lambda o: o[1].casefold())},
     ]
 
 
@@ -56,8 +57,9 @@ def _source_option(s, lang: str) -> tuple[str, str, str]:
     2024 [Kaggle competition description]", reads in the page's language, its publisher too)."""
     if s.title_lang != "en" and s.title_lang == html_lang(lang):  # a title in a page's own non-English language: its punctuation
         return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{s.title}", s.title_lang
-    if s.title_lang == "en" and s.title_label is None:
-        return s.id, f"{s.publisher}: {s.title}", s.title_lang
+    if s.title_lang == "en" and s.title_label is None:  # named as the title's language names its publisher ("OpenAI (YouTube)")
+        own = next(code for code in LANGS if html_lang(code) == s.title_lang)
+        return s.id, f"{s.publisher_in(own)}{t(own, 'punct.colon')}{s.title}", s.title_lang
     return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{source_text.title_plain(s, lang)}", ""
 
 

@@ -104,7 +104,7 @@ def test_data_strings_are_escaped_everywhere(data_dir):
 def test_changelog_renders_every_change_in_both_languages(story):
     en = html.unescape(render("{{ changelog }}", "en", story, "en/methods/"))
     zh = html.unescape(render("{{ changelog }}", "zh", story, "methods/"))
-    assert "Audit of 2026-12-01: 2 changes." in en and "2026-12-01 的核查：共 2 处改动。" in zh
+    assert "Audit of 2026-12-01: 2 changes." in en and "核查（2026-12-01）：共 2 处改动。" in zh
     assert en.count("<tr>") == zh.count("<tr>") == 2 + 1  # a header row and one row per change
     assert "Every record checked." in en and "逐条核对。" in zh
     assert "The source says more." in en and "原文更长。" in zh
@@ -124,8 +124,29 @@ def test_an_audit_of_one_change_says_so_in_the_singular():
     one = next(a for a in real.data.audits if len(a.changes) == 1)
     en = html.unescape(render("{{ changelog }}", "en", real, "en/methods/"))
     zh = html.unescape(render("{{ changelog }}", "zh", real, "methods/"))
-    assert f"Audit of {one.date.isoformat()}: 1 change." in en and "1 changes" not in en
-    assert f"{one.date.isoformat()} 的核查：共 1 处改动。" in zh
+    assert re.search(rf"Audit of {one.date.isoformat()}( \(\d+ of \d+\))?: 1 change\.", en) and "1 changes" not in en
+    assert re.search(rf"核查（{one.date.isoformat()}(，当天第 \d+ 次，共 \d+ 次)?）：共 1 处改动。", zh)
+
+
+def test_audits_of_one_day_are_numbered_and_all_are_newest_first():
+    """Several audits on one day read apart ("Audit of 2026-12-06 (2 of 7)", oldest first), and the
+    audits stand newest first whatever their order in the file (one of 2026-12-04 stood below two of
+    2026-12-01)."""
+    from conftest import ROOT
+
+    real = load_story(ROOT / "data")
+    en = html.unescape(render("{{ changelog }}", "en", real, "en/methods/"))
+    headings = re.findall(r"<strong>Audit of (\d{4}-\d\d-\d\d)(?: \((\d+) of (\d+)\))?: ", en)
+    assert len(headings) == len(real.data.audits)
+    days = [d for d, _, _ in headings]
+    assert days == sorted(days, reverse=True)
+    for day in set(days):
+        nth = [(n, of) for d, n, of in headings if d == day]
+        if len(nth) == 1:
+            assert nth == [("", "")]
+        else:
+            assert nth == [(str(len(nth) - i), str(len(nth))) for i in range(len(nth))], (day, nth)
+    assert any(len([d for d in days if d == day]) > 1 for day in days)  # the real changelog has such a day
 
 
 def test_changelog_strings_are_escaped(data_dir):

@@ -31,8 +31,14 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
             return t(lang, missing)
         return t(lang, "changelog.new_record") if v == NEW_RECORD else ctx.own_words(v)
 
+    def day(a) -> str:  # the audit's date, numbered where the same day has several ("2026-12-06 (2 of 7)"), oldest first
+        same = [b for b in ctx.story.data.audits if b.date == a.date]  # newest first, as the file lists them
+        if len(same) == 1:
+            return a.date.isoformat()
+        return t(lang, "changelog.date_nth", date=a.date.isoformat(), n=len(same) - same.index(a), of=len(same))
+
     audits = [{
-        "id": a.id, "heading": t(lang, "changelog.audit_one" if len(a.changes) == 1 else "changelog.audit", date=a.date.isoformat(), count=len(a.changes)),
+        "id": a.id, "heading": t(lang, "changelog.audit_one" if len(a.changes) == 1 else "changelog.audit", date=day(a), count=len(a.changes)),
         "method": a.method[lang],
         "changes": [{
             "record": c.record, "href": record_href(ctx, c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),
@@ -40,7 +46,7 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
             "was": stored(c.was, "changelog.absent"), "now": stored(c.now, "changelog.removed"),
             "reason": c.reason[lang], "source_text": ctx.own_words(c.source_text) if c.source_text else "",
         } for c in a.changes],
-    } for a in ctx.story.data.audits]
+    } for a in sorted(ctx.story.data.audits, key=lambda a: a.date, reverse=True)]  # newest first; one day's as the file lists them
     head = [t(lang, "changelog.col." + h) for h in ("record", "field", "was", "now", "reason", "source_text")]
     return templating.render("changelog.html", audits=audits, head=head, none=t(lang, "changelog.none"),
                              method_label=t(lang, "changelog.method"))

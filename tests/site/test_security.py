@@ -31,13 +31,13 @@ def poison(data):
 
     def figures(doc):
         for f in doc["figures"]:
-            if f["id"] == "o1.swe-bench-verified.lifearchitect":
+            if f["id"] == "o1.swe-bench-verified.o3-o4-mini-page":
                 f["model"] = XSS
                 f["notes"] = {"zh": XSS, "en": XSS}
 
     def sources(doc):
         for s in doc["sources"]:
-            if s["id"] in ("lifearchitect-o3", "simonw-o3-mini"):  # the second is among the scorecard's sources
+            if s["id"] in ("openai-o3-o4-mini", "simonw-o3-mini"):  # the second is among the scorecard's sources
                 s["title"], s["publisher"] = XSS, XSS
 
     def metrics(doc):

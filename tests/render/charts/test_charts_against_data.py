@@ -164,7 +164,7 @@ def test_o3_vs_o1_marks_the_majority_votes(story, lang):
         assert rec.setting.aggregation == "cons@64" and rec.value == story.data.figure(fid).value and rec.model == "o1"
         assert "cons@64" in text and t.marker.pattern.shape == "x"
         assert t.name == o3_vs_o1.tr(lang, o3_vs_o1.ID, "legend.o1-vote") and "cons@64" in t.name
-    for fid in ("o1.swe-bench-verified.lifearchitect", "o1.codeforces-elo"):
+    for fid in ("o1.swe-bench-verified.o3-o4-mini-page", "o1.codeforces-elo"):
         t, text, extra = marked[fid]
         assert not extra and "cons@" not in text and t.marker.pattern.shape != "x"
 

@@ -21,7 +21,7 @@ from .base import Chart, base_layout, hover, label, pick, sources_of, style, tr
 ID = "o3-vs-o1"
 # (metric label key, baseline figure, o3 figure); FrontierMath's baseline is the previous best, not o1.
 PAIRS = [
-    ("swe", "o1.swe-bench-verified.lifearchitect", "o3.swe-bench-verified"),
+    ("swe", "o1.swe-bench-verified.o3-o4-mini-page", "o3.swe-bench-verified"),  # OpenAI's own figure; LifeArchitect gave the same for the December slide
     ("aime", "o1.aime-2024", "o3.aime-2024"),
     ("gpqa", "o1.gpqa-diamond", "o3.gpqa-diamond"),
     ("frontiermath", "previous-best.frontiermath.transcript", "o3.frontiermath"),  # "less than 2%", as said (the video)

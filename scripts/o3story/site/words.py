@@ -282,15 +282,22 @@ def doubled_findings(block: Block) -> Iterator[str]:
 DOUBLE_POINT = re.compile(r"(?<!\.)\.\.(?!\.)")  # two full stops, not an ellipsis of three
 
 
-def points_findings(block: Block) -> Iterator[str]:
-    """A full stop written twice: a sentence that ends on an abbreviation takes its point once
-    ("…”tr..", where a data text ended on the translation mark)."""
+def _outside_quotations(block: Block, pattern: re.Pattern) -> Iterator[re.Match]:
+    """The matches of `pattern` in the site's own words: not in a source's words kept verbatim, the
+    changelog's stored texts, or a quotation."""
     if block.verbatim or block.as_written:
         return
     quoted = quote_spans(block.text)
-    for m in DOUBLE_POINT.finditer(block.text):
+    for m in pattern.finditer(block.text):
         if not any(a < m.start() and m.end() <= b for a, b in quoted):
-            yield f"full stop twice: {context(block.text, m.start(), m.end())}"
+            yield m
+
+
+def points_findings(block: Block) -> Iterator[str]:
+    """A full stop written twice: a sentence that ends on an abbreviation takes its point once
+    ("…”tr..", where a data text ended on the translation mark)."""
+    for m in _outside_quotations(block, DOUBLE_POINT):
+        yield f"full stop twice: {context(block.text, m.start(), m.end())}"
 
 
 def quoted_findings(block: Block) -> Iterator[str]:
@@ -364,12 +371,8 @@ ZH_COLON = re.compile(r"[\u3400-\u9fff）》」』]:(?!\d)")
 
 
 def colon_findings(block: Block) -> Iterator[str]:
-    if block.as_written or block.verbatim:
-        return
-    quoted = quote_spans(block.text)
-    for m in ZH_COLON.finditer(block.text):
-        if not any(a < m.start() and m.end() <= b for a, b in quoted):
-            yield f"a half-width colon after Chinese: {context(block.text, m.start(), m.end())}"
+    for m in _outside_quotations(block, ZH_COLON):
+        yield f"a half-width colon after Chinese: {context(block.text, m.start(), m.end())}"
 
 
 # Half-width parentheses around or right after Chinese, in the site's own words: Chinese takes "（）"

@@ -55,10 +55,9 @@ def _source_option(s, lang: str) -> tuple[str, str, str]:
     language where the title is the source's own (an option holds no markup), else the page's, with
     the page's names for both (a title that is partly the project's description, such as "ARC Prize
     2024 [Kaggle competition description]", reads in the page's language, its publisher too)."""
-    if s.title_lang != "en" and s.title_lang == html_lang(lang):  # a title in a page's own non-English language: its punctuation
-        return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{s.title}", s.title_lang
-    if s.title_lang == "en" and s.title_label is None:  # named as the title's language names its publisher ("OpenAI (YouTube)")
-        own = next(code for code in LANGS if html_lang(code) == s.title_lang)
+    own = next((code for code in LANGS if html_lang(code) == s.title_lang), None)  # the title's language
+    if s.title_label is None and own is not None and (own == lang or s.title_lang == "en"):
+        # the title's language names the publisher ("OpenAI (YouTube)") and punctuates
         return s.id, f"{s.publisher_in(own)}{t(own, 'punct.colon')}{s.title}", s.title_lang
     return s.id, f"{s.publisher_in(lang)}{t(lang, 'punct.colon')}{source_text.title_plain(s, lang)}", ""
 

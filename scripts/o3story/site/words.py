@@ -268,20 +268,6 @@ def qualifier_findings(block: Block) -> Iterator[str]:
         yield f"qualifier written twice: {context(text, m.start(), m.end())}"
 
 
-def doubled_findings(block: Block) -> Iterator[str]:
-    if block.verbatim or block.as_written:
-        return  # a speaker's own repetition, kept verbatim ("Human Performance is is comparable"), or the changelog's stored texts
-    quoted = quote_spans(block.text)  # inside quotation marks: a source's words, which the quote audit holds verbatim
-    for rx in (EN_DOUBLED, ZH_DOUBLED):
-        for m in rx.finditer(block.text):
-            if any(a < m.start() and m.end() <= b for a, b in quoted):
-                continue
-            yield f"“{m[1]}” twice: {context(block.text, m.start(), m.end())}"
-
-
-DOUBLE_POINT = re.compile(r"(?<!\.)\.\.(?!\.)")  # two full stops, not an ellipsis of three
-
-
 def _outside_quotations(block: Block, pattern: re.Pattern) -> Iterator[re.Match]:
     """The matches of `pattern` in the site's own words: not in a source's words kept verbatim, the
     changelog's stored texts, or a quotation."""
@@ -291,6 +277,17 @@ def _outside_quotations(block: Block, pattern: re.Pattern) -> Iterator[re.Match]
     for m in pattern.finditer(block.text):
         if not any(a < m.start() and m.end() <= b for a, b in quoted):
             yield m
+
+
+def doubled_findings(block: Block) -> Iterator[str]:
+    # not a speaker's own repetition, kept verbatim ("Human Performance is is comparable"), the changelog's
+    # stored texts, or a quotation (a source's words, which the quote audit holds verbatim)
+    for rx in (EN_DOUBLED, ZH_DOUBLED):
+        for m in _outside_quotations(block, rx):
+            yield f"“{m[1]}” twice: {context(block.text, m.start(), m.end())}"
+
+
+DOUBLE_POINT = re.compile(r"(?<!\.)\.\.(?!\.)")  # two full stops, not an ellipsis of three
 
 
 def points_findings(block: Block) -> Iterator[str]:

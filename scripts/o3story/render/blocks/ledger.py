@@ -31,8 +31,12 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
             return t(lang, missing)
         return t(lang, "changelog.new_record") if v == NEW_RECORD else ctx.own_words(v)
 
+    by_day: dict = {}  # each day's audits, newest first, as the file lists them
+    for a in ctx.story.data.audits:
+        by_day.setdefault(a.date, []).append(a)
+
     def day(a) -> str:  # the audit's date, numbered where the same day has several ("2026-12-06 (2 of 7)"), oldest first
-        same = [b for b in ctx.story.data.audits if b.date == a.date]  # newest first, as the file lists them
+        same = by_day[a.date]
         if len(same) == 1:
             return a.date.isoformat()
         return t(lang, "changelog.date_nth", date=a.date.isoformat(), n=len(same) - same.index(a), of=len(same))

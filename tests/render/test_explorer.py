@@ -60,6 +60,26 @@ def test_the_source_filter_names_a_described_source_in_the_page_s_language(site,
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
+def test_the_model_filter_keeps_models_apart_from_references(site, story, lang):
+    """The model filter lists models, then, in a group of their own, the references that are not models
+    (a human panel, the Grand Prize target), each group by its label; every record's model is in one."""
+    from o3story.render.i18n import t
+
+    select = re.search(r'<select[^>]*name="model".*?</select>', site.html(LANGS[lang]), re.S)[0]
+    groups = {html_lib.unescape(m[1]): [html_lib.unescape(v) for v in re.findall(r'<option value="([^"]+)"', m[2])]
+              for m in re.finditer(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.S)}
+    kinds = {m.name: m.kind for m in story.data.models}
+    assert list(groups) == [t(lang, "explorer.kind.model"), t(lang, "explorer.kind.reference")]
+    models, references = groups.values()
+    assert models and all(kinds.get(m, "model") == "model" for m in models), models
+    assert references and all(kinds[m] == "reference" for m in references), references
+    assert sorted(models + references) == sorted({f.model for f in story.data.figures})
+    for names in (models, references):
+        labels = [story.data.model_label(m, lang) for m in names]
+        assert labels == sorted(labels, key=str.casefold)
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
 def test_records_come_in_row_groups(site, story, lang):
     """Several <tbody> of GROUP_SIZE records each (the last one shorter), every one kept out of the
     search index, each record followed by its own details row."""

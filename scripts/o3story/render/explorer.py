@@ -37,9 +37,15 @@ def selects(r: PageContext, figs: list[Figure]) -> list[dict]:
     used_metrics = {f.metric for f in figs}
     used_sources = {f.source for f in figs}
     names = {f.model: data.model_label(f.model, lang) for f in figs}  # filter value: the record's name; shown: its label
-    models = sorted(names, key=lambda m: names[m].casefold())
+    kinds = {m.name: m.kind for m in data.models}
+    # models first, then what is not a model (a human panel, a prize target), each group by its label;
+    # one group needs no heading
+    groups = [(t(lang, f"explorer.kind.{kind}"), [(m, names[m]) for m in sorted(names, key=lambda m: names[m].casefold())
+                                                  if kinds.get(m, "model") == kind])
+              for kind in ("model", "reference")]
     return [
-        {"name": "model", "label": t(lang, "explorer.model"), "options": [(m, names[m]) for m in models]},
+        {"name": "model", "label": t(lang, "explorer.model"),
+         **({"groups": groups} if all(g[1] for g in groups) else {"options": [o for g in groups for o in g[1]]})},
         {"name": "metric", "label": t(lang, "explorer.metric"),
          "options": [(m.id, m.name[lang]) for m in data.metrics if m.id in used_metrics]},
         {"name": "confidence", "label": t(lang, "explorer.confidence"),

@@ -380,3 +380,12 @@ def test_a_reference_needs_a_label_in_both_languages(data_dir):
     story = load_story(data_dir)
     assert story.data.model_label("M2", "zh") == "参照" and story.data.model_label("M2", "en") == "reference"
     assert story.data.model_label("M1", "zh") == "M1"
+
+
+def test_a_month_is_no_typed_number_but_a_count_is(data_dir):
+    """The Chinese pages write December as "12 月": a month, not a figure. Any other number is typed."""
+    edit(data_dir / "scorecard.yaml", 'reason: {zh: "论文给出 {{ fig m.bench.paper }}。"', 'reason: {zh: "论文在 12 月给出 {{ fig m.bench.paper }}。"')
+    assert not any("typed number" in e for e in errors_of_or_none(data_dir))
+    edit(data_dir / "scorecard.yaml", "论文在 12 月给出", "论文在 13 月给出 12 个")
+    found = [e for e in errors_of(data_dir) if "typed number" in e]
+    assert sorted(e.split("typed number ")[1].split(":")[0] for e in found) == ["'12'", "'13'"], found

@@ -237,6 +237,8 @@ def test_every_known_elsewhere_entry_has_a_reason():
 
 def test_a_second_word_for_a_term_fails_but_not_in_a_quotation():
     assert rules("<p>按词元计的价格</p>") == ["term"]
+    assert rules("<p>十二月的直播</p>") == rules("<p>ARC 的人类小组</p>") == rules("<h2>核查记录</h2>") == ["term"]
+    assert rules("<p>12 月的直播，ARC 的人类测试组</p>") == []
     assert rules("<p>按 token 计的价格</p>") == []
     assert rules("<p>原文作“按词元计”。</p>") == []
 

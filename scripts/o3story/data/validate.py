@@ -5,6 +5,7 @@ Pure: takes records with their locations, returns errors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -224,6 +225,9 @@ def audit_refs(audits: Located, known: dict[str, set[str] | None]) -> list[DataE
     return errors
 
 
+MONTH = re.compile(r"\s?月")
+
+
 def typed_numbers(records: Located, fields: tuple[str, ...]) -> list[DataError]:
     """A number in these texts must be a `{{ fig ID }}` reference, so that it is the record's value, never typed twice."""
     from o3story.data.claims import NUMBER
@@ -235,6 +239,8 @@ def typed_numbers(records: Located, fields: tuple[str, ...]) -> list[DataError]:
             for lang in LANGS:
                 bare = TOKEN.sub(" ", text[lang])
                 for m in NUMBER.finditer(bare):
+                    if MONTH.match(bare, m.end()) and m.group(0).isdigit() and 1 <= int(m.group(0)) <= 12:
+                        continue  # a month ("12 月", as the Chinese pages write December), not a figure
                     errors.append(where.error(f"typed number '{m.group(0)}': write it as {{{{ fig ID }}}} so it comes from a record", field, lang))
     return errors
 

@@ -389,3 +389,15 @@ def test_a_month_is_no_typed_number_but_a_count_is(data_dir):
     edit(data_dir / "scorecard.yaml", "论文在 12 月给出", "论文在 13 月给出 12 个")
     found = [e for e in errors_of(data_dir) if "typed number" in e]
     assert sorted(e.split("typed number ")[1].split(":")[0] for e in found) == ["'12'", "'13'"], found
+
+
+def test_a_fact_check_may_point_to_a_turn_that_exists(data_dir):
+    """`{{ turn N }}` in a fact-check's text links turn N of the transcript: it must exist, and it
+    stands in fact-checks only."""
+    edit(data_dir / "factcheck.yaml", "problem: {zh: 问题。, en: The problem.}", 'problem: {zh: "问题（{{ turn 2 }}）。", en: "The problem ({{ turn 2 }})."}')
+    assert errors_of_or_none(data_dir) == []
+    edit(data_dir / "factcheck.yaml", "The problem ({{ turn 2 }}).", "The problem ({{ turn 9 }}).")
+    assert errors_of(data_dir) == ["data/factcheck.yaml:6: checks[0].problem.en: the transcript has no turn '9'"]
+    edit(data_dir / "factcheck.yaml", "The problem ({{ turn 9 }}).", "The problem ({{ turn 2 }}).")
+    edit(data_dir / "scorecard.yaml", 'en: "The paper gives {{ fig m.bench.paper }}."', 'en: "The paper gives {{ fig m.bench.paper }} ({{ turn 2 }})."')
+    assert any("scorecard.yaml" in e and "not '{{ turn 2 }}'" in e for e in errors_of(data_dir))

@@ -121,3 +121,22 @@ def test_a_card_s_source_label_counts_its_sources(site, story, lang):
             assert card.count('rel="noopener"') >= by_id[check_id]
             counts.add(by_id[check_id] > 1)
     assert counts == {True, False}  # both kinds are on the pages
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_turn_named_in_a_card_is_a_link_to_it(site, story, lang):
+    """`{{ turn N }}` in a card's text is a link to that turn of the transcript, which has it."""
+    from o3story.data.placeholders import TOKEN
+
+    transcript = site.html(LANGS[lang] + "transcript/")
+    pages = {p: _content(site.html(LANGS[lang] + p)) for p in ("fact-check/", "transcript/")}
+    named = [(c.id, m["args"].strip()) for c in story.data.checks for field in (c.problem, c.correction)
+             for m in TOKEN.finditer(field[lang]) if m["name"] == "turn"]
+    assert named  # the GPQA card names turns 59 and 53
+    for check_id, n in named:
+        card = next(re.search(rf'id="check-{re.escape(check_id)}".*?(?=<(?:section|li) class="o3-check[ "]|$)', body, re.S)[0]
+                    for body in pages.values() if f'id="check-{check_id}"' in body)
+        link = re.search(rf'<a class="o3-turn" href="([^"]*transcript/#t{n})">([^<]*)</a>', card)
+        assert link and html.unescape(link[2]) == t(lang, "text.turn", n=n), (check_id, n)
+        assert f'id="t{n}"' in transcript
+    assert "{{" not in "".join(pages.values())

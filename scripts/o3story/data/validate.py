@@ -117,9 +117,11 @@ def check_quotes(checks: Located, transcript: Transcript) -> list[DataError]:
     return errors
 
 
-def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str] | None) -> list[DataError]:
+def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str] | None,
+                     turns: set[int] | None = None) -> list[DataError]:
     """`{{ fig ID }}` inside bilingual texts must name a known figure; `{{ translated }}` (no arguments)
-    marks an English quotation of the livestream as this project's translation."""
+    marks an English quotation of the livestream as this project's translation; where `turns` is given
+    (a fact-check's texts), `{{ turn N }}` links turn N of the transcript, which must exist."""
     errors = []
     for rec, where in records:
         for field in fields:
@@ -128,6 +130,10 @@ def text_figure_refs(records: Located, fields: tuple[str, ...], figures: set[str
                 for m in TOKEN.finditer(text[lang]):
                     args = m["args"].split()
                     if m["name"] == "translated" and not args and lang == TRANSLATION_LANG:
+                        continue
+                    if m["name"] == "turn" and turns is not None and len(args) == 1:
+                        if not args[0].isdigit() or int(args[0]) not in turns:
+                            errors.append(where.error(f"the transcript has no turn '{args[0]}'", field, lang))
                         continue
                     if m["name"] != "fig" or len(args) != 1:
                         errors.append(where.error(f"only {{{{ fig ID }}}} (and {{{{ translated }}}} in English) may stand in data text, "
@@ -157,7 +163,8 @@ def story_refs(checks: Located, events: Located, sources: set[str] | None, figur
     errors = duplicate_ids(checks, "check") + duplicate_ids(events, "event")
     errors += refs(checks, "sources", sources, "source") + refs(checks, "figures", figures, "figure")
     errors += dangling(events, "source", sources, "source") + refs(events, "figures", figures, "figure")
-    errors += text_figure_refs(checks, ("problem", "correction"), figures)
+    turns = None if transcript is None else {turn.n for turn in transcript.turns}
+    errors += text_figure_refs(checks, ("problem", "correction"), figures, turns)
     errors += text_figure_refs(events, ("event", "promised"), figures)
     if transcript is not None:
         errors += check_quotes(checks, transcript)

@@ -109,6 +109,9 @@ class PageContext:
             elif m["name"] == "fig":
                 (fig_id,) = m["args"].split()
                 out.append(self.fig_link(fig_id))
+            elif m["name"] == "turn":  # a fact-check's pointer to a turn of the transcript
+                (n,) = m["args"].split()
+                out.append(self.inline.turn_link(self.transcript_link(f"t{n}"), t(self.lang, "text.turn", n=n)))
             else:
                 raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in data text, not '{m.group(0)}'")
         out.append(text[pos:])
@@ -116,7 +119,12 @@ class PageContext:
 
     def plain(self, text: str) -> str:
         """A data text with each {{ fig ID }} as its value in plain text (for text inside a link)."""
-        out = TOKEN.sub(lambda m: value(self.figure(m["args"].split()[0]), self.lang) if m["name"] == "fig" else "", text)
+        def sub(m) -> str:
+            if m["name"] == "fig":
+                return value(self.figure(m["args"].split()[0]), self.lang)
+            return t(self.lang, "text.turn", n=m["args"].strip()) if m["name"] == "turn" else ""
+
+        out = TOKEN.sub(sub, text)
         return tidy_spaces(out, self.lang)
 
     # -- helpers ------------------------------------------------------------------

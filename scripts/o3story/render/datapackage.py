@@ -40,7 +40,8 @@ CSV_RULE = ("Text cells that start with = + - @, a tab, a carriage return or an 
             "leading apostrophe, so that spreadsheets do not run them as formulas; the JSON files hold the "
             "values unescaped.")
 PLACEHOLDER = ("It may contain `{{ fig ID }}`: it stands for the value of the record ID in figures.csv, which "
-               "the site shows formatted in its place.")
+               "the site shows formatted in its place; in a fact-check, `{{ turn N }}` stands for turn N of the "
+               "transcript, which the site links.")
 QUOTE_RIGHTS = ("Verbatim from the source, quoted for verification. The quoted text remains its author's or "
                 "publisher's: the package's CC BY 4.0 licence does not cover it.")
 QUOTE_RIGHTS_FIELD = "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."

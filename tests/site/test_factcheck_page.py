@@ -5,6 +5,7 @@ transcript's own slips stand, folded, in the transcript page's appendix. Every c
 from __future__ import annotations
 
 import html
+from urllib.parse import urljoin
 import re
 
 import pytest
@@ -136,7 +137,24 @@ def test_a_turn_named_in_a_card_is_a_link_to_it(site, story, lang):
     for check_id, n in named:
         card = next(re.search(rf'id="check-{re.escape(check_id)}".*?(?=<(?:section|li) class="o3-check[ "]|$)', body, re.S)[0]
                     for body in pages.values() if f'id="check-{check_id}"' in body)
-        link = re.search(rf'<a class="o3-turn" href="([^"]*transcript/#t{n})">([^<]*)</a>', card)
+        link = re.search(rf'<a class="o3-turnref" href="([^"]*transcript/#t{n})">([^<]*)</a>', card)
         assert link and html.unescape(link[2]) == t(lang, "text.turn", n=n), (check_id, n)
         assert f'id="t{n}"' in transcript
     assert "{{" not in "".join(pages.values())
+
+
+def test_every_translation_mark_links_the_methods_page_s_explanation(site):
+    """The mark after a quotation in the project's translation ("tr.", 译) explains itself in a tooltip,
+    which a phone cannot show: it links the methods page's paragraph on quotations, in the page's language."""
+    marks = 0
+    for page in site.pages():
+        html_text = site.html(page)
+        for href in re.findall(r'<sup class="o3-tr">\s*<a href="([^"]+)"', html_text):
+            marks += 1
+            target = urljoin(site.url + page, href)
+            methods = ("en/" if page.startswith("en/") else "") + "methods/"
+            assert target == f"{site.url}{methods}#translations", (page, href)
+        assert html_text.count('<sup class="o3-tr">') == len(re.findall(r'<sup class="o3-tr">\s*<a href=', html_text)), page
+    assert marks >= 5  # 7 on 2026-12-06: the fact-check page, the methods page's records
+    for lang in LANGS.values():
+        assert '<strong id="translations">' in site.html(lang + "methods/")

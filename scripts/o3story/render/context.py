@@ -25,6 +25,7 @@ from o3story.render.fmt import setting, tidy_spaces, value
 from o3story.render.i18n import LANG_ROOT, t
 
 METHODS = "methods/"
+TRANSLATIONS = "translations"  # the id of the methods page's paragraph on quotations and translations
 TRANSCRIPT = "transcript/"
 TIMELINE = "fact-check/"
 # A chart's data table: the value right after the model (templates/figure_table.html).
@@ -90,8 +91,9 @@ class PageContext:
 
     def translated_mark(self) -> Markup:
         """The mark after an English quotation of the livestream: this project's translation of the
-        Chinese transcript (site/quotes.py requires it)."""
-        return self.inline.translated(t(self.lang, "quote.translated_mark"), t(self.lang, "quote.translated_title"))
+        Chinese transcript (site/quotes.py requires it), linked to the methods page's explanation."""
+        return self.inline.translated(t(self.lang, "quote.translated_mark"), t(self.lang, "quote.translated_title"),
+                                      self.link(f"{METHODS}#{TRANSLATIONS}"))
 
     def parts(self, text: str) -> list[str | Markup]:
         """A data text as plain strings (escaped by the template) and linked numbers (`{{ fig ID }}`)."""

@@ -111,6 +111,24 @@ def test_the_feed_holds_each_audit_each_correction_and_each_verdict_change(real)
     assert "{{" not in "".join(e.summary + e.title for e in parsed.entries)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_day_s_audits_are_numbered_and_newest_first_as_on_the_methods_page(real, lang):
+    """Several audits on one day: each title numbers it ("(2 of 8)", "当天第 2 次，共 8 次"), as the
+    methods page's headings do, and the feed lists them newest first (it listed them by their ids)."""
+    audits = [e for e in feed.entries(real, lang, SITE) if e.kind == "audit"]
+    by_day: dict = {}
+    for e in audits:
+        by_day.setdefault(e.updated, []).append(e)
+    day, same = max(by_day.items(), key=lambda kv: len(kv[1]))
+    assert len(same) > 2, day
+    numbers = [int(re.search(r"(?:\(|当天第 )(\d+)", e.title)[1]) for e in same]
+    assert numbers == list(range(len(same), 0, -1)), [e.title for e in same]
+    ids = [a.id for a in real.data.audits if a.date == day]
+    assert [e.id.rsplit("/", 1)[1] for e in same] == ids  # as data/changelog.yaml lists them: newest first
+    alone = [es[0] for es in by_day.values() if len(es) == 1]
+    assert alone and not any("(1 of 1)" in e.title or "共 1 次" in e.title for e in alone)
+
+
 def test_each_language_has_its_own_entries(real):
     zh = {e.id for e in feed.entries(real, "zh", SITE)}
     en = {e.id for e in feed.entries(real, "en", SITE)}
@@ -193,7 +211,7 @@ def test_an_audit_of_one_change_says_one_change(data_dir):
         reason: {zh: 补充。, en: Added.}
 """, "")
     assert titles() == ["Audit of 1 December 2026: 1 change"]
-    assert [e.title for e in feed.entries(load_story(data_dir), "zh", SITE) if e.kind == "audit"] == ["2026 年 12 月 1 日的审核：1 处改动"]
+    assert [e.title for e in feed.entries(load_story(data_dir), "zh", SITE) if e.kind == "audit"] == ["审核（2026 年 12 月 1 日）：改动 1 处"]
 
 
 def test_quotes_in_our_translation_keep_their_flag_in_the_feed(real):
@@ -250,5 +268,6 @@ def test_entry_ids_and_dates_do_not_change_when_unrelated_data_changes(real, tmp
         # the document too: the feed's own id and date, and each entry's, as before
         old, new = ET.fromstring(feed.atom(real, lang, SITE)), ET.fromstring(feed.atom(edited, lang, SITE))
         assert old.find(f"{A}id").text == new.find(f"{A}id").text and old.find(f"{A}updated").text == new.find(f"{A}updated").text
-        assert [(e.find(f"{A}id").text, e.find(f"{A}updated").text) for e in old.findall(f"{A}entry")] == \
-            [(e.find(f"{A}id").text, e.find(f"{A}updated").text) for e in new.findall(f"{A}entry")]
+        # (in another order where one day has several audits: the file lists a day's audits newest first)
+        assert sorted((e.find(f"{A}id").text, e.find(f"{A}updated").text) for e in old.findall(f"{A}entry")) == \
+            sorted((e.find(f"{A}id").text, e.find(f"{A}updated").text) for e in new.findall(f"{A}entry"))

@@ -104,7 +104,7 @@ def test_data_strings_are_escaped_everywhere(data_dir):
 def test_changelog_renders_every_change_in_both_languages(story):
     en = html.unescape(render("{{ changelog }}", "en", story, "en/methods/"))
     zh = html.unescape(render("{{ changelog }}", "zh", story, "methods/"))
-    assert "Audit of 2026-12-01: 2 changes." in en and "审核（2026-12-01）：共 2 处改动。" in zh
+    assert "Audit of 2026-12-01: 2 changes." in en and "审核（2026-12-01）：改动 2 处。" in zh
     assert en.count("<tr>") == zh.count("<tr>") == 2 + 1  # a header row and one row per change
     assert "Every record checked." in en and "逐条核对。" in zh
     assert "The source says more." in en and "原文更长。" in zh
@@ -125,7 +125,7 @@ def test_an_audit_of_one_change_says_so_in_the_singular():
     en = html.unescape(render("{{ changelog }}", "en", real, "en/methods/"))
     zh = html.unescape(render("{{ changelog }}", "zh", real, "methods/"))
     assert re.search(rf"Audit of {one.date.isoformat()}( \(\d+ of \d+\))?: 1 change\.", en) and "1 changes" not in en
-    assert re.search(rf"审核（{one.date.isoformat()}(，当天第 \d+ 次，共 \d+ 次)?）：共 1 处改动。", zh)
+    assert re.search(rf"审核（{one.date.isoformat()}(，当天第 \d+ 次，共 \d+ 次)?）：改动 1 处。", zh)
 
 
 def test_audits_of_one_day_are_numbered_and_all_are_newest_first():

@@ -133,12 +133,13 @@ def test_a_turn_named_in_a_card_is_a_link_to_it(site, story, lang):
     pages = {p: _content(site.html(LANGS[lang] + p)) for p in ("fact-check/", "transcript/")}
     named = [(c.id, m["args"].strip()) for c in story.data.checks for field in (c.problem, c.correction)
              for m in TOKEN.finditer(field[lang]) if m["name"] == "turn"]
-    assert named  # the GPQA card names turns 59 and 53
+    assert named  # the GPQA card names turns 59 and 53; the transcript's own slips, 8, 9 and 42
     for check_id, n in named:
-        card = next(re.search(rf'id="check-{re.escape(check_id)}".*?(?=<(?:section|li) class="o3-check[ "]|$)', body, re.S)[0]
-                    for body in pages.values() if f'id="check-{check_id}"' in body)
-        link = re.search(rf'<a class="o3-turnref" href="([^"]*transcript/#t{n})">([^<]*)</a>', card)
+        page, card = next((p, re.search(rf'id="check-{re.escape(check_id)}".*?(?=<(?:section|li) class="o3-check[ "]|$)', body, re.S)[0])
+                          for p, body in pages.items() if f'id="check-{check_id}"' in body)
+        link = re.search(rf'<a class="o3-turnref" href="([^"]*#t{n})">([^<]*)</a>', card)
         assert link and html.unescape(link[2]) == t(lang, "text.turn", n=n), (check_id, n)
+        assert urljoin(site.url + LANGS[lang] + page, link[1]) == f"{site.url}{LANGS[lang]}transcript/#t{n}", (check_id, link[1])
         assert f'id="t{n}"' in transcript
     assert "{{" not in "".join(pages.values())
 

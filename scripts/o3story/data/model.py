@@ -554,6 +554,12 @@ class Dataset(Record):
     status: Status | None = None
     caveats: tuple[Caveat, ...] = ()
 
+    def audit_of_day(self, audit_id: str) -> tuple[int, int]:
+        """(n, of): the audit is its day's n-th of `of`, oldest first (data/changelog.yaml lists them newest first)."""
+        audit = next(a for a in self.audits if a.id == audit_id)
+        same = [a.id for a in self.audits if a.date == audit.date]
+        return len(same) - same.index(audit_id), len(same)
+
     def model_label(self, name: str, lang: str) -> str:
         """A figure's `model` as a reader of `lang` sees it."""
         entry = next((m for m in self.models if m.name == name), None)

@@ -61,10 +61,17 @@ class Entry:
     link: str
     summary: str
     kind: str  # audit, correction, verdict
+    nth: int = 0  # an audit's (and its corrections') number among the day's audits, oldest first
+
+
+def numbered_date(data, audit, date: str, lang: str) -> str:
+    """`date` as the audit's heading gives it: numbered where the same day has several audits."""
+    n, of = data.audit_of_day(audit.id)
+    return date if of == 1 else t(lang, "changelog.date_nth", date=date, n=n, of=of)
 
 
 def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
-    """Every entry of the feed, newest first (ties in a fixed order: kind, then id)."""
+    """Every entry of the feed, newest first (ties in a fixed order: kind, the day's audits newest first, then id)."""
     def plain(text: str) -> str:
         # each {{ fig ID }} as its value, {{ translated }} as its words ("our translation"): nothing dropped
         return render_text(text, lang, story)
@@ -77,9 +84,9 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
         at = f"{home}{METHODS}#audit-{audit.id}"
         out.append(Entry(
             id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}"),
-            title=t(lang, "feed.audit_one" if len(audit.changes) == 1 else "feed.audit", date=long_date(audit.date, lang),
-                    count=len(audit.changes)),
-            updated=audit.date, link=at, kind="audit",
+            title=t(lang, "feed.audit_one" if len(audit.changes) == 1 else "feed.audit",
+                    date=numbered_date(data, audit, long_date(audit.date, lang), lang), count=len(audit.changes)),
+            updated=audit.date, link=at, kind="audit", nth=data.audit_of_day(audit.id)[0],
             summary=t(lang, "feed.audit_summary", count=len(audit.changes), corrections=len(corrections),
                       method=plain(audit.method[lang]))))
         for change in corrections:
@@ -87,7 +94,7 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
                 id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}/{change.kind}/{change.record}/{change.field}"),
                 title=t(lang, "feed.correction", kind=t(lang, "changelog.kind." + change.kind), record=change.record,
                         field=change.field),
-                updated=audit.date, link=at, kind="correction",
+                updated=audit.date, link=at, kind="correction", nth=data.audit_of_day(audit.id)[0],
                 summary=t(lang, "feed.correction_summary", was=t(lang, "feed.quoted", text=plain(change.was)),
                           now=t(lang, "feed.quoted", text=plain(change.now)) if change.now is not None
                           else t(lang, "changelog.removed"),
@@ -104,7 +111,7 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
                 summary=t(lang, "feed.verdict_summary", was=label(before.verdict), now=label(step.verdict),
                           reason=plain(step.reason[lang]))))
     order = {"verdict": 0, "audit": 1, "correction": 2}
-    out.sort(key=lambda e: (order[e.kind], e.id))
+    out.sort(key=lambda e: (order[e.kind], -e.nth, e.id))  # one day's audits newest first, as on the methods page
     out.sort(key=lambda e: e.updated, reverse=True)
     return out
 

@@ -31,15 +31,8 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
             return t(lang, missing)
         return t(lang, "changelog.new_record") if v == NEW_RECORD else ctx.own_words(v)
 
-    by_day: dict = {}  # each day's audits, newest first, as the file lists them
-    for a in ctx.story.data.audits:
-        by_day.setdefault(a.date, []).append(a)
-
     def day(a) -> str:  # the audit's date, numbered where the same day has several ("2026-12-06 (2 of 7)"), oldest first
-        same = by_day[a.date]
-        if len(same) == 1:
-            return a.date.isoformat()
-        return t(lang, "changelog.date_nth", date=a.date.isoformat(), n=len(same) - same.index(a), of=len(same))
+        return feed.numbered_date(ctx.story.data, a, a.date.isoformat(), lang)
 
     audits = [{
         "id": a.id, "heading": t(lang, "changelog.audit_one" if len(a.changes) == 1 else "changelog.audit", date=day(a), count=len(a.changes)),

@@ -135,38 +135,3 @@ def test_metadata_states_each_columns_licence(story, tmp_path):
             assert "rights" not in f, f["name"]
     rows = list(csv.DictReader(io.StringIO((tmp_path / "charts/o3-vs-o1/data.csv").read_text(encoding="utf-8"))))
     assert all(r["licence"] == "CC BY 4.0, except quote (the source's own terms)" for r in rows)
-
-
-def test_the_plotly_js_that_draws_an_image_is_in_its_key(tmp_path):
-    drawn = tmp_path / "plotly-aaaa.min.js"
-    drawn.write_text("", encoding="utf-8")
-    given = Images(tmp_path, None, lambda: drawn)
-    assert given.plotlyjs == drawn  # given when first needed, as a build's (site/vendor.plotly_bundle) is
-    own = Images(tmp_path, None)
-    assert own.plotlyjs is None
-    assert given.key("{}", "png") != own.key("{}", "png")
-    other = tmp_path / "plotly-bbbb.min.js"
-    assert Images(tmp_path, None, lambda: other).key("{}", "png") != given.key("{}", "png")
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(find_browser() is None, reason="needs Chromium (make browser)")
-def test_the_site_s_plotly_js_draws_the_same_pictures_as_plotly_py_s(story, tmp_path):
-    """A build draws its images with the plotly.js the site serves (built with only what the charts use):
-    the same pixels as plotly.py's full plotly.js, for a chart with bars, markers, text and annotations."""
-    from o3story.site.vendor import plotly_bundle
-
-    chart = charts.build("o3-vs-o1", story, "en")
-    figs = [exports.static_figure(chart, narrow) for narrow in (False, True)]
-    pictures = []
-    for n, plotlyjs in enumerate((None, plotly_bundle)):  # kaleido's one server restarts with the other plotly.js
-        images = Images(tmp_path / f"cache-{n}", find_browser(), plotlyjs)
-        pictures.append([images.render(fig, "png") for fig in figs])
-    assert all(p.startswith(b"\x89PNG") for p in pictures[0])
-    assert pictures[0] == pictures[1]
-    # and the plotly.js given is the one that draws: one that defines no Plotly draws nothing
-    empty = tmp_path / "plotly-empty.min.js"
-    empty.write_text("// no plotly here\n", encoding="utf-8")
-    with pytest.raises(Exception):  # noqa: B017 - kaleido's own error, whatever it names it
-        Images(tmp_path / "cache-empty", find_browser(), lambda: empty).render(figs[0], "png")
-    images.close()

@@ -3,11 +3,6 @@
 One kaleido server per process (a browser per image costs seconds; the server, a fraction of one),
 MathJax off (kaleido would fetch it from a CDN), and a cache keyed by the image's content hash so
 that a rebuild that changes nothing renders nothing.
-
-A build draws with the plotly.js the site serves (`plotlyjs`: its path, given when first needed), so
-that a static image and the live chart come from the same code. Kaleido reloads its page after each
-image, and the site's plotly.js is a fifth of the full one: an image takes about half the time
-(24 images: 4.1 s against 7.4 s with plotly.py's full plotly.js, the same PNG bytes).
 """
 
 from __future__ import annotations
@@ -17,7 +12,6 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -40,32 +34,23 @@ def find_browser() -> str | None:
 class Images:
     """Renders plotly figures to PNG/SVG bytes, through a cache folder."""
 
-    def __init__(self, cache: Path, browser: str | None, plotlyjs: Callable[[], Path] | None = None):
+    def __init__(self, cache: Path, browser: str | None):
         self.cache = cache
         self.browser = browser
-        self._plotlyjs = plotlyjs  # the plotly.js to draw with (None: the one plotly.py ships)
         self.rendered = 0  # images actually rendered (not served from the cache) by this object
+        self._server = False
         self.reuse = None  # render/reuse.Reuse: pictures kept across builds by what they show (set by a build)
 
     @property
     def available(self) -> bool:
         return self.browser is not None
 
-    @property
-    def plotlyjs(self) -> Path | None:
-        """The plotly.js file to draw with (built on first use), or None for plotly.py's own."""
-        if callable(self._plotlyjs):
-            self._plotlyjs = self._plotlyjs()
-        return self._plotlyjs
-
     def key(self, spec: str, fmt: str, scale: int = 2) -> str:
         from importlib.metadata import version
 
         h = hashlib.sha256()
-        # (scale 2, the default, adds nothing to the key: images cached before scales existed stay valid;
-        # the site's plotly.js is named by a hash of what it is built from)
-        drawn_by = () if self.plotlyjs is None else (self.plotlyjs.name,)
-        for part in (spec, fmt, version("plotly"), version("kaleido")) + drawn_by + (() if scale == 2 else (f"scale={scale}",)):
+        # (scale 2, the default, adds nothing to the key: images cached before scales existed stay valid)
+        for part in (spec, fmt, version("plotly"), version("kaleido")) + (() if scale == 2 else (f"scale={scale}",)):
             h.update(part.encode("utf-8"))
             h.update(b"\0")
         return h.hexdigest()
@@ -86,35 +71,21 @@ class Images:
         return data
 
     def _start(self) -> None:
-        """Kaleido's server is one per process: start it drawing with this object's plotly.js, or restart
-        it if another object started it with another (a test may hold both)."""
+        if self._server:
+            return
         import kaleido
 
-        drawn_by = None if self.plotlyjs is None else str(self.plotlyjs)
-        if _SERVER["running"] and _SERVER["plotlyjs"] == drawn_by:
-            return
-        if _SERVER["running"]:
-            _stop()
         os.environ.setdefault("BROWSER_PATH", self.browser or "")
-        kaleido.start_sync_server(n=1, mathjax=False, silence_warnings=True, **({} if drawn_by is None else {"plotlyjs": drawn_by}))
-        _SERVER.update(running=True, plotlyjs=drawn_by)
-        if not _SERVER["stop_at_exit"]:
-            atexit.register(_stop)
-            _SERVER["stop_at_exit"] = True
+        kaleido.start_sync_server(n=1, mathjax=False, silence_warnings=True)
+        self._server = True
+        atexit.register(self.close)
 
     def close(self) -> None:
-        _stop()
+        if self._server:
+            import kaleido
 
-
-_SERVER = {"running": False, "plotlyjs": None, "stop_at_exit": False}  # the process's kaleido server
-
-
-def _stop() -> None:
-    if _SERVER["running"]:
-        import kaleido
-
-        try:
-            kaleido.stop_sync_server(silence_warnings=True)
-        except Exception:  # noqa: BLE001 - the process is ending anyway
-            pass
-        _SERVER["running"] = False
+            try:
+                kaleido.stop_sync_server(silence_warnings=True)
+            except Exception:  # noqa: BLE001 - the process is ending anyway
+                pass
+            self._server = False

@@ -109,7 +109,7 @@ class Build:
 
     def __post_init__(self):
         # One image renderer (and so one kaleido server) for the whole process, across rebuilds.
-        self.images = images.Images(image_cache(self.root), images.find_browser(), vendor.plotly_bundle)
+        self.images = images.Images(image_cache(self.root), images.find_browser())
         self.reuse = project_reuse(self.root)
         # the generator's templates (the theme's and ours), compiled once: Jinja keys each by its source's checksum
         self.templates = None

@@ -51,11 +51,14 @@ def fig_anchor(fig: Figure) -> str:
 
 
 def render_text(text: str, lang: str, story: Story) -> str:
-    """Plain-text placeholders for page metadata (the description): only {{ fig ID }}, as text."""
+    """Plain-text placeholders for page metadata (the description) and the feed: {{ fig ID }} as its value,
+    {{ translated }} and {{ turn N }} as words."""
 
     def sub(m) -> str:
         if m["name"] == "translated":
             return " " + t(lang, "quote.translated_plain")
+        if m["name"] == "turn":  # a fact-check's turn of the transcript, as words
+            return t(lang, "text.turn", n=m["args"].strip())
         if m["name"] != "fig":
             raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in page metadata, not '{m['name']}'")
         (fig_id,) = m["args"].split()

@@ -64,9 +64,8 @@ class Entry:
     nth: int = 0  # an audit's (and its corrections') number among the day's audits, oldest first
 
 
-def numbered_date(data, audit, date: str, lang: str) -> str:
-    """`date` as the audit's heading gives it: numbered where the same day has several audits."""
-    n, of = data.audit_of_day(audit.id)
+def numbered_date(date: str, n: int, of: int, lang: str) -> str:
+    """`date` as an audit's heading gives it: numbered where the same day has several audits (Dataset.audit_of_day)."""
     return date if of == 1 else t(lang, "changelog.date_nth", date=date, n=n, of=of)
 
 
@@ -82,11 +81,12 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
     for audit in data.audits:
         corrections = [c for c in audit.changes if c.was is not None]
         at = f"{home}{METHODS}#audit-{audit.id}"
+        nth, of = data.audit_of_day(audit.id)
         out.append(Entry(
             id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}"),
             title=t(lang, "feed.audit_one" if len(audit.changes) == 1 else "feed.audit",
-                    date=numbered_date(data, audit, long_date(audit.date, lang), lang), count=len(audit.changes)),
-            updated=audit.date, link=at, kind="audit", nth=data.audit_of_day(audit.id)[0],
+                    date=numbered_date(long_date(audit.date, lang), nth, of, lang), count=len(audit.changes)),
+            updated=audit.date, link=at, kind="audit", nth=nth,
             summary=t(lang, "feed.audit_summary", count=len(audit.changes), corrections=len(corrections),
                       method=plain(audit.method[lang]))))
         for change in corrections:
@@ -94,7 +94,7 @@ def entries(story: Story, lang: str, site_url: str) -> list[Entry]:
                 id=tag(story, site_url, LANG_ROOT[lang] + f"audit/{audit.id}/{change.kind}/{change.record}/{change.field}"),
                 title=t(lang, "feed.correction", kind=t(lang, "changelog.kind." + change.kind), record=change.record,
                         field=change.field),
-                updated=audit.date, link=at, kind="correction", nth=data.audit_of_day(audit.id)[0],
+                updated=audit.date, link=at, kind="correction", nth=nth,
                 summary=t(lang, "feed.correction_summary", was=t(lang, "feed.quoted", text=plain(change.was)),
                           now=t(lang, "feed.quoted", text=plain(change.now)) if change.now is not None
                           else t(lang, "changelog.removed"),

@@ -32,7 +32,7 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
         return t(lang, "changelog.new_record") if v == NEW_RECORD else ctx.own_words(v)
 
     def day(a) -> str:  # the audit's date, numbered where the same day has several ("2026-12-06 (2 of 7)"), oldest first
-        return feed.numbered_date(ctx.story.data, a, a.date.isoformat(), lang)
+        return feed.numbered_date(a.date.isoformat(), *ctx.story.data.audit_of_day(a.id), lang)
 
     audits = [{
         "id": a.id, "heading": t(lang, "changelog.audit_one" if len(a.changes) == 1 else "changelog.audit", date=day(a), count=len(a.changes)),

@@ -117,6 +117,23 @@ def test_changelog_renders_every_change_in_both_languages(story):
     assert all(re.search(r'<q><span lang="zh-Hans" data-verbatim>准确率约为71\.7%</span>', page) for page in (en, zh))
 
 
+def test_changelog_texts_show_no_template_syntax():
+    """An old or new wording that holds {{ fig ID }}, {{ translated }} or {{ turn N }} shows them as the
+    reader met them (the linked value, the mark, the turn's link), never as template syntax."""
+    from conftest import ROOT
+
+    real = load_story(ROOT / "data")
+    with_token = [c for a in real.data.audits for c in a.changes for v in (c.was, c.now) if v and "{{" in v]
+    assert with_token  # the real changelog has such texts
+    for lang, url in (("en", "en/methods/"), ("zh", "methods/")):
+        page = html.unescape(render("{{ changelog }}", lang, real, url))
+        audits = "".join(re.findall(r'<section class="o3-audit".*?</section>', page, flags=re.S))
+        assert audits.count("<tr>") > len(real.data.audits)
+        assert "{{" not in audits and "}}" not in audits, re.findall(r".{60}\{\{.{60}", audits)[:3]
+        cells = re.findall(r'<td data-label="[^"]+"><span lang="[^"]+" data-verbatim>(.*?)</span></td>', audits, flags=re.S)
+        assert any('class="o3-fig"' in c for c in cells) and any('class="o3-tr"' in c for c in cells)
+
+
 def test_an_audit_of_one_change_says_so_in_the_singular():
     from conftest import ROOT
 

@@ -187,7 +187,10 @@ class PageContext:
         if self.lang == TRANSLATION_LANG and lang_of != html_lang(TRANSLATION_LANG):
             m = re.fullmatch(r"(turn \d+: )?(.*?)( \([^()]*\))?", text, flags=re.S)
             gloss = glosses.translation(self.story, m.group(2)) or ""
-        return self.inline.own_words(text, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
+        # a record's text as the reader met it: its {{ fig ID }} as the linked value, {{ translated }}
+        # as the mark, {{ turn N }} as the link (a changelog's old and new texts; never template syntax)
+        shown = self.rich(text) if TOKEN.search(text) else text
+        return self.inline.own_words(shown, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
 
     def check_gloss(self, c) -> str:
         """The English beside a fact-check's Chinese quote on an English page: the check's own

@@ -56,3 +56,17 @@ def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, width):
     old[str(width)] = found
     OUT.write_text(json.dumps(old, indent=1, ensure_ascii=False))
     assert not found, found
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_on_a_phone_a_stacked_row_shows_no_label_with_nothing_under_it(site, tab, lang):
+    """A list row on a phone gives a line to each cell under its column's name; a cell that only says
+    "none" (–), such as the timeline's promise for an event nobody promised, takes no line."""
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+    page.goto(f"{site.url}{lang}fact-check/", wait_until="load")
+    shown = page.evaluate("""() => [...document.querySelectorAll('.o3-stack td')]
+        .filter(td => td.getClientRects().length).map(td => td.textContent.trim())""")
+    assert len(shown) > 40, len(shown)  # the timeline's rows, stacked
+    assert not [s for s in shown if s in ("", "–")], [s for s in shown if s in ("", "–")][:3]
+    hidden = page.locator(".o3-timeline td.o3-stack__none")
+    assert hidden.count() > 5 and not hidden.first.is_visible()

@@ -106,6 +106,26 @@ def test_a_doubled_word_fails(bad):
     assert "doubled" in rules(bad)
 
 
+@pytest.mark.parametrize("bad", [
+    f"<p>75.7%，每任务 {fig('20 美元/任务')}，符合预算</p>",  # across the figure link
+    "<p>成本为每任务 20 美元/任务。</p>",
+    "<p>at a cost per task of $20 per task</p>",
+    "<p>per task $3,440/task</p>",
+])
+def test_a_rate_s_unit_said_twice_fails(bad):
+    assert "unit" in rules(bad)
+
+
+@pytest.mark.parametrize("good", [
+    f"<p>75.7%，成本 {fig('20 美元/任务')}</p>",
+    "<p>每题 6 个样本，成本 20 美元/任务</p>",
+    "<p>cost per task: $20, then $200 per task</p>",  # two figures, each with its own
+    f"<p>per task {fig('$20')}</p>",
+])
+def test_a_rate_s_unit_said_once_passes(good):
+    assert "unit" not in rules(good)
+
+
 @pytest.mark.parametrize("good", [
     "<p>then the theory</p>",
     "<p>看看，谢谢。</p>",  # a reduplicated word has no space in it

@@ -288,6 +288,17 @@ def doubled_findings(block: Block) -> Iterator[str]:
             yield f"“{m[1]}” twice: {context(block.text, m.start(), m.end())}"
 
 
+# A rate's unit said twice: "per task" typed before a figure that prints its own ("每任务 20 美元/任务",
+# "per task $20 per task").
+UNIT_TWICE = re.compile(r"每(?P<zh>[\u3400-\u9fff]{1,4})\s*[$¥€]?[\d.,]+\s*[\u3400-\u9fffA-Za-z ]{0,8}/\s*(?P=zh)"
+                        r"|(?i:\bper\s+(?P<en>[a-z]+)\s+(?:of\s+|is\s+|was\s+)?[$¥€]?[\d.,]+[^.;:\n]{0,16}?(?:\bper\s+|/)(?P=en)\b)")
+
+
+def unit_findings(block: Block) -> Iterator[str]:
+    for m in _outside_quotations(block, UNIT_TWICE):
+        yield f"“{m['zh'] or m['en']}” said twice in one rate: {context(block.text, m.start(), m.end())}"
+
+
 DOUBLE_POINT = re.compile(r"(?<!\.)\.\.(?!\.)")  # two full stops, not an ellipsis of three
 
 
@@ -420,7 +431,8 @@ def spacing_findings(block: Block) -> Iterator[str]:
 RULES = {"qualifier": qualifier_findings, "doubled": doubled_findings, "quoted": quoted_findings,
          "placeholder": placeholder_findings, "term": term_findings, "markup": markup_findings,
          "split": split_findings, "colon": colon_findings, "paren": paren_findings,
-         "spacing": spacing_findings, "nested": nested_findings, "points": points_findings}
+         "spacing": spacing_findings, "nested": nested_findings, "points": points_findings,
+         "unit": unit_findings}
 
 
 def page_problems(html: str, page: str) -> list[Finding]:

@@ -97,3 +97,21 @@ def test_methods_page_prints_the_scale_and_the_scorecard_its_legend(site, story,
     for v in {c.verdict for c in story.data.claims}:
         assert story.data.grade(v).legend[lang] in legend
     assert t(lang, "scorecard.scale") in legend
+
+
+@pytest.mark.parametrize("lang,page", [("zh", "fact-check/"), ("en", "en/fact-check/")])
+def test_a_check_card_names_its_claim_s_scorecard_verdict_from_data(site, story, lang, page):
+    """A check rates how a claim was put; the scorecard rates whether it held. A card that links its
+    claim gives the scorecard's verdict beside the link, from the claim's one record, so two verdicts
+    on one card never read as a contradiction."""
+    body = html.unescape(_content(site.html(page)))
+    claims = {c.id: c for c in story.data.claims}
+    linked = [c for c in story.data.checks if c.claim and c.judges != "transcript"]
+    assert linked
+    for c in linked:
+        card = body[body.index(f'id="check-{c.id}"'):]
+        card = card[: card.index('class="o3-check ', 1) if 'class="o3-check ' in card[1:] else len(card)]
+        line = re.search(r'o3-check__claim">.*?</p>', card, re.S).group(0)
+        claim = claims[c.claim]
+        assert f'#claim-{claim.id}"' in line
+        assert t(lang, "check.claim_verdict", verdict=story.data.grade(claim.verdict).label[lang]) in line, (c.id, line)

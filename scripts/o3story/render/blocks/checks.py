@@ -119,7 +119,8 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
                                     "fig": ctx.figure(f)} for f in c.figures], "value",
                                   lambda r: [bracketed(name, lang, t(lang, "check.records"))
                                              for name in (what(ctx, r["fig"]), ctx.source(r["fig"].source)["publisher"])]),
-            "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": ctx.plain(claim.claim[lang])} if claim else None,
+            "claim": {"href": ctx.link(f"#claim-{claim.id}"), "text": ctx.plain(claim.claim[lang]),
+                      "verdict": t(lang, "check.claim_verdict", verdict=ctx.story.data.grade(claim.verdict).label[lang])} if claim else None,
         })
     src = next(s for s in ctx.story.data.sources if s.kind == "transcript")
     by_verdict = slips_by_verdict(ctx, members) if group == "transcript" else ""

@@ -119,7 +119,9 @@ def test_changelog_renders_every_change_in_both_languages(story):
 
 def test_changelog_texts_show_no_template_syntax():
     """An old or new wording that holds {{ fig ID }}, {{ translated }} or {{ turn N }} shows them as the
-    reader met them (the linked value, the mark, the turn's link), never as template syntax."""
+    reader met them, never as template syntax: in the wording's own language (an English wording on a
+    Chinese page says "9.7 percentage points", not "9.7 个百分点"), linked where that is the page's.
+    A value without words (a minute, a number) gets no translation beside it."""
     from conftest import ROOT
 
     real = load_story(ROOT / "data")
@@ -130,8 +132,18 @@ def test_changelog_texts_show_no_template_syntax():
         audits = "".join(re.findall(r'<section class="o3-audit".*?</section>', page, flags=re.S))
         assert audits.count("<tr>") > len(real.data.audits)
         assert "{{" not in audits and "}}" not in audits, re.findall(r".{60}\{\{.{60}", audits)[:3]
-        cells = re.findall(r'<td data-label="[^"]+"><span lang="[^"]+" data-verbatim>(.*?)</span></td>', audits, flags=re.S)
-        assert any('class="o3-fig"' in c for c in cells) and any('class="o3-tr"' in c for c in cells)
+        cells = re.findall(r'<td data-label="[^"]+"><span lang="([^"]+)" data-verbatim>(.*?)</span>(.*?)</td>', audits, flags=re.S)
+        english = [text for code, text, _ in cells if code == "en"]
+        # (an English note may quote a Chinese word; a value in Chinese form it may not)
+        chinese_values = re.compile(r"个百分点|第\s*\d+\s*段|约\s*\d|\d\s*美元")
+        assert english and not [c for c in english if chinese_values.search(re.sub(r"<[^>]+>", "", c))], \
+            [c for c in english if chinese_values.search(c)][:3]
+        if lang == "en":
+            assert any('class="o3-fig"' in c for c in english) and any('class="o3-tr"' in c for c in english)
+        else:
+            assert any("percentage points" in c for c in english) and any("turn 42" in c for c in english)
+        # a bare value ("4", a minute) has no gloss: only words are translated
+        assert not [text for code, text, after in cells if not re.search(r"[^\W\d_]", text) and "o3-gloss" in after]
 
 
 def test_an_audit_of_one_change_says_so_in_the_singular():

@@ -13,8 +13,8 @@ import re
 from markupsafe import Markup, escape
 
 from o3story.data import claims
-from o3story.data.locale import html_lang
-from o3story.data.model import Figure, text_lang
+from o3story.data.locale import LANGS, html_lang
+from o3story.data.model import CJK_CHAR, LATIN_LETTER, Figure, text_lang
 from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
 from o3story.data.transcript import LANG as TRANSCRIPT_LANG
@@ -182,14 +182,20 @@ class PageContext:
         """Words as a record or a source has them (a changelog's old and new values, a quotation),
         marked with their language; Chinese words on an English page carry the project's
         translation of the transcript beside them where it has one (render/glosses.translation)."""
-        lang_of = text_lang(text)
+        bare = TOKEN.sub(" ", text)  # the words, without the placeholders' record ids
+        # a value without words (a number, a minute) takes the page's language, and no translation
+        lang_of = text_lang(bare) if CJK_CHAR.search(bare) or LATIN_LETTER.search(bare) else html_lang(self.lang)
         gloss = ""
-        if self.lang == TRANSLATION_LANG and lang_of != html_lang(TRANSLATION_LANG):
+        if self.lang == TRANSLATION_LANG and lang_of != html_lang(TRANSLATION_LANG) and CJK_CHAR.search(bare):
             m = re.fullmatch(r"(turn \d+: )?(.*?)( \([^()]*\))?", text, flags=re.S)
             gloss = glosses.translation(self.story, m.group(2)) or ""
-        # a record's text as the reader met it: its {{ fig ID }} as the linked value, {{ translated }}
-        # as the mark, {{ turn N }} as the link (a changelog's old and new texts; never template syntax)
-        shown = self.rich(text) if TOKEN.search(text) else text
+        # a record's text as the reader met it: its {{ fig ID }} as the value, {{ translated }} as the
+        # mark, {{ turn N }} as the turn (a changelog's old and new texts; never template syntax), in
+        # the text's own language: linked where that is the page's, in words where it is not
+        shown = text
+        if TOKEN.search(text):
+            words_lang = next(code for code in LANGS if html_lang(code) == lang_of)
+            shown = self.rich(text) if words_lang == self.lang else render_text(text, words_lang, self.story)
         return self.inline.own_words(shown, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
 
     def check_gloss(self, c) -> str:

@@ -23,8 +23,9 @@ like a wrong number. Two checks find them:
   * `split`: a space between a Chinese word and a figure's own qualifier ("得分 约71.7%").
   * `markup`: Markdown syntax shown as text (`**low**`: a data string is escaped, never Markdown).
   * `term`: a variant of a term the site writes one way (`TERMS`: 词元 for token, 十二月 for 12 月,
-    人类小组 for 人类测试组, 核查记录 for 审核记录), outside quotation marks and the changelog's stored
-    texts.
+    人类小组 for 人类测试组, 核查记录 for 审核记录, 低算力 and 高算力 for 低计算量 and 高计算量), outside
+    quotation marks and the changelog's stored texts.
+  * `unit`: a rate's unit said twice, typed before a figure that prints its own (“每任务 20 美元/任务”).
   * `colon`: a half-width colon right after a Chinese word (“来源: ”), in the site's own words; Chinese
     takes “：”.
   * `placeholder`: a `{{ name args }}` placeholder shown as text instead of what it stands for (but
@@ -339,7 +340,7 @@ placeholder_findings = _shown_as_text(UNRENDERED, "placeholder shown as text")
 
 # One word per term: a variant a writer may type, and the word the site uses for it everywhere.
 # (核查 is a fact-check; an audit of the records is 审核, and its log 审核记录)
-TERMS = {"词元": "token", "十二月": "12 月", "人类小组": "人类测试组", "核查记录": "审核记录"}
+TERMS = {"词元": "token", "十二月": "12 月", "人类小组": "人类测试组", "核查记录": "审核记录", "低算力": "低计算量", "高算力": "高计算量"}
 
 
 def term_findings(block: Block) -> Iterator[str]:

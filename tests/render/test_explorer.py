@@ -207,10 +207,10 @@ def test_chinese_search_and_filter_by_source(site, story, page):
     total = len(story.data.figures)
     page.goto(site.url + "methods/")
     page.wait_for_selector(".o3-x--js")
-    type_search(page, "低算力")
-    shown = assert_filtered(page, "低算力", total)
+    type_search(page, "低计算量")
+    shown = assert_filtered(page, "低计算量", total)
     assert page.locator(".o3-x__count").inner_text() == f"显示 {len(shown)} / {total} 条记录"
-    assert "search=%E4%BD%8E%E7%AE%97%E5%8A%9B" in page.url
+    assert "search=%E4%BD%8E%E8%AE%A1%E7%AE%97%E9%87%8F" in page.url
     click(page.locator('th[data-key="date"]'))
     order = [r["id"] for r in visible_rows(page)]
     dates = [page.locator(f'[id="{i}"] .o3-x__c-date').inner_text() for i in order]
@@ -218,7 +218,7 @@ def test_chinese_search_and_filter_by_source(site, story, page):
     page.reload()
     page.wait_for_selector(".o3-x--js")
     assert [r["id"] for r in visible_rows(page)] == order
-    assert page.locator("#o3-x-search").input_value() == "低算力"
+    assert page.locator("#o3-x-search").input_value() == "低计算量"
     # a source filter that leaves nothing with the search shows the "no record" line
     type_search(page, "")
     page.select_option("#o3-x-source", "baoyu-transcript")

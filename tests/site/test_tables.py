@@ -58,15 +58,17 @@ def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, width):
     assert not found, found
 
 
-@pytest.mark.parametrize("lang", ["", "en/"])
-def test_on_a_phone_a_stacked_row_shows_no_label_with_nothing_under_it(site, tab, lang):
+@pytest.mark.parametrize("path", ["fact-check/", "en/fact-check/", "methods/", "en/methods/"])
+def test_on_a_phone_a_stacked_row_shows_no_label_with_nothing_under_it(site, tab, path):
     """A list row on a phone gives a line to each cell under its column's name; a cell that only says
-    "none" (–), such as the timeline's promise for an event nobody promised, takes no line."""
+    "none" (–), such as the timeline's promise for an event nobody promised or a change's source text
+    where the change quotes none, takes no line."""
     page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
-    page.goto(f"{site.url}{lang}fact-check/", wait_until="load")
-    shown = page.evaluate("""() => [...document.querySelectorAll('.o3-stack td')]
-        .filter(td => td.getClientRects().length).map(td => td.textContent.trim())""")
-    assert len(shown) > 40, len(shown)  # the timeline's rows, stacked
+    page.goto(site.url + path, wait_until="load")
+    stacked = ".o3-timeline td" if "fact-check" in path else ".o3-changelog td"
+    shown = page.evaluate("""sel => [...document.querySelectorAll(sel)]
+        .filter(td => td.getClientRects().length).map(td => td.textContent.trim())""", stacked)
+    assert len(shown) > 40, len(shown)  # the rows, stacked
     assert not [s for s in shown if s in ("", "–")], [s for s in shown if s in ("", "–")][:3]
-    hidden = page.locator(".o3-timeline td.o3-stack__none")
+    hidden = page.locator(stacked + ".o3-stack__none")
     assert hidden.count() > 5 and not hidden.first.is_visible()

@@ -64,3 +64,8 @@ def locale(code: str) -> Locale:
 
 def html_lang(code: str) -> str:
     return _BY_CODE[code].html_lang
+
+
+def code_of(lang_attr: str) -> str | None:
+    """The language code whose HTML lang value is `lang_attr` ("zh-Hans" -> the Chinese code), if any."""
+    return next((loc.code for loc in LOCALES if loc.html_lang == lang_attr), None)

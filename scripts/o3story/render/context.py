@@ -13,7 +13,7 @@ import re
 from markupsafe import Markup, escape
 
 from o3story.data import claims
-from o3story.data.locale import LANGS, html_lang
+from o3story.data.locale import code_of, html_lang
 from o3story.data.model import CJK_CHAR, LATIN_LETTER, Figure, text_lang
 from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
@@ -186,7 +186,7 @@ class PageContext:
         # a value without words (a number, a minute) takes the page's language, and no translation
         lang_of = text_lang(bare) if CJK_CHAR.search(bare) or LATIN_LETTER.search(bare) else html_lang(self.lang)
         gloss = ""
-        if self.lang == TRANSLATION_LANG and lang_of != html_lang(TRANSLATION_LANG) and CJK_CHAR.search(bare):
+        if self.lang == TRANSLATION_LANG and lang_of != html_lang(TRANSLATION_LANG):
             m = re.fullmatch(r"(turn \d+: )?(.*?)( \([^()]*\))?", text, flags=re.S)
             gloss = glosses.translation(self.story, m.group(2)) or ""
         # a record's text as the reader met it: its {{ fig ID }} as the value, {{ translated }} as the
@@ -194,7 +194,7 @@ class PageContext:
         # the text's own language: linked where that is the page's, in words where it is not
         shown = text
         if TOKEN.search(text):
-            words_lang = next(code for code in LANGS if html_lang(code) == lang_of)
+            words_lang = code_of(lang_of)
             shown = self.rich(text) if words_lang == self.lang else render_text(text, words_lang, self.story)
         return self.inline.own_words(shown, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
 

@@ -8,7 +8,7 @@ from typing import get_args
 
 from markupsafe import Markup
 
-from o3story.data.locale import LANGS, html_lang
+from o3story.data.locale import code_of
 from o3story.data.model import Confidence, Figure, text_lang
 from o3story.render import glosses, source_text, templating
 from o3story.render.fmt import number, setting, value
@@ -61,7 +61,7 @@ def _source_option(s, lang: str) -> tuple[str, str, str]:
     language where the title is the source's own (an option holds no markup), else the page's, with
     the page's names for both (a title that is partly the project's description, such as "ARC Prize
     2024 [Kaggle competition description]", reads in the page's language, its publisher too)."""
-    own = next((code for code in LANGS if html_lang(code) == s.title_lang), None)  # the title's language
+    own = code_of(s.title_lang)  # the title's language
     if s.title_label is None and own is not None and (own == lang or s.title_lang == "en"):
         # the title's language names the publisher ("OpenAI (YouTube)") and punctuates
         return s.id, f"{s.publisher_in(own)}{t(own, 'punct.colon')}{s.title}", s.title_lang

@@ -18,26 +18,34 @@ from frictionless import Package, validate
 
 from conftest import ROOT
 from o3story.render import datapackage, exports
-
-# The expected rows are built from the records themselves, not with the package's own column
+from o3story.render.context import plain_words
 from o3story.data import model
 
 # The expected rows are built from the records themselves, not with the package's own column
 # getters: each record's fields flattened (a setting's keys as columns, a bilingual text as
 # <field>_zh / <field>_en), so a field the package leaves out or renames fails the test.
 KINDS = {"figures": "figures", "sources": "sources", "metrics": "metrics", "factchecks": "checks",
-         "timeline": "events", "unlinked": "unlinked"}
+         "timeline": "events", "unlinked": "unlinked", "claims": "claims"}
+# Texts that may hold placeholders: <field>_<lang> in plain words, <field>_template_<lang> as written
+WORDED = {"figures": {"notes"}, "factchecks": {"problem", "correction"}, "timeline": {"event", "scheduled", "promised"},
+          "claims": {"claim", "reason"}}
 
 
 def _is_text(annotation) -> bool:
     return annotation is model.Text or model.Text in typing.get_args(annotation)
 
 
-def flatten(record) -> dict[str, object]:
+def flatten(record, data=None, worded=frozenset()) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, info in type(record).model_fields.items():
         value = getattr(record, name)
-        if isinstance(value, model.Setting):
+        if name in worded:
+            for lang in ("zh", "en"):
+                out[f"{name}_template_{lang}"] = value[lang] if value is not None else None
+                out[f"{name}_{lang}"] = plain_words(value[lang], lang, data) if value is not None else None
+        elif name == "history":  # a claim's verdict history: claim_history.csv
+            continue
+        elif isinstance(value, model.Setting):
             out.update({k: getattr(value, k) for k in type(value).model_fields})
         elif name == "formula":  # one string, or words in each language: formula (English) and formula_zh
             out.update({"formula": record.formula_in("en"), "formula_zh": record.formula_in("zh")})
@@ -110,7 +118,11 @@ def test_the_validator_catches_a_broken_foreign_key(package_path, tmp_path):
 @pytest.mark.parametrize("name", list(KINDS))
 def test_every_record_is_in_the_package_value_for_value(package_path, story, name):
     records = list(getattr(story.data, KINDS[name]))
-    want = {r.id: flatten(r) for r in records}
+    want = {r.id: flatten(r, story.data, WORDED.get(name, frozenset())) for r in records}
+    if name == "claims":  # the verdict as the scorecard shows it, and since when
+        for r in records:
+            label = story.data.grade(r.verdict).label
+            want[r.id].update(verdict_label_zh=label["zh"], verdict_label_en=label["en"], verdict_since=r.history[-1].date)
     package = Package(str(package_path))
     # CSV, read and typed by frictionless with the package's schema
     rows = [row.to_dict() for row in package.get_resource(name).read_rows()]
@@ -129,6 +141,38 @@ def test_every_record_is_in_the_package_value_for_value(package_path, story, nam
         bad = {k: (item[k], v) for k, v in expected.items()
                if not (item[k] == (v.isoformat() if isinstance(v, date) else v))}
         assert not bad, (name, item["id"], bad)
+
+
+def test_claim_history_holds_every_step_of_every_claim(package_path, story):
+    rows = [row.to_dict() for row in Package(str(package_path)).get_resource("claim_history").read_rows()]
+    want = [(c.id, h.date, h.verdict, h.reason["en"], list(h.records)) for c in story.data.claims for h in c.history]
+    assert [(r["claim"], r["date"], r["verdict"], r["reason_template_en"], r["records"] or []) for r in rows] == want
+    assert len({r["id"] for r in rows}) == len(rows)
+    last = {r["claim"]: r for r in rows}  # a claim's last step is its verdict today
+    claims = {r["id"]: r for r in Package(str(package_path)).get_resource("claims").read_rows()}
+    assert {k: (r["verdict"], r["date"]) for k, r in last.items()} == {k: (c["verdict"], c["verdict_since"]) for k, c in claims.items()}
+    labels = {g.id: g.label["en"] for g in story.data.grades}
+    assert all(r["verdict_label_en"] == (labels[r["verdict"]] if r["verdict"] else None) for r in rows)
+
+
+def test_texts_read_as_the_site_shows_them(package_path):
+    """A journalist quotes a cell as it stands: no column but a `_template_` one holds a placeholder, and the
+    worded column has the value where the template has its record."""
+    folder = package_path.parent
+    for path in sorted(folder.glob("*.csv")):
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        bad = [(row["id"], col) for row in rows for col, cell in row.items() if "{{" in (cell or "") and "_template_" not in col]
+        assert not bad, (path.name, bad[:5])
+    for path in sorted(folder.glob("*.json")):
+        if path.name == "datapackage.json":
+            continue
+        bad = [(item["id"], k) for item in json.loads(path.read_text(encoding="utf-8"))
+               for k, v in item.items() if isinstance(v, str) and "{{" in v and "_template_" not in k]
+        assert not bad, (path.name, bad[:5])
+    checks = {r["id"]: r for r in csv.DictReader(io.StringIO((folder / "factchecks.csv").read_text(encoding="utf-8-sig")))}
+    check = checks["arc-misspoken-score"]
+    assert "{{ fig arc.o3.semi-private.high-compute.score }}" in check["correction_template_en"]
+    assert "87.5%" in check["correction_en"] and "87.5%" in check["correction_zh"], check["correction_en"]
 
 
 def test_csv_opens_in_excel_with_chinese_intact(package_path, story):
@@ -175,7 +219,7 @@ def test_descriptor_licence_keys_sources_version_and_citation(package_path, site
 
 # The fields that hold someone else's words verbatim, listed here rather than read from the package.
 QUOTED = {("figures", "quote"), ("figures", "transcript"), ("factchecks", "quote"), ("factchecks", "said_en"), ("timeline", "quote"),
-          ("unlinked", "quote")}
+          ("unlinked", "quote"), ("claims", "quote"), ("claims", "said_en")}
 
 
 def test_every_field_states_its_licence(package_path):

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from o3story.data import claims
 from o3story.data.locale import code_of, html_lang
-from o3story.data.model import CJK_CHAR, LATIN_LETTER, Figure, text_lang
+from o3story.data.model import CJK_CHAR, LATIN_LETTER, Dataset, Figure, text_lang
 from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
 from o3story.data.transcript import LANG as TRANSCRIPT_LANG
@@ -53,6 +53,12 @@ def fig_anchor(fig: Figure) -> str:
 def render_text(text: str, lang: str, story: Story) -> str:
     """Plain-text placeholders for page metadata (the description) and the feed: {{ fig ID }} as its value,
     {{ translated }} and {{ turn N }} as words."""
+    return plain_words(text, lang, story.data)
+
+
+def plain_words(text: str, lang: str, data: Dataset) -> str:
+    """`render_text` with the records alone (the data package's texts): each placeholder in plain words, with
+    no space between a Chinese word and a value that starts with its qualifier, as on the pages."""
 
     def sub(m) -> str:
         if m["name"] == "translated":
@@ -63,11 +69,11 @@ def render_text(text: str, lang: str, story: Story) -> str:
             raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in page metadata, not '{m['name']}'")
         (fig_id,) = m["args"].split()
         try:
-            return value(story.data.figure(fig_id), lang)
+            return value(data.figure(fig_id), lang)
         except KeyError:
             raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
 
-    return TOKEN.sub(sub, text)
+    return tidy_spaces(TOKEN.sub(sub, text), lang)
 
 
 class PageContext:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from o3story.render import exports, release
 from o3story.data import model
+from o3story.render.context import plain_words
 from o3story.render.i18n import t
 from o3story.data.locale import LANGS
 from o3story.data.model import Dataset
@@ -42,6 +43,8 @@ CSV_RULE = ("Text cells that start with = + - @, a tab, a carriage return or an 
 PLACEHOLDER = ("It may contain `{{ fig ID }}`: it stands for the value of the record ID in figures.csv, which "
                "the site shows formatted in its place; in a fact-check, `{{ turn N }}` stands for turn N of the "
                "transcript, which the site links.")
+WORDS = ("As the site shows it, in plain text: each number is the value of a record in figures.csv, formatted "
+         "(the `_template_` column beside it names the records).")
 QUOTE_RIGHTS = ("Verbatim from the source, quoted for verification. The quoted text remains its author's or "
                 "publisher's: the package's CC BY 4.0 licence does not cover it.")
 QUOTE_RIGHTS_FIELD = "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."
@@ -65,6 +68,7 @@ class Col:
     required: bool = False
     enum: list[str] | None = None
     extra: dict = field(default_factory=dict)
+    words: str | None = None  # a text with placeholders, given in plain words in this language (rows())
 
     def schema(self) -> dict:
         out: dict = {"name": self.name, "type": self.type, "title": self.title, "description": self.description}
@@ -102,10 +106,23 @@ def _text(attr: str, lang: str) -> Callable[[object], str | None]:
     return get
 
 
+NAMES = {"zh": "Chinese", "en": "English"}
+
+
 def _both(attr: str, title: str, description: str, required: bool = False) -> list[Col]:
-    names = {"zh": "Chinese", "en": "English"}
-    return [Col(f"{attr}_{lang}", "string", f"{title} ({names[lang]})", f"{description} In {names[lang]}.", _text(attr, lang),
+    return [Col(f"{attr}_{lang}", "string", f"{title} ({NAMES[lang]})", f"{description} In {NAMES[lang]}.", _text(attr, lang),
                 required=required) for lang in LANGS]
+
+
+def _worded(attr: str, title: str, description: str, required: bool = False) -> list[Col]:
+    """A text that may hold placeholders: `<attr>_<lang>` in plain words, as readers see it (what a journalist
+    quotes), then `<attr>_template_<lang>` as written in data/, placeholders and all (which records it cites)."""
+    return [
+        *[Col(f"{attr}_{lang}", "string", f"{title} ({NAMES[lang]})", f"{description} {WORDS} In {NAMES[lang]}.",
+              _text(attr, lang), required=required, words=lang) for lang in LANGS],
+        *[Col(f"{attr}_template_{lang}", "string", f"{title}, as written in data/ ({NAMES[lang]})",
+              f"{description} {PLACEHOLDER} In {NAMES[lang]}.", _text(attr, lang), required=required) for lang in LANGS],
+    ]
 
 
 def _setting(key: str) -> Callable[[object], object]:
@@ -165,7 +182,7 @@ FIGURES = Table(
             lambda f: f.uncertainty),
         Col("date", "date", "Date", "The date the record gives for the value: that of the version of the source it is read in "
             "(a revised source can be later than its first publication).", lambda f: f.date, required=True),
-        *_both("notes", "Notes", "What a reader should know to use the value (setting, caveats, disagreements)."),
+        *_worded("notes", "Notes", "What a reader should know to use the value (setting, caveats, disagreements)."),
     ],
     [("source", "sources", "id"), ("metric", "metrics", "id")],
 )
@@ -233,19 +250,21 @@ FACTCHECKS = Table(
         Col("rank", "integer", "Rank", "For livestream and summary checks, the order of consequence within the group (1 matters most).",
             lambda c: c.rank),
         Col("rank_reason", "string", "Rank reason", "Why the check stands at its rank, in one line (English).", lambda c: c.rank_reason),
-        Col("claim", "string", "Scorecard claim", "The scorecard claim whose words the check concerns, if any.", lambda c: c.claim),
+        Col("claim", "string", "Scorecard claim", "The scorecard claim whose words the check concerns, if any: an id in claims.csv.",
+            lambda c: c.claim),
         Col("severity", "string", "Severity", "error (a wrong fact), misleading (true words that lead to a wrong conclusion), "
             "slip (a misspelt name or term) or ambiguous (unclear wording the site cannot resolve).", lambda c: c.severity,
             required=True, enum=_enum(model.Severity)),
         Col("verdict", "string", "Verdict", "What the check finds: " + ", ".join(_enum(model.CheckVerdict)) + ".",
             lambda c: c.verdict, required=True, enum=_enum(model.CheckVerdict)),
-        *_both("problem", "Problem", "What is wrong. " + PLACEHOLDER, required=True),
-        *_both("correction", "Correction", "What is right, with its evidence. " + PLACEHOLDER, required=True),
+        *_worded("problem", "Problem", "What is wrong.", required=True),
+        *_worded("correction", "Correction", "What is right, with its evidence.", required=True),
         Col("sources", "list", "Sources", f"Ids in sources.csv that support the correction, separated by '{LIST_DELIMITER}'.",
             lambda c: list(c.sources)),
         Col("figures", "list", "Figures", f"Ids in figures.csv that the check concerns, separated by '{LIST_DELIMITER}'.",
             lambda c: list(c.figures)),
     ],
+    [("claim", "claims", "id")],
 )
 
 TIMELINE = Table(
@@ -259,9 +278,9 @@ TIMELINE = Table(
             required=True),
         Col("kind", "string", "Kind", "One of: " + ", ".join(_enum(model.EventKind)) + ".", lambda e: e.kind,
             required=True, enum=_enum(model.EventKind)),
-        *_both("event", "Event", "What happened. " + PLACEHOLDER, required=True),
-        *_both("scheduled", "Scheduled", "The event in the future tense, shown while its date is after the site's as-of date. " + PLACEHOLDER),
-        *_both("promised", "Promised", "What had been promised on 2024-12-20, where there was a promise. " + PLACEHOLDER),
+        *_worded("event", "Event", "What happened.", required=True),
+        *_worded("scheduled", "Scheduled", "The event in the future tense, shown while its date is after the site's as-of date."),
+        *_worded("promised", "Promised", "What had been promised on 2024-12-20, where there was a promise."),
         Col("promise_outcome", "string", "Promise outcome", "How the promise turned out: " + ", ".join(_enum(model.PromiseOutcome)) + ".",
             lambda e: e.promise and e.promise.outcome, enum=_enum(model.PromiseOutcome)),
         Col("promise_made", "date", "Promise made", "The day the promise was made.", lambda e: e.promise and e.promise.made),
@@ -291,12 +310,114 @@ UNLINKED = Table(
     ],
 )
 
-TABLES = (FIGURES, SOURCES, METRICS, FACTCHECKS, TIMELINE, UNLINKED)
+CLAIM_VERDICTS = _enum(model.Verdict)
+
+
+def _label(lang: str) -> Callable[[object], str | None]:
+    """A verdict's label in `lang`, from the written scale (verdicts.csv has no table: the scale is in
+    data/verdicts.yaml and on the methods page)."""
+    return lambda row: row.label[lang] if row.label else None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as the scorecard shows it: the record and its verdict's label."""
+
+    record: model.Claim
+    label: dict | None
+
+    def __getattr__(self, name: str):
+        return getattr(self.record, name)
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One dated step of a claim's verdict history, with the claim's id and the verdict's label."""
+
+    id: str
+    claim: str
+    date: date
+    verdict: str | None
+    reason: dict
+    records: list[str]
+    label: dict | None
+
+
+def _claims(data: Dataset) -> list[ClaimRow]:
+    return [ClaimRow(c, data.grade(c.verdict).label) for c in data.claims]
+
+
+def _steps(data: Dataset) -> list[StepRow]:
+    return [StepRow(f"{c.id}@{h.date.isoformat()}", c.id, h.date, h.verdict, h.reason, list(h.records),
+                    data.grade(h.verdict).label if h.verdict else None)
+            for c in data.claims for h in c.history]
+
+
+CLAIMS = Table(
+    "claims", "Claims and verdicts",
+    "The livestream's headline claims, each with the verdict the written scale gives it today, its reason and the "
+    "records it rests on: one row per claim of data/scorecard.yaml (the overview's scorecard). The scale's tests are "
+    "on the methods page; claim_history.csv holds every earlier verdict.",
+    _claims,
+    [
+        _id("claim"),
+        Col("turn", "integer", "Transcript turn", "The turn of the Chinese transcript in which the claim was said.",
+            lambda c: c.turn, required=True),
+        Col("quote", "string", "Quote", "The claim's words in the Chinese transcript, verbatim. " + TRANSCRIPT_RIGHTS,
+            lambda c: c.quote, required=True, extra={"rights": "Quoted material: remains the transcript author's; not under CC BY 4.0."}),
+        Col("said_en", "string", "Said (captions)", "What OpenAI's video captions say, verbatim, with corrections of the "
+            "automatic captions in [brackets]. " + QUOTE_RIGHTS, lambda c: c.said.en, required=True,
+            extra={"rights": QUOTE_RIGHTS_FIELD}),
+        Col("said_minute", "integer", "Said at minute", "The minute of OpenAI's video in which those words start.",
+            lambda c: c.said.minute),
+        *_worded("claim", "Claim", "The claim, in the site's words.", required=True),
+        Col("verdict", "string", "Verdict", "The verdict today, on the written scale for claims: " + ", ".join(CLAIM_VERDICTS) + ".",
+            lambda c: c.verdict, required=True, enum=CLAIM_VERDICTS),
+        *[Col(f"verdict_label_{lang}", "string", f"Verdict as shown ({NAMES[lang]})", f"The verdict's label on the site. In {NAMES[lang]}.",
+              _label(lang), required=True) for lang in LANGS],
+        Col("verdict_since", "date", "Verdict since", "The day the current verdict was first given (its last step in "
+            "claim_history.csv).", lambda c: c.since, required=True),
+        *_worded("reason", "Reason", "Why the claim has its verdict, with its evidence.", required=True),
+        Col("claimed", "list", "Claimed figures", f"Ids in figures.csv of the claim itself (the numbers said or shown), "
+            f"separated by '{LIST_DELIMITER}'.", lambda c: list(c.claimed)),
+        Col("evidence", "list", "Evidence", f"Ids in figures.csv of the later records the verdict rests on, primary sources "
+            f"first, separated by '{LIST_DELIMITER}'.", lambda c: list(c.evidence), required=True),
+    ],
+)
+
+CLAIM_HISTORY = Table(
+    "claim_history", "Verdict history",
+    "Every verdict each claim has had, oldest first: one row per step of a claim's history in data/scorecard.yaml. "
+    "Each step is the verdict the written scale gives with the records public on its date; a claim's last step is "
+    "its verdict in claims.csv.",
+    _steps,
+    [
+        Col("id", "string", "ID", "The step's id: the claim's id, '@', the step's date; unique.", lambda r: r.id, required=True),
+        Col("claim", "string", "Claim", "The claim: an id in claims.csv.", lambda r: r.claim, required=True),
+        Col("date", "date", "Date", "The day the verdict was given: the day the claim was made, or the public date of the "
+            "latest record the step cites.", lambda r: r.date, required=True),
+        Col("verdict", "string", "Verdict", "The verdict from that day on, on the written scale for claims; empty where the "
+            "scale gave none with the records of the day (the reason says why).", lambda r: r.verdict, enum=CLAIM_VERDICTS),
+        *[Col(f"verdict_label_{lang}", "string", f"Verdict as shown ({NAMES[lang]})", f"The verdict's label on the site. In {NAMES[lang]}.",
+              _label(lang)) for lang in LANGS],
+        *_worded("reason", "Reason", "Why the claim had that verdict from that day.", required=True),
+        Col("records", "list", "Records", f"Ids in figures.csv that moved the verdict there, separated by '{LIST_DELIMITER}'.",
+            lambda r: list(r.records)),
+    ],
+    [("claim", "claims", "id")],
+)
+
+TABLES = (FIGURES, CLAIMS, CLAIM_HISTORY, SOURCES, METRICS, FACTCHECKS, TIMELINE, UNLINKED)
 
 
 def rows(table: Table, data: Dataset) -> list[dict[str, object]]:
-    """The table's rows with the records' own values (dates as dates, lists as lists, None when absent)."""
-    return [{c.name: c.get(rec) for c in table.cols} for rec in table.records(data)]
+    """The table's rows with the records' own values (dates as dates, lists as lists, None when absent); a
+    text with placeholders in plain words where its column asks for it."""
+    def cell(col: Col, rec) -> object:
+        v = col.get(rec)
+        return plain_words(v, col.words, data) if col.words and v is not None else v
+
+    return [{c.name: cell(c, rec) for c in table.cols} for rec in table.records(data)]
 
 
 def csv_cell(value: object) -> str:
@@ -411,9 +532,9 @@ def descriptor(story: Story, site_url: str, version: str, files: dict[str, bytes
         "version": version,
         "keywords": release.KEYWORDS,
         "licenses": [exports.OWN_LICENCE],
-        "rights": "Data and text: CC BY 4.0. Quoted text (the fields marked with `rights`: figures.quote, factchecks.quote, "
-                  "timeline.quote, unlinked.quote) remains its source's and is not covered by the licence. Every field "
-                  "states its own licence (`licenses`).",
+        "rights": "Data and text: CC BY 4.0. Quoted text (the fields marked with `rights`: "
+                  + ", ".join(f"{tb.name}.{c.name}" for tb in TABLES for c in tb.cols if "rights" in c.extra)
+                  + ") remains its source's and is not covered by the licence. Every field states its own licence (`licenses`).",
         "contributors": [{"title": release.CREATOR, "roles": ["author"], "path": site_url}],
         "sources": [{"title": f"{s.publisher}: {s.title}", "path": s.url} for s in data.sources],
         "citation": citation(site_url, version, release.release_date(story)),

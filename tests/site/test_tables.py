@@ -72,3 +72,29 @@ def test_on_a_phone_a_stacked_row_shows_no_label_with_nothing_under_it(site, tab
     assert not [s for s in shown if s in ("", "–")], [s for s in shown if s in ("", "–")][:3]
     hidden = page.locator(stacked + ".o3-stack__none")
     assert hidden.count() > 5 and not hidden.first.is_visible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_embed_s_data_table_fits_a_phone_s_frame(site, tab, lang):
+    """An embedded chart's data table, opened in a frame a phone's column wide (344 px: a 360 px phone
+    less the host page's margins), reads as a list that fits the frame, as on the site's own pages."""
+    page = tab(viewport={"width": 344, "height": 800}, has_touch=True, is_mobile=True)
+    found = {}
+    charts = [p for p in site.embeds() if "scorecard" not in p]
+    assert len(charts) >= 8, charts
+    for path in charts:
+        page.goto(f"{site.url}{path}?lang={lang}", wait_until="load")
+        bad = page.evaluate("""() => {
+            const data = [...document.querySelectorAll('details.o3-embed__data')].find(d => d.getClientRects().length);
+            data.open = true;
+            const width = document.documentElement.clientWidth;
+            const cells = [...data.querySelectorAll('td')].filter(td => td.getClientRects().length);
+            const out = cells.filter(td => td.getBoundingClientRect().right > width + 1 || td.scrollWidth > td.clientWidth + 1)
+                .map(td => td.textContent.trim().slice(0, 30));
+            if (document.documentElement.scrollWidth > width + 1) out.push('page scrolls sideways');
+            if (!cells.length || getComputedStyle(cells[0]).display !== 'block') out.push('not a list');
+            return out;
+        }""")
+        if bad:
+            found[path] = bad[:5]
+    assert not found, found

@@ -57,6 +57,10 @@ def test_metadata_has_citation_licence_and_version(story, tmp_path):
     assert meta["licence"]["name"] == "CC BY 4.0" and meta["data_version"] == "abc123"
     assert meta["url"]["en"] == "https://example.org/site/en/charts/arc-agi-cost/"
     assert "@misc{o3story-arc-agi-cost-en" in meta["citation"]["en"]["bibtex"]
+    # one creator wherever the work is cited: the chart's citation names the data package's
+    for lang in ("zh", "en"):
+        assert "author = {{The o3-story contributors}}" in meta["citation"][lang]["bibtex"], meta["citation"][lang]["bibtex"]
+        assert meta["citation"][lang]["text"].startswith("The o3-story contributors")
     assert meta["title"]["zh"] != meta["title"]["en"]
     assert {s["id"] for s in meta["sources"]} == {f.source for f in by_lang["zh"].figures}
     fig = json.loads((tmp_path / "charts/arc-agi-cost/figure.en.json").read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from o3story.render import charts, frame
+from o3story.render.release import CREATOR
 from o3story.render.charts.base import Chart
 from o3story.render.charts.html import thumbnail_name
 from o3story.render.charts.narrow import MARKS
@@ -96,11 +97,13 @@ def citation(chart: Chart, site_url: str, version: str, year: int) -> dict[str, 
     lang = chart.lang
     site = t(lang, "site.name")
     url = chart_url(site_url, chart.id, lang)
-    text = t(lang, "cite.text", site=site, title=chart.title, url=url, version=version, licence=LICENCE)
+    # the same creator as the data package and CITATION.cff; the site is where the chart is published
+    text = t(lang, "cite.text", creator=CREATOR, site=site, title=chart.title, url=url, version=version, licence=LICENCE)
     bibtex = (
         f"@misc{{o3story-{chart.id}-{lang},\n"
         f"  title = {{{{{chart.title}}}}},\n"
-        f"  author = {{{{{site}}}}},\n"
+        f"  author = {{{{{CREATOR}}}}},\n"
+        f"  organization = {{{{{site}}}}},\n"
         f"  year = {{{year}}},\n"
         f"  howpublished = {{\\url{{{url}}}}},\n"
         f"  note = {{Data version {version}, {LICENCE}}}\n"

@@ -160,7 +160,10 @@ FIGURES = Table(
             required=True, enum=_enum(model.Unit)),
         Col("qualifier", "string", "Qualifier", "about, more-than or less-than, when the source gives the value so.",
             lambda f: f.qualifier, enum=_enum(model.Qualifier)),
-        Col("claim", "boolean", "Claim", "true: a number someone asserted (on stream, in a caption) rather than a measurement.",
+        Col("claim", "boolean", "Asserted, not measured", "true: a number asserted with no stated measurement behind it (a "
+            "speaker's remark on the livestream, such as a latency), which the charts draw apart (hollow, dashed). false for "
+            "a measurement, including a score OpenAI reported on the livestream; the livestream's claims that the site "
+            "judges, with their verdicts, are in claims.csv.",
             lambda f: f.claim, required=True),
         Col("source", "string", "Source", "Where the value comes from: an id in sources.csv.", lambda f: f.source, required=True),
         Col("quote", "string", "Quote", "The source's words that state the value, verbatim. " + QUOTE_RIGHTS, lambda f: f.quote,

@@ -26,6 +26,7 @@ class Locale:
     semicolon: str
     space: str
     big_numbers: tuple[tuple[int, str], ...]
+    chart_font: str
 
     @property
     def default(self) -> bool:

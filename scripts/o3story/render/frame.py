@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from o3story.render.charts.base import FONT, text_width, wrap
+from o3story.render.charts.base import font as chart_font, text_width, wrap
 
 LINE = 1.3  # plotly's line height, in ems (for <br>-separated lines)
 LATIN_EM = 0.56  # the width of an average Latin character, in ems (a CJK character counts two: base.text_width)
@@ -114,7 +114,7 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     fig.layout.sliders = ()
     right = max(RIGHT, int(figure.layout.margin.r or 0))
     base = fig.layout.height or 460
-    font = dict(family=FONT, color=INK)
+    font = dict(family=chart_font(lang), color=INK)
     if size.font:
         font["size"] = size.font
     if size.font:  # larger type (a card, a download): the chart's own explicit sizes grow in proportion
@@ -156,7 +156,7 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     if any(lay.title_lines):
         fig.add_annotation(xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
                            xshift=size.pad - (W - right), yshift=lay.top - size.pad, text="<br>".join(_esc(ln) for ln in lay.title_lines),
-                           font=dict(size=size.title, color=INK, family=FONT), name="o3:title")
+                           font=dict(size=size.title, color=INK, family=chart_font(lang)), name="o3:title")
     # The band: from the plot's top edge, down by (H - top - band) pixels, to the bottom; the whole width.
     below_top = H - lay.top
     fig.add_shape(type="rect", xref="paper", yref="paper", xsizemode="pixel", ysizemode="pixel", xanchor=1, yanchor=1,
@@ -169,7 +169,7 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
     fig.add_annotation(
         xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
         xshift=size.pad - (W - right), yshift=-(below_top - lay.band + round(size.pad * 0.75)),
-        text="<br>".join(_esc(ln) for ln in lay.footer_lines), font=dict(size=size.footer, color=MUTED, family=FONT),
+        text="<br>".join(_esc(ln) for ln in lay.footer_lines), font=dict(size=size.footer, color=MUTED, family=chart_font(lang)),
         name="o3:footer",
     )
     fig.update_xaxes(gridcolor="#e5e5e5", linecolor="#888888")
@@ -200,6 +200,6 @@ def title_card(kicker: str, title: str, text: str, footer: list[str], lang: str,
         body = "<br>".join(f"<b>{_esc(ln)}</b>" if bold else _esc(ln) for ln in block)
         fig.add_annotation(xref="paper", yref="paper", x=1, y=1, xanchor="left", yanchor="top", align="left", showarrow=False,
                            xshift=size.pad - (size.width - RIGHT), yshift=top - y, text=body,
-                           font=dict(size=font_size, color=colour, family=FONT), name=f"o3:card-{i}")
+                           font=dict(size=font_size, color=colour, family=chart_font(lang)), name=f"o3:card-{i}")
         y += round(len(block) * font_size * LINE) + size.pad * (2 if i == 0 else 1.5)
     return fig

@@ -1,4 +1,7 @@
-from o3story.render.charts.base import GAP, clear_of_marks, log_axis, pareto, wrap
+import re
+
+from o3story.data.locale import LOCALES
+from o3story.render.charts.base import GAP, base_layout, clear_of_marks, log_axis, pareto, wrap
 
 
 def test_pareto_keeps_only_undominated_points_in_cost_order():
@@ -20,6 +23,23 @@ def test_log_axis_ticks_are_dollars_within_range():
 def test_wrap():
     assert wrap("aaaa bbbb cccc", "en", 9) == "aaaa bbbb<br>cccc"
     assert wrap("一二三四五六七八九十", "zh", 16) == "一二三四五六七八<br>九十"
+
+
+def test_wrap_keeps_a_number_with_its_unit():
+    # the download image's title broke "7.7 s" into "7.7" and "s" on the next line
+    assert wrap("o3-mini (medium) 7.7 s, o1-mini", "en", 20) == "o3-mini (medium)<br>7.7 s, o1-mini"
+    assert wrap("a 12 ms b", "en", 4) == "a<br>12 ms<br>b"
+    assert wrap("aaaa 7 seconds", "en", 7) == "aaaa 7<br>seconds"  # a word, not a unit: breaks as any
+
+
+def test_a_chart_in_latin_letters_names_no_chinese_font():
+    """Where none of its Latin fonts is installed (the machine that draws the images), a Chinese font
+    would draw an English chart's curly quotes and middle dots full-width; Chinese names one."""
+    cjk = re.compile(r"CJK|SC\b|YaHei|PingFang")
+    for loc in LOCALES:
+        family = base_layout(loc.code)["font"]["family"]
+        assert family == loc.chart_font and family.endswith("sans-serif")
+        assert bool(cjk.search(family)) == (loc.space == ""), (loc.code, family)
 
 
 def test_a_value_beside_its_mark_stands_an_en_space_clear_of_it():

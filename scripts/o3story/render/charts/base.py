@@ -57,7 +57,11 @@ MODEL_STYLE: dict[str, tuple[str, str]] = {
     "previous best": (GREY, "square"),  # FrontierMath's best of all earlier models (o3-vs-o1)
 }
 DEFAULT_STYLE = (REFERENCE, "circle")
-FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+
+
+def font(lang: str) -> str:
+    """The charts' font list in `lang` (data/locales.yaml: chart_font)."""
+    return locale(lang).chart_font
 
 
 def style(model: str) -> tuple[str, str]:
@@ -208,13 +212,13 @@ def sources_of(story: Story, figs: list[Figure]) -> tuple[Source, ...]:
 
 def base_layout(lang: str, **extra) -> dict:
     layout = dict(
-        font=dict(family=FONT, size=13),
+        font=dict(family=font(lang), size=13),
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
         margin=dict(l=60, r=20, t=30, b=20),
         # Below everything, in the figure's bottom margin, which grows to hold it (no overlap with the x axis).
         legend=dict(orientation="h", xref="container", yref="container", x=0, xanchor="left", y=0, yanchor="bottom"),
-        hoverlabel=dict(font=dict(family=FONT), align="left"),  # a tooltip reads from its left edge, on either side of its point
+        hoverlabel=dict(font=dict(family=font(lang)), align="left"),  # a tooltip reads from its left edge, on either side of its point
         separators=".,",  # decimal point and thousands separator, the same in both languages
         autosize=True,
         height=460,
@@ -259,6 +263,8 @@ def log_axis(lo: float, hi: float, lang: str) -> dict:
 
 CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+|\\s+")
+GLUE = "\ue000"  # a space wrap() may not break at, as wide as one (a private-use character, never in data)
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:s|ms)\b)")
 
 
 def text_width(text: str) -> int:
@@ -275,6 +281,7 @@ def wrap(text: str, lang: str, width: int = 44) -> str:
     closing punctuation stays on the line it closes."""
     lines: list[str] = []
     cur = ""
+    text = _UNIT_SPACE.sub(GLUE, text)  # a number and its unit stay on one line ("7.7 s")
     for tok in _TOKEN.findall(text):
         if tok.isspace():
             cur += " " if cur and not cur.endswith(" ") else ""
@@ -286,4 +293,4 @@ def wrap(text: str, lang: str, width: int = 44) -> str:
             cur += tok
     if cur.strip():
         lines.append(cur.rstrip())
-    return "<br>".join(lines)
+    return "<br>".join(lines).replace(GLUE, " ")

@@ -18,7 +18,7 @@ from frictionless import Package, validate
 
 from conftest import ROOT
 from o3story.render import datapackage, exports
-from o3story.render.context import plain_words
+from o3story.render.fmt import plain_words
 from o3story.data import model
 
 # The expected rows are built from the records themselves, not with the package's own column

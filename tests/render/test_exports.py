@@ -98,7 +98,12 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
         # the title, wrapped to the picture's width (a title that says what its marks show runs to two lines)
         lines = html.unescape("".join(re.findall(r">([^<>]*)</(?:tspan|text)>", svg)))  # one line: no tspan
         assert re.sub(r"\s", "", by_lang[lang].title) in re.sub(r"\s", "", lines)
-        assert "Noto Sans CJK SC" in svg  # the SVG names a CJK font in its stack
+        # the SVG names its language's fonts: a CJK font for Chinese; none for English, whose curly quotes and
+        # middle dots a CJK font would draw full-width
+        if lang == "zh":
+            assert "Noto Sans CJK SC" in svg
+        else:  # the band's invisible dot names the font its size is worked out for (frame.DOT_FONT), nothing else does
+            assert "Arial" in svg and svg.count("Noto Sans CJK") == 1, svg.count("Noto Sans CJK")
         png = (out / f"chart.{lang}.png").read_bytes()
         assert png.startswith(b"\x89PNG") and len(png) > 20_000
     assert by_lang["en"].title not in (out / "chart.zh.svg").read_text(encoding="utf-8")
@@ -128,7 +133,9 @@ def test_metadata_states_each_columns_licence(story, tmp_path):
     by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
     exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/", "abc123", 2026, None)
     meta = json.loads((tmp_path / "charts/o3-vs-o1/metadata.json").read_text(encoding="utf-8"))
-    header = next(csv.reader(io.StringIO((tmp_path / "charts/o3-vs-o1/data.csv").read_text(encoding="utf-8"))))
+    raw = (tmp_path / "charts/o3-vs-o1/data.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())  # a spreadsheet opens the Chinese text intact
+    header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [f["name"] for f in meta["fields"]] == header
     for f in meta["fields"]:
         (licence,) = f["licenses"]
@@ -137,5 +144,10 @@ def test_metadata_states_each_columns_licence(story, tmp_path):
         else:
             assert licence == {"name": "CC-BY-4.0", "path": exports.LICENCE_URL, "title": "Creative Commons Attribution 4.0 International"}
             assert "rights" not in f, f["name"]
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "charts/o3-vs-o1/data.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "charts/o3-vs-o1/data.csv").read_text(encoding="utf-8-sig"))))
     assert all(r["licence"] == "CC BY 4.0, except quote (the source's own terms)" for r in rows)
+    assert {r["claim"] for r in rows} <= {"true", "false"}  # as in the data package
+    # a point's notes travel with it, in plain words: the o1 score said on the livestream is cons@64
+    o1 = next(r for r in rows if r["figure_id"] == "o1.aime-2024")
+    assert "cons@64" in o1["notes_en"] and "cons@64" in o1["notes_zh"], o1
+    assert not any("{{" in r["notes_en"] + r["notes_zh"] for r in rows)

@@ -84,7 +84,7 @@ def test_hostile_strings_are_text_in_html_csv_and_json(hostile_site):
         assert "<img src=x onerror" not in html, page
         assert 'href="javascript:' not in html, page
         assert "<em>em</em>" not in html, page  # markdown in data stays literal
-    rows = list(csv.DictReader((root / "charts/o3-vs-o1/data.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((root / "charts/o3-vs-o1/data.csv").open(encoding="utf-8-sig")))
     assert any(r["model"] == XSS for r in rows)
     spec = json.loads((root / "charts/o3-vs-o1/figure.en.json").read_text(encoding="utf-8"))
     hover = json.dumps([t.get("hovertext") for t in spec["data"]], ensure_ascii=False)

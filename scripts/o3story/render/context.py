@@ -14,14 +14,14 @@ from markupsafe import Markup, escape
 
 from o3story.data import claims
 from o3story.data.locale import code_of, html_lang
-from o3story.data.model import CJK_CHAR, LATIN_LETTER, Dataset, Figure, text_lang
+from o3story.data.model import CJK_CHAR, LATIN_LETTER, Figure, text_lang
 from o3story.data.placeholders import TOKEN
 from o3story.data.story import Story
 from o3story.data.transcript import LANG as TRANSCRIPT_LANG
 from o3story.data.translation import LANG as TRANSLATION_LANG
 from o3story.render import charts, deps, exports, glosses, source_text, templating
 from o3story.render.archive import archived
-from o3story.render.fmt import setting, tidy_spaces, value
+from o3story.render.fmt import PlaceholderError, plain_words, setting, tidy_spaces, value  # noqa: F401 (PlaceholderError: re-exported)
 from o3story.render.i18n import LANG_ROOT, t
 
 METHODS = "methods/"
@@ -31,9 +31,6 @@ TIMELINE = "fact-check/"
 # A chart's data table: the value right after the model (templates/figure_table.html).
 FIGURE_COLUMNS = ("model", "value", "metric", "setting", "confidence", "source", "date")
 
-
-class PlaceholderError(ValueError):
-    pass
 
 
 def href(page_url: str, target: str, lang: str) -> str:
@@ -55,25 +52,6 @@ def render_text(text: str, lang: str, story: Story) -> str:
     {{ translated }} and {{ turn N }} as words."""
     return plain_words(text, lang, story.data)
 
-
-def plain_words(text: str, lang: str, data: Dataset) -> str:
-    """`render_text` with the records alone (the data package's texts): each placeholder in plain words, with
-    no space between a Chinese word and a value that starts with its qualifier, as on the pages."""
-
-    def sub(m) -> str:
-        if m["name"] == "translated":
-            return " " + t(lang, "quote.translated_plain")
-        if m["name"] == "turn":  # a fact-check's turn of the transcript, as words
-            return t(lang, "text.turn", n=m["args"].strip())
-        if m["name"] != "fig":
-            raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in page metadata, not '{m['name']}'")
-        (fig_id,) = m["args"].split()
-        try:
-            return value(data.figure(fig_id), lang)
-        except KeyError:
-            raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
-
-    return tidy_spaces(TOKEN.sub(sub, text), lang)
 
 
 class PageContext:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from o3story.render import exports, release
 from o3story.data import model
-from o3story.render.context import plain_words
+from o3story.render.fmt import plain_words
 from o3story.render.i18n import t
 from o3story.data.locale import LANGS
 from o3story.data.model import Dataset

@@ -24,7 +24,9 @@ from o3story.render.charts.html import thumbnail_name
 from o3story.render.charts.narrow import MARKS
 from o3story.render.charts import views as chart_views
 from o3story.render.embed import oembed, oembed_photo, oembed_url, png_size
+from o3story.render.fmt import plain_words
 from o3story.render.i18n import t
+from o3story.data.locale import LANGS
 from o3story.data.story import Story
 
 LICENCE = "CC BY 4.0"
@@ -40,7 +42,7 @@ QUOTE_RIGHTS = "Quoted material: remains the source's (see the row's source); no
 CSV_COLUMNS = [
     "chart", "figure_id", "model", "metric", "effort", "compute", "samples", "split", "aggregation", "scaffold",
     "pricing", "value", "unit", "qualifier", "claim", "confidence", "formula", "uncertainty", "date",
-    "source_id", "source_title", "source_publisher", "source_url", "quote", "locator", "licence",
+    "source_id", "source_title", "source_publisher", "source_url", "quote", "locator", *[f"notes_{lang}" for lang in LANGS], "licence",
 ]
 # Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -75,16 +77,21 @@ def _cell(v: object) -> object:
 
 
 def csv_text(chart: Chart, story: Story) -> str:
-    """One row per data point, with its unit, setting, confidence and source."""
-    out = io.StringIO()
+    """One row per data point, with its unit, setting, confidence, source and notes (what to know to use the
+    value, such as how a score was aggregated where the source did not say it, in both languages' plain words).
+    UTF-8 with a byte-order mark, as the data package's CSVs, so that a spreadsheet opens the text intact;
+    `claim` is true or false, as there."""
+    out = io.StringIO("\ufeff")
+    out.seek(0, io.SEEK_END)
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for f in chart.figures:
         src = story.data.source(f.source)
         s = f.setting
         row = [chart.id, f.id, f.model, f.metric, s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
-               s.pricing, f.value, f.unit, f.qualifier, "yes" if f.claim else "no", f.confidence, f.formula_in("en"),
-               f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator, ROW_LICENCE]
+               s.pricing, f.value, f.unit, f.qualifier, "true" if f.claim else "false", f.confidence, f.formula_in("en"),
+               f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator,
+               *[plain_words(f.notes[lang], lang, story.data) if f.notes else None for lang in LANGS], ROW_LICENCE]
         w.writerow([_cell(v) for v in row])
     return out.getvalue()
 

@@ -10,6 +10,7 @@ from typing import get_args
 from o3story.data.locale import locale
 from o3story.render.i18n import t
 from o3story.data.model import Dataset, Figure, Qualifier
+from o3story.data.placeholders import TOKEN
 
 # Characters that HTML or Markdown would act on; written as entities they stay text.
 # One pass over the characters, so no entity is escaped twice.
@@ -98,3 +99,27 @@ def slug(text: str) -> str:
 def long_date(day, lang: str) -> str:
     """A date as a reader reads it: 2026 年 12 月 4 日, 4 December 2026."""
     return t(lang, "date.long", year=day.year, month=t(lang, "date.months").split(",")[day.month - 1], day=day.day)
+
+
+class PlaceholderError(ValueError):
+    pass
+
+
+def plain_words(text: str, lang: str, data: Dataset) -> str:
+    """`render_text` with the records alone (the data package's texts): each placeholder in plain words, with
+    no space between a Chinese word and a value that starts with its qualifier, as on the pages."""
+
+    def sub(m) -> str:
+        if m["name"] == "translated":
+            return " " + t(lang, "quote.translated_plain")
+        if m["name"] == "turn":  # a fact-check's turn of the transcript, as words
+            return t(lang, "text.turn", n=m["args"].strip())
+        if m["name"] != "fig":
+            raise PlaceholderError(f"only {{{{ fig ID }}}} may stand in page metadata, not '{m['name']}'")
+        (fig_id,) = m["args"].split()
+        try:
+            return value(data.figure(fig_id), lang)
+        except KeyError:
+            raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
+
+    return tidy_spaces(TOKEN.sub(sub, text), lang)

@@ -56,6 +56,10 @@ BASE_FONT = 13  # the charts' own base font size (charts.base.base_layout)
 DOWNLOAD = Size(width=960, height=None, title=26, footer=16, font=round(BASE_FONT * DOWNLOAD_GROW))
 CARD = Size(width=1200, height=675, title=30, footer=16, font=15, scale=1, pad=20)
 RIGHT = 40  # the right margin: half of a tick label at the x axis' end fits in it
+# The font of the band's invisible dot (below): the dot's height is its font's line height, which is what
+# reserves the band, and its size (the band's height / 1.25) is worked out for this font's line height,
+# whatever the language's own fonts (a Latin font's line is shorter, and the axis labels fell into the band).
+DOT_FONT = "'Noto Sans CJK SC', sans-serif"
 
 
 def lines(text: str, lang: str, size_px: int, width_px: int) -> list[str]:
@@ -145,7 +149,8 @@ def frame(figure: go.Figure, title: str, footer: list[str], lang: str, size: Siz
         # the axis labels then stack above the band even when there is no legend. It is a transparent dot
         # sized to the band (a multi-line title anchored at the bottom is misplaced; the text is drawn below).
         title=dict(text=".", xref="container", x=0, xanchor="left", yref="container", y=0, yanchor="bottom",
-                   pad=dict(b=0, t=0, l=0), automargin=True, font=dict(size=round(lay.band / 1.25), color="rgba(0,0,0,0)"),
+                   pad=dict(b=0, t=0, l=0), automargin=True,
+                   font=dict(size=round(lay.band / 1.25), color="rgba(0,0,0,0)", family=DOT_FONT),
                    subtitle=dict(text="")),
         margin=dict(t=lay.top, r=right, b=lay.band),
         # Just above the band, anchored at its bottom: plotly keeps the plot and its axis labels above it.

@@ -100,7 +100,7 @@ def build(story: Story, lang: str) -> Chart:
             x=-0.4, y=ref.value, xref=f"x{col if col > 1 else ''}", yref="y", xanchor="left", yanchor="bottom",
             text=html.escape(tr(lang, ID, key, v=value(ref, lang))), showarrow=False, font=dict(size=11),
         )
-    fig.update_layout(**base_layout(lang, height=480, margin=dict(l=55, r=15, t=30, b=20)))
+    fig.update_layout(**base_layout(lang, height=480, margin=dict(l=60, r=15, t=30, b=20)))  # l: the axis title clear of the picture's edge in a Latin font too
     fig.update_xaxes(range=[-0.45, 2.6], tickvals=list(range(len(EFFORTS))),
                      ticktext=[level(e, lang) for e in EFFORTS], zeroline=False,
                      showgrid=False)  # categories, each source's points set beside its tick: a vertical line ran through their labels

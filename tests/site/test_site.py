@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import struct
 
@@ -296,3 +297,26 @@ def test_the_generator_finds_every_anchor_a_link_names(site):
     """MkDocs checks each #anchor a page links against the ids it parsed; the generated blocks reach it
     as comment lines, so their ids are handed to it (steps.Build.kept_ids): no link is reported missing."""
     assert "does not contain an anchor" not in site.build_log
+
+
+def test_every_embed_is_dated_and_carries_its_chart_s_notes(site, story):
+    """An embed stands alone on another site: it says how old its data is (or its verdicts) and under what
+    licence, and shows the chart's notes (what to keep in mind reading its marks), in each language."""
+    from o3story.render import charts
+    from o3story.render.fmt import long_date
+
+    as_of = story.data.status.as_of
+    for path in site.embeds():
+        page = site.html(path)
+        text = html.unescape(re.sub(r"\s+", " ", page))
+        for lang in ("zh", "en"):
+            day = long_date(as_of, lang)
+            assert day in page and "CC BY 4.0" in page, (path, lang)
+            if "scorecard" in path:
+                continue
+            chart = charts.build(path.rstrip("/").split("/")[-1], story, lang)
+            assert chart.notes, chart.id  # every chart has notes today: an embed must show them
+            for note in chart.notes:
+                assert note in text, (path, lang, note)
+        assert page.count('class="o3-embed__asof"') == 2, path  # one per language
+

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 
 from markupsafe import Markup
 
@@ -14,6 +15,8 @@ from o3story.render.charts import html as chart_html
 from o3story.render.charts import views as chart_views
 from o3story.render.charts.base import Chart
 from o3story.render.charts.narrow import NARROW_MAX
+from o3story.render.release import LICENCE
+from o3story.render.fmt import long_date
 from o3story.render.i18n import LANG_ROOT, t
 from o3story.data.locale import LANGS, html_lang, locale
 
@@ -26,8 +29,16 @@ CSP_BASE = (
 )
 
 
-def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], images: bool, site_url: str = "") -> str:
-    """The embed page: both languages' charts (one shown), each with its table and sources."""
+def asof_line(lang: str, day: date | None, key: str = "embed.asof") -> str:
+    """The line that dates an embed and gives its licence: a reader of another site sees how old the data
+    is; `day` None (a page built without data's date) gives the longest date's line, for estimates."""
+    return t(lang, key, date=long_date(day or LONGEST_DATE, lang), licence=LICENCE)
+
+
+def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], images: bool, site_url: str = "",
+               as_of: date | None = None) -> str:
+    """The embed page: both languages' charts (one shown), each with its notes, table and sources, dated
+    (`as_of`: the data's date, data/status.yaml)."""
     chart_id = charts_by_lang["zh"].id
     root = "../../"
     sections = []
@@ -38,7 +49,8 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         sections.append({**v, "lang": lang, "html_lang": html_lang(lang), "hidden": not locale(lang).default,
                          "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/", "box": plot_box(c),
                          "sources_label": source_text.count_label(c.sources, lang), "publishers": publishers(c),
-                         "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name"))})
+                         "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name")),
+                         "asof": asof_line(lang, as_of) if as_of else ""})
     zh = charts_by_lang["zh"]
     return templating.render(
         "embed.html", title=zh.title, description=zh.description, root=root, sections=sections, files=chart_html.FILES,
@@ -57,6 +69,10 @@ PADDING = 12
 TITLE_LINE, TEXT_LINE = 17 * 1.3, 13 * 1.45
 FIXED = 119  # px: padding, margins, the description's margins and the three rows under it (one line each; the
 # data table's and the sources' lines are 24 px targets)
+NOTES_GAP = 12  # px: the notes' own margin and their list's, around the label's line and the notes
+NOTE_INDENT = 18  # px: a note's indent in its list (embed.css)
+ASOF_GAP = 4  # px: the dating line's margin beside the link's
+LONGEST_DATE = date(2026, 9, 30)  # a date whose long form is the longest (September, two digits)
 LIST_MARGINS = 6  # px: a keys or notes list's own margins
 TOOLS = 26  # px: the zoom hint's row, above a chart that zooms with a mouse
 # A phone (the narrow layout) and an article column on a wider screen: the widths the snippet's
@@ -105,6 +121,9 @@ def frame_height(chart: Chart, column: int) -> int:
     h = FIXED + text_lines(chart.title, inner, 17, bold=True) * TITLE_LINE
     h += text_lines(chart.description, inner, 13) * TEXT_LINE
     h += (text_lines(t(chart.lang, "embed.back", site=t(chart.lang, "site.name")), inner, 13) - 1) * TEXT_LINE  # FIXED has its first line
+    h += text_lines(asof_line(chart.lang, None), inner, 13) * TEXT_LINE + ASOF_GAP
+    if chart.notes:  # the chart's notes under its description: a label's line, then each note
+        h += NOTES_GAP + TEXT_LINE + sum(text_lines(n, inner - NOTE_INDENT, 13) * TEXT_LINE + 2 for n in chart.notes)
     h += box["narrow"] if narrow else box["wide"] + (TOOLS if chart_html.zoomable(chart) else 0)
     for notes in (list(chart.keys), list(chart.narrow.notes) if narrow else []):
         if notes:

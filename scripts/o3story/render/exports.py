@@ -18,7 +18,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from o3story.render import charts, frame
-from o3story.render.release import CREATOR
+from o3story.render.release import CREATOR, LICENCE, LICENCE_URL
 from o3story.render.charts.base import Chart
 from o3story.render.charts.html import thumbnail_name
 from o3story.render.charts.narrow import MARKS
@@ -29,8 +29,6 @@ from o3story.render.i18n import t
 from o3story.data.locale import LANGS
 from o3story.data.story import Story
 
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 # Each field's licence, in the Data Package's own form (`licenses`: name, path, title). Our data
 # and text are CC BY 4.0; verbatim quotes remain their sources' (SPDX's LicenseRef- form: a licence
 # no SPDX id names), whatever licence the source itself states (sources.csv: licence).

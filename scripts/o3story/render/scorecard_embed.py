@@ -18,7 +18,7 @@ from o3story.render import source_text, templating
 from o3story.render.archive import archived
 from o3story.render.context import PageContext
 from o3story.data.locale import LANGS, html_lang, locale
-from o3story.render.embed import CSP_BASE, PADDING, TEXT_LINE, TITLE_LINE, attr_text, text_lines
+from o3story.render.embed import ASOF_GAP, CSP_BASE, PADDING, TEXT_LINE, TITLE_LINE, asof_line, attr_text, text_lines
 from o3story.render.i18n import LANG_ROOT, t
 
 ID = "scorecard"  # /embed/scorecard/: no chart has this id (a test checks)
@@ -77,6 +77,8 @@ def section(story: Story, lang: str, shown: str = "zh") -> dict:
                     for s in srcs],
         "page": r.link("#scorecard"), "back": t(lang, "embed.back", site=t(lang, "site.name")),
         "reason_label": t(lang, "embed.scorecard.reason"),
+        # the verdicts' date: a verdict can change (the claim's history), and a reader of another site sees when
+        "asof": asof_line(lang, story.data.status.as_of if story.data.status else None, "embed.asof_verdicts"),
     }
 
 
@@ -100,6 +102,7 @@ def frame_height(story: Story, lang: str, column: int) -> int:
     key = " · ".join(f"{k['label']} {k['count']}" for k in s["key"])
     h += (text_lines(key, inner, 13) - 1) * TEXT_LINE  # FIXED has its first line
     h += (text_lines(s["back"], inner, 13) - 1) * TEXT_LINE
+    h += text_lines(s["asof"], inner, 13) * TEXT_LINE + ASOF_GAP
     for c in s["claims"]:
         # the verdict's chip stands before the claim on its first line: counted as the claim's own
         # 14 px text with its padding (its 11 px letters take less room: an estimate on the safe side)

@@ -40,7 +40,7 @@ def chart_files(chart_id: str, story: Story, site_url: str, version: str, images
     # Inside another site, links back to the story open in a new tab.
     tables = {lang: PageContext(story, lang, f"embed/{chart_id}/", new_tab=True).figure_rows(list(chart.figures))
               for lang, chart in by_lang.items()}
-    embed = embed_html(by_lang, tables, images is not None and images.available, site_url)
+    embed = embed_html(by_lang, tables, images is not None and images.available, site_url, story.data.status.as_of if story.data.status else None)
     files[f"embed/{chart_id}/index.html"] = embed.encode("utf-8")
     return files
 

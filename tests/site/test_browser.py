@@ -135,3 +135,32 @@ def test_content_security_policy_is_in_force(site, tab):
     page.wait_for_timeout(200)
     assert page.evaluate("window.__ran") is None
     assert any(v.startswith("script-src") for v in page.evaluate("window.__csp"))
+
+
+@pytest.mark.parametrize("path", ["en/charts/arc-agi-cost/", "charts/o3-vs-o1/", "en/"])
+def test_on_a_phone_the_embed_code_reads_whole_and_copies(site, browser, path):
+    """At 360 px with touch, an embed snippet (a chart page's, the overview's scorecard's) wraps inside its
+    box with no sideways scroll, its copy button is a visible 44 px target clear of the code's first line,
+    and a tap copies the whole snippet."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True,
+                              permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    page.goto(site.url + path, wait_until="load")
+    block = page.locator("h2#embed-download-cite ~ .highlight, details.info .highlight").first
+    if path == "en/":
+        page.locator("details.info summary").first.click()
+    block.scroll_into_view_if_needed()
+    m = block.evaluate("""b => { const code = b.querySelector('code'), pre = b.querySelector('pre');
+        const btn = b.querySelector('.md-code__button'), r = btn.getBoundingClientRect();
+        const first = code.getClientRects()[0], line = document.createRange();
+        line.setStart(code, 0); line.setEnd(code, 1);
+        return {sideways: Math.max(pre.scrollWidth - pre.clientWidth, code.scrollWidth - code.clientWidth), button: [r.width, r.height], colour: getComputedStyle(btn).color,
+                below: line.getBoundingClientRect().top - r.bottom, text: code.textContent}; }""")
+    assert m["sideways"] <= 1, m
+    assert m["button"][0] >= 44 and m["button"][1] >= 44, m
+    assert m["colour"] not in ("rgba(0, 0, 0, 0.07)", "rgba(255, 255, 255, 0.07)"), m  # the theme's faintest: a button one cannot see
+    assert m["below"] >= 0, m  # the code starts under the button
+    assert "<iframe" in m["text"]
+    block.locator(".md-code__button").tap()
+    assert page.evaluate("navigator.clipboard.readText()").strip() == m["text"].strip()
+    ctx.close()

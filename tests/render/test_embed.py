@@ -121,3 +121,47 @@ def test_sandboxed_frame_draws_and_link_back_opens_the_chart_page(site, host, br
     chart_page.wait_for_load_state()
     assert chart_page.url == site.url + "charts/arc-agi-cost/"
     ctx.close()
+
+
+# Host pages for the theme: the published snippet as it is (theme=auto), with the host's embed.js.
+THEME_HOSTS = {
+    "light-only": "body { background: #ffffff; color: #111; }",
+    "dark-only": "body { background: #15171c; color: #eee; }",
+    "both": ":root { color-scheme: light dark; } body { background: #fff; } "
+            "@media (prefers-color-scheme: dark) { body { background: #101114; color: #eee; } }",
+}
+
+
+@pytest.fixture(scope="module")
+def theme_hosts(site, story, tmp_path_factory):
+    root = tmp_path_factory.mktemp("theme-hosts")
+    code = snippet(site.url, charts.build("o3-mini-latency", story, "en"))
+    assert "theme=auto" in code
+    for name, css in THEME_HOSTS.items():
+        (root / f"{name}.html").write_text(
+            f"<!doctype html><html><head><meta charset=utf-8><title>host</title><link rel=icon href='data:,'><style>{css}</style></head>"
+            f"<body><p>Article text.</p>{code}</body></html>", encoding="utf-8")
+    port = free_port()
+    server = serve(root, port)
+    yield f"http://127.0.0.1:{port}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("host_page, reader, expected", [
+    ("light-only", "dark", "light"),   # a page with no dark theme keeps a light chart for a reader whose phone is dark
+    ("dark-only", "light", "dark"),    # and a dark page a dark one
+    ("both", "light", "light"),
+    ("both", "dark", "dark"),
+])
+def test_with_the_host_script_an_auto_frame_takes_the_page_s_background(theme_hosts, browser, host_page, reader, expected):
+    ctx = browser.new_context(color_scheme=reader)
+    page = ctx.new_page()
+    page.goto(f"{theme_hosts}{host_page}.html")
+    settle(page)
+    inner = frame(page, "iframe[data-o3-embed]")
+    inner.wait_for_function("t => document.documentElement.dataset.theme === t", arg=expected, timeout=5_000)
+    if host_page == "both":  # the reader's setting turns: the page turns, and its frame with it
+        other = "light" if reader == "dark" else "dark"
+        page.emulate_media(color_scheme=other)
+        inner.wait_for_function("t => document.documentElement.dataset.theme === t", arg=other, timeout=5_000)
+    ctx.close()

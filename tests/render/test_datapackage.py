@@ -152,7 +152,8 @@ def test_claim_history_holds_every_step_of_every_claim(package_path, story):
     claims = {r["id"]: r for r in Package(str(package_path)).get_resource("claims").read_rows()}
     assert {k: (r["verdict"], r["date"]) for k, r in last.items()} == {k: (c["verdict"], c["verdict_since"]) for k, c in claims.items()}
     labels = {g.id: g.label["en"] for g in story.data.grades}
-    assert all(r["verdict_label_en"] == (labels[r["verdict"]] if r["verdict"] else None) for r in rows)
+    assert all(r["verdict_label_en"] == (labels[r["verdict"]] if r["verdict"] else "No verdict on the scale") for r in rows)
+    assert any(not r["verdict"] for r in rows)  # a step with no verdict: labelled as the scorecard shows it
 
 
 def test_texts_read_as_the_site_shows_them(package_path):

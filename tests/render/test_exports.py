@@ -151,3 +151,18 @@ def test_metadata_states_each_columns_licence(story, tmp_path):
     o1 = next(r for r in rows if r["figure_id"] == "o1.aime-2024")
     assert "cons@64" in o1["notes_en"] and "cons@64" in o1["notes_zh"], o1
     assert not any("{{" in r["notes_en"] + r["notes_zh"] for r in rows)
+
+
+def test_a_card_keeps_a_caveat_that_changes_what_a_row_means(story):
+    """The claims-vs-shipped card: FrontierMath's December and later points are not the same test. The
+    card keeps the row's mark (on its name) and the caveat (in its footer), as the chart and the download do."""
+    from o3story.render import frame
+
+    for lang in ("zh", "en"):
+        chart = charts.build("claims-vs-shipped", story, lang)
+        assert chart.keys, "the chart's caveat is a key"
+        fig = exports.image_figure(chart, "https://example.org/", frame.CARD)
+        footer = next(a.text for a in fig.layout.annotations if a.name == "o3:footer").replace("<br>", "")
+        assert chart.keys[0][:12] in footer, (lang, footer[:120])
+        names = [t for key in fig.layout.to_plotly_json() if key.startswith("yaxis") for t in (fig.layout[key].ticktext or ())]
+        assert any(n.endswith("①") for n in names), names

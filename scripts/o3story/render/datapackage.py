@@ -42,7 +42,8 @@ CSV_RULE = ("Text cells that start with = + - @, a tab, a carriage return or an 
             "values unescaped.")
 PLACEHOLDER = ("It may contain `{{ fig ID }}`: it stands for the value of the record ID in figures.csv, which "
                "the site shows formatted in its place; in a fact-check, `{{ turn N }}` stands for turn N of the "
-               "transcript, which the site links.")
+               "transcript, which the site links; `{{ translated }}` follows an English quotation that is this "
+               "project's translation of the Chinese transcript (the site marks it 'tr.').")
 WORDS = ("As the site shows it, in plain text: each number is the value of a record in figures.csv, formatted "
          "(the `_template_` column beside it names the records).")
 QUOTE_RIGHTS = ("Verbatim from the source, quoted for verification. The quoted text remains its author's or "
@@ -351,8 +352,10 @@ def _claims(data: Dataset) -> list[ClaimRow]:
 
 
 def _steps(data: Dataset) -> list[StepRow]:
+    # a step the scale gave no verdict: the words the scorecard shows for it
+    none = {lang: t(lang, "scorecard.no_verdict") for lang in LANGS}
     return [StepRow(f"{c.id}@{h.date.isoformat()}", c.id, h.date, h.verdict, h.reason, list(h.records),
-                    data.grade(h.verdict).label if h.verdict else None)
+                    data.grade(h.verdict).label if h.verdict else none)
             for c in data.claims for h in c.history]
 
 
@@ -401,8 +404,9 @@ CLAIM_HISTORY = Table(
             "latest record the step cites.", lambda r: r.date, required=True),
         Col("verdict", "string", "Verdict", "The verdict from that day on, on the written scale for claims; empty where the "
             "scale gave none with the records of the day (the reason says why).", lambda r: r.verdict, enum=CLAIM_VERDICTS),
-        *[Col(f"verdict_label_{lang}", "string", f"Verdict as shown ({NAMES[lang]})", f"The verdict's label on the site. In {NAMES[lang]}.",
-              _label(lang)) for lang in LANGS],
+        *[Col(f"verdict_label_{lang}", "string", f"Verdict as shown ({NAMES[lang]})", f"The verdict's label on the site, or "
+              f"the words it shows for a step with no verdict on the scale. In {NAMES[lang]}.", _label(lang), required=True)
+          for lang in LANGS],
         *_worded("reason", "Reason", "Why the claim had that verdict from that day.", required=True),
         Col("records", "list", "Records", f"Ids in figures.csv that moved the verdict there, separated by '{LIST_DELIMITER}'.",
             lambda r: list(r.records)),

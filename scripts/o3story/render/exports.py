@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -174,7 +175,7 @@ def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = Non
     if hints:
         figure = card_figure(figure, hints)
     footer = footer_lines(chart.lang, site_url, publishers)
-    if chart.keys and not (hints and hints.get("drop_notes")):  # the marks' texts travel with the picture
+    if chart.keys and not (hints and hints.get("drop_notes") and not hints.get("keep_keys")):  # the marks' texts travel with the picture
         footer = [f"{MARKS[i % len(MARKS)]} {k}" for i, k in enumerate(chart.keys)] + footer
     if size is None:
         size = download_size(figure, chart.title, footer, chart.lang)
@@ -203,18 +204,28 @@ def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
     """A chart too tall for a 1200x675 card, made shorter as its module's CARD hints say (the chart page
     and the download keep everything):
     `drop_notes`: only the annotations named "o3:keep" stay (the caveats under rows go);
-    `row_ticks`: those kept annotations (row names) become the y axes' tick labels instead;
+    `keep_keys`: the rows' numbered marks stay, and their texts go in the footer (a caveat that changes what
+    a row means: "not the same test");
+    `row_ticks`: those kept annotations (row names, with their marks) become the y axes' tick labels instead;
     `text_size`: the size of the points' value labels (rows closer together need smaller ones);
     `text_position`: legend group -> where its points' labels go (beside the points: rows need less height);
     `layout`: layout values to set (e.g. `yaxis_domain`, panel heights for the card's plot height)."""
     fig = go.Figure(copy.deepcopy(figure))
     if hints.get("drop_notes"):
         fig.layout.annotations = [a for a in fig.layout.annotations if a.name == "o3:keep"]
-        for a in fig.layout.annotations:  # and the marks of the chart's keys, whose texts a card has no room for
-            a.text = a.text.rstrip(MARKS).rstrip() if a.text else a.text
+        if not hints.get("keep_keys"):
+            for a in fig.layout.annotations:  # and the marks of the chart's keys, whose texts a card has no room for
+                a.text = a.text.rstrip(MARKS).rstrip() if a.text else a.text
     if hints.get("row_ticks"):
+        rows: dict[str, list[tuple[str, str]]] = {}  # y axis -> (row, its name as shown), in order
+        for a in fig.layout.annotations:
+            if a.name == "o3:keep":
+                rows.setdefault(a.yref or "y", []).append((a.y, re.sub(r"</?b>", "", a.text or "")))
         fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "o3:keep"]
         fig.update_yaxes(showticklabels=True, ticks="", tickfont=dict(size=13))
+        for ref, named in rows.items():  # a row's name with its mark, where it has one
+            if any(text != row for row, text in named):
+                fig.layout["yaxis" + ref[1:]].update(tickmode="array", tickvals=[r for r, _ in named], ticktext=[t for _, t in named])
     if hints.get("text_size"):
         fig.update_traces(textfont_size=hints["text_size"], selector=lambda tr: getattr(tr, "text", None) is not None)
     for group, position in hints.get("text_position", {}).items():

@@ -86,7 +86,8 @@ def height(variant: str = "wide") -> int:
 NARROW = dict(height=height("narrow"), margin=dict(l=LEFT, r=RIGHT), edges=False, wrap=56)
 # The 1200x675 social card (exports.card_figure): row names as tick labels, no marks (the page lists
 # their caveats); the rows are close enough for the card's height.
-CARD = dict(drop_notes=True, row_ticks=True, text_size=12, layout=dict(margin=dict(l=140)))
+# the card keeps the FrontierMath row's mark and its caveat: without them, its two points read as one test
+CARD = dict(drop_notes=True, keep_keys=True, row_ticks=True, text_size=12, layout=dict(margin=dict(l=140)))
 
 
 def _positions(figs: list[Figure], lang: str, axis_max: float, texts: list[str]) -> list[str]:

@@ -88,7 +88,8 @@ def _bar_text(story: Story, fig: Figure, lang: str) -> str:
 def build(story: Story, lang: str) -> Chart:
     # Horizontal bars, one row per benchmark, on a 0-100 axis; Codeforces Elo in a panel of its own below,
     # each panel's height from its number of rows (four benchmarks, one Elo row).
-    fig = make_subplots(rows=2, cols=1, row_heights=[0.78, 0.22], vertical_spacing=0.16)
+    # the gap holds the upper panel's tick labels and axis title in the downloaded picture too, whose type is larger
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.78, 0.22], vertical_spacing=0.22)
     cats = [tr(lang, ID, f"cat.{k}") for k, _, _ in PAIRS]
     drawn = []
     series: dict[str, list] = {role: [None] * len(PAIRS) for role in ROLES}

@@ -290,7 +290,7 @@ TIMELINE = Table(
         Col("promise_made", "date", "Promise made", "The day the promise was made.", lambda e: e.promise and e.promise.made),
         Col("promise_due", "date", "Promise due", "The day it was due, when the promise named one.", lambda e: e.promise and e.promise.due),
         *[Col(f"promise_reason_{lang}", "string", f"Promise outcome reason ({name})", f"Why the outcome is what it is. In {name}.",
-              (lambda lang: lambda e: e.promise and e.promise.reason[lang])(lang)) for lang, name in (("zh", "Chinese"), ("en", "English"))],  # noqa: B023 (bound by the outer lambda)
+              (lambda lang: lambda e: e.promise and e.promise.reason[lang])(lang)) for lang, name in NAMES.items()],  # noqa: B023 (bound by the outer lambda)
         Col("source", "string", "Source", "Where the event is documented: an id in sources.csv.", lambda e: e.source, required=True),
         Col("quote", "string", "Quote", "The source's words that support the event, verbatim. " + QUOTE_RIGHTS, lambda e: e.quote,
             extra={"rights": QUOTE_RIGHTS_FIELD}),

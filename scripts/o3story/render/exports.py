@@ -225,7 +225,7 @@ def card_figure(figure: go.Figure, hints: dict) -> go.Figure:
         fig.update_yaxes(showticklabels=True, ticks="", tickfont=dict(size=13))
         for ref, named in rows.items():  # a row's name with its mark, where it has one
             if any(text != row for row, text in named):
-                fig.layout["yaxis" + ref[1:]].update(tickmode="array", tickvals=[r for r, _ in named], ticktext=[t for _, t in named])
+                fig.layout["yaxis" + ref[1:]].update(tickmode="array", tickvals=[r for r, _ in named], ticktext=[text for _, text in named])
     if hints.get("text_size"):
         fig.update_traces(textfont_size=hints["text_size"], selector=lambda tr: getattr(tr, "text", None) is not None)
     for group, position in hints.get("text_position", {}).items():

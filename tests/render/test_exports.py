@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from o3story.render import charts, exports
+from o3story.render import charts, datapackage, exports
 from o3story.render.embed import png_size
 from o3story.render.charts.narrow import STATIC_NARROW_WIDTH
 from o3story.render.images import Images, find_browser
@@ -20,6 +20,7 @@ from o3story.render.reuse import Reuse
 from o3story.data.story import load_story
 
 DATA = Path(__file__).resolve().parents[2] / "data"
+FIELDS = datapackage.chart_csv_fields()  # data.csv's columns, as metadata.json describes them
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def test_csv_cells_cannot_become_formulas(story):
 
 def test_metadata_has_citation_licence_and_version(story, tmp_path):
     by_lang = {lang: charts.build("arc-agi-cost", story, lang) for lang in ("zh", "en")}
-    files = exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/site/", "abc123", 2026, None)
+    files = exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/site/", "abc123", 2026, None, FIELDS)
     names = sorted(p.name for p in files)
     # the chart has two views: the second has its own oEmbed documents (views in the address)
     assert names == ["data.csv", "figure.en.json", "figure.json", "figure.zh.json", "metadata.json", "oembed.en.json",
@@ -81,7 +82,7 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     images = Images(tmp_path / "cache", find_browser())
     by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
     site = tmp_path / "site"
-    exports.write_chart_files(site, story, by_lang, "https://example.org/", "v", 2026, images)
+    exports.write_chart_files(site, story, by_lang, "https://example.org/", "v", 2026, images, FIELDS)
     # per language: PNG and SVG downloads, the social card, wide and phone-width facades, the gallery's WebP
     assert images.rendered == 12
     out = site / "charts/o3-vs-o1"
@@ -109,20 +110,20 @@ def test_images_name_the_chart_in_its_language_and_are_cached(story, tmp_path):
     assert by_lang["en"].title not in (out / "chart.zh.svg").read_text(encoding="utf-8")
     # unchanged data: nothing is rendered again
     again = Images(tmp_path / "cache", find_browser())
-    exports.write_chart_files(tmp_path / "site2", story, by_lang, "https://example.org/", "v", 2026, again)
+    exports.write_chart_files(tmp_path / "site2", story, by_lang, "https://example.org/", "v", 2026, again, FIELDS)
     assert again.rendered == 0
     assert (tmp_path / "site2/charts/o3-vs-o1/chart.en.png").read_bytes() == (out / "chart.en.png").read_bytes()
     # a later build reuses the pictures while what they show is unchanged: the same bytes, no framing
     for n, name in enumerate(("site3", "site4")):
         again.reuse = Reuse(tmp_path / "reuse")
-        exports.write_chart_files(tmp_path / name, story, by_lang, "https://example.org/", "v", 2026, again)
+        exports.write_chart_files(tmp_path / name, story, by_lang, "https://example.org/", "v", 2026, again, FIELDS)
         assert (again.reuse.hits, again.reuse.misses) == ((0, 2) if n == 0 else (2, 0))
     fresh = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert fresh == sorted(p.relative_to(tmp_path / "site4") for p in (tmp_path / "site4").rglob("*") if p.is_file())
     assert all((tmp_path / "site4" / rel).read_bytes() == (site / rel).read_bytes() for rel in fresh)
     retitled = {**by_lang, "en": dataclasses.replace(by_lang["en"], title="Another title")}
     again.reuse = Reuse(tmp_path / "reuse")
-    exports.write_chart_files(tmp_path / "site5", story, retitled, "https://example.org/", "v", 2026, again)
+    exports.write_chart_files(tmp_path / "site5", story, retitled, "https://example.org/", "v", 2026, again, FIELDS)
     assert (again.reuse.hits, again.reuse.misses) == (1, 1)  # the English pictures show the new title
     images.close()
 
@@ -131,13 +132,14 @@ def test_metadata_states_each_columns_licence(story, tmp_path):
     """Every column of data.csv has its licence in metadata.json: ours (CC BY 4.0), except the quote,
     which remains its source's; the CSV's own licence column says the same."""
     by_lang = {lang: charts.build("o3-vs-o1", story, lang) for lang in ("zh", "en")}
-    exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/", "abc123", 2026, None)
+    exports.write_chart_files(tmp_path, story, by_lang, "https://example.org/", "abc123", 2026, None, FIELDS)
     meta = json.loads((tmp_path / "charts/o3-vs-o1/metadata.json").read_text(encoding="utf-8"))
     raw = (tmp_path / "charts/o3-vs-o1/data.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())  # a spreadsheet opens the Chinese text intact
     header = next(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [f["name"] for f in meta["fields"]] == header
     for f in meta["fields"]:
+        assert f["type"] and f["title"] and len(f["description"]) > 20, f  # what the column is, not only its licence
         (licence,) = f["licenses"]
         if f["name"] == "quote":
             assert licence["name"] == "LicenseRef-quoted-source" and "not under CC BY 4.0" in f["rights"]
@@ -152,6 +154,24 @@ def test_metadata_states_each_columns_licence(story, tmp_path):
     assert "cons@64" in o1["notes_en"] and "cons@64" in o1["notes_zh"], o1
     assert not any("{{" in r["notes_en"] + r["notes_zh"] for r in rows)
 
+
+
+def test_every_chart_csv_is_valid_against_the_fields_its_metadata_describes(story, tmp_path):
+    """A data user can type and check each data.csv with its metadata.json alone: the fields (types, required
+    cells, allowed values) validate every chart's rows with no error."""
+    from frictionless import Resource, Schema
+
+    for chart_id in charts.CHARTS:
+        by_lang = {lang: charts.build(chart_id, story, lang) for lang in ("zh", "en")}
+        files = exports.chart_files(story, by_lang, "https://example.org/", "v", 2026, None, FIELDS)
+        fields = json.loads(files["metadata.json"])["fields"]
+        (tmp_path / f"{chart_id}.csv").write_bytes(files["data.csv"])
+        resource = Resource(path=f"{chart_id}.csv", basepath=str(tmp_path), encoding="utf-8-sig",
+                            schema=Schema.from_descriptor({"fields": fields}))
+        report = resource.validate()
+        assert report.valid, (chart_id, report.flatten(["rowNumber", "fieldName", "message"]))
+        stats = report.tasks[0].stats
+        assert stats["fields"] == len(fields) and stats["rows"] == len(by_lang["zh"].figures), (chart_id, stats)
 
 def test_a_card_keeps_a_caveat_that_changes_what_a_row_means(story):
     """The claims-vs-shipped card: FrontierMath's December and later points are not the same test. The

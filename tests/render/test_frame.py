@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from o3story.render import charts, exports, frame
+from o3story.render import charts, datapackage, exports, frame
 from o3story.render.embed import png_size
 from o3story.render.images import Images, find_browser
 
 SITE_URL = "https://o3-story.github.io/o3-story/"
+FIELDS = datapackage.chart_csv_fields()
 SIZES = {"download": None, "card": frame.CARD}  # None: the download, 16:9 sized to its content
 CASES = [(c, lang, s) for c in charts.CHARTS for lang in ("zh", "en") for s in SIZES]
 
@@ -130,7 +131,7 @@ def test_nothing_overlaps_the_title_or_the_footer(story, images, page, chart_id,
 def test_cards_are_1200_by_675_in_their_language_and_cached(story, tmp_path):
     images = Images(tmp_path / "cache", find_browser())
     by_lang = {lang: charts.build("refusal-vs-overrefusal", story, lang) for lang in ("zh", "en")}
-    exports.write_chart_files(tmp_path / "site", story, by_lang, SITE_URL, "v", 2026, images)
+    exports.write_chart_files(tmp_path / "site", story, by_lang, SITE_URL, "v", 2026, images, FIELDS)
     out = tmp_path / "site/charts/refusal-vs-overrefusal"
     cards = {lang: (out / f"card.{lang}.png").read_bytes() for lang in by_lang}
     assert {png_size(c) for c in cards.values()} == {(1200, 675)}
@@ -138,7 +139,7 @@ def test_cards_are_1200_by_675_in_their_language_and_cached(story, tmp_path):
     svg = images.render(exports.image_figure(by_lang["zh"], SITE_URL, frame.CARD), "svg").decode("utf-8")
     assert "来源" in svg and "Source:" not in svg  # the Chinese card's text is Chinese
     before = images.rendered
-    exports.write_chart_files(tmp_path / "site2", story, by_lang, SITE_URL, "v", 2026, images)
+    exports.write_chart_files(tmp_path / "site2", story, by_lang, SITE_URL, "v", 2026, images, FIELDS)
     assert images.rendered == before  # unchanged content: nothing is rendered again
     images.close()
 

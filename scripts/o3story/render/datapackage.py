@@ -18,7 +18,7 @@ import io
 import json
 import typing
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -51,6 +51,9 @@ QUOTE_RIGHTS = ("Verbatim from the source, quoted for verification. The quoted t
 QUOTE_RIGHTS_FIELD = "Quoted material: remains the source's (see the row's source in sources.csv); not under CC BY 4.0."
 TRANSCRIPT_RIGHTS = ("Verbatim from 宝玉's Chinese transcript of the livestream (source baoyu-transcript), quoted for "
                      "fact-checking. The quoted text remains its author's: the package's CC BY 4.0 licence does not cover it.")
+
+
+NOTES = "What a reader should know to use the value (setting, caveats, disagreements)."
 
 
 def _enum(literal) -> list[str]:
@@ -186,7 +189,7 @@ FIGURES = Table(
             lambda f: f.uncertainty),
         Col("date", "date", "Date", "The date the record gives for the value: that of the version of the source it is read in "
             "(a revised source can be later than its first publication).", lambda f: f.date, required=True),
-        *_worded("notes", "Notes", "What a reader should know to use the value (setting, caveats, disagreements)."),
+        *_worded("notes", "Notes", NOTES),
     ],
     [("source", "sources", "id"), ("metric", "metrics", "id")],
 )
@@ -415,6 +418,37 @@ CLAIM_HISTORY = Table(
 )
 
 TABLES = (FIGURES, CLAIMS, CLAIM_HISTORY, SOURCES, METRICS, FACTCHECKS, TIMELINE, UNLINKED)
+
+
+def _col(table: Table, name: str) -> Col:
+    return next(c for c in table.cols if c.name == name)
+
+
+def _written_by_exports(row: object) -> object:
+    raise TypeError("a chart's data.csv is written by exports.csv_text; its columns only describe it")
+
+
+# A chart's data.csv (exports.CSV_COLUMNS): each column is figures.csv's column of the same name, or one of these.
+CHART_CSV_COLS = {
+    "chart": Col("chart", "string", "Chart", "The chart's id: the site shows it at charts/<id>/.", _written_by_exports,
+                 required=True),
+    "figure_id": Col("figure_id", "string", "Figure", "The record the row's value is: its id in the data package's "
+                     "figures.csv; the methods page shows it at #fig-<id>.", _written_by_exports, required=True),
+    "source_id": replace(_col(FIGURES, "source"), name="source_id"),
+    **{f"source_{name}": replace(_col(SOURCES, name), name=f"source_{name}", title=title)
+       for name, title in (("title", "Source's title"), ("publisher", "Source's publisher"), ("url", "Source's URL"))},
+    **{f"notes_{lang}": replace(_col(FIGURES, f"notes_{lang}"), description=f"{NOTES} As the site shows it, in plain text. "
+                                f"In {NAMES[lang]}.") for lang in LANGS},
+    "quote": replace(_col(FIGURES, "quote"), extra={"rights": exports.QUOTE_RIGHTS}),
+    "licence": Col("licence", "string", "Licence", f"The row's licence: {exports.LICENCE}, except the quote, which remains "
+                   "its source's.", _written_by_exports, required=True),
+}
+
+
+def chart_csv_fields() -> list[dict]:
+    """A chart's data.csv, each column as a Table Schema field (type, title, description, constraints,
+    licence), for the chart's metadata.json."""
+    return [(CHART_CSV_COLS.get(name) or _col(FIGURES, name)).schema() for name in exports.CSV_COLUMNS]
 
 
 def rows(table: Table, data: Dataset) -> list[dict[str, object]]:

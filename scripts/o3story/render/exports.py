@@ -46,13 +46,6 @@ CSV_COLUMNS = [
 # Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 IMAGE_FORMATS = ("png", "svg")
-QUOTED_COLUMNS = ("quote",)  # data.csv's columns that hold a source's words verbatim
-
-
-def column_licences() -> list[dict]:
-    """data.csv's columns, each with its licence (and, for quotes, whose words they remain)."""
-    return [{"name": c, "licenses": [QUOTED_LICENCE], "rights": QUOTE_RIGHTS} if c in QUOTED_COLUMNS
-            else {"name": c, "licenses": [OWN_LICENCE]} for c in CSV_COLUMNS]
 
 
 def data_version(data_dir: Path) -> str:
@@ -118,7 +111,9 @@ def citation(chart: Chart, site_url: str, version: str, year: int) -> dict[str, 
     return {"text": text, "bibtex": bibtex}
 
 
-def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, version: str, year: int) -> dict:
+def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, version: str, year: int,
+             fields: list[dict]) -> dict:
+    """The chart's metadata.json; `fields` describes data.csv's columns (datapackage.chart_csv_fields)."""
     zh = charts_by_lang["zh"]
     return {
         "id": zh.id,
@@ -144,8 +139,9 @@ def metadata(charts_by_lang: dict[str, Chart], story: Story, site_url: str, vers
         ],
         "figures": [f.id for f in zh.figures],
         "licence": {"name": LICENCE, "url": LICENCE_URL},
-        # per column of data.csv (the plotly JSON and the images hold no quote): ours, or the source's
-        "fields": column_licences(),
+        # data.csv's columns: type, title, description and licence (ours, or for the quote its source's;
+        # the plotly JSON and the images hold no quote)
+        "fields": fields,
         "citation": {lang: citation(c, site_url, version, year) for lang, c in charts_by_lang.items()},
         "data_version": version,
     }
@@ -267,12 +263,12 @@ def static_figure(chart: Chart, narrow: bool) -> go.Figure:
 
 
 def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str,
-                      year: int, images) -> list[Path]:
+                      year: int, images, fields: list[dict]) -> list[Path]:
     """Write `chart_files` under <site>/charts/<id>/."""
     out = site / "charts" / charts_by_lang["zh"].id
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, data in chart_files(story, charts_by_lang, site_url, version, year, images).items():
+    for name, data in chart_files(story, charts_by_lang, site_url, version, year, images, fields).items():
         path = out / name
         path.write_bytes(data)
         written.append(path)
@@ -280,7 +276,7 @@ def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart]
 
 
 def chart_files(story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str, year: int,
-                images) -> dict[str, bytes]:
+                images, fields: list[dict]) -> dict[str, bytes]:
     """A chart's files by name: data.csv, figure(.lang).json, metadata.json, oembed.<lang>.json and, when
     `images` can render, its pictures (`chart_images`)."""
     zh = charts_by_lang["zh"]
@@ -293,7 +289,7 @@ def chart_files(story: Story, charts_by_lang: dict[str, Chart], site_url: str, v
     for lang, chart in charts_by_lang.items():
         put(f"figure.{lang}.json", chart.figure.to_json())
     put("figure.json", zh.figure.to_json())
-    put("metadata.json", json.dumps(metadata(charts_by_lang, story, site_url, version, year), ensure_ascii=False, indent=2))
+    put("metadata.json", json.dumps(metadata(charts_by_lang, story, site_url, version, year, fields), ensure_ascii=False, indent=2))
     thumbnails: dict[str, tuple[int, int]] = {}
     if images is not None and images.available:
         for lang, chart in charts_by_lang.items():

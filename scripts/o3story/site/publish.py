@@ -9,7 +9,7 @@ from pathlib import Path
 import json
 
 from o3story.data.locale import LANGS
-from o3story.render import charts, exports, scorecard_embed
+from o3story.render import charts, datapackage, exports, scorecard_embed
 from o3story.render.embed import embed_html
 from o3story.render.context import PageContext
 from o3story.data.story import Story
@@ -36,7 +36,8 @@ def chart_files(chart_id: str, story: Story, site_url: str, version: str, images
     """One chart's files by their path in the site: its downloads under charts/<id>/ and its embed page."""
     by_lang = {lang: charts.build(chart_id, story, lang) for lang in LANGS}
     files = {f"charts/{chart_id}/{name}": data
-             for name, data in exports.chart_files(story, by_lang, site_url, version, exports.data_year(story), images).items()}
+             for name, data in exports.chart_files(story, by_lang, site_url, version, exports.data_year(story), images,
+                                                 datapackage.chart_csv_fields()).items()}
     # Inside another site, links back to the story open in a new tab.
     tables = {lang: PageContext(story, lang, f"embed/{chart_id}/", new_tab=True).figure_rows(list(chart.figures))
               for lang, chart in by_lang.items()}

@@ -61,6 +61,12 @@
     url.searchParams.set("body", filled(a.dataset.o3IssueBody));
     a.href = url.href;
   });
+  /* The 404 page is one file in every language, the site root's language first: under another
+     language's home (/en/…) that language's section comes first, so its reader meets their own words. */
+  var sections = Array.prototype.slice.call(document.querySelectorAll("section.o3-notfound[data-o3-home]"));
+  var own = sections.filter(function (s) { return window.location.pathname.indexOf(s.dataset.o3Home) === 0; })
+    .sort(function (a, b) { return b.dataset.o3Home.length - a.dataset.o3Home.length; })[0];
+  if (own && own !== sections[0]) sections[0].parentNode.insertBefore(own, sections[0]);
   window.addEventListener("hashchange", carry);
   window.addEventListener("popstate", carry);
   carry();

@@ -85,6 +85,13 @@ def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, tab
         assert query["title"] == [t(lang, "notfound.issue_title_at", path=urlsplit(missing).path)], query
         assert query["body"] == [t(lang, "notfound.issue_body", url=missing, referrer=t(lang, "notfound.unknown"))], query
     assert page.title().startswith(" · ".join(t(lang, "notfound.title") for lang in LANGS))
+    # Under a language's home, that language's section comes first; elsewhere the site root's language.
+    first = "section.o3-notfound >> nth=0"
+    assert page.locator(first).get_attribute("lang") == html_lang("en")
+    assert page.locator("section.o3-notfound h1").first.inner_text() == t("en", "notfound.title")
+    page.goto(site.url + "no/such/page/", wait_until="load")
+    assert page.locator(first).get_attribute("lang") == html_lang(LANGS[0])
+    page.goto(site.url + "en/no/such/page/", wait_until="load")
     # One file for every address, written by each language's build: the site root's language (the
     # default's) stands, for its theme's words and its `lang`, with the switch to each language's home.
     root = page.evaluate("""u => fetch(u).then(r => r.text()).then(t => new DOMParser().parseFromString(t, 'text/html'))

@@ -123,6 +123,13 @@ def test_every_record_is_in_the_package_value_for_value(package_path, story, nam
         for r in records:
             label = story.data.grade(r.verdict).label
             want[r.id].update(verdict_label_zh=label["zh"], verdict_label_en=label["en"], verdict_since=r.history[-1].date)
+    if name == "timeline":  # as the site shows it on the as-of date: an event still to come in its scheduled words
+        for r in records:
+            want[r.id]["upcoming"] = up = r.date > story.data.status.as_of
+            if up and r.scheduled:
+                for lang in ("zh", "en"):
+                    want[r.id].update({f"event_template_{lang}": r.scheduled[lang],
+                                       f"event_{lang}": plain_words(r.scheduled[lang], lang, story.data)})
     package = Package(str(package_path))
     # CSV, read and typed by frictionless with the package's schema
     rows = [row.to_dict() for row in package.get_resource(name).read_rows()]

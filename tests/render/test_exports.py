@@ -156,6 +156,27 @@ def test_metadata_states_each_columns_licence(story, tmp_path):
 
 
 
+
+LATEX_UNESCAPE = {v: k for k, v in __import__("o3story.render.fmt", fromlist=["x"]).LATEX_SPECIAL.items()}
+
+
+def test_every_chart_s_bibtex_reads_in_latex_as_its_title(story):
+    """A title such as "87.5% at $20 per task" is pasted into LaTeX: % would end the line there and $ start
+    mathematics. Every entry's fields carry no unescaped special character, and the title reads back whole."""
+    special = re.compile(r"(?<!\\)[%$&#_^~]")
+    for chart_id in charts.CHARTS:
+        for lang in ("zh", "en"):
+            chart = charts.build(chart_id, story, lang)
+            entry = exports.citation(chart, "https://example.org/site/", "v1", 2026)["bibtex"]
+            fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", entry, re.M))
+            assert set(fields) == {"title", "author", "organization", "year", "howpublished", "note"}, entry
+            for name, value in fields.items():
+                if name != "howpublished":
+                    assert not special.search(value), (chart_id, lang, name, value)
+            title = re.sub(r"\\textbackslash\{\}|\\textasciitilde\{\}|\\textasciicircum\{\}|\\[{}%$&#_]",
+                           lambda m: LATEX_UNESCAPE[m.group()], fields["title"][1:-1])
+            assert title == chart.title, (chart_id, lang)
+
 def test_every_chart_csv_is_valid_against_the_fields_its_metadata_describes(story, tmp_path):
     """A data user can type and check each data.csv with its metadata.json alone: the fields (types, required
     cells, allowed values) validate every chart's rows with no error."""

@@ -255,3 +255,21 @@ def test_each_top_level_element_of_a_kept_block_gets_its_own_line(block, lines):
     from o3story.render.pages import top_level_lines
 
     assert top_level_lines(block) == lines
+
+
+def test_a_markdown_link_in_the_article_shows_as_its_words(story):
+    """The transcript article's text is Markdown: a link shows to its readers as its words (turn 25 of the
+    real transcript links 任何人都可以在arcprize.org to a garbled address). A number inside the address is
+    not a number said; one after the link keeps its place."""
+    from o3story.data.claims import Span
+    from o3story.render.context import PageContext
+
+    text = "[任何人都可以在arcprize.org](http://xn--arcprize-te1m1nxh13bu15bb4k6w2t.org/)找到准确率约为71.7%"
+    fig = next(f for f in story.data.figures if f.value == 71.7)
+    at = text.index("71.7%")
+    inside = text.index("13bu15")  # digits in the address
+    spans = [Span(1, 0, inside, inside + 2, "13"), Span(1, 0, at, at + 5, "71.7%", figure=fig.id)]
+    out = str(PageContext(story, "zh", "transcript/").marked(text, spans, "zh"))
+    shown = html.unescape(re.sub(r"<[^>]+>", "", out))
+    assert shown == "任何人都可以在arcprize.org找到准确率约为71.7%", shown
+    assert f"fig-{fig.id}" in out  # the figure after the link is still linked

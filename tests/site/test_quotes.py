@@ -164,8 +164,11 @@ def test_a_chinese_quotation_must_be_verbatim_on_either_page(tmp_path, lang):
     assert len(_check(tmp_path, "直播说『准确率大约为』。\n", lang=lang)) == 1
 
 
-def test_chinese_matching_ignores_white_space_only(tmp_path):
-    assert _check(tmp_path, "“准确率约为 71.7%”\n", lang="zh") == []  # a space between Chinese and Latin is typesetting
+def test_chinese_quotations_keep_the_transcript_s_spacing(tmp_path):
+    assert _check(tmp_path, "“准确率约为71.7%”\n", lang="zh") == []
+    # verbatim, spacing included: the transcript writes no space between 为 and 71.7%
+    (problem,) = _check(tmp_path, "“准确率约为 71.7%”\n", lang="zh")
+    assert "other spacing than its own" in problem, problem
     assert len(_check(tmp_path, "“准确率约为71.7％”\n", lang="zh")) == 1  # a full-width % is another character
 
 

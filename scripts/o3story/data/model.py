@@ -516,6 +516,10 @@ class Status(Record):
     published: Day | None = None
     models: Annotated[list[StatusModel], Field(min_length=1)]
 
+    def upcoming(self, day: date) -> bool:
+        """An event on `day` is still to come on the as-of date: the site gives it in its scheduled words."""
+        return day > self.as_of
+
 
 class Caveat(Record):
     """A caveat readers need before they quote the numbers (data/caveats.yaml), with its source's words."""

@@ -24,6 +24,7 @@ from o3story.render.archive import archived
 from o3story.render.fmt import PlaceholderError, plain_words, setting, tidy_spaces, value  # noqa: F401 (PlaceholderError: re-exported)
 from o3story.render.i18n import LANG_ROOT, t
 
+MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()]+)\)")
 METHODS = "methods/"
 TRANSLATIONS = "translations"  # the id of the methods page's paragraph on quotations and translations
 TRANSCRIPT = "transcript/"
@@ -52,6 +53,11 @@ def render_text(text: str, lang: str, story: Story) -> str:
     {{ translated }} and {{ turn N }} as words."""
     return plain_words(text, lang, story.data)
 
+
+def markup_ranges(text: str) -> list[tuple[int, int]]:
+    """Where a text holds a Markdown link's markup, `[words](address)`: the ranges of the bracket and of
+    the bracketed address, which the article's readers never see (they see the words, linked)."""
+    return [r for m in MARKDOWN_LINK.finditer(text) for r in ((m.start(), m.start(1)), (m.end(1), m.end()))]
 
 
 class PageContext:
@@ -224,10 +230,18 @@ class PageContext:
         return self.record_link(self.figure(fig_id))
 
     def marked(self, text: str, spans: list, lang: str) -> Markup:
-        """A paragraph with its stated numbers turned into links (escaped everywhere else)."""
+        """A paragraph with its stated numbers turned into links (escaped everywhere else). A Markdown
+        link in the article's text shows as the article shows it, its words alone (`markup_ranges`)."""
+        hidden = markup_ranges(text)
+
+        def shown(a: int, b: int) -> str:
+            return "".join(text[i] for i in range(a, b) if not any(h0 <= i < h1 for h0, h1 in hidden))
+
         out, pos = [], 0
         for sp in sorted(spans, key=lambda s: s.start):
-            out.append(text[pos : sp.start])
+            if any(h0 < sp.end and sp.start < h1 for h0, h1 in hidden):
+                continue  # a number inside a link's address: not words the reader sees
+            out.append(shown(pos, sp.start))
             token = text[sp.start : sp.end]
             if sp.figure:
                 fig = self.figure(sp.figure)
@@ -240,7 +254,7 @@ class PageContext:
                 reason = next(u.reason[lang] for u in self.story.data.unlinked if u.id == sp.unlinked)
                 out.append(self.inline.number("plain", "", reason, token))
             pos = sp.end
-        out.append(text[pos:])
+        out.append(shown(pos, len(text)))
         return templating.join(out)
 
     def english_spans(self, text: str, zh_spans: list) -> list:

@@ -15,7 +15,7 @@ from o3story.render.context import TIMELINE, PageContext
 
 def upcoming(r: PageContext, ev: Event) -> bool:
     status = r.story.data.status
-    return status is not None and ev.date > status.as_of
+    return status is not None and status.upcoming(ev.date)
 
 
 def event_text(r: PageContext, ev: Event) -> str:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from o3story.render import exports, release
+from o3story.render import exports, fmt, release
 from o3story.data import model
 from o3story.render.fmt import plain_words
 from o3story.render.i18n import t
@@ -274,18 +274,42 @@ FACTCHECKS = Table(
     [("claim", "claims", "id")],
 )
 
+@dataclass(frozen=True)
+class EventRow:
+    """A timeline event as the site shows it on the data's as-of date: one still to come in its scheduled
+    words (`event`), and `upcoming` saying so."""
+
+    record: model.Event
+    upcoming: bool
+
+    def __getattr__(self, name: str):
+        return getattr(self.record, name)
+
+    @property
+    def event(self) -> dict:
+        return self.record.scheduled if self.upcoming and self.record.scheduled else self.record.event
+
+
+def _events(data: Dataset) -> list[EventRow]:
+    return [EventRow(e, data.status is not None and data.status.upcoming(e.date)) for e in data.events]
+
+
 TIMELINE = Table(
     "timeline", "Timeline",
-    "What was promised on 2024-12-20 and what happened next: one row per record of data/timeline.yaml, in date order.",
-    lambda d: d.events,
+    "What was promised on 2024-12-20 and what happened next: one row per record of data/timeline.yaml, in date order, "
+    "as the site shows it on the data's as-of date (an event still to come in its scheduled words).",
+    _events,
     [
         _id("event"),
         Col("date", "date", "Date", "The day of the event.", lambda e: e.date, required=True),
         Col("approximate_date", "boolean", "Approximate date", "true when the day is not certain.", lambda e: e.approximate_date,
             required=True),
+        Col("upcoming", "boolean", "Still to come", "true when the event is dated after the data's as-of date (the date the "
+            "package's version carries): `event` then says what is scheduled, as the site shows it; false once the date has passed.",
+            lambda e: e.upcoming, required=True),
         Col("kind", "string", "Kind", "One of: " + ", ".join(_enum(model.EventKind)) + ".", lambda e: e.kind,
             required=True, enum=_enum(model.EventKind)),
-        *_worded("event", "Event", "What happened.", required=True),
+        *_worded("event", "Event", "What happened; for an event still to come (`upcoming`), what is scheduled.", required=True),
         *_worded("scheduled", "Scheduled", "The event in the future tense, shown while its date is after the site's as-of date."),
         *_worded("promised", "Promised", "What had been promised on 2024-12-20, where there was a promise."),
         Col("promise_outcome", "string", "Promise outcome", "How the promise turned out: " + ", ".join(_enum(model.PromiseOutcome)) + ".",
@@ -508,17 +532,9 @@ def citation(site_url: str, version: str, released: date) -> dict[str, dict[str,
         out[lang] = {
             "text": t(lang, "cite.package", creator=release.CREATOR, title=title, url=url, version=version, date=day,
                       licence=exports.LICENCE),
-            "bibtex": (
-                f"@misc{{o3story-data-{lang},\n"
-                f"  title = {{{{{title}}}}},\n"
-                f"  author = {{{{{release.CREATOR}}}}},\n"
-                f"  year = {{{released.year}}},\n"
-                f"  date = {{{day}}},\n"
-                f"  version = {{{version}}},\n"
-                f"  howpublished = {{\\url{{{url}}}}},\n"
-                f"  note = {{Data version {version} ({day}), {exports.LICENCE}}}\n"
-                "}"
-            ),
+            "bibtex": fmt.bibtex(f"o3story-data-{lang}", {"title": title, "author": release.CREATOR, "year": released.year,
+                                                           "date": day, "version": version,
+                                                           "note": f"Data version {version} ({day}), {exports.LICENCE}"}, url),
         }
     return out
 

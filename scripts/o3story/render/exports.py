@@ -18,7 +18,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from o3story.render import charts, frame
+from o3story.render import charts, fmt, frame
 from o3story.render.release import CREATOR, LICENCE, LICENCE_URL
 from o3story.render.charts.base import Chart
 from o3story.render.charts.html import thumbnail_name
@@ -98,16 +98,8 @@ def citation(chart: Chart, site_url: str, version: str, year: int) -> dict[str, 
     url = chart_url(site_url, chart.id, lang)
     # the same creator as the data package and CITATION.cff; the site is where the chart is published
     text = t(lang, "cite.text", creator=CREATOR, site=site, title=chart.title, url=url, version=version, licence=LICENCE)
-    bibtex = (
-        f"@misc{{o3story-{chart.id}-{lang},\n"
-        f"  title = {{{{{chart.title}}}}},\n"
-        f"  author = {{{{{CREATOR}}}}},\n"
-        f"  organization = {{{{{site}}}}},\n"
-        f"  year = {{{year}}},\n"
-        f"  howpublished = {{\\url{{{url}}}}},\n"
-        f"  note = {{Data version {version}, {LICENCE}}}\n"
-        "}"
-    )
+    bibtex = fmt.bibtex(f"o3story-{chart.id}-{lang}", {"title": chart.title, "author": CREATOR, "organization": site,
+                                                       "year": year, "note": f"Data version {version}, {LICENCE}"}, url)
     return {"text": text, "bibtex": bibtex}
 
 
@@ -319,8 +311,8 @@ def chart_images(chart: Chart, site_url: str, images) -> dict[str, bytes]:
     def make() -> dict[str, bytes]:
         files = {}
         fig = image_figure(chart, site_url)
-        for fmt in IMAGE_FORMATS:
-            files[f"chart.{lang}.{fmt}"] = images.render(fig, fmt, scale=frame.DOWNLOAD.scale)
+        for kind in IMAGE_FORMATS:
+            files[f"chart.{lang}.{kind}"] = images.render(fig, kind, scale=frame.DOWNLOAD.scale)
         # the social card (og:image of the chart's page, and of the story pages it is the key chart of)
         files[card_name(lang)] = images.render(image_figure(chart, site_url, frame.CARD), "png", scale=frame.CARD.scale)
         files[f"static.{lang}.svg"] = images.render(static_figure(chart, narrow=False), "svg")

@@ -123,3 +123,27 @@ def plain_words(text: str, lang: str, data: Dataset) -> str:
             raise PlaceholderError(f"unknown figure id '{fig_id}'") from None
 
     return tidy_spaces(TOKEN.sub(sub, text), lang)
+
+
+LATEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#",
+                 "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+KEEP_CASE = ("title", "author", "organization")  # BibTeX fields in double braces: styles keep their case
+
+
+def latex_text(text: str) -> str:
+    """Text as LaTeX reads it literally: a title's "87.5% at $20" would otherwise end the line at % and
+    switch to mathematics at $."""
+    return re.sub(r"[\\{}%$&#_~^]", lambda m: LATEX_SPECIAL[m.group()], text)
+
+
+def bibtex(key: str, fields: dict[str, object], url: str) -> str:
+    """A @misc entry: each field's text escaped for LaTeX (`KEEP_CASE` fields in double braces), then the
+    address in \\url{} and a note, if given, last."""
+    note = fields.get("note")
+    lines = [f"  {name} = {{{{{latex_text(str(v))}}}}}" if name in KEEP_CASE else f"  {name} = {{{latex_text(str(v))}}}"
+             for name, v in fields.items() if name != "note"]
+    lines.append(f"  howpublished = {{\\url{{{url}}}}}")
+    if note is not None:
+        lines.append(f"  note = {{{latex_text(str(note))}}}")
+    return f"@misc{{{key},\n" + ",\n".join(lines) + "\n}"
+

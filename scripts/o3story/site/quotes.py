@@ -15,8 +15,9 @@ How a quotation is found and told apart from other quoted text:
   that are Markdown syntax, such as an admonition's title, and the YAML front matter's own quoting
   are not text.
 - A quotation that holds a Chinese character quotes the Chinese transcript: it must be a verbatim
-  span of data/transcript/baoyu-day12.zh.txt (white space aside: the space between Chinese and Latin
-  text is typesetting, not wording), or of a recorded source text (below), or be in `ALLOWED`. In a
+  span of data/transcript/baoyu-day12.zh.txt, spaced as the transcript spaces it (a space between
+  Chinese and Latin text, or none, is part of what is quoted), or of a recorded source text (below,
+  white space aside), or be in `ALLOWED`. In a
   Chinese text, a quotation without Chinese characters that is a verbatim span of the Chinese
   transcript (“85.7%”) quotes it too; in an English text, one that is not in the translation but is
   in the Chinese transcript quotes the transcript's own Latin-script words (its spelling 'CodeForce').
@@ -73,7 +74,6 @@ ALLOWED: dict[str, str] = {
     "with o3 in aggressive test-time compute settings, we’re able to get over 25%":
         "the livestream's English as TechCrunch quoted it, cited in a fact-check as TechCrunch's",
     "took 4 years to go from 0% with GPT-3 in 2020 to 5% in 2024 with GPT-4o": "ARC Prize's post, not the livestream",
-    "trained on the ARC-AGI-1 Public Training set": "ARC Prize's post, not the livestream",
     "22.8 percent": "The Verge's words, not the livestream",
     "Efficiency: High": "a column value of ARC Prize's results table",
     "Low": "a column value of ARC Prize's results table",
@@ -261,7 +261,7 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
     recorded = list(recorded)
     recorded_n = [normalise(t) for t in recorded]
     recorded_bare = [_bare(t) for t in recorded]
-    chinese_bare = _bare(chinese)
+    chinese_bare, chinese_n = _bare(chinese), normalise(chinese)
     problems, used = [], set()
     for q in quotes:
         if SLOT.fullmatch(q.text.strip()):
@@ -270,6 +270,11 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
             used.add(q.text)
             continue
         bare = _bare(q.pattern)
+        if CJK.search(q.text) and bare in chinese_bare and normalise(q.pattern) not in chinese_n:
+            problems.append(Problem(q.where, f"“{q.text}” quotes the transcript with other spacing than its own: quote it "
+                                              "as the transcript writes it (a space between Chinese and Latin text there, "
+                                              "or none, is part of the quotation)"))
+            continue
         if q.lang == "zh" and bare in chinese_bare:
             continue  # a Chinese text quoting the Chinese transcript, Latin letters and digits included
         if CJK.search(q.text):

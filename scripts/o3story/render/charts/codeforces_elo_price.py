@@ -216,7 +216,7 @@ def build(story: Story, lang: str) -> Chart:
     o3_later = next(p for p in pts if p.series == "o3-released" and "later" in p.views)
 
     def names(view: str) -> str:
-        return locale(lang).list.join(f"{name(p, lang)} {value(p.elo, lang)}" for p in front[view])
+        return locale(lang).list.join(tr(lang, ID, "front.item", name=name(p, lang), elo=value(p.elo, lang)) for p in front[view])
 
     launch, later = names("launch"), names("later")
     front_sentence = (tr(lang, ID, "front.same", names=launch) if launch == later

@@ -19,7 +19,9 @@ def test_stated_precision_is_kept():
 def test_values_by_language():
     assert value(fig(), "en") == "71.7%"
     assert value(fig(qualifier="about"), "en") == "about 71.7%"
-    assert value(fig(qualifier="more-than", value=25), "zh") == "超过25%"
+    # Chinese sets a space between its script and digits, a qualifier's as the page's own (为 64.2%)
+    assert value(fig(qualifier="more-than", value=25), "zh") == "超过 25%"
+    assert value(fig(qualifier="about", unit="usd_per_task", value=20), "zh") == "约 20 美元/任务"
     assert value(fig(unit="seconds", value=7.7), "zh") == "7.7 秒"
     assert value(fig(unit="tokens", value=5_700_000_000), "en") == "5.7B tokens"
     assert value(fig(unit="tokens", value=5_700_000_000), "zh") == "57亿 token"
@@ -54,8 +56,8 @@ def test_escape_makes_markup_inert():
 def test_a_qualified_figure_keeps_to_the_chinese_word_before_it():
     from o3story.render.fmt import tidy_spaces
 
-    assert tidy_spaces("得分 约71.7%，低于 超过25%", "zh") == "得分约71.7%，低于超过25%"
-    link = '为 <a class="o3-fig" data-figure="x" href="#">约1,891</a>'
+    assert tidy_spaces("得分 约 71.7%，低于 超过 25%", "zh") == "得分约 71.7%，低于超过 25%"
+    link = '为 <a class="o3-fig" data-figure="x" href="#">约 1,891</a>'
     assert tidy_spaces(link, "zh") == link.replace("为 <a", "为<a")
     assert tidy_spaces("得分 71.7%，发布两个新模型 和 o3-mini", "zh") == "得分 71.7%，发布两个新模型 和 o3-mini"  # only a qualifier's space
     assert tidy_spaces("scored about 71.7%", "en") == "scored about 71.7%"

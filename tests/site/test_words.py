@@ -270,6 +270,7 @@ def test_markdown_shown_as_text_fails():
 
 def test_a_space_before_a_figures_chinese_qualifier_fails():
     assert rules(f"<p>得分 {fig('约71.7%')}</p>") == ["split"]
+    assert rules(f"<p>得分 {fig('约 71.7%')}</p>") == ["split"]  # the qualifier spaced from its digits
     assert rules(f"<p>得分{fig('约71.7%')}，得分 {fig('71.7%')}</p>") == []
 
 

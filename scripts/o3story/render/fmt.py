@@ -52,15 +52,22 @@ def value(fig: Figure, lang: str, with_qualifier: bool = True) -> str:
     if fig.uncertainty is not None:
         text = f"≈{text} {t(lang, 'plus-minus')}{number(fig.uncertainty, lang)}"
     if with_qualifier and fig.qualifier:
-        text = f"{t(lang, fig.qualifier)}{locale(lang).space}{text}"
+        word = t(lang, fig.qualifier)
+        text = f"{word}{locale(lang).space or _between(word, text)}{text}"
     return text
+
+
+def _between(before: str, after: str) -> str:
+    """In a language that does not space its words, the space it still sets between its own script and
+    Latin letters or digits (约 71.7%, as 为 64.2%); none beside a symbol (≈) or punctuation."""
+    return " " if re.search(r"[\u3400-\u9fff]$", before) and re.match(r"[0-9A-Za-z$]", after) else ""
 
 
 def tidy_spaces(text: str, lang: str) -> str:
     """In a language that does not space its words (locale `space` empty: Chinese), no space between a
     character and a figure that starts with its qualifier: a template or page spaces a slot for a
-    number ("得分 {v}"), and a value with a qualifier starts with a word ("约71.7%"), which the space
-    would split from the word before it: 得分 约71.7% -> 得分约71.7%, whether the figure is a link or
+    number ("得分 {v}"), and a value with a qualifier starts with a word ("约 71.7%"), which the space
+    would split from the word before it: 得分 约 71.7% -> 得分约 71.7%, whether the figure is a link or
     text. Nothing else changes, so a source's own words keep their spaces."""
     return text if locale(lang).space else _split_qualifier(lang).sub("", text)
 
@@ -68,7 +75,7 @@ def tidy_spaces(text: str, lang: str) -> str:
 @cache
 def _split_qualifier(lang: str) -> re.Pattern:
     words = "|".join(re.escape(t(lang, q)) for q in get_args(Qualifier))
-    return re.compile(rf"(?<=[\u3400-\u9fff]) (?=(?:<a class=\"o3-fig\"[^>]*>)?(?:{words})[\d$])")
+    return re.compile(rf"(?<=[\u3400-\u9fff]) (?=(?:<a class=\"o3-fig\"[^>]*>)?(?:{words}) ?[\d$])")
 
 
 def level(word: str, lang: str) -> str:

@@ -78,6 +78,9 @@ CASES = [
      "data/changelog.yaml:16: audits[0].changes[1].field: a second change to figure 'm.bench', field 'quote', in the same audit (first at changes[0]): one change per field per audit"),
     ("changelog.yaml", "    date: 2026-12-01\n", "    date: 2026-12-41\n",
      "data/changelog.yaml:4: audits[0].date: not a real date (day is out of range for month)"),
+    # the footer dates the data by its last audit, the byline by the as-of date: one date
+    ("changelog.yaml", "    date: 2026-12-01\n", "    date: 2026-12-05\n",
+     "data/changelog.yaml:4: audits[0].date: dated 2026-12-05, after the data's as-of date (2026-12-04, data/status.yaml): move as_of forward to the day the data was brought up to date"),
     ("changelog.yaml", "        reason: {zh: 补充。, en: Added.}\n", "        reason: {zh: 补充。}\n",
      "data/changelog.yaml:18: audits[0].changes[1].reason.en: required field is missing"),
     ("timeline.yaml", "    kind: release\n", "    kind: deprecated\n",

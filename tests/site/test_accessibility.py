@@ -21,3 +21,9 @@ def test_on_a_phone_every_target_is_large_enough_and_every_link_named(site, tab,
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {runOnly: ['target-size', 'link-name'], resultTypes: ['violations']})")
     assert not result["violations"], [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    # and by our own measure, whatever axe's spacing allowance: each chart's data line and each linked
+    # verdict chip is at least 24 px high (they were 20 and 22)
+    small = page.evaluate("""() => [...document.querySelectorAll('details.o3-chart__data > summary, details.o3-chart__more > summary, a.o3-verdict')]
+        .map(e => [e.className || e.parentElement.className, e.getBoundingClientRect().height])
+        .filter(([, h]) => h > 0 && h < 24)""")
+    assert not small, small

@@ -116,13 +116,26 @@ def test_fact_checked_number_links_to_its_check(site, tab):
     assert page.locator("#check-arc-misspoken-score").is_visible()
 
 
+MARK = """a => { const s = getComputedStyle(a, '::after'), b = a.getBoundingClientRect();
+    return {content: s.content, mask: s.maskImage || s.webkitMaskImage, w: b.width, h: b.height}; }"""
+
+
 def test_turn_link_copies_its_url(site, browser):
-    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    """On a phone: a tap copies the turn's address; the link is a 44 px target, and its copy mark (then its
+    check mark) is an icon, not a character a reader's fonts may lack (it showed as an empty box)."""
+    ctx = browser.new_context(permissions=["clipboard-read", "clipboard-write"], viewport={"width": 360, "height": 800},
+                              has_touch=True, is_mobile=True)
     page = ctx.new_page()
     page.goto(site.url + "en/transcript/")
-    page.locator("#t22 a.o3-turn__link").click()
+    link = page.locator("#t22 a.o3-turn__link")
+    before = link.evaluate(MARK)
+    assert before["content"] in ('""', "none") and "svg" in before["mask"], before
+    assert before["w"] >= 44 and before["h"] >= 44, before
+    link.tap()
     page.wait_for_selector("#t22 a.o3-turn__link.o3-copied")
     assert page.evaluate("navigator.clipboard.readText()") == site.url + "en/transcript/#t22"
+    after = link.evaluate(MARK)
+    assert after["content"] in ('""', "none") and "svg" in after["mask"] and after["mask"] != before["mask"], after
     ctx.close()
 
 

@@ -137,7 +137,8 @@ def load_story(root: Path) -> Story:
         return None if broken is None else {r.id for r, _ in records} | broken
 
     errors += audit_refs(audits, {"figure": figure_ids, "source": source_ids, "check": known(checks, broken_checks),
-                                  "event": known(events, broken_events), "unlinked": known(unlinked, broken_unlinked)})
+                                  "event": known(events, broken_events), "unlinked": known(unlinked, broken_unlinked)},
+                          status.as_of if status else None)
     if transcript is not None:
         from o3story.data.validate import duplicate_ids
 

@@ -5,6 +5,8 @@ Pure: takes records with their locations, returns errors.
 
 from __future__ import annotations
 
+from datetime import date
+
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -210,13 +212,18 @@ def cross_check(sources: Located, metrics: Located, figures: Located, transcript
     return errors
 
 
-def audit_refs(audits: Located, known: dict[str, set[str] | None]) -> list[DataError]:
-    """Every change of the changelog names a record that exists, of the kind it says.
+def audit_refs(audits: Located, known: dict[str, set[str] | None], as_of: date | None = None) -> list[DataError]:
+    """Every change of the changelog names a record that exists, of the kind it says, and no audit is dated
+    after the data's as-of date (data/status.yaml): the pages date the data by the one and their footer by
+    the other, so a reader would meet two dates for one update.
 
     `known`: for each kind (figure, source, check, event, unlinked) the ids that exist,
     or None when their file could not be read (then that kind is not checked)."""
     errors = duplicate_ids(audits, "audit")
     for audit, where in audits:
+        if as_of is not None and audit.date > as_of:
+            errors.append(where.error(f"dated {audit.date}, after the data's as-of date ({as_of}, data/status.yaml): "
+                                      "move as_of forward to the day the data was brought up to date", "date"))
         # One change per field of a record in an audit (its feed entry's id is made of these: they must be unique).
         first: dict[tuple[str, str, str], int] = {}
         for i, change in enumerate(audit.changes):

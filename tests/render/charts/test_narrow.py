@@ -122,13 +122,14 @@ def test_the_table_says_everything_the_tooltip_says(story, chart_id, lang):
 
 
 def test_buttons_stack_when_the_row_would_pass_the_charts_edge(story):
-    """refusal-vs-overrefusal's English buttons ("Paper, Table 1", "o3-mini system card") ran 4 px past
-    the chart's right edge on a 360 px phone: the row starts at the plot's left edge, after the y axis's
-    three-line title, so it is narrower than the old estimate (340 - 60 px) said. They stack; the
-    shorter Chinese ones still fit in a row."""
+    """The button row starts at the plot's left edge, after the y axis's title, so it is narrower than
+    the chart: refusal-vs-overrefusal's English buttons ("Paper, Table 1", "o3-mini system card") once ran
+    4 px past the chart's right edge on a 360 px phone, then stacked, a row apart from the Chinese ones.
+    With a two-line axis title and "System card", both languages' buttons fit in a row; arc-agi-cost's
+    English ones do not, and stack."""
     from o3story.render import charts
 
     menus = {lang: charts.build("refusal-vs-overrefusal", story, lang).narrow.figure["layout"]["updatemenus"][0] for lang in ("zh", "en")}
-    assert menus["en"]["direction"] == "down" and menus["zh"]["direction"] == "right"
+    assert menus["en"]["direction"] == "right" and menus["zh"]["direction"] == "right"
     arc = charts.build("arc-agi-cost", story, "en").narrow.figure["layout"]
     assert arc["updatemenus"][0]["direction"] == "down" and arc["margin"]["t"] >= 14 + 27 * 2

@@ -15,10 +15,16 @@ SLACK = 1.0  # px: boxes that touch or share an edge do not count
 # chart titles, annotations, legend entries, point and bar labels, button labels. Not the tooltip.
 MEASURE = r"""
 ([root, box, scale]) => {
-  const out = [];
+  const out = [], hiddenTicks = [];
   for (const t of root.querySelectorAll('svg text')) {
     if (t.closest('.hoverlayer') || !t.textContent.trim()) continue;
     const cs = getComputedStyle(t);
+    // an axis's tick label that plotly drew and then hid, as it hides one that would pass the chart's
+    // edge: the reader loses that value of the scale (English refusal chart's 1.00, on a phone)
+    if (t.closest('[class$="tick"]') && (cs.display === 'none' || t.getBoundingClientRect().width < 0.5)) {
+      hiddenTicks.push(t.textContent.trim().slice(0, 40));
+      continue;
+    }
     if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) continue;
     let hidden = false;
     for (let p = t.parentElement; p && p !== root; p = p.parentElement) {
@@ -47,7 +53,7 @@ MEASURE = r"""
     lines.push({l: r.left, t: r.top, r: r.right, b: r.bottom, kind: axis ? 'axis line' : 'dashed line'});
   }
   const b = box || root.getBoundingClientRect();
-  return {box: {l: b.left, t: b.top, r: b.right, b: b.bottom}, texts: out, lines};
+  return {box: {l: b.left, t: b.top, r: b.right, b: b.bottom}, texts: out, lines, hiddenTicks};
 }
 """
 
@@ -122,7 +128,8 @@ def summary(measured: dict) -> dict:
     pairs, outside = problems(measured)
     sizes = [t["size"] for t in measured["texts"]]
     entry = {"overlaps": len(pairs), "outside": len(outside), "min_px": round(min(sizes), 1) if sizes else None,
-             "texts": len(sizes), "pairs": pairs[:12], "outside_texts": outside[:12]}
+             "texts": len(sizes), "pairs": pairs[:12], "outside_texts": outside[:12],
+             "hidden_ticks": measured.get("hiddenTicks", [])}
     if "src" in measured:
         entry["src"] = measured["src"]
     return entry
@@ -136,6 +143,8 @@ def text_failures(facade: dict, drawn: dict) -> list[str]:
             failures.append(f"{name}: {e['overlaps']} overlapping pairs, e.g. {e['pairs'][:4]}")
         if e["outside"]:
             failures.append(f"{name}: {e['outside']} texts outside the chart, e.g. {e['outside_texts'][:4]}")
+        if e.get("hidden_ticks"):
+            failures.append(f"{name}: tick labels hidden (they would pass the chart's edge): {e['hidden_ticks'][:4]}")
     if facade["min_px"] is not None and facade["min_px"] < MIN_FACADE_PX:
         failures.append(f"facade: smallest text {facade['min_px']} px < {MIN_FACADE_PX} px ({facade.get('src')})")
     return failures

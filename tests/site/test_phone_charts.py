@@ -209,12 +209,12 @@ def test_toggle_survives_a_switch_of_layout(site, tab):
     page.goto(f"{site.url}en/charts/refusal-vs-overrefusal/", wait_until="load")
     draw_all_charts(page)
     page.locator(".updatemenu-button").nth(1).click()
-    page.wait_for_function("() => document.querySelector('.o3-chart__plot').layout.annotations[0].text.includes('system card')")
+    page.wait_for_function("() => document.querySelector('.o3-chart__plot').layout.annotations[0].text.toLowerCase().includes('system card')")
     visible = page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)")
     page.set_viewport_size({"width": 360, "height": 900})
     page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
     assert page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)") == visible
-    assert "system card" in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text")
+    assert "system card" in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text").lower()
 
 
 def test_no_modebar_and_the_png_download_works_offline(site, browser):

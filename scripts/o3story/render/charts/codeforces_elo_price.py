@@ -74,7 +74,7 @@ X_RANGE = (0.5, 100)
 Y_RANGE = (1500, 2850)  # room above the released o3 for its price cut's label, below o1-mini for its own
 # Phones: the priced panel tall enough that o3-mini's labels (94 Elo apart) do not touch; the
 # no-price column short beneath it.
-NARROW = dict(height=520, text={5: "bottom left"})  # 5: the released o3, its label kept inside the phone's plot
+NARROW = dict(height=520, text={5: "bottom left"}, margin=dict(r=24))  # 5: the released o3, its label kept inside the phone's plot; r: room for the last tick ($100)
 # Where each series' labels stand: o3-mini's left of its column (its price above it), o1 left of its
 # point, o1-mini and the released o3 below theirs (their price-cut arrows run left, level with the point).
 LABEL_AT = {"o3-mini-v1": "middle left", "o1": "middle left", "o1-mini": "bottom center", "o3-released": "bottom center"}

@@ -25,6 +25,9 @@ TEXT_POS = {"GPT-4o": "top right", "o1-preview": "bottom left", "o1": "top left"
 # In the card's view o3-mini (0.88, 0.73) and o1-mini (0.95, 0.72) sit close: o3-mini's label goes above,
 # o1-mini's beneath its own mark, centred (to its left it ran under o3-mini's dot on a phone).
 VIEW_TEXT_POS = {("card", "o3-mini"): "top right", ("card", "o1-mini"): "bottom center"}
+# On a phone the x axis ends at 1.00: room right of the plot for that last tick label, which plotly
+# otherwise hides (in English, whose narrower y title leaves the plot wider, it did).
+NARROW = dict(margin=dict(r=22))
 
 
 def record_id(model: str, metric: str, suffix: str) -> str:

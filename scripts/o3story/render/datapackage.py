@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -283,6 +284,8 @@ class EventRow:
     upcoming: bool
 
     def __getattr__(self, name: str):
+        if name == "record":  # not set yet (a copy being made): no recursion through this method
+            raise AttributeError(name)
         return getattr(self.record, name)
 
     @property
@@ -358,6 +361,8 @@ class ClaimRow:
     label: dict | None
 
     def __getattr__(self, name: str):
+        if name == "record":  # not set yet (a copy being made): no recursion through this method
+            raise AttributeError(name)
         return getattr(self.record, name)
 
 
@@ -471,8 +476,11 @@ CHART_CSV_COLS = {
 
 def chart_csv_fields() -> list[dict]:
     """A chart's data.csv, each column as a Table Schema field (type, title, description, constraints,
-    licence), for the chart's metadata.json."""
-    return [(CHART_CSV_COLS.get(name) or _col(FIGURES, name)).schema() for name in exports.CSV_COLUMNS]
+    licence), for the chart's metadata.json; the package's files it names are the site's data package's."""
+    fields = [(CHART_CSV_COLS.get(name) or _col(FIGURES, name)).schema() for name in exports.CSV_COLUMNS]
+    for f in fields:
+        f["description"] = re.sub(r"(?<!package's )\b(\w+\.csv)\b", r"the data package's \1", f["description"])
+    return fields
 
 
 def rows(table: Table, data: Dataset) -> list[dict[str, object]]:

@@ -2,7 +2,8 @@
 
 The site quotes the livestream in its pages (docs/*.md), chart texts (i18n/<lang>/*.yaml) and data
 texts (figures' `notes`, fact-checks, the timeline, the scorecard, source notes, the glossary,
-metric descriptions, the changelog's reasons), in both languages. An English quotation must be a
+metric descriptions), in both languages. (The audit changelog quotes the site's own earlier wordings,
+which are not quotations of the livestream: it is not read here.) An English quotation must be a
 verbatim span of the site's own translation (data/transcript/en.yaml), so that a reader never meets
 two "verbatim" English versions of one sentence; a quotation in Chinese must be a verbatim span of the
 Chinese transcript (data/transcript/baoyu-day12.zh.txt), whichever page it stands on.
@@ -247,7 +248,8 @@ def _regex(pattern: str) -> re.Pattern:
 
 
 def _bare(text: str) -> str:
-    """Chinese text for matching: without white space (spacing Chinese and Latin text is typesetting)."""
+    """Chinese text for matching without white space: to find what a quotation quotes (its spacing is then
+    checked against the transcript's in `check`)."""
     return re.sub(r"\s+", "", normalise(text))
 
 
@@ -270,7 +272,9 @@ def check(quotes: Iterable[Quote], english: list[str], chinese: str, allowed: di
             used.add(q.text)
             continue
         bare = _bare(q.pattern)
-        if CJK.search(q.text) and bare in chinese_bare and normalise(q.pattern) not in chinese_n:
+        spaced = normalise(q.pattern)
+        if (CJK.search(q.text) and bare in chinese_bare and spaced not in chinese_n
+                and not any(spaced in t for t in recorded_n)):  # a recorded source's words, spaced as it spaces them
             problems.append(Problem(q.where, f"“{q.text}” quotes the transcript with other spacing than its own: quote it "
                                               "as the transcript writes it (a space between Chinese and Latin text there, "
                                               "or none, is part of the quotation)"))

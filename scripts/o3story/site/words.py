@@ -1,9 +1,9 @@
 """Words as exact as numbers: a qualifier typed twice, a doubled word, a site figure inside a quotation.
 
 A figure's value prints its own qualifier (render/fmt.py `value`: "about 71.7%", "under 2%",
-"约71.7%", "超过25%"). Prose that types a qualifier before `{{ fig ID }}` therefore reads it twice
-("o1 about about 1,891", "约 约1,891"), and a figure rendered inside a quotation changes the speaker's
-words (the stream said “能够超过25%”; “能够超过 {{ fig … }}” reads “能够超过 超过25%”). These are errors
+"约 71.7%", "超过 25%"). Prose that types a qualifier before `{{ fig ID }}` therefore reads it twice
+("o1 about about 1,891", "约 约 1,891"), and a figure rendered inside a quotation changes the speaker's
+words (the stream said “能够超过25%”; “能够超过 {{ fig … }}” reads “能够超过 超过 25%”). These are errors
 like a wrong number. Two checks find them:
 
 - `page_problems(html)`: the built pages (every site/**/*.html, both languages, chart pages and
@@ -20,7 +20,7 @@ like a wrong number. Two checks find them:
     automatic captions keep the speaker's own "is is").
   * `quoted`: a figure link inside quotation marks (“…”, "…", 「…」, 『…』, ‘…’, '…'). A quotation
     is the speaker's words: quote them verbatim as text and put the linked figure outside.
-  * `split`: a space between a Chinese word and a figure's own qualifier ("得分 约71.7%").
+  * `split`: a space between a Chinese word and a figure's own qualifier ("得分 约 71.7%").
   * `markup`: Markdown syntax shown as text (`**low**`: a data string is escaped, never Markdown).
   * `term`: a variant of a term the site writes one way (`TERMS`: 词元 for token, 十二月 for 12 月,
     人类小组 for 人类测试组, 核查记录 for 审核记录, 低算力 and 高算力 for 低计算量 and 高计算量), outside
@@ -362,7 +362,7 @@ markup_findings = _shown_as_text(SHOWN_MARKUP, "Markdown shown as text")
 
 
 # A Chinese word, a space, then a figure link that starts with its own qualifier: the space splits the
-# qualifier from the word it belongs with ("得分 约71.7%"; render/fmt.tidy_spaces removes it). Only at a
+# qualifier from the word it belongs with ("得分 约 71.7%"; render/fmt.tidy_spaces removes it). Only at a
 # figure link: a space between two elements (a card's label chip and its value) is layout.
 SPLIT_BEFORE = re.compile(r"[\u3400-\u9fff] $")
 

@@ -231,7 +231,7 @@ def test_arc_cost_high_compute_has_no_invented_cost(story):
     heads = {(round(a.x, 6), a.y, a.text) for a in chart.figure.layout.annotations if a.visible is not False}
     assert heads == {(round(math.log10(t.x[1]), 6), t.y[1], f"{t.y[1]}%") for t in unknown}
     (entry,) = [t.name for t in unknown if t.showlegend is not False]  # one entry for two lines that look alike
-    assert "cost not published" in entry and "semi-private 87.5%" in entry and "public 91.5%" in entry
+    assert "cost not then published" in entry and "semi-private 87.5%" in entry and "public 91.5%" in entry
     # re-pricings are hidden by default and switched on by the second button
     repriced = [t for t in chart.figure.data if t.visible is False]
     assert sorted(x for t in repriced for x in t.x) == sorted(story.data.figure(c).value for _, _, c in arc_agi_cost.REPRICED)

@@ -18,6 +18,7 @@ import pytest
 from chart_text import SLACK, measure_drawn, measure_facade, summary, text_failures
 from conftest import draw_all_charts
 from o3story.render.charts import CHARTS
+from o3story.render.i18n import t
 
 pytestmark = pytest.mark.browser
 
@@ -209,12 +210,13 @@ def test_toggle_survives_a_switch_of_layout(site, tab):
     page.goto(f"{site.url}en/charts/refusal-vs-overrefusal/", wait_until="load")
     draw_all_charts(page)
     page.locator(".updatemenu-button").nth(1).click()
-    page.wait_for_function("() => document.querySelector('.o3-chart__plot').layout.annotations[0].text.toLowerCase().includes('system card')")
+    card = t("en", "chart.refusal-vs-overrefusal.view.card")  # the second view's name, which the chart's note shows
+    page.wait_for_function("c => document.querySelector('.o3-chart__plot').layout.annotations[0].text.includes(c)", arg=card)
     visible = page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)")
     page.set_viewport_size({"width": 360, "height": 900})
     page.wait_for_function("() => document.querySelector('.o3-chart__plot').dataset.layout === 'narrow'", timeout=10_000)
     assert page.evaluate("document.querySelector('.o3-chart__plot').data.map(t => t.visible)") == visible
-    assert "system card" in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text").lower()
+    assert card in page.evaluate("document.querySelector('.o3-chart__plot').layout.annotations[0].text")
 
 
 def test_no_modebar_and_the_png_download_works_offline(site, browser):

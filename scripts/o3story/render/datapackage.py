@@ -275,18 +275,22 @@ FACTCHECKS = Table(
     [("claim", "claims", "id")],
 )
 
-@dataclass(frozen=True)
-class EventRow:
-    """A timeline event as the site shows it on the data's as-of date: one still to come in its scheduled
-    words (`event`), and `upcoming` saying so."""
-
-    record: model.Event
-    upcoming: bool
+class _Row:
+    """A record as a table shows it: its own fields read through, with what the table adds."""
 
     def __getattr__(self, name: str):
         if name == "record":  # not set yet (a copy being made): no recursion through this method
             raise AttributeError(name)
         return getattr(self.record, name)
+
+
+@dataclass(frozen=True)
+class EventRow(_Row):
+    """A timeline event as the site shows it on the data's as-of date: one still to come in its scheduled
+    words (`event`), and `upcoming` saying so."""
+
+    record: model.Event
+    upcoming: bool
 
     @property
     def event(self) -> dict:
@@ -354,16 +358,11 @@ def _label(lang: str) -> Callable[[object], str | None]:
 
 
 @dataclass(frozen=True)
-class ClaimRow:
+class ClaimRow(_Row):
     """A claim as the scorecard shows it: the record and its verdict's label."""
 
     record: model.Claim
     label: dict | None
-
-    def __getattr__(self, name: str):
-        if name == "record":  # not set yet (a copy being made): no recursion through this method
-            raise AttributeError(name)
-        return getattr(self.record, name)
 
 
 @dataclass(frozen=True)

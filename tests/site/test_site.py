@@ -267,6 +267,36 @@ def test_chart_pages_are_in_the_navigation_in_the_index_order(site):
             assert 'for="__toc"' in html and 'id="__toc"' in html  # in the nav: its table-of-contents toggle exists
 
 
+def test_chart_pages_are_listed_by_their_short_names_and_titled_by_their_findings(site, story):
+    """A chart page's title is its finding (one to three lines): the navigation and the previous/next
+    links name it in a few words (its nav_title), while its heading, browser tab and shared card keep
+    the finding."""
+    import html as html_lib
+
+    from o3story.render.charts import CHARTS, build, gallery_order, nav_title
+
+    def text(fragment: str) -> str:
+        return html_lib.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+    for root, lang in (("", "zh"), ("en/", "en")):
+        index = site.html(f"{root}charts/")
+        first = gallery_order()[0]
+        nxt = re.search(r'md-footer__link--next".*?<div class="md-ellipsis">(.*?)</div>', index, re.S)[1]
+        assert text(nxt) == nav_title(first, lang), (lang, text(nxt))
+        for chart_id in CHARTS:
+            name, finding = nav_title(chart_id, lang), build(chart_id, story, lang).title
+            assert name and len(name) * 3 < len(finding) * 2, (lang, chart_id, name)  # a few words
+            html = site.html(f"{root}charts/{chart_id}/")
+            nav = html[html.index("md-nav--primary"): html.index("md-sidebar--secondary")]
+            links = {h: text(t) for h, t in re.findall(r'<a href="([^"]*)" class="md-nav__link[^"]*"[^>]*>(.*?)</a>', nav, re.S)}
+            assert links["./"] == name, (lang, chart_id, links["./"])  # the page itself, in the drawer
+            listed = [links[f"../{c}/"] for c in CHARTS if c != chart_id]
+            assert listed == [nav_title(c, lang) for c in CHARTS if c != chart_id], (lang, chart_id, listed)
+            h1 = re.sub(r'<a class="headerlink".*?</a>', "", re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1])
+            assert text(h1) == finding, (lang, chart_id)
+            assert text(re.search(r"<title>(.*?)</title>", html, re.S)[1]).startswith(finding), (lang, chart_id)
+
+
 def test_social_tags_are_escaped_exactly_once(site):
     import html as html_lib
 

@@ -24,12 +24,15 @@ __all__ = ["PlaceholderError", "chart_page", "href", "render", "render_text", "r
 
 
 def chart_page(chart_id: str, lang: str, story: Story) -> str:
-    """The markdown of /charts/<id>/: title, description meta, the chart with its table and sources."""
+    """The markdown of /charts/<id>/: title, description meta, the chart with its table and sources.
+    The page's title is the chart's finding (its H1, the browser tab, a shared card); `nav_title` names
+    the chart in a few words where pages are listed (the navigation, the previous/next links)."""
     chart = charts.build(chart_id, story, lang)
     description = chart.description.replace("\n", " ").replace('"', "'")
     return (
         "---\n"
         f"description: {json.dumps(description, ensure_ascii=False)}\n"
+        f"nav_title: {json.dumps(charts.nav_title(chart_id, lang), ensure_ascii=False)}\n"
         "---\n\n"
         # The H1 names the figure (aria-labelledby of the chart block points at this id).
         f"# {escape(chart.title)} {{#chart-{chart_id}-title}}\n\n"

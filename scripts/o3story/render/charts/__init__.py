@@ -29,6 +29,13 @@ def gallery_order() -> list[str]:
     return [HEADLINE] + [chart_id for chart_id in CHARTS if chart_id != HEADLINE]
 
 
+def nav_title(chart_id: str, lang: str) -> str:
+    """The chart's name in a few words, where pages are listed (its title is a finding of one to three lines)."""
+    from .base import tr
+
+    return tr(lang, chart_id, "nav")
+
+
 class ChartError(ValueError):
     """A chart cannot be drawn from the data it was given (a record it needs is missing)."""
 

@@ -65,3 +65,24 @@ def test_today_s_verdicts_pass_the_scale():
                                            ("frontiermath", "held-preview"), ("o3-mini-cost", "held")])
 def test_a_verdict_the_evidence_cannot_carry_fails(tmp_path, claim, verdict):
     assert any(f"'{verdict}'" in e for e in _errors(_with_verdicts(tmp_path, {claim: verdict})))
+
+
+@pytest.mark.parametrize("claim", ["arc-agi", "arc-human-threshold"])
+def test_a_claim_shown_on_the_preview_also_cites_the_released_model(tmp_path, claim):
+    """The 85% bar's claim once said "o3 passed it" with the preview's run as its only o3 record, while
+    ARC's records of the released o3, all below the bar, were on file: without the released model's
+    records in its evidence, the claim fails to load, naming the preview's record and a released one."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "scorecard.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = re.search(rf"  - id: {claim}\n(?:    .*\n|      .*\n|        .*\n|          .*\n)*", text)[0]
+    evidence = re.search(r"    evidence: \[(.*)\]\n", block)
+    kept = [ref for ref in evidence[1].split(", ") if not ref.startswith("arc.o3-2025-04-16.")]
+    assert len(kept) < len(evidence[1].split(", "))
+    cut = block.replace(evidence[0], f"    evidence: [{', '.join(kept)}]\n")
+    cut = re.sub(r"\{\{ fig arc\.o3-2025-04-16\.[^}]*\}\}", "", cut)  # the reasons no longer cite them
+    path.write_text(text.replace(block, cut), encoding="utf-8")
+    ids = [c.id for c in load_story(ROOT / "data").data.claims]
+    found = [e for e in _errors(data) if f"claims[{ids.index(claim)}].evidence" in e and "released model" in e]
+    assert found and "arc.o3.semi-private" in found[0] and "'arc.o3-2025-04-16." in found[0], _errors(data)

@@ -13,7 +13,7 @@ from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figu
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import (check_ranks, history_rules, dangling, audit_refs, cross_check, current_refs, said_refs, video_quotes, glossary_refs, model_labels, model_names, scale_complete, setting_translations, scorecard_refs, story_refs, check_sources,
+from o3story.data.validate import (check_ranks, history_rules, dangling, audit_refs, cross_check, current_refs, released_beside_preview, said_refs, video_quotes, glossary_refs, model_labels, model_names, scale_complete, setting_translations, scorecard_refs, story_refs, check_sources,
                                    verdict_rules)
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
@@ -127,6 +127,8 @@ def load_story(root: Path) -> Story:
     if not model_errors:
         errors += verdict_rules(claims_, {f.id: f for f, _ in figures}, {s.id: s for s, _ in sources},
                                 {m.id: m for m, _ in metrics}, {m.name: m.stage for m, _ in models})
+        errors += released_beside_preview(claims_, {f.id: f for f, _ in figures}, {s.id: s for s, _ in sources}, [m for m, _ in models],
+                                          status.as_of if status else None)
     errors += history_rules(claims_, {f.id: f for f, _ in figures}, {s.id: s for s, _ in sources}, {m.id: m for m, _ in metrics},
                             None if model_errors else {m.name: m.stage for m, _ in models}, status.as_of if status else None, figure_ids)
     # A models.yaml record that failed validation hides which names are allowed: figures' names are then not checked.

@@ -485,6 +485,39 @@ def public_date(fig: Figure, sources: dict[str, Source]):
     return max(fig.date, src.published) if src is not None and src.published is not None else fig.date
 
 
+def released_beside_preview(claims: Located, figures: dict[str, Figure], sources: dict[str, Source],
+                            models: list, as_of=None) -> list[DataError]:
+    """The written scale judges a claim by the model that was released. So where a claim's own records or
+    its evidence show the December preview on a metric, its evidence also shows the released model on that
+    metric (a model of the `released` stage that stands for the same bare name: `instead_of` in
+    data/models.yaml), once a record of it is public by the data's as-of date: a verdict cannot rest on
+    the preview's figure alone while the released model's is on record."""
+    bare = {m.name: set(m.instead_of or ()) for m in models}
+    released = {m.name for m in models if m.stage == "released"}
+    errors = []
+    for claim, where in claims:
+        own = [figures[i] for i in claim.claimed if i in figures]
+        evidence = [figures[i] for i in claim.evidence if i in figures]
+        if len(evidence) != len(claim.evidence):
+            continue  # a dangling id is reported elsewhere
+        for f in [*own, *evidence]:
+            names = bare.get(f.model, set())
+            if not names or f.model in released:
+                continue
+            heirs = {n for n in released if bare.get(n, set()) & names}
+            if any(e.model in heirs and e.metric == f.metric for e in evidence):
+                continue
+            known = sorted(g.id for g in figures.values() if g.model in heirs and g.metric == f.metric
+                           and (as_of is None or public_date(g, sources) <= as_of))
+            if known:
+                errors.append(where.error(
+                    f"'{f.id}' shows {f.model} on {f.metric}, but no evidence shows the released model on it, though "
+                    f"'{known[0]}' is on record: the written scale judges a claim by the "
+                    "model that was released", "evidence"))
+                break
+    return errors
+
+
 def history_rules(claims: Located, figures: dict[str, Figure], sources: dict[str, Source], metrics: dict,
                   stages: dict[str, str | None] | None, as_of, figure_ids: set[str] | None) -> list[DataError]:
     """Each claim's verdict history (data/scorecard.yaml `history`) is traceable to its records.

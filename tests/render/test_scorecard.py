@@ -75,6 +75,19 @@ def test_compare_cards_pair_a_claim_with_its_later_measurement(data_dir):
     assert 'href="#claim-bench"' in out
 
 
+def test_compare_cards_name_the_setting_of_each_side(story):
+    """ARC's card set the preview's 75.7% (low compute) beside the released o3's 41% (low effort) with no
+    setting on either side, while the chart beside it gave the released o3 at high effort: each side of a
+    card names the effort or compute its record was measured at."""
+    for lang, page, claimed, measured in (("en", "en/", "o3-preview (low compute)", "o3-2025-04-16 (low effort)"),
+                                          ("zh", "", "o3-preview（低计算量）", "o3-2025-04-16（低推理强度）")):
+        out = html.unescape(render("{{ compare arc-agi swe-bench }}", lang, story, page))
+        arc, swe = out.split('id="compare-')[1:]
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", arc))
+        assert claimed in text and measured in text, text
+        assert "o3-preview ·" in re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", swe))  # no setting said: none shown
+
+
 def test_compare_says_when_nothing_was_measured_later(small):
     # the fixture's paper record has the claim's own date: not a later measurement
     out = render("{{ compare bench }}", "zh", small, "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from o3story.render import templating
 from o3story.render.archive import archived
-from o3story.render.fmt import long_date, value
+from o3story.render.fmt import level, long_date, value
 from o3story.render.i18n import t
 from o3story.data import captions
 from o3story.data.model import CHECK_VERDICTS, VERDICTS, Claim, Figure, Said
@@ -19,7 +19,18 @@ def _evidence(r: PageContext, fig: Figure) -> dict:
     src = r.story.data.source(fig.source)
     return {"id": fig.id, "value": value(fig, r.lang), "record": r.record_link(fig), "model": r.story.data.model_label(fig.model, r.lang),
             "publisher": src.publisher_in(r.lang), "source_url": src.url, "archive": archived(src, r.lang),
-            "kind": t(r.lang, f"kind.{src.kind}")}
+            "kind": t(r.lang, f"kind.{src.kind}"), "level": level_of(fig, r.lang)}
+
+
+def level_of(fig: Figure, lang: str) -> str:
+    """The reasoning effort or compute a record was measured at, in a few words ("low effort"), or "":
+    a compare card sets two values side by side, and the settings differ between them (ARC's 75.7% at
+    low compute against the released o3's score at low effort)."""
+    for key in ("effort", "compute"):
+        word = getattr(fig.setting, key)
+        if word is not None:
+            return t(lang, f"compare.{key}", level=level(word, lang))
+    return ""
 
 
 def video_link(said: Said) -> str:

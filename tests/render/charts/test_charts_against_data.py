@@ -296,7 +296,7 @@ def test_claims_vs_shipped_says_when_tests_differ(story):
         texts = " ".join(chart.keys)
         assert ("290" in texts) and (("not the same test" in texts.lower()) or "不是同一测试" in texts)
     ids = {f.id for f in chart.figures}
-    assert {"o3.frontiermath", "o3.frontiermath.epoch-2025-04", "arc.o3.semi-private.low-compute.score"} <= ids
+    assert {"o3.frontiermath.transcript", "o3.frontiermath.epoch-2025-04", "arc.o3.semi-private.low-compute.score"} <= ids
     epoch = story.data.figure("o3.frontiermath.epoch-2025-04")
     assert epoch.qualifier == "about"
     later = chart.figure.data[-1]

@@ -24,7 +24,7 @@ PAIRS = [
     ("swe", "o1.swe-bench-verified.o3-o4-mini-page", "o3.swe-bench-verified"),  # OpenAI's own figure; LifeArchitect gave the same for the December slide
     ("aime", "o1.aime-2024", "o3.aime-2024"),
     ("gpqa", "o1.gpqa-diamond", "o3.gpqa-diamond"),
-    ("frontiermath", "previous-best.frontiermath.transcript", "o3.frontiermath"),  # "less than 2%", as said (the video)
+    ("frontiermath", "previous-best.frontiermath.transcript", "o3.frontiermath.transcript"),  # "less than 2%", as said (the video)
 ]
 ELO = ("o1.codeforces-elo", "o3.codeforces-elo")
 # The released o3 (o3-2025-04-16) on OpenAI's 2025-04-16 page, per PAIRS category (None: not on that page).

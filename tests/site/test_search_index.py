@@ -117,3 +117,29 @@ def test_each_page_s_search_base_is_its_language_root(site):
         page_url = "/" + ("" if rel == "." else rel + "/")
         root = "/en/" if page_url.startswith("/en/") else "/"
         assert urljoin(page_url, json.loads(found.group(1))["base"].rstrip("/") + "/") == root, page_url
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_chart_data_tables_stay_out_of_search_results(site, story, lang):
+    """A search for "frontiermath" listed each chart page with its data table's cells run together
+    ("Chart data ModelValueMetricSettingConfidenceSourceDate o1 48.9% ..."): the tables are left out of
+    the index, and each chart page is still found by its title and its description."""
+    from o3story.render import charts
+    from o3story.render.i18n import t
+
+    index = load(site, lang)
+    header = "".join(t(lang, f"col.{c}") for c in ("model", "value", "metric"))  # a chart table's first columns
+    for doc in index["docs"]:
+        if doc["location"].startswith("charts/"):
+            text = plain(doc["text"]).replace(" ", "")
+            assert header.replace(" ", "") not in text, (doc["location"], text[:200])
+    # nor the zoom hint and the no-script line, which led each chart page's result
+    for key in ("chart.zoom_hint", "chart.noscript"):
+        words = plain(t(lang, key)).replace(" ", "")
+        assert not [d["location"] for d in index["docs"] if words in plain(d["text"]).replace(" ", "")], key
+    for chart_id in charts.CHARTS:
+        chart = charts.build(chart_id, story, lang)
+        docs = [d for d in index["docs"] if d["location"].split("#")[0] == f"charts/{chart_id}/"]
+        assert docs, chart_id
+        found = " ".join(plain(d["title"]) + " " + plain(d["text"]) for d in docs)
+        assert plain(chart.description)[:40].replace("\u200b", "") in found.replace("\u200b", ""), chart_id

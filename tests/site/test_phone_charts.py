@@ -245,5 +245,7 @@ def test_no_modebar_and_the_png_download_works_offline(site, browser):
         page.locator("a[download][href$='chart.en.png']").click()
     path = dl.value.path()
     assert Path(path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # saved under the chart's name: three charts' pictures were chart.en.png, chart.en (1).png...
+    assert dl.value.suggested_filename == "o3-story-o3-vs-o1-chart.en.png", dl.value.suggested_filename
     assert not foreign, foreign
     ctx.close()

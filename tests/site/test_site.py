@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import html as html_module
 import re
 import struct
 
@@ -173,7 +174,8 @@ def test_every_chart_has_embed_page_and_downloads(site):
             assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in html  # the snippet, HTML-escaped in a code block
             assert "CC BY 4.0" in html and "CC BY 4.0}" in html  # the licence line and the BibTeX note
             # the first download is the picture in the page's language, a 16:9 PNG
-            first = re.search(r'<a href="([^"]+)" download', html).group(1)
+            first, saved = re.search(r'<a href="([^"]+)" download="([^"]+)"', html).groups()
+            assert html_module.unescape(saved) == f"o3-story-{chart_id}-" + first.rsplit("/", 1)[1], saved  # saved under the chart's name
             assert first.endswith(f"charts/{chart_id}/chart.{'en' if lang else 'zh'}.png"), first
             w, h = struct.unpack(">II", (site.root / "charts" / chart_id / first.rsplit("/", 1)[1]).read_bytes()[16:24])
             assert abs(w / h - 16 / 9) < 0.01, (chart_id, w, h)

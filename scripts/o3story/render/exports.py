@@ -170,6 +170,12 @@ def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = Non
     return frame.frame(figure, chart.title, footer, chart.lang, size)
 
 
+def saved_name(chart_id: str, name: str) -> str:
+    """The name a chart's file is saved under (the link's `download` attribute): the site and the chart in
+    it, so that three charts' files do not land as chart.en.png, chart.en (1).png..."""
+    return f"o3-story-{chart_id}-{name}"
+
+
 def download_size(figure: go.Figure, title: str, footer: list[str], lang: str, ratio: float = 16 / 9) -> frame.Size:
     """The download's 16:9 size, from its content: the chart's own plot height plus the title and the
     footer at a width, then the width that makes that height 9/16 of it (a wider picture wraps its title

@@ -56,7 +56,7 @@ def chart_tools(ctx: PageContext, args: list[str]) -> str:
         heading=t(lang, "tools.heading"), embed_label=t(lang, "tools.embed"),
         snippet=templating.verbatim(embed.snippet(ctx.site_url, chart)), views_note=views_note,
         downloads_label=t(lang, "tools.downloads"),
-        files=[{"href": base + name, "name": name, "label": label} for name, label in files],
+        files=[{"href": base + name, "name": exports.saved_name(chart_id, name), "label": label} for name, label in files],
         no_images="" if ctx.images else t(lang, "tools.noimages"),
         cite_label=t(lang, "tools.cite"), cite_text=cite["text"], bibtex=templating.verbatim(cite["bibtex"]),
         licence=t(lang, "tools.licence"))

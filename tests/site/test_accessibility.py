@@ -27,3 +27,19 @@ def test_on_a_phone_every_target_is_large_enough_and_every_link_named(site, tab,
         .map(e => [e.className || e.parentElement.className, e.getBoundingClientRect().height])
         .filter(([, h]) => h > 0 && h < 24)""")
     assert not small, small
+
+
+def test_on_a_phone_the_drawer_opens_the_charts_section_with_a_thumb(site, tab):
+    """In the phone drawer the Charts row's name opens the charts index; the arrow beside it, the only way
+    to open the section, was 20 x 24 px in a 48 px row. It is at least 44 px each way, and a tap on it
+    opens the section."""
+    for root in ("", "en/"):
+        page = tab(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+        page.goto(site.url + root)
+        page.locator("header label[for=__drawer]").first.tap()
+        toggle = page.locator(".md-nav--primary .md-nav__container > label.md-nav__link").first
+        toggle.wait_for(state="visible")
+        box = toggle.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, box
+        toggle.tap()
+        page.locator(".md-nav--primary .md-nav[data-md-level='1'] a[href*='charts/']").first.wait_for(state="visible")

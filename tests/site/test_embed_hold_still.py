@@ -185,8 +185,10 @@ def test_the_host_page_holds_still_when_the_reader_reaches_an_embed(site, host, 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_the_snippet_sizes_the_frame_before_any_script_runs(site, host, contexts, width):
-    """With the host's copy of embed.js held back, each frame keeps the height the snippet gives it:
-    close to the content the embed then has (at most 10% off, and never cutting off more than that)."""
+    """With the host's copy of embed.js held back, each frame keeps the height the snippet gives it: never
+    shorter than the content the embed then has (frames were up to 74 px short on a 320 px screen, which
+    hid the dating and licence line), and at most 15% and the snippet's spare taller (it is sized for a 640 px column: a 1,200 px one has fewer
+    lines)."""
     base, embeds = host
     page = contexts(width).new_page()
     page.route("**/assets/embed.js", lambda route: route.abort())
@@ -203,5 +205,7 @@ def test_the_snippet_sizes_the_frame_before_any_script_runs(site, host, contexts
         off[f"{chart_id} {lang} {width}"] = (round(given), content)
         RESULTS.setdefault(f"{chart_id} {lang} {width}", {}).update({"snippet_height": round(given), "content_height": content})
     page.close()
-    bad = {k: v for k, v in off.items() if abs(v[0] - v[1]) > 0.10 * v[1]}
-    assert not bad, f"the snippet's height (first) is more than 10% off the embed's (second): {bad}"
+    from o3story.render.embed import SPARE
+
+    bad = {k: v for k, v in off.items() if v[0] < v[1] or v[0] - v[1] > 0.15 * v[1] + SPARE}
+    assert not bad, f"the snippet's height (first) is short of the embed's (second), or too far above it: {bad}"

@@ -78,6 +78,17 @@ TOOLS = 26  # px: the zoom hint's row, above a chart that zooms with a mouse
 # A phone (the narrow layout) and an article column on a wider screen: the widths the snippet's
 # height is right for, and where it switches (a host page's margins around a phone's column).
 PHONE_COLUMN, DESKTOP_COLUMN, PHONE_MARGINS = 328, 720, 32
+# The narrowest phone the snippet sizes for (a 320 px screen): between it and PHONE_COLUMN's screen the
+# frame's height follows the screen's width in a straight line (more lines of text on a narrower screen).
+NARROWEST_PHONE_COLUMN = 288
+# px the snippet adds to the estimate: a reader's fonts are not the ones measured here, and a frame that
+# is a little too tall leaves a gap under the embed, where one too short hides its last lines, the
+# dating and licence line (frames were up to 74 px short on a 320 px screen, 14 px on a 360 px one).
+SPARE = 24
+# The article column the snippet's height is for above the switch: the narrow end of common columns (600
+# to 720 px, DESKTOP_COLUMN the oEmbed width), so that a frame in any of them is never short; a wider
+# column leaves a gap under the embed.
+SIZED_COLUMN = 640
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
@@ -142,17 +153,30 @@ def attr_text(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;")
 
 
+def snippet_height(chart: Chart) -> int:
+    """The height the snippet gives its frame above a phone's width (the height attribute, and oEmbed's)."""
+    return frame_height(chart, SIZED_COLUMN) + SPARE
+
+
 def frame_style(chart: Chart) -> str:
-    """The frame's height before any script runs: the embed's at a phone's column in a viewport up to
-    a phone's width (where the chart takes its narrow layout), and at an article column above it.
-    CSS clamp() makes the switch: (viewport - switch) * 999 is far beyond either height on each side."""
-    phone, desktop = frame_height(chart, PHONE_COLUMN), frame_height(chart, DESKTOP_COLUMN)
+    """The frame's height before any script runs, with SPARE: the embed's at a phone's column in a
+    viewport up to a phone's width (where the chart takes its narrow layout), following the viewport's
+    width from a 320 px screen to a 360 px one, and at an article column above the switch. CSS clamp()
+    makes the switch: (viewport - switch) * 999 is far beyond either height on each side."""
+    narrowest = frame_height(chart, NARROWEST_PHONE_COLUMN) + SPARE
+    phone, desktop = frame_height(chart, PHONE_COLUMN) + SPARE, snippet_height(chart)
     switch = NARROW_MAX + 2 * PADDING + PHONE_MARGINS
-    if phone == desktop:
+    low, high = NARROWEST_PHONE_COLUMN + PHONE_MARGINS, PHONE_COLUMN + PHONE_MARGINS  # the two screens' widths
+    if narrowest > phone:  # from the 320 px screen's height down to the 360 px one's, in a straight line
+        slope = (narrowest - phone) / (high - low)
+        phone_css = f"clamp({phone}px, {narrowest}px - (100vw - {low}px) * {slope:.4g}, {narrowest}px)"
+    else:
+        phone_css = f"{phone}px"
+    if phone == desktop and phone_css == f"{phone}px":
         return f"border:0;height:{desktop}px"
-    if phone > desktop:
-        return f"border:0;height:clamp({desktop}px, ({switch}px - 100vw) * 999, {phone}px)"
-    return f"border:0;height:clamp({phone}px, (100vw - {switch}px) * 999, {desktop}px)"
+    if phone >= desktop:
+        return f"border:0;height:clamp({desktop}px, ({switch}px - 100vw) * 999, {phone_css})"
+    return f"border:0;height:clamp({phone_css}, (100vw - {switch}px) * 999, {desktop}px)"
 
 
 def snippet(site_url: str, chart: Chart, view: str | None = None) -> str:
@@ -163,7 +187,7 @@ def snippet(site_url: str, chart: Chart, view: str | None = None) -> str:
     in every view); on the chart page, charts.js rewrites the code as the reader switches views."""
     return str(templating.render("snippet.html", site_url=site_url, path=f"embed/{chart.id}/", lang=chart.lang,
                                  view=views.query(chart.id, view),
-                                 title=Markup(attr_text(chart.title)), height=frame_height(chart, DESKTOP_COLUMN),
+                                 title=Markup(attr_text(chart.title)), height=snippet_height(chart),
                                  style=frame_style(chart)))
 
 
@@ -198,7 +222,7 @@ def oembed(chart: Chart, site_url: str, thumbnail_size: tuple[int, int] | None =
         "provider_url": home,
         "html": snippet(site_url, chart, view),
         "width": DESKTOP_COLUMN,
-        "height": frame_height(chart, DESKTOP_COLUMN),
+        "height": snippet_height(chart),
     }
     if view:
         doc["title"] = f"{chart.title}{t(lang, 'oembed.view', view=dict(chart_views(chart))[view])}"

@@ -118,3 +118,20 @@ def test_description_holds_the_formatted_values(chart):
 
 def test_sources_are_those_of_the_records(chart):
     assert {s.id for s in chart.sources} == {f.source for f in chart.figures}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_claim_s_band_stands_inside_its_row(story, lang):
+    """The dashed band of the low-effort claim lay on the plot's top edge, cut on a phone: plotly's own
+    range ended at the band. The axis shows every row whole, at page width and in the narrow layout, and
+    the band keeps inside its row."""
+    from o3story.render import charts
+
+    chart = charts.build(chart_module.ID, story, lang)  # finished: with its narrow layout
+    rows = len(chart.figure.layout.yaxis.categoryarray)
+    narrow = chart.narrow.override["layout"]["yaxis"]
+    for yaxis in (chart.figure.layout.yaxis.to_plotly_json(), narrow):
+        low, high = yaxis.get("range") or chart.figure.layout.yaxis.range
+        assert (low, high) == (-0.5, rows - 0.5), yaxis
+    band = chart.figure.layout.shapes[0]
+    assert -0.5 < band.y0 < band.y1 < rows - 0.5 - 0.1, band

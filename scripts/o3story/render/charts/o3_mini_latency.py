@@ -23,7 +23,7 @@ MEASURED_COLOR = style("o3-mini")[0]
 CLAIM_COLOR = ORANGE_ON_LIGHT
 CLAIM_FILL = "rgba(187,129,0,0.12)"  # CLAIM_COLOR, faint
 # Phone layout (charts.narrow): three rows, as tall as they need.
-NARROW = dict(height=290)
+NARROW = dict(height=290, margin=dict(r=20))  # r: "10.16 s" beside its bar kept off the picture's edge (it came within 5 px)
 
 
 def row(fig: Figure, lang: str) -> str:
@@ -70,7 +70,9 @@ def build(story: Story, lang: str) -> Chart:
     )
     fig.update_layout(**base_layout(lang, height=300, margin=dict(l=20, r=20, t=20, b=20)))
     fig.update_xaxes(title_text=tr(lang, ID, "axis.seconds"), range=[0, 12.5])
-    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1])
+    # every row whole: plotly's own range ended at the claim's band, whose dashed top then lay on the
+    # plot's edge, cut on a phone
+    fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], range=[-0.5, len(rows) - 0.5])
     fig.update_yaxes(automargin=True)
     drawn = measured + [low]
     values = dict(o3=value(measured[0], lang), o1mini=value(measured[1], lang), low=value(low, lang))

@@ -43,3 +43,17 @@ def test_on_a_phone_the_drawer_opens_the_charts_section_with_a_thumb(site, tab):
         assert box["width"] >= 44 and box["height"] >= 44, box
         toggle.tap()
         page.locator(".md-nav--primary .md-nav[data-md-level='1'] a[href*='charts/']").first.wait_for(state="visible")
+
+
+def test_on_a_phone_the_caveats_keep_the_screen_s_width(site, tab):
+    """The overview's "Before you quote these numbers" box: on a 360 px screen its items started 70 px into
+    the box (the theme's list indent), and each source and quote ran on in small text at the caveat's
+    large line spacing. The items start 51 px in, and the source is a block with its own line height."""
+    for root in ("", "en/"):
+        page = tab(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+        page.goto(site.url + root)
+        m = page.evaluate("""() => { const box = document.querySelector('.o3-caveats'), li = box.querySelector('li'),
+            note = li.querySelector('.o3-note'), s = getComputedStyle(note);
+            return {indent: li.getBoundingClientRect().left - box.getBoundingClientRect().left, display: s.display,
+                    ratio: parseFloat(s.lineHeight) / parseFloat(s.fontSize)}; }""")
+        assert m["indent"] <= 56 and m["display"] == "block" and m["ratio"] <= 1.6, m

@@ -336,6 +336,7 @@ def test_every_embed_is_dated_and_carries_its_chart_s_notes(site, story):
     licence, and shows the chart's notes (what to keep in mind reading its marks), in each language."""
     from o3story.render import charts
     from o3story.render.fmt import long_date
+    from o3story.render.i18n import t
 
     as_of = story.data.status.as_of
     for path in site.embeds():
@@ -344,6 +345,10 @@ def test_every_embed_is_dated_and_carries_its_chart_s_notes(site, story):
         for lang in ("zh", "en"):
             day = long_date(as_of, lang)
             assert day in page and "CC BY 4.0" in page, (path, lang)
+            # credited, and the licence a link to its deed (it was plain text after the date)
+            assert t(lang, "oembed.author") in text, (path, lang)
+        assert page.count('href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="license noopener">CC BY 4.0</a>') == 2, path
+        for lang in ("zh", "en"):
             if "scorecard" in path:
                 continue
             chart = charts.build(path.rstrip("/").split("/")[-1], story, lang)

@@ -15,7 +15,7 @@ from o3story.render.charts import html as chart_html
 from o3story.render.charts import views as chart_views
 from o3story.render.charts.base import Chart
 from o3story.render.charts.narrow import NARROW_MAX
-from o3story.render.release import LICENCE
+from o3story.render.release import LICENCE, LICENCE_URL
 from o3story.render.fmt import long_date
 from o3story.render.i18n import LANG_ROOT, t
 from o3story.data.locale import LANGS, html_lang, locale
@@ -29,10 +29,17 @@ CSP_BASE = (
 )
 
 
-def asof_line(lang: str, day: date | None, key: str = "embed.asof") -> str:
-    """The line that dates an embed and gives its licence: a reader of another site sees how old the data
-    is; `day` None (a page built without data's date) gives the longest date's line, for estimates."""
-    return t(lang, key, date=long_date(day or LONGEST_DATE, lang), licence=LICENCE)
+def asof_line(lang: str, day: date | None, key: str = "embed.asof", licence: str = LICENCE) -> str:
+    """The line that credits an embed, dates it and gives its licence: a reader of another site sees who
+    made it and how old the data is; `day` None (a page built without data's date) gives the longest
+    date's line, for estimates. The licence comes last (`licence=""`: the line before it, which the
+    embed follows with the licence as a link)."""
+    return t(lang, key, author=t(lang, "oembed.author"), date=long_date(day or LONGEST_DATE, lang), licence=licence)
+
+
+def credit(lang: str, day: date, key: str = "embed.asof") -> dict:
+    """The embed's credit line for its template: the text, then the licence linked to its deed."""
+    return {"text": asof_line(lang, day, key, licence=""), "licence": LICENCE, "licence_url": LICENCE_URL}
 
 
 def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], images: bool, site_url: str = "",
@@ -49,8 +56,8 @@ def embed_html(charts_by_lang: dict[str, Chart], tables: dict[str, Markup], imag
         sections.append({**v, "lang": lang, "html_lang": html_lang(lang), "hidden": not locale(lang).default,
                          "page": f"{root}{LANG_ROOT[lang]}charts/{chart_id}/", "box": plot_box(c),
                          "sources_label": source_text.count_label(c.sources, lang), "publishers": publishers(c),
-                         "table": tables[lang], "back": t(lang, "embed.back", site=t(lang, "site.name")),
-                         "asof": asof_line(lang, as_of) if as_of else ""})
+                         "table": tables[lang], "back": t(lang, "embed.back_chart", site=t(lang, "site.name")),
+                         "asof": credit(lang, as_of) if as_of else None})
     zh = charts_by_lang["zh"]
     return templating.render(
         "embed.html", title=zh.title, description=zh.description, root=root, sections=sections, files=chart_html.FILES,
@@ -131,7 +138,7 @@ def frame_height(chart: Chart, column: int) -> int:
     box = plot_box(chart)
     h = FIXED + text_lines(chart.title, inner, 17, bold=True) * TITLE_LINE
     h += text_lines(chart.description, inner, 13) * TEXT_LINE
-    h += (text_lines(t(chart.lang, "embed.back", site=t(chart.lang, "site.name")), inner, 13) - 1) * TEXT_LINE  # FIXED has its first line
+    h += (text_lines(t(chart.lang, "embed.back_chart", site=t(chart.lang, "site.name")), inner, 13) - 1) * TEXT_LINE  # FIXED has its first line
     h += text_lines(asof_line(chart.lang, None), inner, 13) * TEXT_LINE + ASOF_GAP
     if chart.notes:  # the chart's notes under its description: a label's line, then each note
         h += NOTES_GAP + TEXT_LINE + sum(text_lines(n, inner - NOTE_INDENT, 13) * TEXT_LINE + 2 for n in chart.notes)

@@ -18,7 +18,7 @@ from o3story.render import source_text, templating
 from o3story.render.archive import archived
 from o3story.render.context import PageContext
 from o3story.data.locale import LANGS, html_lang, locale
-from o3story.render.embed import ASOF_GAP, CSP_BASE, PADDING, TEXT_LINE, TITLE_LINE, asof_line, attr_text, text_lines
+from o3story.render.embed import ASOF_GAP, CSP_BASE, PADDING, TEXT_LINE, TITLE_LINE, asof_line, attr_text, credit, text_lines
 from o3story.render.i18n import LANG_ROOT, t
 
 ID = "scorecard"  # /embed/scorecard/: no chart has this id (a test checks)
@@ -79,6 +79,7 @@ def section(story: Story, lang: str, shown: str = "zh") -> dict:
         "reason_label": t(lang, "embed.scorecard.reason"),
         # the verdicts' date: a verdict can change (the claim's history), and a reader of another site sees when
         "asof": asof_line(lang, story.data.status.as_of if story.data.status else None, "embed.asof_verdicts"),
+        "credit": credit(lang, story.data.status.as_of if story.data.status else None, "embed.asof_verdicts"),
     }
 
 

@@ -67,22 +67,37 @@ def test_a_verdict_the_evidence_cannot_carry_fails(tmp_path, claim, verdict):
     assert any(f"'{verdict}'" in e for e in _errors(_with_verdicts(tmp_path, {claim: verdict})))
 
 
-@pytest.mark.parametrize("claim", ["arc-agi", "arc-human-threshold"])
-def test_a_claim_shown_on_the_preview_also_cites_the_released_model(tmp_path, claim):
-    """The 85% bar's claim once said "o3 passed it" with the preview's run as its only o3 record, while
-    ARC's records of the released o3, all below the bar, were on file: without the released model's
-    records in its evidence, the claim fails to load, naming the preview's record and a released one."""
+def _without_released(tmp_path: Path, claim: str, evidence: list[str] | None = None) -> tuple[Path, int]:
+    """The real data with the released o3's records taken out of one claim's evidence and reasons (or its
+    evidence set to `evidence`), and that claim's index."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     path = data / "scorecard.yaml"
     text = path.read_text(encoding="utf-8")
     block = re.search(rf"  - id: {claim}\n(?:    .*\n|      .*\n|        .*\n|          .*\n)*", text)[0]
-    evidence = re.search(r"    evidence: \[(.*)\]\n", block)
-    kept = [ref for ref in evidence[1].split(", ") if not ref.startswith("arc.o3-2025-04-16.")]
-    assert len(kept) < len(evidence[1].split(", "))
-    cut = block.replace(evidence[0], f"    evidence: [{', '.join(kept)}]\n")
-    cut = re.sub(r"\{\{ fig arc\.o3-2025-04-16\.[^}]*\}\}", "", cut)  # the reasons no longer cite them
+    listed = re.search(r"    evidence: \[(.*)\]\n", block)
+    kept = evidence or [ref for ref in listed[1].split(", ") if not ref.startswith("arc.o3-2025-04-16.")]
+    cut = block.replace(listed[0], f"    evidence: [{', '.join(kept)}]\n")
+    cut = re.sub(r"\{\{ fig (arc\.o3-2025-04-16\.|arc\.o3\.semi-private\.high)[^}]*\}\}", "", cut)  # the reasons no longer cite them
+    cut = re.sub(r", arc\.o3\.semi-private\.high-compute\.score\]", "]", cut)  # nor the first step's records
     path.write_text(text.replace(block, cut), encoding="utf-8")
-    ids = [c.id for c in load_story(ROOT / "data").data.claims]
-    found = [e for e in _errors(data) if f"claims[{ids.index(claim)}].evidence" in e and "released model" in e]
+    return data, [c.id for c in load_story(ROOT / "data").data.claims].index(claim)
+
+
+def test_a_claim_shown_on_the_preview_also_cites_the_released_model(tmp_path):
+    """ARC's claim with the released o3's records taken out of its evidence: its records of the preview on
+    ARC-AGI-1 stand alone, and it fails to load, naming a preview record and a released one."""
+    data, n = _without_released(tmp_path, "arc-agi")
+    found = [e for e in _errors(data) if f"claims[{n}].evidence" in e and "released model" in e]
     assert found and "arc.o3.semi-private" in found[0] and "'arc.o3-2025-04-16." in found[0], _errors(data)
+
+
+def test_a_claim_that_names_o3_cites_the_released_model(tmp_path):
+    """The 85% bar's claim as it stood before 2026-12-07 ("o3 passed it", evidence on the bar and the human
+    panel only, none on any o3): it names o3, the released o3's ARC scores are on record, so it fails to
+    load."""
+    before = ["arc.grand-prize-target", "arc.humans-easily.kaggle-2024", "arc.human-panel.average.arc-agi-2-launch",
+              "arc.human-panel.arc-agi-2-launch"]
+    data, n = _without_released(tmp_path, "arc-human-threshold", before)
+    found = [e for e in _errors(data) if f"claims[{n}].evidence" in e and "names o3" in e]
+    assert found and ("'arc.o3-2025-04-16." in found[0] or "'o3-2025-04-16." in found[0]), _errors(data)

@@ -17,7 +17,7 @@ LANG_ROOT = {"zh": "", "en": "en/"}
 
 def test_the_table_puts_the_value_right_after_the_model(site):
     html = site.html("charts/o3-vs-o1/")
-    head = re.search(r'<details class="o3-chart__data"><summary>.*?</summary><div class="o3-table[^"]*"><table>\s*<thead><tr>(.*?)</tr>', html, re.S)
+    head = re.search(r'<details class="o3-chart__data"[^>]*><summary>.*?</summary><div class="o3-table[^"]*"><table>\s*<thead><tr>(.*?)</tr>', html, re.S)
     assert head, "the chart's table is not folded in a closed <details>"
     assert re.findall(r"<th>(.*?)</th>", head[1])[:2] == [t("zh", "col.model"), t("zh", "col.value")]
     assert FIGURE_COLUMNS[:2] == ("model", "value")

@@ -26,6 +26,9 @@ LANGS = ("zh", "en")
 # (viewport width, touch, the host's column width): a phone's article has 16 px margins; the desktop
 # host a 1200 px column.
 WIDTHS = {320: (320, True, 288), 360: (360, True, 328), 1200: (1280, False, 1200)}
+# The snippet's height alone is checked at one more: an article column of 560 px, just above the width
+# where the chart leaves its phone layout (the height there follows the viewport's width).
+SNIPPET_WIDTHS = {**WIDTHS, 560: (600, False, 560)}
 TOLERANCE = 10  # px: how far the host may move on the first touch or pointer
 OUT = Path(__file__).resolve().parents[2] / ".cache" / "embed-hold-still.json"
 RESULTS: dict[str, dict] = {}
@@ -60,7 +63,7 @@ def host(site, tmp_path_factory):
         for lang in LANGS:
             code = published_snippet(site.html(f"{'en/' if lang == 'en' else ''}charts/{chart_id}/"))
             embeds.append((chart_id, lang, code))
-    for width, (_, touch, column) in WIDTHS.items():
+    for width, (_, touch, column) in SNIPPET_WIDTHS.items():
         body = "".join(
             f'<section id="s{i}"><p>Article text above the chart.</p>{code}<p class="below">Article text below the chart.</p></section>'
             for i, (_, _, code) in enumerate(embeds))
@@ -87,7 +90,7 @@ def contexts(browser):
 
     def get(width):
         if width not in made:
-            viewport, touch, _ = WIDTHS[width]
+            viewport, touch, _ = SNIPPET_WIDTHS[width]
             made[width] = browser.new_context(viewport={"width": viewport, "height": 800}, has_touch=touch, is_mobile=touch)
         return made[width]
 
@@ -183,7 +186,7 @@ def test_the_host_page_holds_still_when_the_reader_reaches_an_embed(site, host, 
         {k: v for k, v in sources.items() if not (v["lines"] == 1 and v["closed"] and v["links"] > 0)}
 
 
-@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("width", list(SNIPPET_WIDTHS))
 def test_the_snippet_sizes_the_frame_before_any_script_runs(site, host, contexts, width):
     """With the host's copy of embed.js held back, each frame keeps the height the snippet gives it: never
     shorter than the content the embed then has (frames were up to 74 px short on a 320 px screen, which

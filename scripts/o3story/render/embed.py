@@ -166,24 +166,30 @@ def snippet_height(chart: Chart) -> int:
 
 
 def frame_style(chart: Chart) -> str:
-    """The frame's height before any script runs, with SPARE: the embed's at a phone's column in a
-    viewport up to a phone's width (where the chart takes its narrow layout), following the viewport's
-    width from a 320 px screen to a 360 px one, and at an article column above the switch. CSS clamp()
-    makes the switch: (viewport - switch) * 999 is far beyond either height on each side."""
-    narrowest = frame_height(chart, NARROWEST_PHONE_COLUMN) + SPARE
-    phone, desktop = frame_height(chart, PHONE_COLUMN) + SPARE, snippet_height(chart)
+    """The frame's height before any script runs, with SPARE. Up to a phone's width (where the chart takes
+    its narrow layout): the embed's at a phone's column, following the viewport's width from a 320 px
+    screen to a 360 px one. Above the switch: from the height at the column just above the switch down
+    to SIZED_COLUMN's, following the viewport's width (the text wraps to more lines in a narrower
+    column), then SIZED_COLUMN's. CSS clamp() makes the switch: (viewport - switch) * 999 is far beyond
+    either height on each side."""
     switch = NARROW_MAX + 2 * PADDING + PHONE_MARGINS
-    low, high = NARROWEST_PHONE_COLUMN + PHONE_MARGINS, PHONE_COLUMN + PHONE_MARGINS  # the two screens' widths
-    if narrowest > phone:  # from the 320 px screen's height down to the 360 px one's, in a straight line
-        slope = (narrowest - phone) / (high - low)
-        phone_css = f"clamp({phone}px, {narrowest}px - (100vw - {low}px) * {slope:.4g}, {narrowest}px)"
-    else:
-        phone_css = f"{phone}px"
-    if phone == desktop and phone_css == f"{phone}px":
+
+    def between(narrow_col: int, wide_col: int, tall: int, short: int) -> str:
+        """The height from `tall` at a viewport of narrow_col (plus margins) down to `short` at wide_col's, in a straight line."""
+        if tall <= short:
+            return f"{short}px"
+        low, high = narrow_col + PHONE_MARGINS, wide_col + PHONE_MARGINS
+        return f"clamp({short}px, {tall}px - (100vw - {low}px) * {(tall - short) / (high - low):.4g}, {tall}px)"
+
+    narrowest, phone = frame_height(chart, NARROWEST_PHONE_COLUMN) + SPARE, frame_height(chart, PHONE_COLUMN) + SPARE
+    above, desktop = frame_height(chart, switch - PHONE_MARGINS + 1) + SPARE, snippet_height(chart)  # + 1: the wide layout's first column
+    phone_css = between(NARROWEST_PHONE_COLUMN, PHONE_COLUMN, narrowest, phone)
+    desktop_css = between(switch - PHONE_MARGINS, SIZED_COLUMN, above, desktop)
+    if phone_css == desktop_css:
         return f"border:0;height:{desktop}px"
-    if phone >= desktop:
-        return f"border:0;height:clamp({desktop}px, ({switch}px - 100vw) * 999, {phone_css})"
-    return f"border:0;height:clamp({phone_css}, (100vw - {switch}px) * 999, {desktop}px)"
+    if phone >= above:  # a phone's frame is the taller on either side of the switch
+        return f"border:0;height:clamp({desktop_css}, ({switch}px - 100vw) * 999, {phone_css})"
+    return f"border:0;height:clamp({phone_css}, (100vw - {switch}px) * 999, {desktop_css})"
 
 
 def snippet(site_url: str, chart: Chart, view: str | None = None) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from o3story.render import templating
 from o3story.render.archive import archived
-from o3story.render.fmt import level, long_date, value
+from o3story.render.fmt import long_date, value
 from o3story.render.i18n import t
 from o3story.data import captions
 from o3story.data.model import CHECK_VERDICTS, VERDICTS, Claim, Figure, Said
@@ -28,8 +28,10 @@ def level_of(fig: Figure, lang: str) -> str:
     low compute against the released o3's score at low effort)."""
     for key in ("effort", "compute"):
         word = getattr(fig.setting, key)
+        if word in ("low", "medium", "high"):
+            return t(lang, f"compare.{key}.{word}")  # the site's words: 中等推理强度, not 中推理强度
         if word is not None:
-            return t(lang, f"compare.{key}", level=level(word, lang))
+            return word
     return ""
 
 
@@ -137,8 +139,9 @@ def measured(r: PageContext, c: Claim) -> tuple[Figure, Figure | None]:
     (a measurement of what was claimed), if there is one."""
     figs = [r.figure(i) for i in (c.claimed or c.evidence)]
     claimed = figs[0]
+    others = {f.model for f in figs[1:]} - {claimed.model}  # a model the claim is set against (o1), not measured for it
     later = next((f for f in map(r.figure, c.evidence) if f.metric == claimed.metric and f.date > claimed.date
-                  and f.id not in c.claimed), None)
+                  and f.id not in c.claimed and f.model not in others), None)
     return claimed, later
 
 

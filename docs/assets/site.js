@@ -66,7 +66,35 @@
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.o3-notfound[data-o3-home]"));
   var own = sections.filter(function (s) { return window.location.pathname.indexOf(s.dataset.o3Home) === 0; })
     .sort(function (a, b) { return b.dataset.o3Home.length - a.dataset.o3Home.length; })[0];
-  if (own && own !== sections[0]) sections[0].parentNode.insertBefore(own, sections[0]);
+  if (own && own !== sections[0]) {
+    sections[0].parentNode.insertBefore(own, sections[0]);
+    chrome(own);
+  }
+  /* …and the page around it speaks that language too: the theme wrote one header, navigation and footer,
+     the root language's. They are taken from that language's home page (same origin), their links made
+     absolute against it, so the menus lead into the reader's language. Without the fetch the page stays
+     as it was: whole, with the reader's section first. */
+  function chrome(section) {
+    var home = new URL(section.dataset.o3Home, window.location.href);
+    if (!window.fetch || !window.DOMParser) return;
+    fetch(home.href, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        [".md-header__topic", ".md-tabs", "nav.md-nav--primary", ".md-footer-meta"].forEach(function (selector) {
+          var mine = document.querySelector(selector), theirs = doc.querySelector(selector);
+          if (!mine || !theirs) return;
+          // the home's own table of contents (the drawer lists it under the current page) is not this page's
+          theirs.querySelectorAll("nav.md-nav--secondary, label[for='__toc'], input#__toc").forEach(function (e) { e.remove(); });
+          theirs.querySelectorAll("a[href]").forEach(function (a) { a.setAttribute("href", new URL(a.getAttribute("href"), home).href); });
+          theirs.querySelectorAll(".md-nav__link--active, .md-tabs__link--active, .md-nav__item--active").forEach(function (e) {
+            e.classList.remove("md-nav__link--active", "md-tabs__link--active", "md-nav__item--active");
+          });
+          mine.replaceWith(document.importNode(theirs, true));
+        });
+        document.documentElement.lang = doc.documentElement.lang;
+        document.documentElement.dataset.o3Chrome = doc.documentElement.lang;
+      })["catch"](function () { /* the page stays whole as it is */ });
+  }
   window.addEventListener("hashchange", carry);
   window.addEventListener("popstate", carry);
   carry();

@@ -92,11 +92,22 @@ def test_a_missing_page_at_any_depth_gets_the_404_page_with_its_assets(site, tab
     page.goto(site.url + "no/such/page/", wait_until="load")
     assert page.locator(first).get_attribute("lang") == html_lang(LANGS[0])
     page.goto(site.url + "en/no/such/page/", wait_until="load")
-    # One file for every address, written by each language's build: the site root's language (the
-    # default's) stands, for its theme's words and its `lang`, with the switch to each language's home.
-    root = page.evaluate("""u => fetch(u).then(r => r.text()).then(t => new DOMParser().parseFromString(t, 'text/html'))
-        .then(d => [d.documentElement.lang, d.querySelector('.md-search__input').placeholder])""", site.url)
-    assert [page.locator("html").get_attribute("lang"), page.locator(".md-search__input").get_attribute("placeholder")] == root
+    # One file for every address, written by the site root's language's build. Under another language's
+    # home, site.js takes that home's header title, tabs, navigation and footer, and its `lang` (they
+    # were the root language's: Chinese menus on an English address); their links lead into that
+    # language. The search stays the root's, as does the switch to each language's home.
+    page.wait_for_function("() => document.documentElement.dataset.o3Chrome === 'en'")
+    parsed = """u => fetch(u).then(r => r.text()).then(t => new DOMParser().parseFromString(t, 'text/html'))"""
+    root = page.evaluate(parsed + ".then(d => d.querySelector('.md-search__input').placeholder)", site.url)
+    assert page.locator(".md-search__input").get_attribute("placeholder") == root
+    home = page.evaluate(parsed + """.then(d => [d.documentElement.lang, d.querySelector('.md-header__topic').innerText.trim(),
+        d.querySelector('.md-footer-meta .o3-trust__byline').innerText.trim()])""", site.url + "en/")
+    here = [page.locator("html").get_attribute("lang"), page.locator(".md-header__topic").first.inner_text().strip(),
+            page.locator(".md-footer-meta .o3-trust__byline").inner_text().strip()]
+    assert here == home and home[0] == "en", (here, home)
+    links = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "links => links.map(a => a.href)")
+    assert links and all(u.startswith(site.url + "en/") for u in links if u.startswith(site.url)), links
+    assert page.locator("nav.md-nav--primary nav.md-nav--secondary").count() == 0  # not the home's contents
     homes = page.eval_on_selector_all(".md-select__link", "links => links.map(a => [a.hreflang, a.getAttribute('href')])")
     assert homes == [[lang, urlsplit(site.url).path + locale(lang).root] for lang in LANGS], homes
     page.locator('section[lang="en"] a').first.click()

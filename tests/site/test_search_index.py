@@ -135,8 +135,8 @@ def test_chart_data_tables_stay_out_of_search_results(site, story, lang):
             assert header.replace(" ", "") not in text, (doc["location"], text[:200])
     # nor the zoom hint and the no-script line, which led each chart page's result
     for key in ("chart.zoom_hint", "chart.noscript"):
-        words = plain(t(lang, key)).replace(" ", "")
-        assert not [d["location"] for d in index["docs"] if words in plain(d["text"]).replace(" ", "")], key
+        shown = plain(t(lang, key)).replace(" ", "")
+        assert not [d["location"] for d in index["docs"] if shown in plain(d["text"]).replace(" ", "")], key
     for chart_id in charts.CHARTS:
         chart = charts.build(chart_id, story, lang)
         docs = [d for d in index["docs"] if d["location"].split("#")[0] == f"charts/{chart_id}/"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import html as html_module
 import re
 import struct
 
@@ -170,12 +169,12 @@ def test_every_chart_has_embed_page_and_downloads(site):
         files = {p.name for p in (site.root / "charts" / chart_id).iterdir()}
         assert {"data.csv", "figure.json", "metadata.json", "chart.zh.png", "chart.en.png", "chart.zh.svg", "chart.en.svg", "card.zh.png", "card.en.png", "thumb.zh.webp", "thumb.en.webp"} <= files
         for lang in ("", "en/"):
-            html = site.html(f"{lang}charts/{chart_id}/")
-            assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in html  # the snippet, HTML-escaped in a code block
-            assert "CC BY 4.0" in html and "CC BY 4.0}" in html  # the licence line and the BibTeX note
+            page = site.html(f"{lang}charts/{chart_id}/")
+            assert f"{site.url}embed/{chart_id}/?lang={'en' if lang else 'zh'}&amp;theme=auto" in page  # the snippet, HTML-escaped in a code block
+            assert "CC BY 4.0" in page and "CC BY 4.0}" in page  # the licence line and the BibTeX note
             # the first download is the picture in the page's language, a 16:9 PNG
-            first, saved = re.search(r'<a href="([^"]+)" download="([^"]+)"', html).groups()
-            assert html_module.unescape(saved) == f"o3-story-{chart_id}-" + first.rsplit("/", 1)[1], saved  # saved under the chart's name
+            first, saved = re.search(r'<a href="([^"]+)" download="([^"]+)"', page).groups()
+            assert html.unescape(saved) == f"o3-story-{chart_id}-" + first.rsplit("/", 1)[1], saved  # saved under the chart's name
             assert first.endswith(f"charts/{chart_id}/chart.{'en' if lang else 'zh'}.png"), first
             w, h = struct.unpack(">II", (site.root / "charts" / chart_id / first.rsplit("/", 1)[1]).read_bytes()[16:24])
             assert abs(w / h - 16 / 9) < 0.01, (chart_id, w, h)

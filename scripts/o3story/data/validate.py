@@ -516,19 +516,20 @@ def released_beside_preview(claims: Located, figures: dict[str, Figure], sources
         problem = None
         for f in [*own, *evidence]:
             heirs = heirs_of(f.model) if f.model in previews else set()
-            if heirs and not any(e.model in heirs and e.metric == f.metric for e in evidence) and known(heirs, f.metric):
+            on_file = known(heirs, f.metric) if heirs else []
+            if on_file and not any(e.model in heirs and e.metric == f.metric for e in evidence):
                 problem = (f"'{f.id}' shows {f.model} on {f.metric}, but no evidence shows the released model on it, though "
-                           f"'{known(heirs, f.metric)[0]}' is on record")
+                           f"'{on_file[0]}' is on record")
                 break
-        if problem is None:
-            words = f"{claim.claim.zh} {claim.claim.en}"
-            for name in sorted(previews):
-                for said in sorted(bare.get(name, ())):
-                    heirs = heirs_of(name)
-                    if (re.search(rf"(?<![\w-]){re.escape(said)}(?![\w-])", words) and heirs
-                            and not any(e.model in heirs for e in evidence) and known(heirs)):
-                        problem = (f"the claim names {said}, but no evidence shows the released model, though "
-                                   f"'{known(heirs)[0]}' is on record")
+        words = f"{claim.claim.zh} {claim.claim.en}"
+        for name in sorted(previews) if problem is None else ():
+            heirs = heirs_of(name)
+            said = [b for b in sorted(bare.get(name, ())) if re.search(rf"(?<![\w-]){re.escape(b)}(?![\w-])", words)]
+            on_file = known(heirs) if said and heirs else []
+            if on_file and not any(e.model in heirs for e in evidence):
+                problem = (f"the claim names {said[0]}, but no evidence shows the released model, though "
+                           f"'{on_file[0]}' is on record")
+                break
         if problem:
             errors.append(where.error(f"{problem}: the written scale judges a claim by the model that was released", "evidence"))
     return errors

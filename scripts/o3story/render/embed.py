@@ -37,7 +37,7 @@ def asof_line(lang: str, day: date | None, key: str = "embed.asof", licence: str
     return t(lang, key, author=t(lang, "oembed.author"), date=long_date(day or LONGEST_DATE, lang), licence=licence)
 
 
-def credit(lang: str, day: date, key: str = "embed.asof") -> dict:
+def credit(lang: str, day: date | None, key: str = "embed.asof") -> dict:
     """The embed's credit line for its template: the text, then the licence linked to its deed."""
     return {"text": asof_line(lang, day, key, licence=""), "licence": LICENCE, "licence_url": LICENCE_URL}
 

@@ -8,7 +8,7 @@ export BROWSER_PATH
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 
-.PHONY: serve build preview check release test test-fast bench browser java clean
+.PHONY: serve build preview check release due test test-fast bench browser java clean
 
 $(BIN)/.site-deps: requirements/site.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ check: $(BIN)/.site-deps
 ## release: rewrite CITATION.cff and .zenodo.json from data/ (the data version and its date); commit them with the data
 release: $(BIN)/.site-deps
 	$(BIN)/python -m o3story release
+
+## due: say whether an event the site still gives as to come has reached its day (then as_of is due to move)
+due: $(BIN)/.site-deps
+	$(BIN)/python -m o3story due
 
 ## browser: Debian's chromium and a CJK font, for browser tests and chart images
 browser:

@@ -1,11 +1,13 @@
 """Command line: `python -m o3story check` validates data/; `python -m o3story build` builds the site atomically;
-`python -m o3story release` rewrites the release metadata (CITATION.cff, .zenodo.json) from data/."""
+`python -m o3story release` rewrites the release metadata (CITATION.cff, .zenodo.json) from data/;
+`python -m o3story due` says whether an event the site gives as still to come has come (exit 1 if so)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from o3story.data.errors import DataErrors
@@ -31,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     prev.add_argument("--port", type=int, default=8001)
     rel = sub.add_parser("release", help="rewrite CITATION.cff and .zenodo.json from data/ (the data version and its date)")
     rel.add_argument("--check", action="store_true", help="only report whether they are in step with data/ (exit 1 if not)")
+    due = sub.add_parser("due", help="say whether an event the site still gives as to come has reached its day (exit 1 if so, "
+                                      "2 on a data error): then the as-of date in data/status.yaml is due to move")
+    due.add_argument("data", nargs="?", type=Path, default=ROOT / "data")
+    due.add_argument("--today", type=date.fromisoformat, default=None, help="the day to check against (default: today, UTC)")
+    due.add_argument("--report", type=Path, default=None, help="also write the report (Markdown) to this file")
     args = parser.parse_args(argv)
     if args.command == "check":
         try:
@@ -48,6 +55,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ok: {len(d.sources)} sources, {len(d.metrics)} metrics, {len(d.figures)} figures, "
               f"{len(story.transcript.turns)} transcript turns")
         return 0
+    if args.command == "due":
+        from o3story.data import due as due_
+
+        try:
+            story = load_story(args.data)
+        except DataErrors as exc:
+            print(exc, file=sys.stderr)
+            return 2  # not 1, which says that something is due
+        today = args.today or datetime.now(timezone.utc).date()
+        late, text = due_.report(story.data, today)
+        if args.report:
+            args.report.write_text(text, encoding="utf-8")
+        print(text, end="", file=sys.stderr if late else sys.stdout)
+        return 1 if late else 0
     if args.command == "release":
         from o3story.site import release
 

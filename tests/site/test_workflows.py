@@ -33,7 +33,7 @@ def steps(wf: dict):
 
 def workflow_files() -> list[Path]:
     files = sorted(WORKFLOWS.glob("*.y*ml"))
-    assert {p.name for p in files} >= {"pages.yml", "test.yml", "links.yml"}
+    assert {p.name for p in files} >= {"pages.yml", "test.yml", "links.yml", "status.yml"}
     return files
 
 
@@ -68,7 +68,7 @@ def test_checkouts_leave_no_credentials_behind():
             if step.get("uses", "").startswith("actions/checkout@"):
                 checkouts += 1
                 assert step.get("with", {}).get("persist-credentials") is False, path.name
-    assert checkouts == 3
+    assert checkouts == 4
 
 
 # What each job may do with the workflow's token, and nothing more: every workflow grants nothing
@@ -78,6 +78,7 @@ LEAST = {
     ("pages.yml", "build"): {"contents": "read", "pages": "read"},
     ("pages.yml", "deploy"): {"pages": "write", "id-token": "write"},
     ("links.yml", "sources"): {"contents": "read", "issues": "write"},
+    ("status.yml", "due"): {"contents": "read", "issues": "write"},
 }
 
 
@@ -161,6 +162,54 @@ def test_the_link_check_reads_every_source_address_and_nothing_else(tmp_path):
     sources = yaml.safe_load((ROOT / "data" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
     expected = [u for s in sources for u in (s["url"], s.get("archive")) if u]
     assert len(sources) >= 30 and listed == expected
+
+
+def test_the_status_is_checked_daily_without_blocking_the_site():
+    """`python -m o3story due` runs every day (and by hand): its report goes to one issue, opened or
+    updated when an event the site gives as still to come has reached its day (exit 1), closed when
+    nothing is due (exit 0); 1 does not fail the run, a data error (2) does; the Pages build neither
+    waits for it nor runs it."""
+    wf = load("status.yml")
+    assert set(wf["on"]) == {"schedule", "workflow_dispatch"}
+    (cron,) = [entry["cron"] for entry in wf["on"]["schedule"]]
+    assert cron.split()[2:] == ["*", "*", "*"], cron  # every day
+    (job,) = wf["jobs"].values()
+    run = next(s for s in job["steps"] if s.get("id") == "due")
+    assert ".venv/bin/python -m o3story due --report due.md" in run["run"]
+    issue = next(s for s in job["steps"][job["steps"].index(run) + 1:] if "gh issue create" in s.get("run", ""))
+    assert "--body-file due.md" in issue["run"] and "gh issue edit" in issue["run"] and "gh issue close" in issue["run"]
+    assert issue["env"]["EXIT_CODE"] == "${{ steps.due.outputs.exit_code }}"
+    for name in ("pages.yml", "test.yml"):
+        text = (WORKFLOWS / name).read_text(encoding="utf-8")
+        assert "status.yml" not in text and "o3story due" not in text, name
+
+
+@pytest.mark.parametrize("today, code, ok", [(None, None, True), ("2999-01-01", "1", True), ("not-a-day", "2", False)])
+def test_the_status_step_s_own_script_keeps_the_code_and_fails_only_on_an_error(tmp_path, today, code, ok):
+    """The due step's script, run as the runner runs it (bash -e), on the real data: the exit code
+    reaches the step's output, and the step fails only past 1. (2999: every scheduled event has come, if
+    any is scheduled; a day that is no date: argparse's error, 2.)"""
+    job = load("status.yml")["jobs"]["due"]
+    run = next(s for s in job["steps"] if s.get("id") == "due")["run"]
+    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    if today:
+        run = run.replace("--report due.md", f"--report due.md --today {today}")
+    out = tmp_path / "output"
+    env = {**os.environ, "GITHUB_OUTPUT": str(out), "PYTHONPATH": str(ROOT / "scripts")}
+    done = subprocess.run(["bash", "-e", "-c", run], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert (done.returncode == 0) is ok, done.stderr
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    if code is None:
+        assert line in ("exit_code=0", "exit_code=1"), line
+    elif code == "1":
+        from o3story.data.story import load_story
+
+        data = load_story(ROOT / "data").data
+        assert line == f"exit_code={1 if any(data.status.upcoming(e.date) for e in data.events) else 0}", line
+    else:
+        assert line == "exit_code=2", line
+    if ok:
+        assert (tmp_path / "due.md").read_text(encoding="utf-8").strip()
 
 
 def test_dependabot_keeps_the_pins_current():

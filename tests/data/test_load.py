@@ -58,7 +58,7 @@ CASES = [
     ("metrics.yaml", "    higher_is_better: true\n", "    higher_is_better: yes please\n",
      "data/metrics.yaml:4: metrics[0].higher_is_better: Input should be a valid boolean"),
     ("transcript/en.yaml", "    paragraphs: [\"Good!\"]\n", "    paragraphs: [\"Good!\", \"Extra.\"]\n",
-     "data/transcript/en.yaml:17: turns[1].paragraphs: turn 2 has 2 paragraphs, the Chinese has 1"),
+     "data/transcript/en.yaml:21: turns[1].paragraphs: turn 2 has 2 paragraphs, the Chinese has 1"),
     # The audit changelog: strict, typed, and every change names a record that exists.
     ("changelog.yaml", "        field: quote\n", "        field: quote\n        colour: red\n",
      "data/changelog.yaml:10: audits[0].changes[0].colour: unknown key (allowed: record, kind, field, was, now, reason, source_text)"),
@@ -143,7 +143,7 @@ def test_a_stated_number_must_be_linked_or_explained(data_dir):
     path = data_dir / "transcript/baoyu-day12.zh.txt"
     edit(path, "第二段。", "第二段，还有42个问题。")
     edit(data_dir / "transcript/en.yaml", "Second paragraph.", "Second paragraph, with 42 questions.")
-    assert ("data/transcript/baoyu-day12.zh.txt:32: turns[0].paragraphs[1]: the number '42' links to no figure "
+    assert ("data/transcript/baoyu-day12.zh.txt:40: turns[0].paragraphs[1]: the number '42' links to no figure "
             "or fact-check and is not listed in transcript/unlinked.yaml") in errors_of(data_dir)
     (data_dir / "transcript/unlinked.yaml").write_text(
         'unlinked:\n  - id: q\n    quote: "还有42个问题"\n    number: "42"\n    reason: {zh: 举例。, en: An example.}\n', encoding="utf-8")

@@ -66,6 +66,26 @@ def test_transcript_turns_have_anchors_and_lead_language(story):
     assert "<strong>Everyone</strong>" in en and "<strong>所有人</strong>" in zh
 
 
+def test_the_article_s_outline_stands_in_both_languages_with_its_lists(story):
+    """The outline between the video link and the turns (the real article's lists of highlights and key
+    dates, which fact-checks quote): both columns, the page's language first, the Chinese marked
+    verbatim; a line a list follows is a heading, a numbered line a sub-heading without the Markdown's
+    number, list items a list; the video link is the credit's, not repeated."""
+    zh = render("{{ outline }}", "zh", story, "transcript/")
+    en = render("{{ outline }}", "en", story, "en/transcript/")
+    assert zh.index("前言") < zh.index("Preface") and en.index("Preface") < en.index("前言")
+    assert '<p class="o3-outline__head" data-verbatim><strong>要点</strong></p>' in zh
+    assert '<p class="o3-outline__sub"><strong>The first group</strong></p><ul><li>One item</li><li>Two items</li></ul>' in en
+    assert "<ul><li data-verbatim>一项</li><li data-verbatim>二项</li></ul>" in en
+    assert "example.org/video" not in zh and "1." not in en
+
+
+def test_the_outline_carries_the_flags_of_the_checks_on_its_words(data_dir):
+    edit(data_dir / "factcheck.yaml", "quote: \"准确率约为71.7%\"", "quote: \"二项\"")
+    out = render("{{ outline }}", "en", load_story(data_dir), "en/transcript/")
+    assert 'href="#check-wrong-number"' in out and '<q lang="zh-Hans">二项</q>' in out
+
+
 EVIDENCE = re.compile(r'<script type="application/json" class="o3-evidence-data">[^<]*</script>\n<script src="[^"]*evidence.js" defer></script>')
 HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>*x*'
 ATTRIBUTE = re.compile(r'\s[a-z-]+="[^"]*"')

@@ -18,7 +18,7 @@ def translation(story: Story, quote: str) -> str | None:
     tr = story.transcript
     turn = tr.turn_with(quote)
     if turn is None:
-        return summary_translation(story, quote)
+        return summary_translation(story, quote) or outline_translation(story, quote)
     index = next((i for i, p in enumerate(turn.paragraphs) if quote in p), None)
     if index is None:  # the quote spans paragraphs: no single paragraph translates it
         return None
@@ -39,3 +39,10 @@ def summary_translation(story: Story, quote: str) -> str | None:
     pairs += [(f"{p.label}：{p.text}", f"{q.label}: {q.text}") for p, q in zip(zh.key_points, en.key_points)]
     pairs += [(f"{p.label}：{p.text}", f"{q.label}: {q.text}") for p, q in zip(zh.risks, en.risks)]
     return next((e for z, e in pairs if quote in z), None)
+
+
+def outline_translation(story: Story, quote: str) -> str | None:
+    """The project's English for words of the article's outline (its lists between the video link and the
+    turns): the aligned line that holds them, without its Markdown (a list item's bullet)."""
+    zh, en = story.transcript.preamble, story.translation.preamble
+    return next((re.sub(r"^(\*|\d+\.)\s+", "", e) for z, e in zip(zh, en) if quote in z), None)

@@ -23,6 +23,7 @@ def promise(ctx: PageContext, ev) -> dict:
 
 
 SUMMARY_ID = "the-articles-summary"  # the transcript page's section of the article's summary (docs/transcript.*.md)
+OUTLINE_ID = "the-articles-outline"  # its section of the article's outline (lists of highlights and key dates)
 
 
 def what(ctx: PageContext, fig) -> str:
@@ -100,9 +101,9 @@ def factcheck(ctx: PageContext, args: list[str]) -> Markup:
             # On the transcript page itself (the slips' appendix) a turn is just its number.
             turn_key = "check.at_turn" if group == "transcript" else "check.in_turn"
             place = t(lang, turn_key, n=where[1:]) if anchor else t(lang, f"check.in_{where}")
-        # a quote from the article's summary lands on it; one from its list of highlights, which the
-        # transcript page does not reproduce, on the article itself
-        href = tr.source_url if where == "body" else ctx.link(TRANSCRIPT + (f"#{SUMMARY_ID}" if where == "summary" else anchor))
+        # a quote from the article's summary or its outline lands on it on the transcript page
+        section = {"summary": SUMMARY_ID, "body": OUTLINE_ID}.get(where or "")
+        href = ctx.link(TRANSCRIPT + (f"#{section}" if section else anchor))
         claim = claims.get(c.claim) if c.claim else None
         checks.append({
             "id": c.id, "rank": c.rank,

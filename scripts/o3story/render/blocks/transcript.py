@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from o3story.data import captions, claims
@@ -51,15 +53,71 @@ def bilingual_transcript(ctx: PageContext, args: list[str]) -> Markup:
             "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
             "cols": [{"lang": html_lang(c), "lead": c == first, "paragraphs": paragraphs[c],
                       "verbatim": c == TRANSCRIPT_LANG} for c in order],  # the source's own words
-            "flags": [{"href": ctx.check_link(c.id), "quote": c.quote,
-                       # on an English page, the Chinese words carry what OpenAI's captions say beside them
-                       "said": c.said.en if first == TRANSLATION_LANG and c.said else "",
-                       "gloss": ctx.check_gloss(c)}
-                      for c in ctx.checks_at(turn.anchor)],
+            "flags": turn_flags(ctx, turn.anchor),
         })
     return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
                              flag_label=t(first, "check.flag"), said_label=t(first, "transcript.flag_said"),
                              gloss_label=t(first, "source.title_gloss"))
+
+
+ITEM = re.compile(r"^\*\s+")  # a list item of the article's Markdown
+NUMBERED = re.compile(r"^\d+\.\s+")  # a numbered line: the article's sub-heading ("1." each time: Markdown's numbering)
+
+
+def outline_groups(lines: list[str] | tuple[str, ...]) -> list[list[dict]]:
+    """The article's outline (its lines between the video link and the turns) in groups of parts, each
+    group a heading, a sub-heading or a paragraph with the list items under it. A part: a paragraph
+    ("p"), a heading ("head": a line a list or a sub-heading follows), a sub-heading ("sub": a
+    numbered line, its number the Markdown's) or a list ("list", its items). Markup is dropped, not text."""
+    def kind(i: int) -> str:
+        line = lines[i]
+        if ITEM.match(line):
+            return "item"
+        if NUMBERED.match(line):
+            return "sub"
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        return "head" if ITEM.match(after) or NUMBERED.match(after) else "p"
+
+    groups: list[list[dict]] = []
+    for i, line in enumerate(lines):
+        k = kind(i)
+        if k == "item":
+            text = ITEM.sub("", line)
+            if groups and groups[-1][-1]["kind"] == "list":
+                groups[-1][-1]["entries"].append(text)
+            elif groups:
+                groups[-1].append({"kind": "list", "entries": [text]})
+            else:
+                groups.append([{"kind": "list", "entries": [text]}])
+        else:
+            groups.append([{"kind": k, "text": NUMBERED.sub("", line)}])
+    return groups
+
+
+def turn_flags(ctx: PageContext, anchor: str) -> list[dict]:
+    """The fact-checks of the transcript's words at `anchor` (a turn, or the outline: "body")."""
+    return [{"href": ctx.check_link(c.id), "quote": c.quote,
+             # on an English page, the Chinese words carry what OpenAI's captions say beside them
+             "said": c.said.en if ctx.lang == TRANSLATION_LANG and c.said else "",
+             "gloss": ctx.check_gloss(c)}
+            for c in ctx.checks_at(anchor)]
+
+
+@block("outline")
+def outline(ctx: PageContext, args: list[str]) -> Markup:
+    """The article's outline between its video link and the turns (its lists of highlights and key dates),
+    the Chinese as it stands beside the project's English, group by group, with its fact-check flags."""
+    zh, en = ctx.story.transcript, ctx.story.translation
+    first = ctx.lang
+    order = sorted(LANGS, key=lambda code: code != first)  # the page's language leads
+    lines = {TRANSCRIPT_LANG: zh.preamble[1:], TRANSLATION_LANG: en.preamble[1:]}  # [0]: the video link (the credit's)
+    groups = {code: outline_groups(lines[code]) for code in order}
+    if len({len(g) for g in groups.values()}) != 1:
+        raise ValueError("the outline's translation does not group as the Chinese does")
+    rows = [{"cols": [{"lang": html_lang(c), "lead": c == first, "parts": groups[c][i], "verbatim": c == TRANSCRIPT_LANG}
+                      for c in order]} for i in range(len(groups[first]))]
+    return templating.render("outline.html", rows=rows, flags=turn_flags(ctx, "body"), flag_label=t(first, "check.flag"),
+                             said_label=t(first, "transcript.flag_said"), gloss_label=t(first, "source.title_gloss"))
 
 
 @block("oneline")

@@ -1,6 +1,6 @@
 """Jailbreak robustness (StrongREJECT goodness@0.1) against not over-refusing (XSTest), as the
 deliberative-alignment paper's Table 1 reports them; a toggle shows the o3-mini system card's
-values instead, which were measured on other snapshots."""
+values instead, which differ from the paper's for o3-mini (neither document says why)."""
 
 from __future__ import annotations
 

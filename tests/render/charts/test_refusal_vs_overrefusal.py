@@ -111,3 +111,23 @@ def test_card_view_labels_sit_by_their_own_marks(story, lang):
         pos = {t["meta"] + " " + t["customdata"][0].split(".")[0]: t["textposition"] for t in fig["data"]}
         assert pos["card o1-mini"] == "bottom center", (layout, pos)
         assert pos["card o3-mini"].startswith("top"), (layout, pos)
+
+
+def test_the_title_s_finding_holds_in_every_view(story):
+    """The title states one finding for both views (a reader can switch to either, or embed it): the data
+    bear it out, and a view where they would not makes the build fail, naming the model."""
+    views = {key: [(fx.model, fx.value, fy.value) for fx, fy in chart_module.pairs(story, suffix, models)]
+             for key, suffix, models in chart_module.VIEWS}
+    assert chart_module.title_problems(views) == []
+    weak = {**views, "card": [(m, x, 0.5 if m == "o3-mini" else y) for m, x, y in views["card"]]}
+    assert chart_module.title_problems(weak) == ["view card: o3-mini StrongREJECT 0.5 is not 1.5 x GPT-4o's 0.37"]
+    shy = {**views, "card": [(m, 0.8 if m == "o1-mini" else x, y) for m, x, y in views["card"]]}
+    assert chart_module.title_problems(shy) == ["view card: o1-mini XSTest 0.8 is below GPT-4o's 0.88"]
+    moved = {**views, "card": [(m, x, 0.3 if m == "GPT-4o" else y) for m, x, y in views["card"]]}
+    assert any("differs between views" in p for p in chart_module.title_problems(moved))
+
+
+def test_the_title_quotes_gpt_4o_s_score_shown_in_both_views(chart, story):
+    gpt = value(story.data.figure("gpt-4o.strongreject-goodness.paper"), chart.lang)
+    assert gpt in chart.title and gpt == value(story.data.figure("gpt-4o.strongreject-goodness.system-card"), chart.lang)
+

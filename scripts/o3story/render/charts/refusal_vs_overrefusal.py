@@ -30,6 +30,29 @@ VIEW_TEXT_POS = {("card", "o3-mini"): "top right", ("card", "o1-mini"): "bottom 
 NARROW = dict(margin=dict(r=22))
 
 
+BASELINE = "GPT-4o"  # the title's comparison: the one model in both views
+FAR = 1.5  # "far better": at least this many times the baseline's StrongREJECT score
+
+
+def title_problems(views: dict[str, list[tuple[str, float, float]]]) -> list[str]:
+    """Where the title's finding does not hold in a view (each view: (model, XSTest, StrongREJECT) per
+    point). The title holds in every view a reader can switch to or embed: every reasoning model resists
+    jailbreaks far better than the baseline (FAR times its score) and over-refuses no more (XSTest at
+    least the baseline's); the baseline's own score, which the title quotes, is the same in every view."""
+    out = []
+    base = {key: next(((x, y) for m, x, y in pts if m == BASELINE), None) for key, pts in views.items()}
+    for key, pts in views.items():
+        if base[key] is None:
+            out.append(f"view {key}: no {BASELINE} point")
+            continue
+        bx, by = base[key]
+        out += [f"view {key}: {m} StrongREJECT {y} is not {FAR} x {BASELINE}'s {by}" for m, x, y in pts if m != BASELINE and y < FAR * by]
+        out += [f"view {key}: {m} XSTest {x} is below {BASELINE}'s {bx}" for m, x, y in pts if m != BASELINE and x < bx]
+    if len({b[1] for b in base.values() if b}) > 1:
+        out.append(f"{BASELINE}'s StrongREJECT differs between views: {base}")
+    return out
+
+
 def record_id(model: str, metric: str, suffix: str) -> str:
     return f"{model.lower()}.{metric}.{suffix}"
 
@@ -93,9 +116,12 @@ def build(story: Story, lang: str) -> Chart:
     best_y = max(paper.values(), key=lambda p: p[1].value)[1]
     best_x = max(paper.values(), key=lambda p: p[0].value)[0]
     o3_paper, o3_card = paper["o3-mini"], card["o3-mini"]
+    problems = title_problems({key: [(fx.model, fx.value, fy.value) for fx, fy in pairs(story, suffix, models)]
+                               for key, suffix, models in VIEWS})
+    if problems:  # the title states its finding for every view: the data no longer bear it out
+        raise ValueError(f"chart {ID}: the title's finding does not hold: " + "; ".join(problems))
     return Chart(
-        id=ID, lang=lang, title=tr(lang, ID, "title", best=story.data.model_label(best_y.model, lang), best_v=value(best_y, lang),
-                                   gpt=value(paper["GPT-4o"][1], lang), gpt_x=value(paper["GPT-4o"][0], lang)),
+        id=ID, lang=lang, title=tr(lang, ID, "title", gpt=value(paper[BASELINE][1], lang)),
         description=tr(lang, ID, "description",
                        best_y=story.data.model_label(best_y.model, lang), best_y_v=value(best_y, lang), best_x=story.data.model_label(best_x.model, lang), best_x_v=value(best_x, lang),
                        o3_y=value(o3_paper[1], lang), o3_x=value(o3_paper[0], lang),

@@ -207,3 +207,11 @@ def test_a_card_keeps_a_caveat_that_changes_what_a_row_means(story):
         assert chart.keys[0][:12] in footer, (lang, footer[:120])
         names = [t for key in fig.layout.to_plotly_json() if key.startswith("yaxis") for t in (fig.layout[key].ticktext or ())]
         assert any(n.endswith("①") for n in names), names
+
+
+def test_a_picture_s_sources_are_listed_with_the_language_s_separator():
+    """The footer band of a download or card lists its sources as its language lists things: 、 in
+    Chinese (it was the English ", "), ", " in English."""
+    names = ["OpenAI（YouTube）", "OpenAI", "ARC Prize Foundation"]
+    assert exports.footer_lines("zh", "https://example.org/s/", names)[0] == "来源：OpenAI（YouTube）、OpenAI、ARC Prize Foundation"
+    assert exports.footer_lines("en", "https://example.org/s/", names)[0] == "Source: OpenAI（YouTube）, OpenAI, ARC Prize Foundation"

@@ -128,6 +128,36 @@ def test_view_buttons_show_which_view_is_selected_in_both_themes(site, tab, sche
         assert page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.updatemenus[0].active") == 0
 
 
+# The rectangles of Material's back-to-top button and of the chart's view buttons, in the viewport.
+RECTS = """() => { const r = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+  return {top: r(document.querySelector('.md-top')),
+          buttons: [...document.querySelectorAll('.o3-chart__plot g.updatemenu-button')].map(r)}; }"""
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_on_a_phone_the_back_to_top_button_leaves_the_view_buttons_free(site, tab, lang):
+    """Scrolling up shows the theme's back-to-top button; on a phone it must not sit over a chart's view
+    buttons under the header (it did, top centre, and caught the taps meant for them)."""
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+    page.goto(f"{site.url}{lang}charts/arc-agi-cost/")
+    wait_drawn(page, 1)
+    # the view buttons just under the header, reached by scrolling up (which shows the button)
+    at = page.evaluate("() => document.querySelector('.o3-chart__plot g.updatemenu-button').getBoundingClientRect().top + scrollY")
+    page.evaluate("y => window.scrollTo(0, y)", at + 400)
+    page.wait_for_timeout(150)
+    for step in (300, 200, 120, 70):  # up, as a thumb scrolls
+        page.evaluate("y => window.scrollTo(0, y)", at - 70 + step)
+        page.wait_for_timeout(60)
+    page.evaluate("y => window.scrollTo(0, y)", at - 70)
+    page.wait_for_selector(".md-top:not([hidden])")
+    page.wait_for_timeout(200)  # the button's own transition
+    rects = page.evaluate(RECTS)
+    top = rects["top"]
+    assert top[3] > top[1] > 0, rects
+    covered = [b for b in rects["buttons"] if b[0] < top[2] and top[0] < b[2] and b[1] < top[3] and top[1] < b[3]]
+    assert not covered, rects
+
+
 def font_color(page) -> str:
     return page.evaluate("document.querySelector('.o3-chart__plot')._fullLayout.font.color")
 

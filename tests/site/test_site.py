@@ -105,6 +105,18 @@ def test_chinese_headings_get_readable_anchors(site):
     assert ids == re.findall(r'<h2 id="([^"]+)"', site.html("en/methods/")), ids
 
 
+@pytest.mark.parametrize("page", ["", "en/"])
+def test_the_home_page_s_contents_list_the_scorecard_first(site, page):
+    """The overview's table of contents starts at its main section, the claims checked (its heading was
+    the scorecard block's own HTML, which the theme's contents do not list)."""
+    page_html = site.html(page)
+    toc = page_html[page_html.index('md-nav--secondary'):]
+    links = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc)
+    assert links[:2] == ["scorecard-title", "key-numbers-claimed-then-measured"], links
+    assert re.search(r'<h2 class="o3-scorecard__title" id="scorecard-title">', page_html)
+    assert 'aria-labelledby="scorecard-title"' in page_html
+
+
 def test_numbers_come_from_data_not_prose():
     # Hand-written pages hold no figures: numbers enter through {{ fig ... }} placeholders. The one
     # exception is a verbatim quotation of the livestream that holds a number (“能够超过25%”): its

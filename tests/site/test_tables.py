@@ -72,6 +72,12 @@ def test_on_a_phone_a_stacked_row_shows_no_label_with_nothing_under_it(site, tab
     assert not [s for s in shown if s in ("", "–")], [s for s in shown if s in ("", "–")][:3]
     hidden = page.locator(stacked + ".o3-stack__none")
     assert hidden.count() > 5 and not hidden.first.is_visible()
+    if "fact-check" in path:
+        # the timeline's small print (kind badges, the promise's dates and reason, the source's words) is
+        # at least 12 px: it was 9.6 and 10.9 px, the promise the hardest thing on the page to read
+        small = page.evaluate("""() => [...document.querySelectorAll('.o3-timeline .o3-badge, .o3-timeline .o3-note')]
+            .filter(e => e.getClientRects().length).map(e => [e.className, parseFloat(getComputedStyle(e).fontSize)])""")
+        assert len(small) > 20 and min(size for _, size in small) >= 12, sorted(small, key=lambda s: s[1])[:3]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -27,7 +27,7 @@ from o3story.render.charts import views as chart_views
 from o3story.render.embed import oembed, oembed_photo, oembed_url, png_size
 from o3story.render.fmt import plain_words
 from o3story.render.i18n import t
-from o3story.data.locale import LANGS
+from o3story.data.locale import LANGS, locale
 from o3story.data.story import Story
 
 # Each field's licence, in the Data Package's own form (`licenses`: name, path, title). Our data
@@ -149,7 +149,7 @@ def footer_lines(lang: str, site_url: str, publishers: list[str] | None) -> list
     title card (no publishers): the address and the licence (the site's name is on the card)."""
     if not publishers:
         return [t(lang, "image.page", url=site_address(site_url), licence=LICENCE)]
-    return [t(lang, "image.sources", sources=", ".join(publishers)),
+    return [t(lang, "image.sources", sources=locale(lang).list.join(publishers)),
             t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
 
 

@@ -101,7 +101,6 @@ def scorecard(r: PageContext, args: list[str]) -> str:
             "count": counts[v]} for v in VERDICTS if counts[v]]
     return templating.render(
         "scorecard.html",
-        heading=t(lang, "scorecard.heading"),
         intro=t(lang, "scorecard.intro", n=len(claims)),
         key=key,
         scale_href=r.link(f"{METHODS}#verdict-scale"),

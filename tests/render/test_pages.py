@@ -80,6 +80,17 @@ def test_the_article_s_outline_stands_in_both_languages_with_its_lists(story):
     assert "example.org/video" not in zh and "1." not in en
 
 
+def test_an_english_source_quote_on_the_timeline_carries_our_translation_on_chinese_pages(data_dir):
+    edit(data_dir / "timeline.yaml", "    source: talk\n", '    source: talk\n    quote: "we are announcing two models"\n'
+         '    translation: "我们今天发布两个模型"\n')
+    story = load_story(data_dir)
+    zh = render("{{ timeline }}", "zh", story, "fact-check/")
+    en = render("{{ timeline }}", "en", story, "en/fact-check/")
+    assert '<q class="o3-note" lang="en" data-search-exclude>we are announcing two models</q>' in zh
+    assert '<span class="o3-note o3-gloss">（本站译文：我们今天发布两个模型）</span>' in zh
+    assert "we are announcing two models" in en and "我们今天发布两个模型" not in en
+
+
 def test_the_outline_carries_the_flags_of_the_checks_on_its_words(data_dir):
     edit(data_dir / "factcheck.yaml", "quote: \"准确率约为71.7%\"", "quote: \"二项\"")
     out = render("{{ outline }}", "en", load_story(data_dir), "en/transcript/")
@@ -209,10 +220,12 @@ def test_changelog_strings_are_escaped(data_dir):
 
 
 def test_timeline_shows_the_event_quote_escaped(data_dir):
-    edit(data_dir / "timeline.yaml", "    source: paper\n", f"    source: paper\n    quote: '{HOSTILE}'\n")
+    edit(data_dir / "timeline.yaml", "    source: paper\n", f"    source: paper\n    quote: '{HOSTILE}'\n    translation: '{HOSTILE}'\n")
     story = load_story(data_dir)
     page = render("{{ timeline }}", "en", story, "en/")
     assert "<script" not in page and '<q class="o3-note" lang="en" data-search-exclude>&lt;script&gt;' in page
+    page = render("{{ timeline }}", "zh", story, "")  # the translation beside it
+    assert "<script" not in page and '<span class="o3-note o3-gloss">（本站译文：&lt;script&gt;' in page
 
 
 # --- blocks kept out of the generator's way (render(kept=...) and restore) --------------------------

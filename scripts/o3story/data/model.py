@@ -327,7 +327,17 @@ class Event(Record):
     source: Id
     # Verbatim words of the source that support the event.
     quote: Str | None = None
+    # The project's Chinese for an English `quote`, shown beside it on Chinese pages as our translation.
+    translation: Str | None = None
     figures: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _glossed(self) -> "Event":
+        if self.quote is not None and text_lang(self.quote) == "en" and self.translation is None:
+            raise ValueError("translation: the quote is English; give the project's Chinese translation, which Chinese pages show beside it")
+        if self.translation is not None and (self.quote is None or text_lang(self.quote) != "en"):
+            raise ValueError("translation: there is no English quote to translate; leave the translation out")
+        return self
 
     @model_validator(mode="after")
     def _promise(self) -> "Event":

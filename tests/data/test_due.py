@@ -69,10 +69,14 @@ def test_the_command_s_exit_code_and_report(scheduled, tmp_path, capsys):
     assert "data/timeline.yaml:" in capsys.readouterr().err
 
 
-def test_on_the_real_data_nothing_is_due_on_its_as_of_date(story):
-    """The real data: whatever is scheduled after the as-of date is worded for it (the validator), and
-    the report on the as-of date itself finds nothing due."""
+def test_on_the_real_data_what_is_due_is_what_it_schedules(story):
+    """The real data: on its as-of date nothing is due; on the day of its last event every event it gives
+    as still to come is due, and no other; the day before the first of them, none."""
     data = story.data
-    assert due.report(data, data.status.as_of)[0] is False
-    for e in due.upcoming(data, data.status.as_of):
-        assert e.scheduled is not None, e.id
+    later = [e for e in data.events if data.status.upcoming(e.date)]
+    assert due.passed(data, data.status.as_of) == []
+    if later:
+        last = max(e.date for e in data.events)
+        assert due.passed(data, last) == sorted(later, key=lambda e: e.date)
+        assert due.passed(data, min(e.date for e in later) - timedelta(days=1)) == []
+        assert due.report(data, last)[0] is True

@@ -306,3 +306,20 @@ def test_a_markdown_link_in_the_article_shows_as_its_words(story):
     shown = html.unescape(re.sub(r"<[^>]+>", "", out))
     assert shown == "任何人都可以在arcprize.org找到准确率约为71.7%", shown
     assert f"fig-{fig.id}" in out  # the figure after the link is still linked
+
+
+def test_the_real_outline_flags_every_check_on_its_words_in_its_group():
+    """Every check whose quote stands in the article's outline is flagged there, in the group that holds
+    it, also when the summary repeats the words (the "20%" of SWE-bench, which the summary has too)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    story = real_story(load_story, root)
+    out = render("{{ outline }}", "zh", story, "transcript/")
+    lines = story.transcript.preamble[1:]
+    quoted = [c for c in story.data.checks if any(c.quote in line for line in lines)]
+    assert any(c.id == "swe-bench-twenty-percent-summary" for c in quoted) and len(quoted) >= 7
+    groups = out.split('<div class="o3-turn o3-outline__group">')[1:]
+    for c in quoted:
+        (group,) = [g for g in groups if f"#check-{c.id}" in g]
+        assert c.quote in html.unescape(group.split('class="o3-turn__flag"')[0]), c.id  # the words, before the flags

@@ -190,13 +190,19 @@ def test_the_status_step_s_own_script_keeps_the_code_and_fails_only_on_an_error(
     reaches the step's output, and the step fails only past 1. (2999: every scheduled event has come, if
     any is scheduled; a day that is no date: argparse's error, 2.)"""
     job = load("status.yml")["jobs"]["due"]
-    run = next(s for s in job["steps"] if s.get("id") == "due")["run"]
-    (tmp_path / ".venv").symlink_to(ROOT / ".venv")
+    step = next(s for s in job["steps"] if s.get("id") == "due")
+    run = step["run"]
+    # the checkout as the step sees it: the repository's scripts and data, and the venv the step before made
+    for name in (".venv", "scripts", "data"):
+        (tmp_path / name).symlink_to(ROOT / name)
     if today:
         run = run.replace("--report due.md", f"--report due.md --today {today}")
     out = tmp_path / "output"
-    env = {**os.environ, "GITHUB_OUTPUT": str(out), "PYTHONPATH": str(ROOT / "scripts")}
-    done = subprocess.run(["bash", "-e", "-c", run], cwd=tmp_path, env=env, capture_output=True, text=True)
+    # the step's own environment (its env, not the test's): GitHub's runner gives it no PYTHONPATH
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(step.get("env", {}), GITHUB_OUTPUT=str(out))
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", run], cwd=tmp_path, env=env,
+                          capture_output=True, text=True)
     assert (done.returncode == 0) is ok, done.stderr
     (line,) = out.read_text(encoding="utf-8").splitlines()
     if code is None:

@@ -41,8 +41,8 @@ def report(data: Dataset, today: date) -> tuple[bool, str]:
                   for e in due]
         lines += ["", "To bring the site up to date:", "",
                   "1. check each event against its source, and correct `data/timeline.yaml` where it did not happen as announced;",
-                  f"2. move `as_of` in {STATUS_FILE} to the day of the check (the validator then requires the past tense"
-                  " wherever the site gave the future);",
+                  f"2. move `as_of` in {STATUS_FILE} to the day of the check (the site then shows the past-tense wording of each"
+                  " event and status line it gave in the future tense);",
                   "3. run `make release` (or `python -m o3story release`) and commit CITATION.cff and .zenodo.json with the data."]
     else:
         lines.append(f"Nothing is due: the site is current to {as_of}, and no event it gives as still to come has "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Annotated
 
@@ -53,6 +55,18 @@ def load_translation(path: Path, name: str) -> tuple[Translation, Where]:
         raise DataErrors(list(pydantic_errors(exc, where, Translation))) from None
 
 
+MARKER = re.compile(r"^(\*|\d+\.)\s+")  # the article's Markdown before an outline line: a list item, a numbered line
+
+
+MARKS = {"item": "a list item (*)", "numbered": "a numbered line (1.)", "": "a plain line"}
+
+
+def marker(line: str) -> str:
+    """An outline line's Markdown mark: "item" (a bullet), "numbered" (1.) or "" (a plain line)."""
+    m = MARKER.match(line)
+    return "" if not m else "item" if m.group(1) == "*" else "numbered"
+
+
 def check_alignment(tr: Translation, where: Where, zh: Transcript) -> list[DataError]:
     """Same number of parts and paragraphs as the Chinese, so the two can sit side by side."""
     errors = []
@@ -64,6 +78,10 @@ def check_alignment(tr: Translation, where: Where, zh: Transcript) -> list[DataE
     count(("summary", "key_points"), len(tr.summary.key_points), len(zh.key_points))
     count(("summary", "risks"), len(tr.summary.risks), len(zh.risks))
     count(("preamble",), len(tr.preamble), len(zh.preamble))
+    for i, (en, cn) in enumerate(zip(tr.preamble, zh.preamble)):  # the outline's lists stand side by side
+        if marker(en) != marker(cn):
+            errors.append(where.error(f"{MARKS[marker(en)]} where the Chinese has {MARKS[marker(cn)]}: each outline line keeps"
+                                      " the Chinese line's Markdown mark", "preamble", i))
     count(("turns",), len(tr.turns), len(zh.turns))
     for i, (en, cn) in enumerate(zip(tr.turns, zh.turns)):
         if en.n != cn.n:

@@ -7,6 +7,7 @@ import re
 
 from o3story.data import claims
 from o3story.data.story import Story
+from o3story.data.translation import MARKER
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
@@ -45,4 +46,4 @@ def outline_translation(story: Story, quote: str) -> str | None:
     """The project's English for words of the article's outline (its lists between the video link and the
     turns): the aligned line that holds them, without its Markdown (a list item's bullet)."""
     zh, en = story.transcript.preamble, story.translation.preamble
-    return next((re.sub(r"^(\*|\d+\.)\s+", "", e) for z, e in zip(zh, en) if quote in z), None)
+    return next((MARKER.sub("", e) for z, e in zip(zh, en) if quote in z), None)

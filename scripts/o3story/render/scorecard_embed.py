@@ -75,7 +75,7 @@ def section(story: Story, lang: str, shown: str = "zh") -> dict:
         "publishers": locale(lang).list.join(source_text.makers(srcs, lang)),
         "sources": [{"url": s.url, "title": source_text.title(s, lang), "publisher": s.publisher_in(lang), "archive": archived(s, lang)}
                     for s in srcs],
-        "page": r.link("#scorecard"), "back": t(lang, "embed.back", site=t(lang, "site.name")),
+        "page": r.link("#scorecard-title"), "back": t(lang, "embed.back", site=t(lang, "site.name")),
         "reason_label": t(lang, "embed.scorecard.reason"),
         # the verdicts' date: a verdict can change (the claim's history), and a reader of another site sees when
         "asof": asof_line(lang, story.data.status.as_of if story.data.status else None, "embed.asof_verdicts"),

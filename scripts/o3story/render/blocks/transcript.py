@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
 from o3story.data import captions, claims
 from o3story.data.locale import LANGS, html_lang
 from o3story.data.transcript import LANG as TRANSCRIPT_LANG
 from o3story.data.translation import LANG as TRANSLATION_LANG
+from o3story.data.translation import MARKER, marker
 from o3story.render import scorecard, templating
 from o3story.render.blocks.registry import block
 from o3story.render.context import PageContext
@@ -53,15 +52,11 @@ def bilingual_transcript(ctx: PageContext, args: list[str]) -> Markup:
             "speaker": t(first, speaker_key) if has(first, speaker_key) else turn.speaker,
             "cols": [{"lang": html_lang(c), "lead": c == first, "paragraphs": paragraphs[c],
                       "verbatim": c == TRANSCRIPT_LANG} for c in order],  # the source's own words
-            "flags": turn_flags(ctx, turn.anchor),
+            "flags": flags(ctx, ctx.checks_at(turn.anchor)),
         })
     return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
                              flag_label=t(first, "check.flag"), said_label=t(first, "transcript.flag_said"),
                              gloss_label=t(first, "source.title_gloss"))
-
-
-ITEM = re.compile(r"^\*\s+")  # a list item of the article's Markdown
-NUMBERED = re.compile(r"^\d+\.\s+")  # a numbered line: the article's sub-heading ("1." each time: Markdown's numbering)
 
 
 def outline_groups(lines: list[str] | tuple[str, ...]) -> list[list[dict]]:
@@ -70,19 +65,16 @@ def outline_groups(lines: list[str] | tuple[str, ...]) -> list[list[dict]]:
     ("p"), a heading ("head": a line a list or a sub-heading follows), a sub-heading ("sub": a
     numbered line, its number the Markdown's) or a list ("list", its items). Markup is dropped, not text."""
     def kind(i: int) -> str:
-        line = lines[i]
-        if ITEM.match(line):
-            return "item"
-        if NUMBERED.match(line):
-            return "sub"
-        after = lines[i + 1] if i + 1 < len(lines) else ""
-        return "head" if ITEM.match(after) or NUMBERED.match(after) else "p"
+        mark = marker(lines[i])
+        if mark:  # a bullet: a list item; "1.": a sub-heading (the article numbers each "1.": Markdown's numbering)
+            return "item" if mark == "item" else "sub"
+        return "head" if i + 1 < len(lines) and marker(lines[i + 1]) else "p"
 
     groups: list[list[dict]] = []
     for i, line in enumerate(lines):
         k = kind(i)
+        text = MARKER.sub("", line)
         if k == "item":
-            text = ITEM.sub("", line)
             if groups and groups[-1][-1]["kind"] == "list":
                 groups[-1][-1]["entries"].append(text)
             elif groups:
@@ -90,17 +82,22 @@ def outline_groups(lines: list[str] | tuple[str, ...]) -> list[list[dict]]:
             else:
                 groups.append([{"kind": "list", "entries": [text]}])
         else:
-            groups.append([{"kind": k, "text": NUMBERED.sub("", line)}])
+            groups.append([{"kind": k, "text": text}])
     return groups
 
 
-def turn_flags(ctx: PageContext, anchor: str) -> list[dict]:
-    """The fact-checks of the transcript's words at `anchor` (a turn, or the outline: "body")."""
+def flags(ctx: PageContext, checks: list) -> list[dict]:
+    """Flags of fact-checks on the transcript's words: each links to its check, with its quote."""
     return [{"href": ctx.check_link(c.id), "quote": c.quote,
              # on an English page, the Chinese words carry what OpenAI's captions say beside them
              "said": c.said.en if ctx.lang == TRANSLATION_LANG and c.said else "",
              "gloss": ctx.check_gloss(c)}
-            for c in ctx.checks_at(anchor)]
+            for c in checks]
+
+
+def group_text(group: list[dict]) -> str:
+    """A group's words, as the checks quote them (a list item's without its bullet)."""
+    return "\n".join(part.get("text", "") or "\n".join(part.get("entries", [])) for part in group)
 
 
 @block("outline")
@@ -114,9 +111,14 @@ def outline(ctx: PageContext, args: list[str]) -> Markup:
     groups = {code: outline_groups(lines[code]) for code in order}
     if len({len(g) for g in groups.values()}) != 1:
         raise ValueError("the outline's translation does not group as the Chinese does")
+    # each group carries the flags of the checks on its words (a quote the summary repeats is flagged in both)
+    checks = list(ctx.story.data.checks)
     rows = [{"cols": [{"lang": html_lang(c), "lead": c == first, "parts": groups[c][i], "verbatim": c == TRANSCRIPT_LANG}
-                      for c in order]} for i in range(len(groups[first]))]
-    return templating.render("outline.html", rows=rows, flags=turn_flags(ctx, "body"), flag_label=t(first, "check.flag"),
+                      for c in order],
+             "flags": flags(ctx, [c for c in checks if c.quote in group_text(groups[TRANSCRIPT_LANG][i])])}
+            for i in range(len(groups[first]))]
+    return templating.render("outline.html", rows=rows, flag_label=t(first, "check.flag"),
+                             quote_lang=html_lang(TRANSCRIPT_LANG), said_lang=html_lang(TRANSLATION_LANG),
                              said_label=t(first, "transcript.flag_said"), gloss_label=t(first, "source.title_gloss"))
 
 

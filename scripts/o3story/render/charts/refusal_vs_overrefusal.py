@@ -8,7 +8,7 @@ import html
 
 import plotly.graph_objects as go
 
-from o3story.render.fmt import value
+from o3story.render.fmt import number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
 from .base import Chart, base_layout, hover, pick, sources_of, style, symbol, tr
@@ -128,5 +128,6 @@ def build(story: Story, lang: str) -> Chart:
                        card_y=value(o3_card[1], lang), card_x=value(o3_card[0], lang)),
         figure=fig, figures=tuple(drawn),
         notes=(tr(lang, ID, "note.snapshots"), tr(lang, ID, "note.toggle")),
+        methods=(tr(lang, ID, "method.views"), tr(lang, ID, "method.title", far=number(FAR, lang))),
         sources=sources_of(story, drawn),
     )

@@ -146,7 +146,10 @@ def test_the_overview_opens_with_the_lede_then_the_status_box_then_the_scorecard
     after_h1 = after_h1[after_h1.index("</p>") + len("</p>"):].lstrip()
     assert after_h1.startswith('<aside class="o3-status"'), after_h1[:200]
     after_h1 = after_h1[after_h1.index("</aside>") + len("</aside>"):].lstrip()
-    assert after_h1.startswith('<section class="o3-scorecard" id="scorecard"'), after_h1[:200]
+    # the scorecard's heading is the page's own (so the contents list it), then the scorecard it names
+    assert after_h1.startswith('<h2 class="o3-scorecard__title" id="scorecard-title">'), after_h1[:200]
+    after_h1 = after_h1[after_h1.index("</h2>") + len("</h2>"):].lstrip()
+    assert after_h1.startswith('<section class="o3-scorecard" id="scorecard" aria-labelledby="scorecard-title"'), after_h1[:200]
     scorecard = after_h1[: after_h1.index("</section>")]
     for claim in story.data.claims:
         item = re.search(rf'<li class="o3-claim o3-claim--{claim.verdict}" id="claim-{re.escape(claim.id)}">(.*?)</details>\s*</li>',

@@ -148,6 +148,16 @@ def test_changelog_renders_every_change_in_both_languages(story):
     assert all(re.search(r'<q><span lang="zh-Hans" data-verbatim>准确率约为71\.7%</span>', page) for page in (en, zh))
 
 
+def test_a_changed_check_quote_carries_the_check_s_own_translation(data_dir):
+    """A fact-check's quote in the changelog is glossed with the check's own translation of those words,
+    not the whole transcript line that holds them (it glossed a whole key point)."""
+    edit(data_dir / "changelog.yaml", "      - record: m.bench\n        kind: figure\n", "      - record: wrong-number\n        kind: check\n")
+    edit(data_dir / "factcheck.yaml", "    judges: transcript\n", '    judges: transcript\n    translation: "accuracy of about 71.7%"\n', )
+    en = html.unescape(render("{{ changelog }}", "en", load_story(data_dir), "en/methods/"))
+    now = re.search(r'<td data-label="Now">(.*?)</td>', en, re.S).group(1)
+    assert "准确率约为71.7%" in now and '<span class="o3-gloss" lang="en">(our translation: accuracy of about 71.7%)</span>' in now, now
+
+
 def test_changelog_texts_show_no_template_syntax():
     """An old or new wording that holds {{ fig ID }}, {{ translated }} or {{ turn N }} shows them as the
     reader met them, never as template syntax: in the wording's own language (an English wording on a

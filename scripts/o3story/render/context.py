@@ -168,15 +168,17 @@ class PageContext:
             author=s.author_in(self.lang) or "", title=source_text.title(s, self.lang, book_marks=False),
             publisher=s.publisher_in(self.lang))
 
-    def own_words(self, text: str) -> Markup:
+    def own_words(self, text: str, gloss: str | None = None) -> Markup:
         """Words as a record or a source has them (a changelog's old and new values, a quotation),
         marked with their language; Chinese words on an English page carry the project's
-        translation of the transcript beside them where it has one (render/glosses.translation)."""
+        translation of the transcript beside them where it has one (render/glosses.translation), or
+        `gloss` where the caller knows the words' own (a fact-check's quote: its check's)."""
         bare = TOKEN.sub(" ", text)  # the words, without the placeholders' record ids
         # a value without words (a number, a minute) takes the page's language, and no translation
         lang_of = text_lang(bare) if CJK_CHAR.search(bare) or LATIN_LETTER.search(bare) else html_lang(self.lang)
-        gloss = ""
-        if self.lang == TRANSLATION_LANG and lang_of != html_lang(TRANSLATION_LANG):
+        if self.lang != TRANSLATION_LANG or lang_of == html_lang(TRANSLATION_LANG):
+            gloss = ""
+        elif gloss is None:
             m = re.fullmatch(r"(turn \d+: )?(.*?)( \([^()]*\))?", text, flags=re.S)
             gloss = glosses.translation(self.story, m.group(2)) or ""
         # a record's text as the reader met it: its {{ fig ID }} as the value, {{ translated }} as the

@@ -26,10 +26,16 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
     """Every audit of the records: its date and method, then one row per change made."""
     lang = ctx.lang
 
-    def stored(v, missing: str):  # a value as the audit stored it; a whole record added is said in the page's language
+    checks = {c.id: c for c in ctx.story.data.checks}
+
+    def stored(v, missing: str, change=None):  # a value as the audit stored it; a whole record added is said in the page's language
         if v is None:
             return t(lang, missing)
-        return t(lang, "changelog.new_record") if v == NEW_RECORD else ctx.own_words(v)
+        if v == NEW_RECORD:
+            return t(lang, "changelog.new_record")
+        check = checks.get(change.record) if change is not None and change.kind == "check" and change.field == "quote" else None
+        # a check's quote as it stands now carries the check's own translation (the words, not their whole line)
+        return ctx.own_words(v, (ctx.check_gloss(check) or None) if check is not None and check.quote == v else None)
 
     def day(a) -> str:  # the audit's date, numbered where the same day has several ("2026-12-06 (2 of 7)"), oldest first
         return feed.numbered_date(a.date.isoformat(), *ctx.story.data.audit_of_day(a.id), lang)
@@ -40,7 +46,7 @@ def changelog(ctx: PageContext, args: list[str]) -> Markup:
         "changes": [{
             "record": c.record, "href": record_href(ctx, c.kind, c.record), "kind": t(lang, "changelog.kind." + c.kind),
             "field": c.field, "new_record": t(lang, "changelog.new_record") if c.field == NEW_RECORD else "",
-            "was": stored(c.was, "changelog.absent"), "now": stored(c.now, "changelog.removed"),
+            "was": stored(c.was, "changelog.absent", c), "now": stored(c.now, "changelog.removed", c),
             "reason": c.reason[lang], "source_text": ctx.own_words(c.source_text) if c.source_text else "",
         } for c in a.changes],
     } for a in sorted(ctx.story.data.audits, key=lambda a: a.date, reverse=True)]  # newest first; one day's as the file lists them

@@ -328,6 +328,8 @@ TIMELINE = Table(
         Col("source", "string", "Source", "Where the event is documented: an id in sources.csv.", lambda e: e.source, required=True),
         Col("quote", "string", "Quote", "The source's words that support the event, verbatim. " + QUOTE_RIGHTS, lambda e: e.quote,
             extra={"rights": QUOTE_RIGHTS_FIELD}),
+        Col("translation", "string", "Quote (our translation)", "This project's Chinese for an English quote, shown beside "
+            "it on Chinese pages.", lambda e: e.translation),
         Col("figures", "list", "Figures", f"Ids in figures.csv that the event concerns, separated by '{LIST_DELIMITER}'.",
             lambda e: list(e.figures)),
     ],

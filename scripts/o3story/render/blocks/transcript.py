@@ -55,8 +55,7 @@ def bilingual_transcript(ctx: PageContext, args: list[str]) -> Markup:
             "flags": flags(ctx, ctx.checks_at(turn.anchor)),
         })
     return templating.render("transcript.html", lead=first, turns=turns, turn_link=t(first, "transcript.turn_link"),
-                             flag_label=t(first, "check.flag"), said_label=t(first, "transcript.flag_said"),
-                             gloss_label=t(first, "source.title_gloss"))
+                             labels=flag_labels(ctx))
 
 
 def outline_groups(lines: list[str] | tuple[str, ...]) -> list[list[dict]]:
@@ -95,6 +94,14 @@ def flags(ctx: PageContext, checks: list) -> list[dict]:
             for c in checks]
 
 
+def flag_labels(ctx: PageContext) -> dict:
+    """The words and languages of a flag (templates/inline.html, turn_flag): the quote is the transcript's,
+    what is said beside it the translation's language."""
+    return {"flag": t(ctx.lang, "check.flag"), "said": t(ctx.lang, "transcript.flag_said"),
+            "gloss": t(ctx.lang, "source.title_gloss"),
+            "quote_lang": html_lang(TRANSCRIPT_LANG), "said_lang": html_lang(TRANSLATION_LANG)}
+
+
 def group_text(group: list[dict]) -> str:
     """A group's words, as the checks quote them (a list item's without its bullet)."""
     return "\n".join(part.get("text", "") or "\n".join(part.get("entries", [])) for part in group)
@@ -117,9 +124,7 @@ def outline(ctx: PageContext, args: list[str]) -> Markup:
                       for c in order],
              "flags": flags(ctx, [c for c in checks if c.quote in group_text(groups[TRANSCRIPT_LANG][i])])}
             for i in range(len(groups[first]))]
-    return templating.render("outline.html", rows=rows, flag_label=t(first, "check.flag"),
-                             quote_lang=html_lang(TRANSCRIPT_LANG), said_lang=html_lang(TRANSLATION_LANG),
-                             said_label=t(first, "transcript.flag_said"), gloss_label=t(first, "source.title_gloss"))
+    return templating.render("outline.html", rows=rows, labels=flag_labels(ctx))
 
 
 @block("oneline")

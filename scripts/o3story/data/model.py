@@ -136,6 +136,18 @@ def text_lang(text: str) -> str:
     return "zh-Hans" if 3 * len(CJK_CHAR.findall(text)) >= len(LATIN_LETTER.findall(text)) else "en"
 
 
+def translation_problem(quote: str | None, translation: str | None) -> str | None:
+    """What is wrong with a record's `translation` of its source `quote`, if anything: an English quote
+    needs the project's Chinese (Chinese pages show it beside the quote), and nothing else takes one."""
+    english = quote is not None and text_lang(quote) == "en"
+    if english and translation is None:
+        return "translation: the quote is English; give the project's Chinese translation, which Chinese pages show beside it"
+    if not english and translation is not None:
+        return ("translation: there is no quote to translate; leave the translation out" if quote is None
+                else "translation: the quote is already Chinese; leave the translation out")
+    return None
+
+
 CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 
@@ -333,10 +345,8 @@ class Event(Record):
 
     @model_validator(mode="after")
     def _glossed(self) -> "Event":
-        if self.quote is not None and text_lang(self.quote) == "en" and self.translation is None:
-            raise ValueError("translation: the quote is English; give the project's Chinese translation, which Chinese pages show beside it")
-        if self.translation is not None and (self.quote is None or text_lang(self.quote) != "en"):
-            raise ValueError("translation: there is no English quote to translate; leave the translation out")
+        if problem := translation_problem(self.quote, self.translation):
+            raise ValueError(problem)
         return self
 
     @model_validator(mode="after")
@@ -543,10 +553,8 @@ class Caveat(Record):
 
     @model_validator(mode="after")
     def _glossed(self) -> "Caveat":
-        if text_lang(self.quote) == "en" and self.translation is None:
-            raise ValueError("translation: the quote is English; give the project's Chinese translation, which Chinese pages show beside it")
-        if text_lang(self.quote) != "en" and self.translation is not None:
-            raise ValueError("translation: the quote is already Chinese; leave the translation out")
+        if problem := translation_problem(self.quote, self.translation):
+            raise ValueError(problem)
         return self
 
 

@@ -190,6 +190,11 @@ class PageContext:
             shown = self.rich(text) if words_lang == self.lang else render_text(text, words_lang, self.story)
         return self.inline.own_words(shown, lang_of, gloss, t(self.lang, "source.title_gloss") if gloss else "")
 
+    def quote_gloss(self, quote: str | None, translation: str | None) -> str | None:
+        """A record's translation of its source quote (a caveat's, a timeline event's), shown where the
+        quote is in the other language than the page's."""
+        return translation if quote and text_lang(quote) != html_lang(self.lang) else None
+
     def check_gloss(self, c) -> str:
         """The English beside a fact-check's Chinese quote on an English page: the check's own
         translation where it has one, else (where OpenAI's captions do not stand beside it) the

@@ -4,8 +4,7 @@ status's as-of date is shown in its future-tense wording; the tense follows the 
 
 from __future__ import annotations
 
-from o3story.data.locale import html_lang
-from o3story.data.model import Event, text_lang
+from o3story.data.model import Event
 from o3story.render import templating
 from o3story.render.fmt import long_date
 from o3story.render.i18n import t
@@ -50,7 +49,7 @@ def caveats(r: PageContext, args: list[str]) -> str:
         return ""
     # a quote in the other language carries the project's translation (Chinese pages; English pages gloss Chinese quotes)
     items = [{"id": c.id, "text": r.rich(c.text[lang]), "source": r.source(c.source), "quote": c.quote,
-              "gloss": c.translation if text_lang(c.quote) != html_lang(lang) else None} for c in data.caveats]
+              "gloss": r.quote_gloss(c.quote, c.translation)} for c in data.caveats]
     return templating.render("caveats.html", heading=t(lang, "caveats.heading"), caveats=items,
                              source_label=t(lang, "col.source"), gloss_label=t(lang, "source.title_gloss"))
 

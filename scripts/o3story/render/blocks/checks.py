@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from o3story.data.locale import html_lang
-from o3story.data.model import CHECK_WORDS, text_lang
+from o3story.data.model import CHECK_WORDS
 from o3story.render import current, scorecard, source_text, templating
 from o3story.render.blocks.registry import block
 from o3story.render.context import METHODS, TRANSCRIPT, PageContext, PlaceholderError
@@ -158,7 +157,7 @@ def timeline(ctx: PageContext, args: list[str]) -> Markup:
             "promise": promise(ctx, ev) if ev.promised else None,
             "source": ctx.source(ev.source), "quote": ev.quote,
             # a quote in the other language carries the project's translation (as the caveats' do)
-            "gloss": ev.translation if ev.quote and text_lang(ev.quote) != html_lang(lang) else None,
+            "gloss": ctx.quote_gloss(ev.quote, ev.translation),
         })
     head = [t(lang, "col." + h) for h in ("date", "event", "promised", "source")]
     return templating.render("timeline.html", head=head, events=events, gloss_label=t(lang, "source.title_gloss"))

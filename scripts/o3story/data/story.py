@@ -13,7 +13,7 @@ from o3story.data.model import Audit, Caveat, Check, Claim, Dataset, Event, Figu
 from o3story.data.transcript import Transcript
 from o3story.data.transcript import load as load_transcript
 from o3story.data.translation import Translation, check_alignment, load_translation
-from o3story.data.validate import (check_ranks, history_rules, dangling, audit_refs, cross_check, current_refs, released_beside_preview, said_refs, video_quotes, glossary_refs, model_labels, model_names, scale_complete, setting_translations, scorecard_refs, story_refs, check_sources,
+from o3story.data.validate import (check_ranks, history_rules, dangling, audit_refs, cross_check, current_refs, released_beside_preview, said_refs, one_reading, video_quotes, glossary_refs, model_labels, model_names, scale_complete, setting_translations, scorecard_refs, story_refs, check_sources,
                                    verdict_rules)
 
 TRANSCRIPT = "transcript/baoyu-day12.zh.txt"
@@ -121,6 +121,7 @@ def load_story(root: Path) -> Story:
     for located in (claims_, checks):
         errors += said_refs(located, captions)
     errors += video_quotes(figures, {s.id: s for s, _ in sources}, captions)
+    errors += one_reading(claims_ + checks, figures, {s.id: s for s, _ in sources})
     errors += current_refs(status, status_where, events, None if broken_events is None else {e.id for e, _ in events} | broken_events,
                            caveats, source_ids, figure_ids,
                            None if model_errors else {m.name for m, _ in models})

@@ -251,6 +251,37 @@ def test_the_sources_as_they_were_fail(tmp_path, story):
     assert len(found) == 5 and all(e.startswith(("docs/o3.zh.md:1: text: ", "docs/o3.zh.md:2: text: ")) for e in found)
 
 
+CAPTIONS = "so it's achieve like better performance compar better performance than all1 [o1] is [at] a fractional cost"
+
+
+@pytest.mark.parametrize("line", [
+    # the o3-mini page before its fix: the same caption words, one correction left out
+    "and has “better performance than all1 [o1] is a fractional cost”, that is, at a fraction of o1's cost",
+    "他说“better performance than all1 [o1] is [on] a fractional cost”。",
+])
+def test_a_caption_quotation_corrected_otherwise_than_the_data_fails(line):
+    (found,) = words.reading_problems(line, [CAPTIONS])
+    assert found.startswith("“better performance than all1 [o1] is") and "bracket the same words alike" in found
+
+
+@pytest.mark.parametrize("line", [
+    "and has “better performance than all1 [o1] is [at] a fractional cost”",
+    "the captions' own words, “than all1 is a fractional cost”, uncorrected",  # no brackets: the captions as they are
+    "a quotation of other words, “at a fraction [of the] cost”",
+])
+def test_a_caption_quotation_corrected_as_the_data_is_or_not_at_all_passes(line):
+    assert list(words.reading_problems(line, [CAPTIONS])) == []
+
+
+def test_a_caption_quotation_in_a_page_source_names_file_and_line(tmp_path, story):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "p.en.md").write_text("# T\n\nHe said “better performance than all1 [o1] is a fractional cost”.\n",
+                                               encoding="utf-8")
+    (data := tmp_path / "data").mkdir()
+    found = [str(e) for e in words.caption_problems(tmp_path, story, data, lambda p: p.relative_to(tmp_path).as_posix())]
+    assert len(found) == 1 and found[0].startswith("docs/p.en.md:3: text: “better performance than all1 [o1] is a fractional cost”")
+
+
 def test_every_known_elsewhere_entry_has_a_reason():
     assert all(reason.strip() for reason in KNOWN_ELSEWHERE.values())
 

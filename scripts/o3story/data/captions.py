@@ -18,9 +18,35 @@ CORRECTION = re.compile(r"\s*\[[^\]]*\]")
 VIDEO = "https://www.youtube.com/watch?v=SKBG1sqdyIU"
 
 
+UNIT = re.compile(r"([^\s\[]+)((?:\s*\[[^\]]*\])*)")
+
+
 def words(text: str) -> str:
     """A quotation as the captions hold it: corrections in [brackets] left out, white space folded."""
     return " ".join(CORRECTION.sub("", text).split())
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    """A quotation word by word, each with the corrections in [brackets] that follow it."""
+    return [(w, " ".join(c.split())) for w, c in UNIT.findall(text)]
+
+
+def other_corrections(short: str, long: str) -> bool | None:
+    """Whether `short`, whose words lie inside `long`'s, brackets them otherwise wherever they stand
+    there; None when its words do not lie inside `long`'s."""
+    a, b = units(short), units(long)
+    n = len(a)
+    spans = [i for i in range(len(b) - n + 1) if [w for w, _ in b[i:i + n]] == [w for w, _ in a]]
+    return None if not spans else all(b[i:i + n] != a for i in spans)
+
+
+def readings(records, figures, sources: dict) -> list:
+    """(text, record, where, field) of every quotation of the captions in the data: each `said`, and each
+    quote of a figure from the video."""
+    out = [(rec.said.en, rec, where, ("said", "en")) for rec, where in records if getattr(rec, "said", None) is not None]
+    out += [(fig.quote, fig, where, ("quote",)) for fig, where in figures
+            if fig.quote and sources.get(fig.source) is not None and sources[fig.source].kind == "video"]
+    return out
 
 
 @dataclass(frozen=True)

@@ -304,28 +304,17 @@ def said_refs(records: Located, captions) -> list[DataError]:
     return errors
 
 
-UNIT = re.compile(r"([^\s\[]+)((?:\s*\[[^\]]*\])*)")
-
-
 def one_reading(records: Located, figures: list[tuple[Figure, Where]], sources: dict[str, Source]) -> list[DataError]:
     """The same caption words are quoted with the same corrections wherever they are quoted: each `said`,
     and each quote of a figure from the video, whose words lie inside another's carries the same
     [brackets] after each of those words."""
-    def units(text: str) -> list[tuple[str, str]]:  # (word, its corrections)
-        return [(w, " ".join(c.split())) for w, c in UNIT.findall(text)]
+    from o3story.data.captions import other_corrections, readings, units
 
-    def differs(short: list, long: list) -> bool | None:  # None: not the same words
-        n = len(short)
-        spans = [i for i in range(len(long) - n + 1) if [w for w, _ in long[i:i + n]] == [w for w, _ in short]]
-        return None if not spans else all(long[i:i + n] != short for i in spans)
-
-    quoted = [(rec.said.en, where, ("said", "en")) for rec, where in records if getattr(rec, "said", None) is not None]
-    quoted += [(fig.quote, where, ("quote",)) for fig, where in figures
-               if fig.quote and sources.get(fig.source) is not None and sources[fig.source].kind == "video"]
+    quoted = readings(records, figures, sources)
     errors = []
-    for i, (text, where, field) in enumerate(quoted):
-        for j, (other, other_where, other_field) in enumerate(quoted):
-            if i == j or (len(units(text)), i) > (len(units(other)), j) or not differs(units(text), units(other)):
+    for i, (text, _, where, field) in enumerate(quoted):
+        for j, (other, _, other_where, other_field) in enumerate(quoted):
+            if i == j or (len(units(text)), i) > (len(units(other)), j) or not other_corrections(text, other):
                 continue
             errors.append(where.error(f"{other_where.file}, line {other_where.line(*other_field)}, quotes the same caption words "
                                       f"with other corrections: \u201c{other}\u201d", *field))

@@ -33,7 +33,11 @@ like a wrong number. Two checks find them:
   Tooltips (`title` attributes) and the meta descriptions are read too, for the text rules.
 - `source_problems(root, story)`: the same qualifier and quotation rules on the sources, before a
   build, as data errors (`file:line: field: problem`): docs/*.md, the data texts that hold
-  `{{ fig ID }}`, and the chart string tables, whose `{slot}`s code fills with figure values.
+  `{{ fig ID }}`, and the chart string tables, whose `{slot}`s code fills with figure values. And
+  one rule on quotations (`caption_problems`): a quotation of OpenAI's captions that corrects them in
+  [brackets], in docs/*.md or any data text, brackets its words as the data's quotation of the same
+  words (a `said`, a video figure's `quote`) does; the o3-mini page once quoted “better performance
+  than all1 [o1] is a fractional cost” where the data has “… is [at] a fractional cost”.
 
 May import o3story.data, o3story.render and the standard library (it is in site/ because it reads
 the built pages and the docs/ folder).
@@ -491,6 +495,22 @@ def text_problems(text: str, figures: dict) -> Iterator[str]:
                    "and put the figure outside the quotation marks")
 
 
+def reading_problems(text: str, known: list[str]) -> Iterator[str]:
+    """A quotation of OpenAI's captions that corrects them in [brackets] brackets its words as the data's
+    quotation of the same words does (data/scorecard.yaml's rule for `said`, kept for every text). A
+    quotation with no brackets gives the captions' own words, as a text that discusses them does."""
+    from o3story.data.captions import other_corrections, units
+
+    for a, b in quote_spans(text):
+        quoted = text[a + 1:b - 1]
+        if "[" not in quoted or len(units(quoted)) < 3:
+            continue
+        other = next((r for r in known if other_corrections(quoted, r)), None)
+        if other is not None:
+            yield (f"“{_flat(quoted)}” quotes OpenAI's captions with other corrections than the data's "
+                   f"“{_flat(other)}”: bracket the same words alike")
+
+
 def _scalars(node, path=(), rec=None) -> Iterator[tuple[tuple, str | None, object]]:
     """(key path, record id, scalar node) of every string in a YAML document."""
     if isinstance(node, yaml.MappingNode):
@@ -597,6 +617,24 @@ def table_problems(path: Path, name: str, lang: str, story) -> Iterator[DataErro
                                                  "fills with a figure's value that prints its own qualifier: drop the typed word")
 
 
+def caption_problems(root: Path, story, data: Path, name) -> list[DataError]:
+    """reading_problems over every line of docs/*.md and every text of the data files."""
+    from o3story.data.captions import readings
+
+    d = story.data
+    known = [text for text, *_ in readings([(r, None) for r in [*d.claims, *d.checks]], [(f, None) for f in d.figures],
+                                           {s.id: s for s in d.sources})]
+    errors = []
+    for path in sorted((root / "docs").glob("*.md")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+            errors += [DataError(name(path), n, "text", p) for p in reading_problems(line, known)]
+    for path in data_files(data):
+        for keys, rec, scalar in _scalars(yaml.compose(path.read_text(encoding="utf-8"))):
+            errors += [DataError(name(path), scalar.start_mark.line + 1, _field(keys, rec), p)
+                       for p in reading_problems(scalar.value, known)]
+    return errors
+
+
 def source_problems(root: Path, story, data: Path | None = None) -> list[DataError]:
     """The qualifier and quotation rules on every source text: docs/*.md, data texts, chart tables.
     `data`: the data folder (root/data unless given); files are named relative to `root`."""
@@ -615,6 +653,7 @@ def source_problems(root: Path, story, data: Path | None = None) -> list[DataErr
         errors += page_source_problems(path, name(path), figures)
     for path in data_files(data):
         errors += yaml_problems(path, name(path), figures)
+    errors += caption_problems(root, story, data, name)
     i18n = Path(__file__).resolve().parents[1] / "render" / "i18n"
     for lang_dir in sorted(p for p in i18n.iterdir() if p.is_dir()):
         for path in sorted(lang_dir.glob("chart-*.yaml")):

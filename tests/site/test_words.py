@@ -273,13 +273,16 @@ def test_a_caption_quotation_corrected_as_the_data_is_or_not_at_all_passes(line)
     assert list(words.reading_problems(line, [CAPTIONS])) == []
 
 
-def test_a_caption_quotation_in_a_page_source_names_file_and_line(tmp_path, story):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "p.en.md").write_text("# T\n\nHe said “better performance than all1 [o1] is a fractional cost”.\n",
-                                               encoding="utf-8")
-    (data := tmp_path / "data").mkdir()
-    found = [str(e) for e in words.caption_problems(tmp_path, story, data, lambda p: p.relative_to(tmp_path).as_posix())]
+def test_a_caption_quotation_in_a_page_source_or_a_data_text_names_file_line_and_field(tmp_path):
+    page = tmp_path / "p.en.md"
+    page.write_text("# T\n\nHe said “better performance than all1 [o1] is a fractional cost”.\n", encoding="utf-8")
+    found = [str(e) for e in words.page_source_problems(page, "docs/p.en.md", {}, [CAPTIONS])]
     assert len(found) == 1 and found[0].startswith("docs/p.en.md:3: text: “better performance than all1 [o1] is a fractional cost”")
+    data = tmp_path / "factcheck.yaml"  # a text with no placeholder is read too
+    data.write_text('checks:\n  - id: "cost"\n    problem:\n      en: "It says “than all1 [o1] is a fractional cost”."\n', encoding="utf-8")
+    (e,) = words.yaml_problems(data, "data/factcheck.yaml", {}, [CAPTIONS])
+    assert (e.file, e.line, e.field) == ("data/factcheck.yaml", 4, "cost.problem.en")
+
 
 
 def test_every_known_elsewhere_entry_has_a_reason():

@@ -41,10 +41,10 @@ def other_corrections(short: str, long: str) -> bool | None:
 
 
 def readings(records, figures, sources: dict) -> list:
-    """(text, record, where, field) of every quotation of the captions in the data: each `said`, and each
-    quote of a figure from the video."""
-    out = [(rec.said.en, rec, where, ("said", "en")) for rec, where in records if getattr(rec, "said", None) is not None]
-    out += [(fig.quote, fig, where, ("quote",)) for fig, where in figures
+    """(text, where, field) of every quotation of the captions in the data: each `said`, and each quote of
+    a figure from the video."""
+    out = [(rec.said.en, where, ("said", "en")) for rec, where in records if getattr(rec, "said", None) is not None]
+    out += [(fig.quote, where, ("quote",)) for fig, where in figures
             if fig.quote and sources.get(fig.source) is not None and sources[fig.source].kind == "video"]
     return out
 

@@ -312,8 +312,8 @@ def one_reading(records: Located, figures: list[tuple[Figure, Where]], sources: 
 
     quoted = readings(records, figures, sources)
     errors = []
-    for i, (text, _, where, field) in enumerate(quoted):
-        for j, (other, _, other_where, other_field) in enumerate(quoted):
+    for i, (text, where, field) in enumerate(quoted):
+        for j, (other, other_where, other_field) in enumerate(quoted):
             if i == j or (len(units(text)), i) > (len(units(other)), j) or not other_corrections(text, other):
                 continue
             errors.append(where.error(f"{other_where.file}, line {other_where.line(*other_field)}, quotes the same caption words "

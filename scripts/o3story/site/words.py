@@ -34,7 +34,7 @@ like a wrong number. Two checks find them:
 - `source_problems(root, story)`: the same qualifier and quotation rules on the sources, before a
   build, as data errors (`file:line: field: problem`): docs/*.md, the data texts that hold
   `{{ fig ID }}`, and the chart string tables, whose `{slot}`s code fills with figure values. And
-  one rule on quotations (`caption_problems`): a quotation of OpenAI's captions that corrects them in
+  one rule on quotations (`reading_problems`): a quotation of OpenAI's captions that corrects them in
   [brackets], in docs/*.md or any data text, brackets its words as the data's quotation of the same
   words (a `said`, a video figure's `quote`) does; the o3-mini page once quoted “better performance
   than all1 [o1] is a fractional cost” where the data has “… is [at] a fractional cost”.
@@ -473,8 +473,10 @@ def _prints_qualifier(fig) -> bool:
     return bool(fig.qualifier) or fig.uncertainty is not None
 
 
-def text_problems(text: str, figures: dict) -> Iterator[str]:
-    """The qualifier and quotation rules on one source text with `{{ fig ID }}` placeholders."""
+def text_problems(text: str, figures: dict, known: Iterable[str] = ()) -> Iterator[str]:
+    """The qualifier and quotation rules on one source text with `{{ fig ID }}` placeholders; with
+    `known`, the data's quotations of the captions, reading_problems too."""
+    yield from reading_problems(text, known)
     spans = quote_spans(TOKEN.sub(lambda m: "#" * len(m.group(0)), text))  # a placeholder holds no quote mark
     for m in TOKEN.finditer(text):
         if m["name"] != "fig" or not m["args"].split():
@@ -495,7 +497,7 @@ def text_problems(text: str, figures: dict) -> Iterator[str]:
                    "and put the figure outside the quotation marks")
 
 
-def reading_problems(text: str, known: list[str]) -> Iterator[str]:
+def reading_problems(text: str, known: Iterable[str]) -> Iterator[str]:
     """A quotation of OpenAI's captions that corrects them in [brackets] brackets its words as the data's
     quotation of the same words does (data/scorecard.yaml's rule for `said`, kept for every text). A
     quotation with no brackets gives the captions' own words, as a text that discusses them does."""
@@ -534,31 +536,31 @@ def _field(path: tuple, rec: str | None) -> str:
     return ".".join(keys)
 
 
-def yaml_problems(path: Path, name: str, figures: dict) -> Iterator[DataError]:
-    yield from _node_problems(yaml.compose(path.read_text(encoding="utf-8")), name, figures, 0)
+def yaml_problems(path: Path, name: str, figures: dict, known: Iterable[str] = ()) -> Iterator[DataError]:
+    yield from _node_problems(yaml.compose(path.read_text(encoding="utf-8")), name, figures, 0, known)
 
 
-def _node_problems(node, name: str, figures: dict, line_offset: int) -> Iterator[DataError]:
+def _node_problems(node, name: str, figures: dict, line_offset: int, known: Iterable[str] = ()) -> Iterator[DataError]:
     if node is None:
         return
     for path, rec, scalar in _scalars(node):
-        if "{{" not in scalar.value:
+        if "{{" not in scalar.value and "[" not in scalar.value:
             continue
-        for problem in text_problems(scalar.value, figures):
+        for problem in text_problems(scalar.value, figures, known):
             yield DataError(name, scalar.start_mark.line + 1 + line_offset, _field(path, rec), problem)
 
 
-def page_source_problems(path: Path, name: str, figures: dict) -> Iterator[DataError]:
+def page_source_problems(path: Path, name: str, figures: dict, known: Iterable[str] = ()) -> Iterator[DataError]:
     """A hand-written page: its front matter's texts and its body, line by line."""
     raw = path.read_text(encoding="utf-8")
     body_start = 0
     if raw.startswith("---\n"):
         end = raw.index("\n---", 4)
-        yield from _node_problems(yaml.compose(raw[4:end]), name, figures, 1)
+        yield from _node_problems(yaml.compose(raw[4:end]), name, figures, 1, known)
         body_start = raw.count("\n", 0, end + 4) + 1
     for n, line in enumerate(raw.split("\n")[body_start:], body_start + 1):
         line = re.sub(r"`[^`]*`", "", ADMONITION.sub(r"\1", line))
-        for problem in text_problems(line, figures):
+        for problem in text_problems(line, figures, known):
             yield DataError(name, n, "text", problem)
 
 
@@ -617,24 +619,6 @@ def table_problems(path: Path, name: str, lang: str, story) -> Iterator[DataErro
                                                  "fills with a figure's value that prints its own qualifier: drop the typed word")
 
 
-def caption_problems(root: Path, story, data: Path, name) -> list[DataError]:
-    """reading_problems over every line of docs/*.md and every text of the data files."""
-    from o3story.data.captions import readings
-
-    d = story.data
-    known = [text for text, *_ in readings([(r, None) for r in [*d.claims, *d.checks]], [(f, None) for f in d.figures],
-                                           {s.id: s for s in d.sources})]
-    errors = []
-    for path in sorted((root / "docs").glob("*.md")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-            errors += [DataError(name(path), n, "text", p) for p in reading_problems(line, known)]
-    for path in data_files(data):
-        for keys, rec, scalar in _scalars(yaml.compose(path.read_text(encoding="utf-8"))):
-            errors += [DataError(name(path), scalar.start_mark.line + 1, _field(keys, rec), p)
-                       for p in reading_problems(scalar.value, known)]
-    return errors
-
-
 def source_problems(root: Path, story, data: Path | None = None) -> list[DataError]:
     """The qualifier and quotation rules on every source text: docs/*.md, data texts, chart tables.
     `data`: the data folder (root/data unless given); files are named relative to `root`."""
@@ -647,13 +631,17 @@ def source_problems(root: Path, story, data: Path | None = None) -> list[DataErr
         except ValueError:
             return path.relative_to(base).as_posix()
 
-    figures = {f.id: f for f in story.data.figures}
+    from o3story.data.captions import readings
+
+    d = story.data
+    figures = {f.id: f for f in d.figures}
+    known = [text for text, _, _ in readings([(r, None) for r in [*d.claims, *d.checks]], [(f, None) for f in d.figures],
+                                             {s.id: s for s in d.sources})]
     errors: list[DataError] = []
     for path in sorted((root / "docs").glob("*.md")):
-        errors += page_source_problems(path, name(path), figures)
+        errors += page_source_problems(path, name(path), figures, known)
     for path in data_files(data):
-        errors += yaml_problems(path, name(path), figures)
-    errors += caption_problems(root, story, data, name)
+        errors += yaml_problems(path, name(path), figures, known)
     i18n = Path(__file__).resolve().parents[1] / "render" / "i18n"
     for lang_dir in sorted(p for p in i18n.iterdir() if p.is_dir()):
         for path in sorted(lang_dir.glob("chart-*.yaml")):

@@ -84,6 +84,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def steady_port(name: str) -> int:
+    """The same port for `name` in every run when it is free, else any free port. A site build prints
+    its address in every chart image's and title card's footer, so the image cache (keyed by content)
+    finds them only when the address is the one built before: a build at a new port drew every picture
+    again (about 35 s on the 2-core machine)."""
+    import zlib
+
+    port = 20_000 + zlib.crc32(name.encode()) % 20_000
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it (a past run's TIME_WAIT)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return free_port()
+    return port
+
+
 def serve(folder: Path, port: int, base: str = "") -> ThreadingHTTPServer:
     """`folder` on loopback as GitHub Pages serves it (the site under /<base>/, its 404 page for missing paths)."""
     from o3story.site.preview import start
@@ -103,7 +120,7 @@ def site(request, tmp_path_factory) -> Site:
     if shared is not None:  # a worker of `pytest -n`: the one build, served by the controller
         yield shared_site(Path(shared["served"]), shared["port"])
         return
-    port = free_port()
+    port = steady_port("o3story rehearsal")
     url = f"http://127.0.0.1:{port}/{BASE}/"
     served = tmp_path_factory.mktemp("pages")
     root = served / BASE
@@ -187,7 +204,7 @@ def pytest_configure(config):
         import tempfile
 
         served = Path(tempfile.mkdtemp(prefix="o3story-pages-"))
-        port = free_port()
+        port = steady_port("o3story rehearsal")
         config._o3_site = {"served": str(served), "port": port}
         config._o3_server = serve(served, port, BASE)
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from conftest import BASE, free_port, listen, run_build, serve
+from conftest import BASE, free_port, listen, run_build, serve, steady_port
 from o3story.data.locale import LANGS, html_lang, locale
 from o3story.render.charts import CHARTS
 from o3story.render.i18n import t
@@ -135,7 +135,7 @@ def test_the_rehearsal_catches_an_asset_that_escapes_the_base_path(tmp_path, tab
 @pytest.fixture(scope="module")
 def bare(tmp_path_factory):
     """The same site built for a bare host (a user site or a custom domain)."""
-    port = free_port()
+    port = steady_port("o3story bare host")
     root = tmp_path_factory.mktemp("bare") / "site"
     result = run_build(root, f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -34,8 +34,9 @@ def chart_page(chart_id: str, lang: str, story: Story) -> str:
         f"description: {json.dumps(description, ensure_ascii=False)}\n"
         f"nav_title: {json.dumps(charts.nav_title(chart_id, lang), ensure_ascii=False)}\n"
         "---\n\n"
-        # The H1 names the figure (aria-labelledby of the chart block points at this id).
-        f"# {escape(chart.title)} {{#chart-{chart_id}-title}}\n\n"
+        # The H1 names the figure (aria-labelledby of the chart block points at this id); it is the
+        # chart's title, set as one on a phone (site.css), not as a story's headline.
+        f"# {escape(chart.title)} {{#chart-{chart_id}-title .o3-chart-page__title}}\n\n"
         f"{{{{ chart {chart_id} }}}}\n\n"
         f"{{{{ chart-tools {chart_id} }}}}\n"
     )

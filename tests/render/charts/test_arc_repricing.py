@@ -142,15 +142,23 @@ def test_every_basis_is_on_the_methods_page_and_values_stay_on_phones(chart, sto
 
 
 def test_title_numbers_come_from_the_records(chart, story):
+    """The title names the preview's prices as the chart's labels do ($20), the unit once ("per task"):
+    the same number as the record's full value, with nothing of it left out (no qualifier)."""
     title = chart.title
+
+    def at(rid: str) -> list[int]:  # where the price stands in the title, as a whole number ($20 is not $200)
+        short = chart_module.short_cost(story.data.figure(rid), chart.lang)
+        return [m.start() for m in re.finditer(re.escape(short) + r"(?!\d|[.,]\d)", title)]
+
     for rid in chart_module.LOW:  # one finding: the preview's prices (the released o3's are in the description)
-        assert value(story.data.figure(rid), chart.lang) in title, rid
+        f = story.data.figure(rid)
+        assert value(f, chart.lang).startswith(chart_module.short_cost(f, chart.lang)), rid  # the full value is the label and its unit
+        assert at(rid), rid
     # The title ends the preview's story at its latest row: the last o3-preview price it names is
     # the one the chart draws last (a title that stopped at the re-pricing told the reader the
     # wrong end).
-    latest = value(story.data.figure(chart_module.LOW[-1]), chart.lang)
-    named = [(title.rfind(value(story.data.figure(r), chart.lang)), r) for r in chart_module.LOW]
-    assert max(named)[0] == title.rfind(latest), named
+    assert max(at(chart_module.LOW[-1])) == max(p for r in chart_module.LOW for p in at(r))
+    assert title.count({"en": "per task", "zh": "每任务"}[chart.lang]) == 1, title
     # The title's own text types no number: its only digits are in the model names and the month it names.
     template = yaml.safe_load((I18N / chart.lang / "chart-arc-repricing.yaml").read_text(encoding="utf-8"))["chart.arc-repricing.title"]
     assert re.findall(r"\d", re.sub(r"o3-preview|\bo3\b|\{\w+\}|December 2024|2024 年 12 月", "", template)) == []

@@ -78,9 +78,14 @@ def rows(story: Story, lang: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+def short_cost(f: Figure, lang: str) -> str:
+    """A cost, short, as plain text: the axis, or the title's words, say per task."""
+    return tr(lang, ID, "dollars", v=number(f.value, lang))
+
+
 def dollars(f: Figure, lang: str) -> str:
     """A point's label: its cost, short (the axis says per task)."""
-    return html.escape(tr(lang, ID, "dollars", v=number(f.value, lang)))
+    return html.escape(short_cost(f, lang))
 
 
 def row_name(row: tuple[str, str]) -> str:
@@ -138,7 +143,8 @@ def build(story: Story, lang: str) -> Chart:
     v = {f.id: value(f, lang) for f in [*drawn, estimate]}
     return Chart(
         id=ID, lang=lang,
-        title=tr(lang, ID, "title", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]]),
+        # the title names the prices as the labels do, its template the unit once
+        title=tr(lang, ID, "title", **{k: short_cost(story.data.figure(rid), lang) for k, rid in zip(("dec", "board", "o3pro", "board_2026"), LOW)}),
         description=tr(lang, ID, "description", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
                        high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),

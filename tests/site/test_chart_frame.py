@@ -8,7 +8,8 @@ Each chart's one visit per width, language and kind (its page, its embed) also c
 height, as the reader meets them there: no two texts overlap or leave the chart's box, in the static
 image (whose smallest text is at least 11 px) and drawn (chart_text.py; 768 px is in
 test_phone_charts.py); and a chart page's chart fits the screen: at 1280 x 900 the title and the drawn
-plot are on the first screen, at 360 x 800 the chart, static or drawn, is at most 1.25 screens tall.
+plot are on the first screen, at 360 x 800 the chart, static or drawn, is at most 1.25 screens tall and
+its headline (the chart's title) at most 6 lines.
 At 360 px (touch), once drawn, a vertical swipe on the chart is the page's (chart_swipe.py).
 
 The box is measured against the drawn chart (the live chart's SVG, or the static image as painted), and
@@ -40,6 +41,8 @@ BLANK_MAX = 8  # px of the box under the drawn chart (its SVG, or its static ima
 CHART_MARGIN_MAX = 20
 SCREEN = 800  # a phone screen's height at 360 px
 UNDER_MAX = 120  # px under a story chart on a phone, around its content: the data table's line, the sources' and notes' line, the link
+TITLE_LINES_MAX = 6  # lines of a chart page's headline at 360 px
+TITLE_LINES = "() => { const h = document.querySelector('h1'); return Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)); }"
 OUT = Path(__file__).resolve().parents[2] / ".cache" / "chart-frame.json"
 RESULTS: dict[str, object] = {}
 
@@ -190,6 +193,10 @@ def test_each_chart_s_box_text_height_and_swipe(site, tab, decoder, width, lang,
             found[chart_id]["tallest"] = round(tall)
             if tall > 1.25 * SCREEN:
                 failures.append(f"{where}: {tall:.0f} px tall on a {SCREEN} px screen")
+            # the headline, the chart's finding with its figures, set as a chart's title (it took 8 lines)
+            lines = found[chart_id]["title_lines"] = page.evaluate(TITLE_LINES)
+            if lines > TITLE_LINES_MAX:
+                failures.append(f"{where}: the title takes {lines} lines on a phone")
         elif kind == "page":
             # the page's first screen holds the title and the whole plot: its bottom within 900 px of the page's top
             end = plot["y"] + plot["height"] + page.evaluate("window.scrollY")

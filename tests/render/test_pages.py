@@ -170,7 +170,7 @@ def test_changelog_texts_show_no_template_syntax():
     assert with_token  # the real changelog has such texts
     for lang, url in (("en", "en/methods/"), ("zh", "methods/")):
         page = html.unescape(render("{{ changelog }}", lang, real, url))
-        audits = "".join(re.findall(r'<section class="o3-audit".*?</section>', page, flags=re.S))
+        audits = "".join(re.findall(r'<details class="o3-audit".*?</details>', page, flags=re.S))
         assert audits.count("<tr>") > len(real.data.audits)
         assert "{{" not in audits and "}}" not in audits, re.findall(r".{60}\{\{.{60}", audits)[:3]
         cells = re.findall(r'<td data-label="[^"]+"><span lang="([^"]+)" data-verbatim>(.*?)</span>(.*?)</td>', audits, flags=re.S)

@@ -177,3 +177,26 @@ def test_on_a_phone_the_embed_code_reads_whole_and_copies(site, browser, path):
     block.locator(".md-code__button").tap()
     assert page.evaluate("navigator.clipboard.readText()").strip() == m["text"].strip()
     ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_changelog_opens_at_its_newest_audit_and_a_link_opens_an_earlier_one(site, story, tab, lang):
+    """The audit changelog: the newest audit open, each earlier one one line that opens to its method and
+    changes (it took 21,000 px of a phone's methods page); a link to an earlier audit (the feed's, a page's
+    "Updated") opens it and lands on it; printed, every audit is whole."""
+    audits = sorted(story.data.audits, key=lambda a: a.date, reverse=True)
+    newest, earlier = audits[0].id, audits[-1].id
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+    page.goto(f"{site.url}{lang}methods/#audit-{earlier}", wait_until="load")
+    state = page.evaluate("""() => [...document.querySelectorAll('details.o3-audit')].map(d =>
+        [d.id, d.open, Math.round(d.getBoundingClientRect().top), d.querySelector('summary').getBoundingClientRect().height])""")
+    assert len(state) == len(audits) > 2, state
+    opened = {i: o for i, o, _, _ in state}
+    assert opened == {f"audit-{a.id}": a.id in (newest, earlier) for a in audits}, opened
+    top = next(t for i, _, t, _ in state if i == f"audit-{earlier}")
+    assert 0 <= top < 800 / 3, top  # the linked audit at the top of the screen
+    assert all(24 <= h < 100 for *_, h in state), state  # each folded audit one line or two, a touch target
+    page.emulate_media(media="print")
+    printed = page.evaluate("() => [...document.querySelectorAll('details.o3-audit table')].every(t => t.checkVisibility())")
+    page.emulate_media(media="screen")
+    assert printed, "every audit's changes printed"

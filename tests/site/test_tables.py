@@ -1,5 +1,6 @@
 """No table wider than its column, none cutting a value: every page, both languages, at 360 px
-(touch) and 1280 px, with every folded block opened. Figures go to .cache/tables.json."""
+(touch) and 1280 px, with every folded block opened; at 1280 px a changelog's record ids and field
+names break only between their words (at a hyphen, after a dot). Figures go to .cache/tables.json."""
 
 from __future__ import annotations
 
@@ -31,6 +32,19 @@ MEASURE = r"""
       if (cell.scrollWidth > cell.clientWidth + 1) cut.push(cell.textContent.trim().slice(0, 30));
     }
     const wider = Math.max(r.right - column.right, column.left - r.left, table.scrollWidth - table.parentElement.clientWidth);
+    // a record id or field name broken inside a word (at page width: on a phone, a row is a list)
+    if (innerWidth >= 720) for (const code of table.querySelectorAll('.o3-changelog td:nth-child(-n+2) code')) {
+      const lines = []; let top = null, line = '';
+      const walk = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+      for (let t = walk.nextNode(); t; t = walk.nextNode()) for (let i = 0; i < t.length; i++) {
+        const range = document.createRange(); range.setStart(t, i); range.setEnd(t, i + 1);
+        const y = Math.round(range.getBoundingClientRect().top);
+        if (top !== null && y > top + 2) { lines.push(line); line = ''; }
+        top = y; line += t.data[i];
+      }
+      lines.push(line);
+      if (lines.slice(0, -1).some(l => !/[-._]$/.test(l))) cut.push(lines.join('|'));
+    }
     if (wider > 1 || cut.length) out.push({table: ((table.closest('[id]') || {}).id || '') + ' ' + ((table.closest('.o3-table, .o3-x, .o3-audit, section, div[class^=o3]') || {}).className || '') + ' ' + table.querySelector('th, td').textContent.trim().slice(0, 20), wider: Math.round(wider), cut: cut.slice(0, 5)});
   }
   return out;

@@ -108,6 +108,11 @@ def long_date(day, lang: str) -> str:
     return t(lang, "date.long", year=day.year, month=t(lang, "date.months").split(",")[day.month - 1], day=day.day)
 
 
+def month_year(day, lang: str) -> str:
+    """A month as a reader reads it: 2026 年 6 月, June 2026."""
+    return t(lang, "date.month_year", year=day.year, month=t(lang, "date.months").split(",")[day.month - 1])
+
+
 class PlaceholderError(ValueError):
     pass
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from o3story.render.charts import CHARTS, arc_repricing as chart_module
-from o3story.render.fmt import value
+from o3story.render.fmt import month_year, value
 
 I18N = Path(__file__).resolve().parents[3] / "scripts/o3story/render/i18n"
 PREVIEW = set(chart_module.LOW) | set(chart_module.HIGH)
@@ -159,6 +159,8 @@ def test_title_numbers_come_from_the_records(chart, story):
     # wrong end).
     assert max(at(chart_module.LOW[-1])) == max(p for r in chart_module.LOW for p in at(r))
     assert title.count({"en": "per task", "zh": "每任务"}[chart.lang]) == 1, title
+    # the copy that still shows the first re-pricing is dated by its record, the month as a reader reads it
+    assert month_year(story.data.figure(chart_module.LOW[-1]).date, chart.lang) in title, title
     # The title's own text types no number: its only digits are in the model names and the month it names.
     template = yaml.safe_load((I18N / chart.lang / "chart-arc-repricing.yaml").read_text(encoding="utf-8"))["chart.arc-repricing.title"]
     assert re.findall(r"\d", re.sub(r"o3-preview|\bo3\b|\{\w+\}|December 2024|2024 年 12 月", "", template)) == []

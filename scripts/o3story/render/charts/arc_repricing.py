@@ -16,7 +16,7 @@ import html
 
 import plotly.graph_objects as go
 
-from o3story.render.fmt import level, number, value
+from o3story.render.fmt import level, month_year, number, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
 from .base import Chart, base_layout, hover, log_axis, sources_of, style, tr
@@ -143,8 +143,10 @@ def build(story: Story, lang: str) -> Chart:
     v = {f.id: value(f, lang) for f in [*drawn, estimate]}
     return Chart(
         id=ID, lang=lang,
-        # the title names the prices as the labels do, its template the unit once
-        title=tr(lang, ID, "title", **{k: short_cost(story.data.figure(rid), lang) for k, rid in zip(("dec", "board", "o3pro", "board_2026"), LOW)}),
+        # the title names the prices as the labels do, its template the unit once, and the month of the
+        # leaderboard copy that still shows the first re-pricing
+        title=tr(lang, ID, "title", **{k: short_cost(story.data.figure(rid), lang) for k, rid in zip(("dec", "board", "o3pro", "board_2026"), LOW)},
+                 board_2026_month=month_year(story.data.figure(LOW[3]).date, lang)),
         description=tr(lang, ID, "description", dec=v[LOW[0]], board=v[LOW[1]], o3pro=v[LOW[2]], board_2026=v[LOW[3]],
                        high_board=v[HIGH[0]], high_o3pro=v[HIGH[1]], price=v[PRICE],
                        rel_low=v[RELEASED[0]], rel_medium=v[RELEASED[1]], rel_high=v[RELEASED[2]]),

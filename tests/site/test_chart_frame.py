@@ -9,7 +9,7 @@ height, as the reader meets them there: no two texts overlap or leave the chart'
 image (whose smallest text is at least 11 px) and drawn (chart_text.py; 768 px is in
 test_phone_charts.py); and a chart page's chart fits the screen: at 1280 x 900 the title and the drawn
 plot are on the first screen, at 360 x 800 the chart, static or drawn, is at most 1.25 screens tall and
-its headline (the chart's title) at most 6 lines.
+its headline (the chart's title) at most 6 lines and larger than the page's other headings.
 At 360 px (touch), once drawn, a vertical swipe on the chart is the page's (chart_swipe.py).
 
 The box is measured against the drawn chart (the live chart's SVG, or the static image as painted), and
@@ -42,7 +42,10 @@ CHART_MARGIN_MAX = 20
 SCREEN = 800  # a phone screen's height at 360 px
 UNDER_MAX = 120  # px under a story chart on a phone, around its content: the data table's line, the sources' and notes' line, the link
 TITLE_LINES_MAX = 6  # lines of a chart page's headline at 360 px
-TITLE_LINES = "() => { const h = document.querySelector('h1'); return Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)); }"
+# the headline's lines, its size, and the largest of the page's other headings
+TITLE = """() => { const h = document.querySelector('h1'), size = e => parseFloat(getComputedStyle(e).fontSize);
+    return {lines: Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)), size: size(h),
+            others: Math.max(0, ...[...document.querySelectorAll('.md-typeset h2, .md-typeset h3')].map(size))}; }"""
 OUT = Path(__file__).resolve().parents[2] / ".cache" / "chart-frame.json"
 RESULTS: dict[str, object] = {}
 
@@ -193,10 +196,13 @@ def test_each_chart_s_box_text_height_and_swipe(site, tab, decoder, width, lang,
             found[chart_id]["tallest"] = round(tall)
             if tall > 1.25 * SCREEN:
                 failures.append(f"{where}: {tall:.0f} px tall on a {SCREEN} px screen")
-            # the headline, the chart's finding with its figures, set as a chart's title (it took 8 lines)
-            lines = found[chart_id]["title_lines"] = page.evaluate(TITLE_LINES)
-            if lines > TITLE_LINES_MAX:
-                failures.append(f"{where}: the title takes {lines} lines on a phone")
+            # the headline, the chart's finding with its figures, set as a chart's title (it took 8 lines),
+            # and still the page's largest heading (its sections' were larger once it was made smaller)
+            title = found[chart_id]["title"] = page.evaluate(TITLE)
+            if title["lines"] > TITLE_LINES_MAX:
+                failures.append(f"{where}: the title takes {title['lines']} lines on a phone")
+            if title["others"] >= title["size"]:
+                failures.append(f"{where}: a section heading of {title['others']} px against the title's {title['size']} px")
         elif kind == "page":
             # the page's first screen holds the title and the whole plot: its bottom within 900 px of the page's top
             end = plot["y"] + plot["height"] + page.evaluate("window.scrollY")

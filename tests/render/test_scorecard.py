@@ -184,7 +184,7 @@ def test_glossary_terms_are_tooltips(site, page):
 def test_chart_page_shows_its_title_once(site, page):
     body = _content(site.html(page))
     assert "o3-chart__title" not in body
-    h1 = re.search(r'<h1 id="chart-claims-vs-shipped-title">', body)
+    h1 = re.search(r'<h1 class="o3-chart-page__title" id="chart-claims-vs-shipped-title">', body)
     assert h1 and 'aria-labelledby="chart-claims-vs-shipped-title"' in body
 
 

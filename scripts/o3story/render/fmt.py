@@ -103,14 +103,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _month(day, lang: str) -> str:
+    return t(lang, "date.months").split(",")[day.month - 1]
+
+
 def long_date(day, lang: str) -> str:
     """A date as a reader reads it: 2026 年 12 月 4 日, 4 December 2026."""
-    return t(lang, "date.long", year=day.year, month=t(lang, "date.months").split(",")[day.month - 1], day=day.day)
+    return t(lang, "date.long", year=day.year, month=_month(day, lang), day=day.day)
 
 
 def month_year(day, lang: str) -> str:
     """A month as a reader reads it: 2026 年 6 月, June 2026."""
-    return t(lang, "date.month_year", year=day.year, month=t(lang, "date.months").split(",")[day.month - 1])
+    return t(lang, "date.month_year", year=day.year, month=_month(day, lang))
 
 
 class PlaceholderError(ValueError):

@@ -77,6 +77,7 @@ ALLOWED: dict[str, str] = {
     "took 4 years to go from 0% with GPT-3 in 2020 to 5% in 2024 with GPT-4o": "ARC Prize's post, not the livestream",
     "22.8 percent": "The Verge's words, not the livestream",
     "Efficiency: High": "a column value of ARC Prize's results table",
+    "Human panel (at least 2 humans)": "a row label of ARC Prize's results table (its ARC-AGI-2 launch post)",
     "Low": "a column value of ARC Prize's results table",
     "Cite this repository": "the name of GitHub's button that reads CITATION.cff",
     "12 Days of OpenAI": "the name of OpenAI's event",

@@ -200,3 +200,21 @@ def test_the_changelog_opens_at_its_newest_audit_and_a_link_opens_an_earlier_one
     printed = page.evaluate("() => [...document.querySelectorAll('details.o3-audit table')].every(t => t.checkVisibility())")
     page.emulate_media(media="screen")
     assert printed, "every audit's changes printed"
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_fact_check_page_keeps_its_height_as_a_phone_scrolls_through_it(site, tab, lang):
+    """A table laid out only as it nears the screen held a placeholder's height (1,200 px): the
+    fact-check page's timeline, 5,400 px on a phone, grew the page by 4,200 px as the reader reached it.
+    Read the page's height on load, scroll through it a screen at a time, read it again."""
+    page = tab(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+    page.goto(site.url + lang + "fact-check/", wait_until="load")
+    first = page.evaluate("document.documentElement.scrollHeight")
+    y = 0
+    while y < page.evaluate("document.documentElement.scrollHeight"):
+        y += 800
+        page.evaluate("y => window.scrollTo(0, y)", y)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    last = page.evaluate("document.documentElement.scrollHeight")
+    assert first > 8_000, first  # the whole page, timeline included
+    assert abs(last - first) <= 50, (first, last)

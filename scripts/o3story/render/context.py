@@ -21,7 +21,7 @@ from o3story.data.transcript import LANG as TRANSCRIPT_LANG
 from o3story.data.translation import LANG as TRANSLATION_LANG
 from o3story.render import charts, deps, exports, glosses, source_text, templating
 from o3story.render.archive import archived
-from o3story.render.fmt import PlaceholderError, plain_words, setting, tidy_spaces, value  # noqa: F401 (PlaceholderError: re-exported)
+from o3story.render.fmt import PlaceholderError, figure_day, plain_words, setting, tidy_spaces, value  # noqa: F401 (PlaceholderError: re-exported)
 from o3story.render.i18n import LANG_ROOT, t
 
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]+)\]\((https?://[^\s()]+)\)")
@@ -302,6 +302,6 @@ class PageContext:
             rows.append({"model": self.model_name(fig), "metric": self.metric_name(fig), "setting": setting(fig, lang, self.story.data),
                          "record": self.record_link(fig), "value": value(fig, lang), "confidence": conf,
                          "source_url": src.url, "publisher": src.publisher_in(lang), "archive": archived(src, lang),
-                         "date": fig.date.isoformat()})
+                         "date": figure_day(fig, src, lang)})
         head = [t(lang, "col." + h) for h in FIGURE_COLUMNS]
         return templating.render("figure_table.html", head=head, rows=rows, new_tab=self.new_tab)

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from o3story.data.locale import code_of
 from o3story.data.model import Confidence, Figure, text_lang
 from o3story.render import glosses, source_text, templating
-from o3story.render.fmt import number, setting, value
+from o3story.render.fmt import figure_day, number, setting, value
 from o3story.render.i18n import t
 from o3story.render.context import PageContext
 
@@ -112,7 +112,7 @@ def row(r: PageContext, fig: Figure) -> dict:
         "sort": sort_number(fig.value), "source_url": src.url,
         "cells": {"model": r.model_name(fig), "metric": r.metric_name(fig), "setting": setting(fig, lang, r.story.data), "value": value(fig, lang),
                   "confidence": t(lang, f"conf.{fig.confidence}") + (" · " + t(lang, "claim") if fig.claim else ""),
-                  "source": src.publisher_in(lang), "date": fig.date.isoformat()},
+                  "source": src.publisher_in(lang), "date": figure_day(fig, src, lang)},
         "facts": facts(r, fig),
     }
 

@@ -163,3 +163,14 @@ def bibtex(key: str, fields: dict[str, object], url: str) -> str:
         lines.append(f"  note = {{{latex_text(str(note))}}}")
     return f"@misc{{{key},\n" + ",\n".join(lines) + "\n}"
 
+
+def figure_day(fig: Figure, src, lang: str) -> str:
+    """A figure's date as shown: its date, or, when the figure's only date is the day its undated source
+    was read (a model directory that gives no date for a price), that day said as such."""
+    day = fig.date.isoformat()
+    return t(lang, "date.read_on", date=day) if read_only(fig, src) else day
+
+
+def read_only(fig: Figure, src) -> bool:
+    """The figure's date is only the day its source, which gives no date of its own, was read."""
+    return src.published is None and fig.date == src.accessed

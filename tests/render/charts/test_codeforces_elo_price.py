@@ -189,3 +189,40 @@ def test_models_left_out_would_not_be_on_the_frontier(story):
         assert fronts == chart_module.frontiers(pts)
     en = chart_module.build(story, "en")
     assert "GPT-4o 900" in en.methods[2] and "o1-preview 1,258" in en.methods[2]
+
+
+def test_a_price_dated_only_by_the_day_its_source_was_read_says_so(chart, story):
+    """o1-mini's cut price comes from a model directory that gives no date: its record's date is the
+    day the page was read, and the hover said "(2026-11-26)" as if the price had been cut then. Every
+    tooltip that gives that price, and the source line of each, says it was read that day; a price
+    with a date of its own (o3's cut of 2025-06-10) is given bare."""
+    from o3story.render.fmt import read_only
+    from o3story.render.i18n import t as ui
+
+    cut = story.data.figure("o1-mini.price-output.after-cut")
+    assert read_only(cut, story.data.source(cut.source))
+    o3_cut = story.data.figure("o3.price-output.after-cut-2025-06-10")
+    assert not read_only(o3_cut, story.data.source(o3_cut.source))
+    read = ui(chart.lang, "date.read_on", date=cut.date.isoformat())
+    tips = [tip for t in chart.figure.data if t.customdata is not None and t.hovertext is not None
+            for cd, tip in zip(t.customdata, t.hovertext) if cut.id in str(cd)]
+    assert tips
+    for tip in tips:
+        bare = tip.replace(read, "").replace(chart_module.tr(chart.lang, chart_module.ID, "date.read", date=cut.date.isoformat()), "")
+        assert read in tip or chart_module.tr(chart.lang, chart_module.ID, "date.read", date=cut.date.isoformat()) in tip
+        assert cut.date.isoformat() not in bare, tip  # the day never stands bare, as a date of the price
+    assert any(o3_cut.date.isoformat() in tip for t in chart.figure.data if t.hovertext is not None for tip in t.hovertext)
+
+
+def test_a_figure_table_gives_a_read_day_as_such(story):
+    from o3story.render.context import PageContext
+    from o3story.render.i18n import t as ui
+
+    cut = story.data.figure("o1-mini.price-output.after-cut")
+    launch = story.data.figure("o1-mini.price-output.launch-2024-09")
+    for lang in ("zh", "en"):
+        import html as h
+
+        html = h.unescape(str(PageContext(story, lang, "o3-mini/").figure_rows([cut, launch])))
+        assert ui(lang, "date.read_on", date=cut.date.isoformat()) in html
+        assert f">{launch.date.isoformat()}<" in html  # a date of the price's own, bare

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
+from o3story.render import fmt
 from o3story.render.fmt import setting, value
 from o3story.data.locale import locale
 from o3story.render.i18n import t
@@ -113,10 +114,16 @@ def _qualifier(fig: Figure, lang: str) -> str:
     return f" · {word}"
 
 
+def read_only(fig: Figure, story: Story) -> bool:
+    """The figure's date is only the day its undated source was read (fmt.read_only)."""
+    return fmt.read_only(fig, story.data.source(fig.source))
+
+
 def source_line(fig: Figure, story: Story, lang: str) -> str:
-    """A tooltip's source: the publisher and the date of the figure (escaped)."""
+    """A tooltip's source: the publisher and the date of the figure, or the day an undated source was
+    read (escaped)."""
     src = story.data.source(fig.source)
-    return html.escape(f"{t(lang, 'col.source')}{colon(lang)}{src.publisher_in(lang)}{locale(lang).comma}{fig.date.isoformat()}")
+    return html.escape(f"{t(lang, 'col.source')}{colon(lang)}{src.publisher_in(lang)}{locale(lang).comma}{fmt.figure_day(fig, src, lang)}")
 
 
 def hover(fig: Figure, story: Story, lang: str) -> str:

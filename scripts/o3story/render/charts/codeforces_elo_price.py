@@ -24,7 +24,7 @@ from o3story.render.fmt import level, number, value
 from o3story.data.locale import locale
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, source_line, sources_of, style, symbol, tr
+from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, read_only, source_line, sources_of, style, symbol, tr
 
 ID = "codeforces-elo-price"
 # With a mouse at page width the chart zooms (o3-mini's efforts share one price, 94 Elo apart);
@@ -134,8 +134,14 @@ def point_label(p: Point, lang: str) -> str:
     return html.escape(f"{tr(lang, ID, f'model.{p.series}')} {v}")
 
 
+def price_date(price: Figure, story: Story, lang: str) -> str:
+    day = price.date.isoformat()
+    return tr(lang, ID, "date.read", date=day) if read_only(price, story) else day
+
+
 def point_hover(p: Point, story: Story, lang: str) -> str:
-    head = html.escape(tr(lang, ID, "hover.price", price=value(p.price, lang), date=p.price.date.isoformat()))
+    key = "hover.price_read" if read_only(p.price, story) else "hover.price"
+    head = html.escape(tr(lang, ID, key, price=value(p.price, lang), date=p.price.date.isoformat()))
     return f"{hover(p.elo, story, lang)}<br>{head}<br>{source_line(p.price, story, lang)}"
 
 
@@ -165,7 +171,7 @@ def build(story: Story, lang: str) -> Chart:
         new = next(p for p in pair if "later" in p.views)
         color = REFERENCE  # one grey for both cuts: the legend's one entry names them
         cut = html.escape(tr(lang, ID, "hover.cut", model=tr(lang, ID, f"model.{series}"), old=value(old.price, lang),
-                             old_date=old.price.date.isoformat(), new=value(new.price, lang), new_date=new.price.date.isoformat()))
+                             old_date=price_date(old.price, story, lang), new=value(new.price, lang), new_date=price_date(new.price, story, lang)))
         # opacity=1: with a size per point plotly takes the trace for a bubble chart and draws it at 0.7.
         fig.add_trace(go.Scatter(
             x=[old.price.value, new.price.value], y=[old.elo.value, new.elo.value], mode="lines+markers+text",

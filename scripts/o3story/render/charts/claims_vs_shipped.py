@@ -17,7 +17,6 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from o3story.data.locale import locale
 from o3story.render.fmt import value
 from o3story.data.model import Figure
 from o3story.data.story import Story
@@ -207,18 +206,14 @@ def build(story: Story, lang: str) -> Chart:
 
 def title(story: Story, lang: str) -> str:
     """The title's conclusion, from the rows and the scorecard's verdicts: "every" only when every row
-    re-measured on the same test has the released model below December's figure. A row drawn whose
-    re-test is another test (its claim judged 'not-comparable') is named after the conclusion, so that
-    the title does not seem to take in a row the chart draws."""
+    re-measured on the same test has the released model below December's figure."""
     verdicts = {c.id: c.verdict for c in story.data.claims}
-    rows = (*ROWS, ELO_ROW)
-    same_test = [row for row in rows if verdicts.get(ROW_CLAIMS[row[0]]) != "not-comparable"]
+    same_test = [row for row in (*ROWS, ELO_ROW) if verdicts.get(ROW_CLAIMS[row[0]]) != "not-comparable"]
     lower = 0
     for _, claim_id, own_ids, test_ids in same_test:
         said = story.data.figure(claim_id)
         later = [story.data.figure(i) for i in (*own_ids, *test_ids)]
         lower += bool(later) and all(f.value < said.value for f in later)
-    head = (tr(lang, ID, "title.every") if lower == len(same_test)
-            else tr(lang, ID, "title.some", lower=lower, n=len(same_test)))
-    other = [tr(lang, ID, f"row.{row[0]}") for row in rows if row not in same_test]
-    return head + tr(lang, ID, "title.other", names=locale(lang).comma.join(other)) if other else head
+    if lower == len(same_test):
+        return tr(lang, ID, "title.every")
+    return tr(lang, ID, "title.some", lower=lower, n=len(same_test))

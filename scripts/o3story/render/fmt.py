@@ -9,7 +9,7 @@ from typing import get_args
 
 from o3story.data.locale import locale
 from o3story.render.i18n import t
-from o3story.data.model import Dataset, Figure, Qualifier
+from o3story.data.model import Dataset, Figure, Qualifier, Source
 from o3story.data.placeholders import TOKEN
 
 # Characters that HTML or Markdown would act on; written as entities they stay text.
@@ -164,13 +164,13 @@ def bibtex(key: str, fields: dict[str, object], url: str) -> str:
     return f"@misc{{{key},\n" + ",\n".join(lines) + "\n}"
 
 
-def figure_day(fig: Figure, src, lang: str) -> str:
+def figure_day(fig: Figure, src: Source, lang: str) -> str:
     """A figure's date as shown: its date, or, when the figure's only date is the day its undated source
     was read (a model directory that gives no date for a price), that day said as such."""
     day = fig.date.isoformat()
     return t(lang, "date.read_on", date=day) if read_only(fig, src) else day
 
 
-def read_only(fig: Figure, src) -> bool:
+def read_only(fig: Figure, src: Source) -> bool:
     """The figure's date is only the day its source, which gives no date of its own, was read."""
     return src.published is None and fig.date == src.accessed

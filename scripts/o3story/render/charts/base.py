@@ -114,11 +114,6 @@ def _qualifier(fig: Figure, lang: str) -> str:
     return f" · {word}"
 
 
-def read_only(fig: Figure, story: Story) -> bool:
-    """The figure's date is only the day its undated source was read (fmt.read_only)."""
-    return fmt.read_only(fig, story.data.source(fig.source))
-
-
 def source_line(fig: Figure, story: Story, lang: str) -> str:
     """A tooltip's source: the publisher and the date of the figure, or the day an undated source was
     read (escaped)."""

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from o3story.render.fmt import level, number, value
+from o3story.render.fmt import level, number, read_only, value
 from o3story.data.locale import locale
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, read_only, source_line, sources_of, style, symbol, tr
+from .base import REFERENCE, Chart, base_layout, hover, log_axis, pareto, source_line, sources_of, style, symbol, tr
 
 ID = "codeforces-elo-price"
 # With a mouse at page width the chart zooms (o3-mini's efforts share one price, 94 Elo apart);
@@ -134,13 +134,18 @@ def point_label(p: Point, lang: str) -> str:
     return html.escape(f"{tr(lang, ID, f'model.{p.series}')} {v}")
 
 
+def undated(price: Figure, story: Story) -> bool:
+    """The price's record is dated only by the day its undated source was read (o1-mini's cut)."""
+    return read_only(price, story.data.source(price.source))
+
+
 def price_date(price: Figure, story: Story, lang: str) -> str:
-    day = price.date.isoformat()
-    return tr(lang, ID, "date.read", date=day) if read_only(price, story) else day
+    """A price's date in the cut's line; an undated one is said to be so (its source line gives the day it was read)."""
+    return tr(lang, ID, "date.read") if undated(price, story) else price.date.isoformat()
 
 
 def point_hover(p: Point, story: Story, lang: str) -> str:
-    key = "hover.price_read" if read_only(p.price, story) else "hover.price"
+    key = "hover.price_read" if undated(p.price, story) else "hover.price"
     head = html.escape(tr(lang, ID, key, price=value(p.price, lang), date=p.price.date.isoformat()))
     return f"{hover(p.elo, story, lang)}<br>{head}<br>{source_line(p.price, story, lang)}"
 

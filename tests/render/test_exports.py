@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from o3story.render import charts, datapackage, exports
+from o3story.render import charts, datapackage, exports, fmt
 from o3story.render.embed import png_size
 from o3story.render.charts.narrow import STATIC_NARROW_WIDTH
 from o3story.render.images import Images, find_browser
@@ -215,3 +215,20 @@ def test_a_picture_s_sources_are_listed_with_the_language_s_separator():
     names = ["OpenAI（YouTube）", "OpenAI", "ARC Prize Foundation"]
     assert exports.footer_lines("zh", "https://example.org/s/", names)[0] == "来源：OpenAI（YouTube）、OpenAI、ARC Prize Foundation"
     assert exports.footer_lines("en", "https://example.org/s/", names)[0] == "Source: OpenAI（YouTube）, OpenAI, ARC Prize Foundation"
+
+
+def test_a_chart_picture_is_dated_by_its_data(story):
+    """A download or card pasted into an article outlives the page it came from: its footer says how
+    current its data is (data/status.yaml's as_of), as an embed's credit does. Without a date (a caller
+    that gives none) the credit stands undated rather than guessed."""
+    from o3story.render import frame
+
+    day = story.data.status.as_of
+    for lang, said in (("zh", "数据截至 " + fmt.long_date(day, "zh")), ("en", "Data as of " + fmt.long_date(day, "en"))):
+        chart = charts.build("o3-vs-o1", story, lang)
+        for size in (None, frame.CARD):
+            fig = exports.image_figure(chart, "https://example.org/", size, day)
+            footer = next(a.text for a in fig.layout.annotations if a.name == "o3:footer").replace("<br>", "")
+            assert said in footer, (lang, size, footer[-160:])
+        undated = exports.footer_lines(lang, "https://example.org/", ["OpenAI"])[1]
+        assert said.split(" ")[0] not in undated, undated

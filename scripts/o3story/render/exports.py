@@ -144,16 +144,18 @@ def site_address(site_url: str) -> str:
     return site_url.split("://", 1)[-1].rstrip("/")
 
 
-def footer_lines(lang: str, site_url: str, publishers: list[str] | None) -> list[str]:
-    """The footer band's text: a chart's sources, then "Chart:" site, address and licence; a page's
-    title card (no publishers): the address and the licence (the site's name is on the card)."""
+def footer_lines(lang: str, site_url: str, publishers: list[str] | None, as_of=None) -> list[str]:
+    """The footer band's text: a chart's sources, then "Chart:" site, address, the data's date (`as_of`,
+    data/status.yaml: a picture pasted into an article outlives the page it came from) and licence; a
+    page's title card (no publishers): the address and the licence (the site's name is on the card)."""
     if not publishers:
         return [t(lang, "image.page", url=site_address(site_url), licence=LICENCE)]
+    credit = dict(site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)
     return [t(lang, "image.sources", sources=locale(lang).list.join(publishers)),
-            t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
+            t(lang, "image.credit_dated", date=fmt.long_date(as_of, lang), **credit) if as_of else t(lang, "image.credit", **credit)]
 
 
-def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = None) -> go.Figure:
+def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = None, as_of=None) -> go.Figure:
     """The chart as a standalone picture (a download, or a social card at `frame.CARD`): no buttons,
     the title on top, a footer band with its sources, the site and the licence, light theme. The
     download (no `size`) is 16:9, as wide as its content needs (`download_size`)."""
@@ -162,7 +164,7 @@ def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = Non
     hints = getattr(charts.CHARTS.get(chart.id), "CARD", None) if size is not None and size.height else None
     if hints:
         figure = card_figure(figure, hints)
-    footer = footer_lines(chart.lang, site_url, publishers)
+    footer = footer_lines(chart.lang, site_url, publishers, as_of)
     if chart.keys and not (hints and hints.get("drop_notes") and not hints.get("keep_keys")):  # the marks' texts travel with the picture
         footer = [f"{MARKS[i % len(MARKS)]} {k}" for i, k in enumerate(chart.keys)] + footer
     if size is None:
@@ -291,7 +293,7 @@ def chart_files(story: Story, charts_by_lang: dict[str, Chart], site_url: str, v
     thumbnails: dict[str, tuple[int, int]] = {}
     if images is not None and images.available:
         for lang, chart in charts_by_lang.items():
-            pictures = chart_images(chart, site_url, images)
+            pictures = chart_images(chart, site_url, images, story.data.status.as_of)
             files.update(pictures)
             thumbnails[lang] = png_size(pictures[f"chart.{lang}.png"])
     for lang, chart in charts_by_lang.items():
@@ -305,22 +307,22 @@ def chart_files(story: Story, charts_by_lang: dict[str, Chart], site_url: str, v
     return files
 
 
-def chart_images(chart: Chart, site_url: str, images) -> dict[str, bytes]:
+def chart_images(chart: Chart, site_url: str, images, as_of=None) -> dict[str, bytes]:
     """One language's pictures of a chart by file name: the download (PNG, SVG), the social card, the
     facade (wide and narrow SVG) and the gallery's picture. Framing them costs more than the rest of the
     chart's files: a build reuses them while what they show is unchanged (`images.reuse`, keyed by the
     chart's content)."""
     lang = chart.lang
-    content = [chart.id, lang, site_url, chart.title, list(chart.keys), [s.publisher_in(lang) for s in chart.sources],
+    content = [chart.id, lang, site_url, as_of.isoformat() if as_of else None, chart.title, list(chart.keys), [s.publisher_in(lang) for s in chart.sources],
                chart.figure.to_json(), json.dumps(chart.narrow.figure, sort_keys=True, default=str) if chart.narrow is not None else None]
 
     def make() -> dict[str, bytes]:
         files = {}
-        fig = image_figure(chart, site_url)
+        fig = image_figure(chart, site_url, as_of=as_of)
         for kind in IMAGE_FORMATS:
             files[f"chart.{lang}.{kind}"] = images.render(fig, kind, scale=frame.DOWNLOAD.scale)
         # the social card (og:image of the chart's page, and of the story pages it is the key chart of)
-        files[card_name(lang)] = images.render(image_figure(chart, site_url, frame.CARD), "png", scale=frame.CARD.scale)
+        files[card_name(lang)] = images.render(image_figure(chart, site_url, frame.CARD, as_of), "png", scale=frame.CARD.scale)
         files[f"static.{lang}.svg"] = images.render(static_figure(chart, narrow=False), "svg")
         # the charts gallery's picture of it: the same facade as a raster, one pixel per layout pixel
         # (sharp at half size on a 2x screen); a browser decodes it off the main thread, where

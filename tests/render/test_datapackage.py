@@ -273,3 +273,18 @@ def test_methods_page_says_how_to_download_cite_and_reuse(site, page):
     assert desc["citation"][lang]["text"] in text and desc["citation"][lang]["bibtex"] in text
     for table in datapackage.TABLES:
         assert f'href="../{"../" if lang == "en" else ""}data/{table.name}.csv"' in site.html(page)
+
+
+def test_every_model_a_figure_names_is_in_models_csv_with_its_names_as_shown(package_path, story):
+    """figures.model is an id in models.csv (a declared foreign key, which frictionless checks above), and
+    each row gives the name as the pages show it in both languages: a reader of figures.csv can look up
+    "human panel" (人类测试组) without data/models.yaml, which the site does not publish."""
+    desc = json.loads(package_path.read_text(encoding="utf-8"))
+    figures = next(r for r in desc["resources"] if r["name"] == "figures")
+    assert {"fields": ["model"], "reference": {"resource": "models", "fields": ["id"]}} in figures["schema"]["foreignKeys"]
+    with open(package_path.parent / "models.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = {r["id"]: r for r in csv.DictReader(fh)}
+    assert {f.model for f in story.data.figures} <= set(rows)
+    assert rows["human panel"]["label_zh"] == story.data.model_label("human panel", "zh") != "human panel"
+    assert rows["o3-2025-04-16"]["stage"] == "released" and rows["o3-2025-04-16"]["definition_en"]
+    assert "data/models.yaml" not in json.dumps(figures)

@@ -232,3 +232,32 @@ def test_a_chart_picture_is_dated_by_its_data(story):
             assert said in footer, (lang, size, footer[-160:])
         undated = exports.footer_lines(lang, "https://example.org/", ["OpenAI"])[1]
         assert said.split(" ")[0] not in undated, undated
+
+
+def test_a_download_of_a_chart_with_views_names_the_views_it_does_not_show(story):
+    """A download draws the chart's first view; a print reader cannot press its buttons. The refusal chart's
+    title speaks of both of OpenAI's documents, and its picture shows the paper's: its footer names the
+    other view, the o3-mini card, as it stands on the chart's page. A chart without views adds nothing."""
+    for lang in ("zh", "en"):
+        chart = charts.build("refusal-vs-overrefusal", story, lang)
+        (_, other), = charts.views(chart)[1:]
+        fig = exports.image_figure(chart, "https://example.org/")
+        footer = next(a.text for a in fig.layout.annotations if a.name == "o3:footer").replace("<br>", "")
+        assert other in footer, (lang, footer[:200])
+        plain = exports.image_figure(charts.build("o3-vs-o1", story, lang), "https://example.org/")
+        words = "另有一个视图" if lang == "zh" else "another view"
+        assert words not in next(a.text for a in plain.layout.annotations if a.name == "o3:footer")
+
+
+def test_a_chart_s_csv_names_models_and_metrics_as_the_chart_does(story):
+    """Redrawing a chart from its data.csv alone (in Datawrapper, a spreadsheet) needs the names it shows,
+    not only the ids: each row gives its model's and its metric's names in both languages, as the data
+    package's models.csv and metrics.csv do."""
+    chart = charts.build("arc-agi-cost", story, "zh")
+    rows = list(csv.DictReader(io.StringIO(exports.csv_text(chart, story).lstrip("\ufeff"))))
+    assert len(rows) == len(chart.figures)
+    for row in rows:
+        for lang in ("zh", "en"):
+            assert row[f"model_{lang}"] == story.data.model_label(row["model"], lang)
+            assert row[f"metric_{lang}"] == story.data.metric(row["metric"]).name[lang]
+    assert {"人类测试组", "human panel"} <= {r["model_zh"] for r in rows} | {r["model_en"] for r in rows}

@@ -145,7 +145,7 @@ FIGURES = Table(
     lambda d: d.figures,
     [
         _id("record"),
-        Col("model", "string", "Model", "The model (or reference point, e.g. a human panel) the value belongs to: one name per model version, from the list in data/models.yaml (o3-preview: the December 2024 preview; o3-2025-04-16: the o3 released on 2025-04-16).",
+        Col("model", "string", "Model", "The model (or reference point, e.g. a human panel) the value belongs to: one name per model version, an id in models.csv, which gives its name as the pages show it in both languages (o3-preview: the December 2024 preview; o3-2025-04-16: the o3 released on 2025-04-16).",
             lambda f: f.model, required=True),
         Col("metric", "string", "Metric", "What is measured: an id in metrics.csv.", lambda f: f.metric, required=True),
         Col("effort", "string", "Reasoning effort", "Setting: the reasoning effort, where the source names one.", _setting("effort"),
@@ -192,7 +192,7 @@ FIGURES = Table(
             "(a revised source can be later than its first publication).", lambda f: f.date, required=True),
         *_worded("notes", "Notes", NOTES),
     ],
-    [("source", "sources", "id"), ("metric", "metrics", "id")],
+    [("source", "sources", "id"), ("metric", "metrics", "id"), ("model", "models", "id")],
 )
 
 SOURCES = Table(
@@ -234,6 +234,42 @@ METRICS = Table(
         Col("higher_is_better", "boolean", "Higher is better", "true when a higher value is better.", lambda m: m.higher_is_better,
             required=True),
         *_both("description", "Description", "What the metric measures."),
+    ],
+)
+
+@dataclass(frozen=True)
+class ModelRow:
+    """A name figures.model may hold (data/models.yaml), as the pages show it, with the glossary's
+    explanation where the name has an entry."""
+
+    id: str
+    kind: str
+    stage: str | None
+    label: dict
+    definition: dict | None
+
+
+def _models(data: Dataset) -> list[ModelRow]:
+    terms = {g.id: g for g in data.glossary}
+    return [ModelRow(m.name, m.kind, m.stage, {lang: data.model_label(m.name, lang) for lang in LANGS},
+                     terms[m.term].definition if m.term in terms else None) for m in data.models]
+
+
+MODELS = Table(
+    "models", "Models",
+    "The names figures.model may hold: one row per model version or reference point (a human panel, a prize "
+    "target), one row per record of data/models.yaml, with its name as the pages show it in each language.",
+    _models,
+    [
+        Col("id", "string", "ID", "The name as figures.model holds it (as its sources name it); unique.", lambda r: r.id,
+            required=True),
+        Col("kind", "string", "Kind", "model, or reference (a point of comparison that is not a model: a human panel, a "
+            "prize target, a budget rule).", lambda r: r.kind, required=True, enum=_enum(model.ModelKind)),
+        Col("stage", "string", "Stage", "For a model of the story: preview (the o3 shown in December 2024), released (a "
+            "model as released) or checkpoint (an early checkpoint).", lambda r: r.stage,
+            enum=_enum(model.ModelName.model_fields["stage"].annotation)),
+        *_both("label", "Name as shown", "How the pages name it.", required=True),
+        *_both("definition", "Explanation", "The glossary's explanation of the name, where it has an entry."),
     ],
 )
 
@@ -447,7 +483,7 @@ CLAIM_HISTORY = Table(
     [("claim", "claims", "id")],
 )
 
-TABLES = (FIGURES, CLAIMS, CLAIM_HISTORY, SOURCES, METRICS, FACTCHECKS, TIMELINE, UNLINKED)
+TABLES = (FIGURES, CLAIMS, CLAIM_HISTORY, SOURCES, METRICS, MODELS, FACTCHECKS, TIMELINE, UNLINKED)
 
 
 def _col(table: Table, name: str) -> Col:
@@ -464,6 +500,11 @@ CHART_CSV_COLS = {
                  required=True),
     "figure_id": Col("figure_id", "string", "Figure", "The record the row's value is: its id in the data package's "
                      "figures.csv; the methods page shows it at #fig-<id>.", _written_by_exports, required=True),
+    # the names the chart shows, beside the ids, so that the chart can be redrawn from this file alone
+    **{f"model_{lang}": Col(f"model_{lang}", "string", f"Model as shown ({NAMES[lang]})", f"The model as the chart names it "
+                            f"(models.csv's label_{lang}). In {NAMES[lang]}.", _written_by_exports, required=True) for lang in LANGS},
+    **{f"metric_{lang}": Col(f"metric_{lang}", "string", f"Metric as shown ({NAMES[lang]})", f"The metric's name (metrics.csv's "
+                             f"name_{lang}). In {NAMES[lang]}.", _written_by_exports, required=True) for lang in LANGS},
     "source_id": replace(_col(FIGURES, "source"), name="source_id"),
     **{f"source_{name}": replace(_col(SOURCES, name), name=f"source_{name}", title=title)
        for name, title in (("title", "Source's title"), ("publisher", "Source's publisher"), ("url", "Source's URL"))},

@@ -39,7 +39,7 @@ QUOTED_LICENCE = {"name": "LicenseRef-quoted-source",
 ROW_LICENCE = f"{LICENCE}, except quote (the source's own terms)"  # data.csv's licence column
 QUOTE_RIGHTS = "Quoted material: remains the source's (see the row's source); not under CC BY 4.0."
 CSV_COLUMNS = [
-    "chart", "figure_id", "model", "metric", "effort", "compute", "samples", "split", "aggregation", "scaffold",
+    "chart", "figure_id", "model", "metric", *[f"model_{lang}" for lang in LANGS], *[f"metric_{lang}" for lang in LANGS], "effort", "compute", "samples", "split", "aggregation", "scaffold",
     "pricing", "value", "unit", "qualifier", "claim", "confidence", "formula", "uncertainty", "date",
     "source_id", "source_title", "source_publisher", "source_url", "quote", "locator", *[f"notes_{lang}" for lang in LANGS], "licence",
 ]
@@ -80,7 +80,8 @@ def csv_text(chart: Chart, story: Story) -> str:
     for f in chart.figures:
         src = story.data.source(f.source)
         s = f.setting
-        row = [chart.id, f.id, f.model, f.metric, s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
+        row = [chart.id, f.id, f.model, f.metric, *[story.data.model_label(f.model, lang) for lang in LANGS],
+               *[story.data.metric(f.metric).name[lang] for lang in LANGS], s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
                s.pricing, f.value, f.unit, f.qualifier, "true" if f.claim else "false", f.confidence, f.formula_in("en"),
                f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator,
                *[plain_words(f.notes[lang], lang, story.data) if f.notes else None for lang in LANGS], ROW_LICENCE]
@@ -165,6 +166,9 @@ def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = Non
     if hints:
         figure = card_figure(figure, hints)
     footer = footer_lines(chart.lang, site_url, publishers, as_of)
+    others = [label for _, label in chart_views(chart)[1:]]
+    if others and size is None:  # a download shows the first view: its reader learns what else the page draws
+        footer = [t(chart.lang, "image.views", views=locale(chart.lang).list.join(others))] + footer
     if chart.keys and not (hints and hints.get("drop_notes") and not hints.get("keep_keys")):  # the marks' texts travel with the picture
         footer = [f"{MARKS[i % len(MARKS)]} {k}" for i, k in enumerate(chart.keys)] + footer
     if size is None:

@@ -32,6 +32,12 @@ def test_wrap_keeps_a_number_with_its_unit():
     assert wrap("aaaa 7 seconds", "en", 7) == "aaaa 7<br>seconds"  # a word, not a unit: breaks as any
 
 
+def test_wrap_keeps_the_licence_s_name_on_one_line():
+    # a download's credit line, longer once it gave the data's date, broke into "CC BY" and "4.0"
+    assert wrap("Data as of 7 December 2026 · CC BY 4.0", "en", 34) == "Data as of 7 December 2026 ·<br>CC BY 4.0"
+    assert wrap("数据截至 2026 年 12 月 7 日 · CC BY 4.0", "zh", 30).endswith("<br>CC BY 4.0")
+
+
 def test_a_chart_in_latin_letters_names_no_chinese_font():
     """Where none of its Latin fonts is installed (the machine that draws the images), a Chinese font
     would draw an English chart's curly quotes and middle dots full-width; Chinese names one."""

@@ -266,7 +266,8 @@ def log_axis(lo: float, hi: float, lang: str) -> dict:
 CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+|\\s+")
 GLUE = "\ue000"  # a space wrap() may not break at, as wide as one (a private-use character, never in data)
-_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:s|ms)\b)")
+# a number and its unit ("7.7 s"), and a licence's name ("CC BY 4.0"), stay on one line
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:s|ms)\b)|(?<=\bCC) (?=BY\b)|(?<=\bCC BY) (?=\d)")
 
 
 def text_width(text: str) -> int:
@@ -283,7 +284,7 @@ def wrap(text: str, lang: str, width: int = 44) -> str:
     closing punctuation stays on the line it closes."""
     lines: list[str] = []
     cur = ""
-    text = _UNIT_SPACE.sub(GLUE, text)  # a number and its unit stay on one line ("7.7 s")
+    text = _UNIT_SPACE.sub(GLUE, text)
     for tok in _TOKEN.findall(text):
         if tok.isspace():
             cur += " " if cur and not cur.endswith(" ") else ""

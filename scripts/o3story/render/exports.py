@@ -151,9 +151,9 @@ def footer_lines(lang: str, site_url: str, publishers: list[str] | None, as_of=N
     page's title card (no publishers): the address and the licence (the site's name is on the card)."""
     if not publishers:
         return [t(lang, "image.page", url=site_address(site_url), licence=LICENCE)]
-    credit = dict(site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)
-    return [t(lang, "image.sources", sources=locale(lang).list.join(publishers)),
-            t(lang, "image.credit_dated", date=fmt.long_date(as_of, lang), **credit) if as_of else t(lang, "image.credit", **credit)]
+    dated = [t(lang, "image.asof", date=fmt.long_date(as_of, lang))] if as_of else []  # its own line: never split
+    return [t(lang, "image.sources", sources=locale(lang).list.join(publishers)), *dated,
+            t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
 
 
 def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = None, as_of=None) -> go.Figure:

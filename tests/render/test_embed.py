@@ -165,3 +165,29 @@ def test_with_the_host_script_an_auto_frame_takes_the_page_s_background(theme_ho
         page.emulate_media(color_scheme=other)
         inner.wait_for_function("t => document.documentElement.dataset.theme === t", arg=other, timeout=5_000)
     ctx.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_in_a_frame_shorter_than_its_content_the_link_back_and_credit_stay_in_view(site, browser, lang):
+    """Pasted without its second line into a slot narrower than the screen, a frame keeps the height the
+    snippet gives it for the screen's width: a 320 px sidebar on a 1280 px screen held o3-mini-latency's
+    913 px of content in 718 px, and the link back and the credit were below the frame's foot. They
+    stay in view over what scrolls, at the top of the content as at its end; in a frame that fits, they
+    stand where they are."""
+    ctx = browser.new_context(viewport={"width": 320, "height": 560})
+    page = ctx.new_page()
+    page.goto(f"{site.url}embed/o3-mini-latency/?lang={lang}", wait_until="load")
+    assert page.evaluate("document.documentElement.scrollHeight") > 560 + 100  # the content does not fit
+    section = f'.o3-embed__chart[data-lang="{lang}"]'
+    for where in ("top", "end"):
+        if where == "end":
+            page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        for part in (".o3-embed__back a", ".o3-embed__asof"):
+            box = page.locator(f"{section} {part}").bounding_box()
+            assert box and 0 <= box["y"] and box["y"] + box["height"] <= 560, (where, part, box)
+    page.set_viewport_size({"width": 320, "height": 4000})  # a frame that fits: the foot is the last thing
+    foot = page.locator(f"{section} .o3-embed__foot").bounding_box()
+    last = page.evaluate(f"""() => Math.max(...[...document.querySelectorAll('{section} > :not(footer)')]
+        .map(e => e.getBoundingClientRect().bottom))""")
+    assert foot["y"] >= last - 1, (foot, last)
+    ctx.close()

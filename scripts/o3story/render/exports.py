@@ -7,6 +7,7 @@ them under <site>/charts/<id>/ (one set shared by both languages' pages).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import copy
 import csv
@@ -39,7 +40,8 @@ QUOTED_LICENCE = {"name": "LicenseRef-quoted-source",
 ROW_LICENCE = f"{LICENCE}, except quote (the source's own terms)"  # data.csv's licence column
 QUOTE_RIGHTS = "Quoted material: remains the source's (see the row's source); not under CC BY 4.0."
 CSV_COLUMNS = [
-    "chart", "figure_id", "model", "metric", *[f"model_{lang}" for lang in LANGS], *[f"metric_{lang}" for lang in LANGS], "effort", "compute", "samples", "split", "aggregation", "scaffold",
+    "chart", "figure_id", "model", "metric", *[f"model_{lang}" for lang in LANGS], *[f"metric_{lang}" for lang in LANGS],
+    "effort", "compute", "samples", "split", "aggregation", "scaffold",
     "pricing", "value", "unit", "qualifier", "claim", "confidence", "formula", "uncertainty", "date",
     "source_id", "source_title", "source_publisher", "source_url", "quote", "locator", *[f"notes_{lang}" for lang in LANGS], "licence",
 ]
@@ -80,8 +82,9 @@ def csv_text(chart: Chart, story: Story) -> str:
     for f in chart.figures:
         src = story.data.source(f.source)
         s = f.setting
+        metric = story.data.metric(f.metric)
         row = [chart.id, f.id, f.model, f.metric, *[story.data.model_label(f.model, lang) for lang in LANGS],
-               *[story.data.metric(f.metric).name[lang] for lang in LANGS], s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
+               *[metric.name[lang] for lang in LANGS], s.effort, s.compute, s.samples, s.split, s.aggregation, s.scaffold,
                s.pricing, f.value, f.unit, f.qualifier, "true" if f.claim else "false", f.confidence, f.formula_in("en"),
                f.uncertainty, f.date.isoformat(), src.id, src.title, src.publisher, src.url, f.quote, f.locator,
                *[plain_words(f.notes[lang], lang, story.data) if f.notes else None for lang in LANGS], ROW_LICENCE]
@@ -145,7 +148,7 @@ def site_address(site_url: str) -> str:
     return site_url.split("://", 1)[-1].rstrip("/")
 
 
-def footer_lines(lang: str, site_url: str, publishers: list[str] | None, as_of=None) -> list[str]:
+def footer_lines(lang: str, site_url: str, publishers: list[str] | None, as_of: date | None = None) -> list[str]:
     """The footer band's text: a chart's sources, then "Chart:" site, address, the data's date (`as_of`,
     data/status.yaml: a picture pasted into an article outlives the page it came from) and licence; a
     page's title card (no publishers): the address and the licence (the site's name is on the card)."""
@@ -156,7 +159,7 @@ def footer_lines(lang: str, site_url: str, publishers: list[str] | None, as_of=N
             t(lang, "image.credit", site=t(lang, "site.name"), url=site_address(site_url), licence=LICENCE)]
 
 
-def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = None, as_of=None) -> go.Figure:
+def image_figure(chart: Chart, site_url: str = "", size: frame.Size | None = None, as_of: date | None = None) -> go.Figure:
     """The chart as a standalone picture (a download, or a social card at `frame.CARD`): no buttons,
     the title on top, a footer band with its sources, the site and the licence, light theme. The
     download (no `size`) is 16:9, as wide as its content needs (`download_size`)."""
@@ -311,7 +314,7 @@ def chart_files(story: Story, charts_by_lang: dict[str, Chart], site_url: str, v
     return files
 
 
-def chart_images(chart: Chart, site_url: str, images, as_of=None) -> dict[str, bytes]:
+def chart_images(chart: Chart, site_url: str, images, as_of: date | None = None) -> dict[str, bytes]:
     """One language's pictures of a chart by file name: the download (PNG, SVG), the social card, the
     facade (wide and narrow SVG) and the gallery's picture. Framing them costs more than the rest of the
     chart's files: a build reuses them while what they show is unchanged (`images.reuse`, keyed by the

@@ -33,7 +33,7 @@ def test_wrap_keeps_a_number_with_its_unit():
 
 
 def test_wrap_keeps_the_licence_s_name_on_one_line():
-    # a download's credit line, longer once it gave the data's date, broke into "CC BY" and "4.0"
+    # a download's credit line broke into "CC BY" and "4.0" (when it also carried the data's date)
     assert wrap("Data as of 7 December 2026 · CC BY 4.0", "en", 34) == "Data as of 7 December 2026 ·<br>CC BY 4.0"
     assert wrap("数据截至 2026 年 12 月 7 日 · CC BY 4.0", "zh", 30).endswith("<br>CC BY 4.0")
 

@@ -267,7 +267,7 @@ CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
 _TOKEN = re.compile(f"[{CJK}]|[^\\s{CJK}]+|\\s+")
 GLUE = "\ue000"  # a space wrap() may not break at, as wide as one (a private-use character, never in data)
 # a number and its unit ("7.7 s"), and a licence's name ("CC BY 4.0"), stay on one line
-_UNIT_SPACE = re.compile(r"(?<=\d) (?=(?:s|ms)\b)|(?<=\bCC) (?=BY\b)|(?<=\bCC BY) (?=\d)")
+_NO_BREAK = re.compile(r"(?<=\d) (?=(?:s|ms)\b)|(?<=\bCC) (?=BY\b)|(?<=\bCC BY) (?=\d)")
 
 
 def text_width(text: str) -> int:
@@ -284,7 +284,7 @@ def wrap(text: str, lang: str, width: int = 44) -> str:
     closing punctuation stays on the line it closes."""
     lines: list[str] = []
     cur = ""
-    text = _UNIT_SPACE.sub(GLUE, text)
+    text = _NO_BREAK.sub(GLUE, text)
     for tok in _TOKEN.findall(text):
         if tok.isspace():
             cur += " " if cur and not cur.endswith(" ") else ""

@@ -108,3 +108,26 @@ def test_before_you_quote_box_on_the_overview_o3_and_arc_pages(site, story, page
         assert f'id="caveat-{c.id}"' in box
         assert c.quote in box  # the source's own words
         assert story.data.source(c.source).url in box
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_model_s_page_shows_its_own_status_and_a_wrong_name_is_an_error(story, lang):
+    """`{{ status MODEL }}` on a model's page: only that model's dated steps; a name that is not in
+    data/status.yaml stops the build with the names it has."""
+    models = [m.model for m in story.data.status.models]
+    whole = html.unescape(render("{{ status }}", lang, story, ""))
+    assert all(f"<strong>{m}</strong>" in whole for m in models)
+    one = html.unescape(render("{{ status o3-mini }}", lang, story, ""))
+    assert [m for m in models if f"<strong>{m}</strong>" in one] == ["o3-mini"]
+    with pytest.raises(ValueError, match=r"no model o4-mini in data/status\.yaml \(it has o3-preview"):
+        render("{{ status o4-mini }}", lang, story, "")
+
+
+def test_the_o3_and_o3_mini_pages_say_where_their_model_stands():
+    """The released o3 leaves OpenAI's API on a date the overview's box gives: its own page, and
+    o3-mini's, say where each stands too (a reader landing there from a search had no word of it)."""
+    from conftest import ROOT
+
+    for name, model in (("o3", "o3-2025-04-16"), ("o3-mini", "o3-mini")):
+        for lang in ("zh", "en"):
+            assert f"{{{{ status {model} }}}}" in (ROOT / "docs" / f"{name}.{lang}.md").read_text(encoding="utf-8")

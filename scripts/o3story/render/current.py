@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from o3story.data.model import Event
 from o3story.render import templating
-from o3story.render.fmt import long_date
+from o3story.render.fmt import PlaceholderError, long_date
 from o3story.render.i18n import t
 from o3story.render.context import TIMELINE, PageContext
-
 
 
 def upcoming(r: PageContext, ev: Event) -> bool:
@@ -23,12 +22,20 @@ def event_text(r: PageContext, ev: Event) -> str:
 
 
 def status(r: PageContext, args: list[str]) -> str:
+    """The dated status box: every model's story (the overview), or only the models named
+    (`{{ status o3-2025-04-16 }}` on a model's own page)."""
     data, lang = r.story.data, r.lang
     if data.status is None:
         return ""
+    known = [m.model for m in data.status.models]
+    unknown = [a for a in args if a not in known]
+    if unknown:
+        raise PlaceholderError(f"status: no model {', '.join(unknown)} in data/status.yaml (it has {', '.join(known)})")
     by_id = {ev.id: ev for ev in data.events}
     models = []
     for m in data.status.models:
+        if args and m.model not in args:
+            continue
         lines = sorted(((by_id[line.event], line) for line in m.lines), key=lambda pair: pair[0].date)
         models.append({
             "model": m.model, "what": m.what[lang],

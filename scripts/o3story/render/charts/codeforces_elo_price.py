@@ -241,7 +241,7 @@ def build(story: Story, lang: str) -> Chart:
             lang, ID, "description",
             mini_price=value(story.data.figure(O3_MINI_PRICE), lang),
             low=v("o3-mini.codeforces-elo.low.system-card-v1"), medium=v("o3-mini.codeforces-elo.medium.system-card-v1"),
-            high=v("o3-mini.codeforces-elo.high.system-card-v1"),
+            high=v("o3-mini.codeforces-elo.high.system-card-v1"), high_page=value(story.data.figure(LAUNCH_PAGE), lang),
             o1=v("o1.codeforces-elo.system-card-v1"), o1_price=value(story.data.figure(O1_PRICE), lang),
             o3=v("o3-2025-04-16.codeforces-elo.high.launch-page"), o3_launch=value(by_id["o3-2025-04-16.codeforces-elo.high.launch-page"].price, lang),
             o3_later=value(o3_later.price, lang), o3_later_date=o3_later.price.date.isoformat(),

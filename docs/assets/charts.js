@@ -445,9 +445,24 @@
         el.closest(".o3-chart").dataset.highlight = id;
         var subplot = (trace.xaxis || "x") + (trace.yaxis || "y");
         window.Plotly.Fx.hover(el, [{ curveNumber: i, pointNumber: j }], subplot);
-        el.closest(".o3-chart").scrollIntoView({ block: "center" });
+        reveal(el);
       });
     });
+  }
+
+  // The linked point in view: the whole chart, centred, when it fits under the header; else (a tall
+  // chart on a phone) its tooltip, centred in the room under the header (centring the chart put a
+  // point near its top, and its tooltip, under the header).
+  function reveal(el) {
+    var figure = el.closest(".o3-chart"), header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0, room = window.innerHeight - top;
+    var tip = el.querySelector(".hoverlayer .hovertext");
+    if (figure.getBoundingClientRect().height <= room || !tip) {
+      figure.scrollIntoView({ block: "center" });
+      return;
+    }
+    var r = tip.getBoundingClientRect();
+    window.scrollBy(0, r.top - top - Math.max(0, (room - r.height) / 2));
   }
 
   function setPath(obj, path, value) {

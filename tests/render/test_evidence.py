@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, edit
 from o3story.data.story import load_story
-from o3story.render import evidence, glosses, templating
+from o3story.render import charts, evidence, glosses, templating
 from o3story.render.fmt import value
 from o3story.render.context import PageContext
 from o3story.render.pages import render
@@ -130,3 +130,22 @@ def test_the_script_builds_the_popover_from_text_only():
     """evidence.js sets every data string with textContent (or as an href), never as HTML."""
     js = (ROOT / "docs" / "assets" / "evidence.js").read_text(encoding="utf-8")
     assert "innerHTML" not in js and "insertAdjacentHTML" not in js and "document.write" not in js
+
+
+def test_a_point_link_goes_to_a_drawn_point_in_the_view_that_shows_it(story):
+    """"The point on its chart" is offered only for a record drawn as a point (its id in a trace's
+    customdata, which the chart's script hovers), and names the view that draws it when that is not the
+    chart's first. A line (the Grand Prize's 85%), a derived gap and an input price beside the output
+    prices drawn opened the chart with nothing marked; a system card's point opened the paper's view."""
+    ctx = PageContext(story, "en", "en/o3/")
+    for not_drawn in ("arc.grand-prize-target", "o3.swe-bench-verified.gain-over-o1", "o3.price-input.release-2025-04"):
+        assert not_drawn not in ctx.chart_of()
+        assert ctx.figure_target(not_drawn).startswith("../methods/#fig-")
+    card = ctx.figure_target("o3-mini.strongreject-goodness.system-card")
+    assert card == ("../charts/refusal-vs-overrefusal/?view-refusal-vs-overrefusal=card"
+                    "&point=o3-mini.strongreject-goodness.system-card#chart-refusal-vs-overrefusal")
+    # a chart that shows the point in its first view is preferred to one that needs another view
+    assert ctx.chart_of()["arc.o3-preview.semi-private.low-compute.cost-per-task.revised-2025-12"] == ("arc-repricing", None)
+    # a view named is one of the chart's own buttons
+    for chart_id, view in set(ctx.chart_of().values()):
+        assert view is None or view in {v for v, _ in charts.views(charts.build(chart_id, story, "en"))}

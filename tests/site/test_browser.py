@@ -3,7 +3,7 @@ the transcript (every page's clean load: test_every_page)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 
@@ -71,6 +71,22 @@ def test_search_finds_chinese_words_on_chinese_pages(site, tab):
     hrefs = search(page, "审慎对齐")
     assert any("/safety/" in h for h in hrefs), hrefs
     assert not any("/en/" in h for h in hrefs), "Chinese search must list Chinese pages only"
+
+
+@pytest.mark.parametrize("query", ["成本", "价格", "推理强度"])
+def test_a_chinese_word_is_searched_as_that_word(site, tab, query):
+    """Material split 成本 (cost) to 成 (its loop stopped a character short): results that held only 成绩
+    (score), and pages opened with every 成 highlighted. The site's build fixes the loop (search_fix.py):
+    every highlighted word in the results holds the query's first word, and a result opens with it."""
+    page, _, _ = visit(tab, site.url)
+    hrefs = search(page, query)
+    assert hrefs
+    marks = page.evaluate("() => [...document.querySelectorAll('.md-search-result mark')].map(m => m.textContent)")
+    words = {"成本": ["成本"], "价格": ["价格"], "推理强度": ["推理", "强度"]}[query]  # 推理强度: two words in the index
+    assert marks and all(any(m.startswith(w) for w in words) for m in marks), marks
+    # the page a result opens highlights those words (Material leaves h empty for some results)
+    highlighted = {parse_qs(urlparse(h).query, keep_blank_values=True).get("h", [""])[0] for h in hrefs}
+    assert highlighted - {""} and highlighted <= {""} | set(words), highlighted
 
 
 @pytest.mark.parametrize("root, query", [("en/", "XSTest"), ("", "XSTest"), ("en/", "LangFast"), ("", "LangFast")])
@@ -218,3 +234,35 @@ def test_the_fact_check_page_keeps_its_height_as_a_phone_scrolls_through_it(site
     last = page.evaluate("document.documentElement.scrollHeight")
     assert first > 8_000, first  # the whole page, timeline included
     assert abs(last - first) <= 50, (first, last)
+
+
+PHONE = dict(viewport={"width": 360, "height": 800}, has_touch=True, is_mobile=True)
+# Point links that once landed with the point and its tooltip above the screen or under the header (a
+# chart taller than a phone's screen, centred), and one in a view the chart does not draw first.
+LANDINGS = ["o3.price-output.release-2025-04", "arc.o3.high-compute.leaderboard-2025-04-16.cost-per-task",
+            "arc.human-panel.leaderboard-2025-04-16.score", "o3-mini.aime-2024.high.launch-page",
+            "o3-mini.strongreject-goodness.system-card"]
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_a_point_link_on_a_phone_lands_with_its_tooltip_in_view(site, tab, story, lang):
+    """A link to a point on its chart (a number's evidence, the methods page's records) opens the chart
+    with the point's tooltip, wholly on the screen under the header, in the view that draws it."""
+    from o3story.render.context import PageContext
+
+    ctx = PageContext(story, "en" if lang else "zh", lang + "transcript/")
+    page = tab(**PHONE)
+    found = {}
+    for fig_id in LANDINGS:
+        href = ctx.figure_target(fig_id)
+        assert "?" in href and f"point={fig_id}" in href, href  # a point on a chart, not the record
+        page.goto(urljoin(site.url + lang + "transcript/", href), wait_until="load")
+        page.wait_for_selector(f'.o3-chart[data-highlight="{fig_id}"]', timeout=20_000)
+        page.wait_for_timeout(200)
+        found[fig_id] = page.evaluate("""() => {
+            const tip = document.querySelector('.hoverlayer .hovertext').getBoundingClientRect();
+            return {top: Math.round(tip.top), bottom: Math.round(tip.bottom), header: Math.round(document.querySelector('.md-header').getBoundingClientRect().bottom),
+                    screen: innerHeight, url: location.search}; }""")
+    bad = {k: v for k, v in found.items() if not (v["header"] <= v["top"] and v["bottom"] <= v["screen"])}
+    assert not bad, bad
+    assert "view-refusal-vs-overrefusal=card" in found["o3-mini.strongreject-goodness.system-card"]["url"]

@@ -219,8 +219,9 @@ class PageContext:
         """A data text in which only {{ fig ID }} becomes markup; everything else is escaped."""
         return templating.join(self.parts(text))
 
-    def chart_of(self) -> dict[str, str]:
-        """Figure id -> the first chart that draws it (for links that land on the point)."""
+    def chart_of(self) -> dict[str, tuple[str, str | None]]:
+        """Figure id -> the first chart that draws it as a point, and the view that shows it (for links
+        that land on the point)."""
         if not hasattr(self, "_chart_of"):  # what the page depends on is this mapping, not every chart's data
             self._chart_of = deps.value(self.story, charts.chart_of, self.lang)
         return self._chart_of
@@ -231,9 +232,11 @@ class PageContext:
         return fig.id
 
     def figure_target(self, fig_id: str) -> str:
-        chart_id = self.chart_of().get(fig_id)
-        if chart_id:
-            return self.link(f"charts/{chart_id}/") + f"?point={fig_id}#chart-{chart_id}"
+        where = self.chart_of().get(fig_id)
+        if where:
+            chart_id, view = where
+            shown = f"view-{chart_id}={view}&" if view else ""  # the view that shows the point (charts.js)
+            return self.link(f"charts/{chart_id}/") + f"?{shown}point={fig_id}#chart-{chart_id}"
         return self.record_link(self.figure(fig_id))
 
     def marked(self, text: str, spans: list, lang: str) -> Markup:

@@ -29,7 +29,7 @@ from o3story.render.reuse import Reuse, image_cache, project_reuse
 from o3story.render.i18n import t
 from o3story.render.charts import ChartError
 from o3story.render.pages import PlaceholderError, chart_page, render, render_text, restore
-from o3story.site import linkcheck, publish, seo, trust, vendor
+from o3story.site import linkcheck, publish, search_fix, seo, trust, vendor
 
 CHARTS_INDEX = "charts/index.md"
 DATA_POLL_S = 0.1  # under `serve`: how often data/ and the package are looked at for edits
@@ -254,6 +254,7 @@ class Build:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(feed.atom(self.story, lang, site_url, repo_url))
         seo.split_search_index(site)
+        search_fix.fix_query_segmentation(site)  # a Chinese word typed is looked up whole
         vendor.write_assets(site)  # at the site root: both languages load the same cached files
         # Once per build, not once per language: a marker in the site says this data version is out.
         marker = site / ".o3story-published"

@@ -65,17 +65,59 @@ def build(chart_id: str, story, lang: str):
     return chart
 
 
-def chart_of(story, lang: str) -> dict[str, str]:
-    """Figure id -> the first chart that draws it (for links that land on the point)."""
-    out: dict[str, str] = {}
+def chart_of(story, lang: str) -> dict[str, tuple[str, str | None]]:
+    """Figure id -> where a link lands on its point: the first chart that draws it as a point (its id in
+    a trace's customdata, which charts.js hovers), one that shows it in its first view before one that
+    needs another, and the view that shows that point when it is not the view drawn first (else None). A figure a chart uses but does not draw as a point (a line, a
+    derived gap, an input price beside the output prices drawn) is not here: its links go to its record."""
+    out: dict[str, tuple[str, str | None]] = {}
     for chart_id in CHARTS:
         try:
-            drawn = build(chart_id, story, lang).figures
+            chart = build(chart_id, story, lang)
         except ChartError:
             continue  # not a link target; a page that shows this chart fails on its own
-        for f in drawn:
-            out.setdefault(f.id, chart_id)
+        for fig_id, view in points(chart):
+            if fig_id not in out or (out[fig_id][1] is not None and view is None):
+                out[fig_id] = (chart_id, view)  # a chart that shows it in its first view comes first
     return out
+
+
+def points(chart) -> list[tuple[str, str | None]]:
+    """The figure ids a chart draws as points, each with the view that shows it: None for the view
+    drawn first, else the name of the first view button that makes its trace visible. A point in no
+    view (a trace never shown) is left out."""
+    menus = chart.figure.layout.updatemenus or ()
+    buttons = list(menus[0].buttons or ()) if menus else []
+    first = (menus[0].active or 0) if menus else 0
+
+    def shown(i: int, trace, button) -> bool:
+        visible = trace.visible
+        if button is not None:
+            method, args = button.method, list(button.args or ())
+            restyle = args[0] if method in ("restyle", "update") and args else {}
+            traces = args[1] if method == "restyle" and len(args) > 1 else (args[2] if method == "update" and len(args) > 2 else None)
+            indices = list(range(len(chart.figure.data))) if traces is None else ([traces] if isinstance(traces, int) else list(traces))
+            v = (restyle or {}).get("visible")
+            if v is not None and i in indices:
+                visible = v[indices.index(i) % len(v)] if isinstance(v, (list, tuple)) else v
+        return visible is not False and visible != "legendonly"
+
+    # the first view's state: the figure as built, with the first button pressed when it has one
+    order = [first] + [k for k in range(len(buttons)) if k != first] if buttons else [None]
+    out: dict[str, str | None] = {}
+    for i, trace in enumerate(chart.figure.data):
+        ids = [w for cd in (trace.customdata if trace.customdata is not None else ()) for w in str(cd).split(" ") if w]
+        if not ids:
+            continue
+        for k in order:
+            button = buttons[k] if k is not None else None
+            if shown(i, trace, button):
+                view = None if k is None or k == first else button.name
+                for fig_id in ids:
+                    if fig_id not in out or (out[fig_id] is not None and view is None):
+                        out[fig_id] = view
+                break
+    return list(out.items())
 
 
 def finish(chart, hints: dict | None, zoom: bool = False):

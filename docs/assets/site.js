@@ -1,4 +1,5 @@
-/* Small site behaviours: copy the link to a transcript turn; keep the reader's place across languages. */
+/* Small site behaviours: copy the link to a transcript turn; keep the reader's place across languages;
+   search what is pasted. */
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -98,4 +99,12 @@
   window.addEventListener("hashchange", carry);
   window.addEventListener("popstate", carry);
   carry();
+
+  /* Search runs on what arrives without a key: the theme reads the box on key-up, but a paste from a
+     phone's menu, and some Chinese input methods committing a word, change it with no key released. */
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("input.md-search__input") || event.isComposing) return;
+    box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  });
 })();

@@ -89,6 +89,25 @@ def test_a_chinese_word_is_searched_as_that_word(site, tab, query):
     assert highlighted - {""} and highlighted <= {""} | set(words), highlighted
 
 
+def test_search_runs_on_text_that_arrives_without_a_key(site, tab):
+    """A paste from a phone's menu, or an input method committing a word, changes the box with no key
+    released; the theme searched only on key-up, and the box stayed at "type to start searching"."""
+    page, _, _ = visit(tab, site.url)
+    box = page.locator("input.md-search__input")
+    for _ in range(40):  # until the search worker has loaded its index (then one insert is enough)
+        box.focus()
+        box.select_text()
+        page.keyboard.insert_text("审慎对齐")
+        page.wait_for_timeout(250)
+        if page.locator(".md-search-result__item").count():
+            break
+    assert page.locator(".md-search-result__item").count()
+    box.select_text()
+    page.keyboard.insert_text("越狱")  # the index is loaded: this one insert, and no key, shows its results
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result mark')].some(m => m.textContent.startsWith('越狱'))",
+                           timeout=5_000)
+
+
 @pytest.mark.parametrize("root, query", [("en/", "XSTest"), ("", "XSTest"), ("en/", "LangFast"), ("", "LangFast")])
 def test_search_finds_the_figures_table_by_metric_source_or_model(site, tab, root, query):
     # the explorer's rows are kept out of the index, its filters' options are not (test_search_index.py)

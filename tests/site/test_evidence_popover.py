@@ -120,6 +120,14 @@ def test_tap_opens_it_on_a_phone(site, tab, lang, path):
     link.scroll_into_view_if_needed()
     link.tap()
     check_popover(page, link)
+    # each link a thumb's target (WCAG 2.5.8: 24 px), apart from the others (its lines may touch each other)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.o3-pop__links a')].map((a, i) =>
+        [...a.getClientRects()].map(r => ({i, top: r.top, bottom: r.bottom, left: r.left, right: r.right})))""")
+    rects = [r for link_rects in boxes for r in link_rects]
+    assert len(boxes) >= 2 and all(r["bottom"] - r["top"] >= 24 for r in rects), rects
+    overlap = [(a, b) for a in rects for b in rects if a["i"] < b["i"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+               and a["left"] < b["right"] and b["left"] < a["right"]]
+    assert not overlap, overlap
     page.locator("h1").first.tap()
     assert page.locator(".o3-pop").count() == 0
     assert not problems, problems

@@ -26,11 +26,13 @@ def site(tmp_path: Path) -> Path:
 def test_the_installed_worker_has_the_loop_and_the_fix_changes_only_it(site):
     (worker,) = (site / search_fix.WORKERS).glob("search.*.js")
     before = worker.read_text(encoding="utf-8")
-    assert len(search_fix.BUGGY.findall(before)) == 1 and not search_fix.FIXED.search(before)
+    for _, buggy, fixed, _ in search_fix.FIXES:
+        assert len(buggy.findall(before)) == 1 and not fixed.search(before)
     assert search_fix.fix_query_segmentation(site) == [worker]
     after = worker.read_text(encoding="utf-8")
-    assert len(search_fix.FIXED.findall(after)) == 1 and not search_fix.BUGGY.search(after)
-    assert len(after) == len(before) + 1  # one "=" added
+    for _, buggy, fixed, _ in search_fix.FIXES:
+        assert len(fixed.findall(after)) == 1 and not buggy.search(after)
+    assert len(after) == len(before) + 1 - 2  # one "=" added, one "-1" taken away
     # the source map beside it is not a worker
     assert (site / search_fix.WORKERS / (worker.name + ".map")).read_bytes() == (INSTALLED / (worker.name + ".map")).read_bytes()
 
@@ -46,6 +48,16 @@ def test_the_fix_is_idempotent(site):
 def test_a_changed_worker_stops_the_build_with_what_to_check(site):
     (worker,) = (site / search_fix.WORKERS).glob("search.*.js")
     worker.write_text("self.onmessage=()=>{}", encoding="utf-8")
-    with pytest.raises(search_fix.SearchWorkerChanged, match=r"search\..*\.js: Material's search worker .* \(0 found\)"):
+    with pytest.raises(search_fix.SearchWorkerChanged, match=r"search\..*\.js: Material's search worker no longer has the loop .* \(0 found\)"):
         search_fix.fix_query_segmentation(site)
+
+
+def test_a_worker_with_one_place_gone_stops_the_build_and_is_left_unwritten(site):
+    (worker,) = (site / search_fix.WORKERS).glob("search.*.js")
+    _, walk, _, _ = search_fix.FIXES[1]
+    text = walk.sub("0", worker.read_text(encoding="utf-8"))
+    worker.write_text(text, encoding="utf-8")
+    with pytest.raises(search_fix.SearchWorkerChanged, match=r"the walk to the last word .* \(0 found\)"):
+        search_fix.fix_query_segmentation(site)
+    assert worker.read_text(encoding="utf-8") == text  # not half-fixed
 

@@ -344,6 +344,24 @@ def images_shown(page, selector: str = "img.o3-chart__static") -> None:
         && [...document.querySelectorAll(sel)].every(i => i.complete && i.naturalWidth > 0)""", arg=selector)
 
 
+def record_figures(path: Path, results: dict, **dumps) -> None:
+    """Merge a test's figures into its JSON file under .cache/ (`json.dumps` options in `dumps`). Under a
+    lock, and by replacing the file whole: pytest-xdist's workers each run part of a module and write at
+    its end, and a worker once read the file while another had emptied it to write (run 93)."""
+    import fcntl
+    import json
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        old.update(results)
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as tmp:
+            tmp.write(json.dumps(old, indent=1, **dumps))
+        os.replace(tmp.name, path)
+
+
 @pytest.fixture(scope="session")
 def story():
     """The real data, loaded once (tests that need other data define their own `story`)."""

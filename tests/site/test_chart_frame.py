@@ -19,7 +19,6 @@ static image and the live chart alike. The figures of each case go to .cache/cha
 from __future__ import annotations
 
 import base64
-import json
 import re
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import pytest
 
 from chart_swipe import WATCH, swipe_check, swipe_failures
 from chart_text import measure_drawn, measure_facade, summary, text_failures
-from conftest import images_shown
+from conftest import images_shown, record_figures
 from o3story.render.charts import CHARTS
 
 pytestmark = pytest.mark.browser
@@ -53,10 +52,7 @@ RESULTS: dict[str, object] = {}
 @pytest.fixture(scope="module", autouse=True)
 def record():
     yield
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    old = json.loads(OUT.read_text()) if OUT.exists() else {}
-    old.update(RESULTS)
-    OUT.write_text(json.dumps(old, indent=1, sort_keys=True))
+    record_figures(OUT, RESULTS, sort_keys=True)
 
 
 @pytest.fixture(scope="module")

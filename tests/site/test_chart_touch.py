@@ -7,10 +7,11 @@ a visible reset; the others hold their axes. The figures of each case go to .cac
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from conftest import record_figures
 
 from chart_swipe import RANGES, swipe
 from o3story.render.charts import CHARTS
@@ -23,10 +24,7 @@ OUT = Path(__file__).resolve().parents[2] / ".cache" / "chart-touch.json"
 @pytest.fixture(scope="module", autouse=True)
 def record():
     yield
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    old = json.loads(OUT.read_text()) if OUT.exists() else {}
-    old.update(RESULTS)
-    OUT.write_text(json.dumps(old, indent=1, sort_keys=True))
+    record_figures(OUT, RESULTS, sort_keys=True)
 
 
 def url_of(site, chart_id: str, lang: str, where: str) -> str:

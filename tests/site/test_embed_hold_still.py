@@ -11,13 +11,12 @@ The figures of each case go to .cache/embed-hold-still.json."""
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import free_port, serve
+from conftest import free_port, record_figures, serve
 from o3story.render.charts import CHARTS
 
 pytestmark = pytest.mark.browser
@@ -77,10 +76,7 @@ def host(site, tmp_path_factory):
     assert f"127.0.0.1:{port}" not in site.url
     yield f"http://127.0.0.1:{port}/", embeds
     server.shutdown()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    old = json.loads(OUT.read_text()) if OUT.exists() else {}
-    old.update(RESULTS)
-    OUT.write_text(json.dumps(old, indent=1, sort_keys=True))
+    record_figures(OUT, RESULTS, sort_keys=True)
 
 
 @pytest.fixture(scope="module")

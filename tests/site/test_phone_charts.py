@@ -9,14 +9,13 @@ chart. The figures of each view are written to .cache/phone-charts.json for the 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
 from chart_text import SLACK, measure_drawn, measure_facade, summary, text_failures
-from conftest import draw_all_charts
+from conftest import draw_all_charts, record_figures
 from o3story.render.charts import CHARTS
 from o3story.render.i18n import t
 
@@ -41,10 +40,7 @@ def pages(browser):
     yield get
     for ctx, _, _ in made.values():
         ctx.close()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    old = json.loads(OUT.read_text()) if OUT.exists() else {}
-    old.update(RESULTS)
-    OUT.write_text(json.dumps(old, indent=1, sort_keys=True, ensure_ascii=False))
+    record_figures(OUT, RESULTS, sort_keys=True, ensure_ascii=False)
 
 
 def record(key: str, measured: dict) -> dict:

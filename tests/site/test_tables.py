@@ -4,10 +4,11 @@ names break only between their words (at a hyphen, after a dot). Figures go to .
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+
+from conftest import record_figures
 
 pytestmark = pytest.mark.browser
 
@@ -65,10 +66,7 @@ def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, width):
         bad = page.evaluate(MEASURE)
         if bad:
             found[path or "/"] = bad
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    old = json.loads(OUT.read_text()) if OUT.exists() else {}
-    old[str(width)] = found
-    OUT.write_text(json.dumps(old, indent=1, ensure_ascii=False))
+    record_figures(OUT, {str(width): found}, ensure_ascii=False)
     assert not found, found
 
 

@@ -68,8 +68,9 @@ def build(chart_id: str, story, lang: str):
 def chart_of(story, lang: str) -> dict[str, tuple[str, str | None]]:
     """Figure id -> where a link lands on its point: the first chart that draws it as a point (its id in
     a trace's customdata, which charts.js hovers), one that shows it in its first view before one that
-    needs another, and the view that shows that point when it is not the view drawn first (else None). A figure a chart uses but does not draw as a point (a line, a
-    derived gap, an input price beside the output prices drawn) is not here: its links go to its record."""
+    needs another, and the view that shows that point when it is not the view drawn first (else None).
+    A figure a chart uses but does not draw as a point (a line, a derived gap, an input price beside
+    the output prices drawn) is not here: its links go to its record."""
     out: dict[str, tuple[str, str | None]] = {}
     for chart_id in CHARTS:
         try:

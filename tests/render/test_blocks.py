@@ -45,3 +45,18 @@ def test_a_block_registered_twice_is_an_error(monkeypatch):
     registry.block("x")(lambda ctx, args: "")
     with pytest.raises(ValueError, match="'x' registered twice"):
         registry.block("x")(lambda ctx, args: "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_count_gives_the_sources_the_figures_cite_and_then_all_sources(story, lang):
+    """The methods page's first line: the sources behind the figures (28 of 39 on 2026-12-07; it said
+    "197 figures from 39 sources", counting sources that back only timeline rows and checks)."""
+    import html
+
+    from o3story.render.pages import render
+
+    cited = {f.source for f in story.data.figures}
+    assert len(cited) < len(story.data.sources)  # else this test checks the short form only
+    out = html.unescape(render("{{ count }}", lang, story, ""))
+    numbers = [int(n) for n in re.findall(r"\d+", out)]
+    assert numbers == [len(story.data.figures), len(cited), len(story.data.sources)], out

@@ -122,3 +122,17 @@ def test_primary_sources_come_first_in_each_panel(chart, story):
     for panel in chart_module.PANELS:
         kinds = [story.data.source(story.data.figure(ids[0]).source).kind for p, _, ids in chart_module.SERIES if p == panel]
         assert kinds == sorted(kinds, key=lambda k: k != "primary"), panel
+
+
+def test_the_o1_lines_say_they_are_majority_votes_and_o1_mini_s_that_it_is_third_party(chart, story):
+    """o1's AIME and GPQA lines are cons@64 (OpenAI's own table, in data/), o3-mini's points are not:
+    the line's label says so, on the picture and in the embed too (only the page's notes did), as the
+    o3-vs-o1 chart marks the same numbers. o1-mini's line is a third party's (a paper's table)."""
+    labels = {a.y: a.text for a in chart.figure.layout.annotations if a.x == -0.4}
+    for rid in ("o1.aime-2024", "o1.gpqa-diamond"):
+        ref = story.data.figure(rid)
+        assert labels[ref.value].endswith("· cons@64") and value(ref, chart.lang) in labels[ref.value], labels
+    mini = story.data.figure("o1-mini.aime-2024.olymmath")
+    assert mini.confidence == "stated-secondary"
+    assert "cons@" not in labels[mini.value]
+    assert labels[mini.value].endswith("(third party)" if chart.lang == "en" else "（第三方）"), labels

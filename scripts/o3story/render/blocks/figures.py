@@ -64,4 +64,9 @@ def confidence(ctx: PageContext, args: list[str]) -> Markup:
 
 @block("count")
 def count(ctx: PageContext, args: list[str]) -> Markup:
-    return templating.join([t(ctx.lang, "methods.figure_count", figures=len(ctx.story.data.figures), sources=len(ctx.story.data.sources))])
+    """How many figures, from how many sources; and how many sources in all (the rest back only the
+    timeline's rows and the checks)."""
+    data = ctx.story.data
+    cited = len({f.source for f in data.figures})
+    key = "methods.figure_count" if cited == len(data.sources) else "methods.figure_count_more"
+    return templating.join([t(ctx.lang, key, figures=len(data.figures), cited=cited, sources=len(data.sources))])

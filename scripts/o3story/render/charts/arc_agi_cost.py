@@ -96,14 +96,14 @@ def build(story: Story, lang: str) -> Chart:
         shift = LABEL_DROP.get(key)
         fig.add_trace(go.Scatter(
             x=[cost.value], y=[score.value], mode="markers" if shift else "markers+text", name=tr(lang, ID, f"legend.o3.{key}"),
-            text=None if shift else [point + GAP], textposition=DEC_TEXT.get(key, "middle left"),
+            text=None if shift else [point + GAP], textposition=DEC_TEXT.get(key, "middle left"), textfont=dict(size=11),
             marker=dict(size=14, color=color, symbol=sym if key == "semi" else "diamond-wide", line=dict(width=1, color="#000000")),
             hovertext=[hover(score, story, lang) + "<br>" + hover(cost, story, lang).split("<br>", 1)[1]], hoverinfo="text",
             legendgroup="dec", customdata=[f"{score.id} {cost.id}"],
         ))
         if shift:  # the same label, as an annotation: a point label cannot be nudged
             fig.add_annotation(x=math.log10(cost.value), y=score.value, xref="x", yref="y", text=point, showarrow=False,
-                               xanchor="right", yanchor="middle", xshift=-LABEL_GAP, yshift=-shift, name="o3:keep")
+                               xanchor="right", yanchor="middle", xshift=-LABEL_GAP, yshift=-shift, font=dict(size=11), name="o3:keep")
     arrows = []  # trace indices of the "cost not published" arrows: hidden once the runs are re-priced
     # One legend entry for the two arrows, which look alike: it names whose score is whose.
     high_name = tr(lang, ID, "legend.high", **{k: value(story.data.figure(sid), lang) for k, sid, _ in O3_HIGH})

@@ -207,6 +207,17 @@ def label(fig: Figure, lang: str) -> str:
     return html.escape(value(fig, lang))
 
 
+def majority_vote(story: Story, fig: Figure) -> Figure | None:
+    """The record that says `fig`'s number is a majority vote: the same model, metric and value, its
+    setting's aggregation a consensus over samples (cons@N). None when no record says so."""
+    for other in story.data.figures:
+        agg = (other.setting.aggregation or "") if other.setting else ""
+        if (other.id != fig.id and other.model == fig.model and other.metric == fig.metric
+                and other.value == fig.value and agg.startswith("cons@")):
+            return other
+    return None
+
+
 def sources_of(story: Story, figs: list[Figure]) -> tuple[Source, ...]:
     ids = list(dict.fromkeys(f.source for f in figs))
     return tuple(story.data.source(i) for i in ids)

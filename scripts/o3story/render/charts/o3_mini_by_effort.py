@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 from o3story.render.fmt import level, value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import ORANGE_ON_LIGHT, REFERENCE, SKY_BLUE_ON_LIGHT, Chart, base_layout, hover, pick, sources_of, symbol, tr
+from .base import ORANGE_ON_LIGHT, REFERENCE, SKY_BLUE_ON_LIGHT, Chart, base_layout, hover, majority_vote, pick, sources_of, symbol, tr
 
 ID = "o3-mini-by-effort"
 EFFORTS = ("low", "medium", "high")
@@ -57,6 +57,17 @@ def x_of(fig: Figure, source: str) -> float:
     return EFFORTS.index(fig.setting.effort) + SOURCE_STYLE[source][2]
 
 
+def ref_label(story: Story, ref: Figure, key: str, lang: str) -> str:
+    """A reference line's label: the model and its value, with how the value was scored where a record
+    says it is a majority vote (o1's AIME and GPQA, cons@64: o3-mini's points are not), as the o3-vs-o1
+    chart marks the same numbers."""
+    vote = majority_vote(story, ref)
+    if vote:
+        return tr(lang, ID, "ref.vote", model=story.data.model_label(ref.model, lang), v=value(ref, lang),
+                  aggregation=vote.setting.aggregation)
+    return tr(lang, ID, key, v=value(ref, lang))
+
+
 def build(story: Story, lang: str) -> Chart:
     fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06,
                         subplot_titles=[tr(lang, ID, f"panel.{p}") for p in PANELS])
@@ -98,7 +109,8 @@ def build(story: Story, lang: str) -> Chart:
         )
         fig.add_annotation(
             x=-0.4, y=ref.value, xref=f"x{col if col > 1 else ''}", yref="y", xanchor="left", yanchor="bottom",
-            text=html.escape(tr(lang, ID, key, v=value(ref, lang))), showarrow=False, font=dict(size=11),
+            text=html.escape(ref_label(story, ref, key, lang)), showarrow=False, font=dict(size=11),
+            name="o3:keep",  # a line's label, kept on the phone's plot too (its source or scoring said)
         )
     fig.update_layout(**base_layout(lang, height=480, margin=dict(l=60, r=15, t=30, b=20)))  # l: the axis title clear of the picture's edge in a Latin font too
     fig.update_xaxes(range=[-0.45, 2.6], tickvals=list(range(len(EFFORTS))),

@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 from o3story.render.fmt import value
 from o3story.data.model import Figure
 from o3story.data.story import Story
-from .base import Chart, base_layout, hover, label, pick, sources_of, style, tr
+from .base import Chart, base_layout, hover, label, majority_vote, pick, sources_of, style, tr
 
 ID = "o3-vs-o1"
 # (metric label key, baseline figure, o3 figure); FrontierMath's baseline is the previous best, not o1.
@@ -50,17 +50,6 @@ def _pattern(role: str) -> dict:
     if role == "o1-vote":  # a light cross-hatch over o1's colour: o1, scored another way
         return dict(shape=shape, fillmode="overlay", fgcolor="#ffffff", size=6, solidity=0.35)
     return dict(shape=shape)
-
-
-def majority_vote(story: Story, fig: Figure) -> Figure | None:
-    """The record that says `fig`'s number is a majority vote: the same model, metric and value, its
-    setting's aggregation a consensus over samples (cons@N). None when no record says so."""
-    for other in story.data.figures:
-        agg = (other.setting.aggregation or "") if other.setting else ""
-        if (other.id != fig.id and other.model == fig.model and other.metric == fig.metric
-                and other.value == fig.value and agg.startswith("cons@")):
-            return other
-    return None
 
 
 def role_of(story: Story, fig: Figure) -> str:

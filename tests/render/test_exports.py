@@ -263,3 +263,40 @@ def test_a_chart_s_csv_names_models_and_metrics_as_the_chart_does(story):
             assert row[f"model_{lang}"] == story.data.model_label(row["model"], lang)
             assert row[f"metric_{lang}"] == story.data.metric(row["metric"]).name[lang]
     assert {"人类测试组", "human panel"} <= {r["model_zh"] for r in rows} | {r["model_en"] for r in rows}
+
+
+# Two view buttons as plotly's SVG has them: the active one in plotly's fixed near-white, the other in
+# the facade's grey (exports.static_figure).
+BUTTONS = ('<g class="updatemenu-button" transform="translate(89,33)"><rect class="updatemenu-item-rect" x="0" y="0" '
+           'style="stroke: rgb(0, 0, 0); stroke-opacity: 0.35; fill: rgb(244, 250, 255); fill-opacity: 1;"/>'
+           '<text class="updatemenu-item-text" style="font-size: 12px; fill: rgb(31, 35, 40); fill-opacity: 1;">Paper</text></g>'
+           '<g class="updatemenu-button" transform="translate(192,33)"><rect class="updatemenu-item-rect" x="0" y="0" '
+           'style="stroke: rgb(0, 0, 0); stroke-opacity: 0.35; fill: rgb(238, 240, 243); fill-opacity: 1;"/>'
+           '<text class="updatemenu-item-text" style="font-size: 12px; fill: rgb(31, 35, 40); fill-opacity: 1;">Card</text></g>')
+
+
+def test_the_facade_shows_its_view_button_pressed_as_the_live_chart_does():
+    """The static image's active view button was plotly's near-white, lighter than the grey of the
+    others, so the view not shown looked pressed; it now has the live chart's pressed look (indigo,
+    white text), and the other button is unchanged."""
+    out = exports.press_active_button(f"<svg>{BUTTONS}</svg>".encode()).decode()
+    first, second = re.findall(r'<g class="updatemenu-button".*?</g>', out)
+    assert "fill: rgb(63, 81, 181)" in first and "stroke: rgb(63, 81, 181)" in first and "fill: rgb(255, 255, 255)" in first
+    assert "244, 250, 255" not in out
+    assert second == re.findall(r'<g class="updatemenu-button".*?</g>', BUTTONS)[1]
+    plain = b"<svg><g class='trace'/></svg>"
+    assert exports.press_active_button(plain) == plain
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(find_browser() is None, reason="needs Chromium (make browser)")
+@pytest.mark.parametrize("chart_id", ["refusal-vs-overrefusal", "arc-agi-cost"])
+def test_each_facade_with_view_buttons_has_one_pressed(story, chart_id, tmp_path):
+    """On the real charts: the facade's SVG (as kaleido draws it) has one pressed button, the first
+    view's, and no button in plotly's active near-white."""
+    images = Images(tmp_path / "cache", find_browser())
+    chart = charts.build(chart_id, story, "en")
+    svg = exports.press_active_button(images.render(exports.static_figure(chart, narrow=False), "svg")).decode()
+    buttons = re.findall(r'<g class="updatemenu-button".*?</g>', svg)
+    assert len(buttons) == 2 and "fill: rgb(63, 81, 181)" in buttons[0] and "fill: rgb(63, 81, 181)" not in buttons[1]
+    assert "244, 250, 255" not in svg

@@ -269,6 +269,32 @@ def static_figure(chart: Chart, narrow: bool) -> go.Figure:
     return fig
 
 
+# plotly draws its active view button in a fixed near-white (#F4FAFF), lighter than the others: on the
+# facade the view shown read as the one not pressed. The live chart's pressed button is the theme's
+# indigo with white text (site.css, embed.css): the facade's is given the same (site.css's dark filter
+# turns it as it turns the rest of the picture).
+ACTIVE_FILL = "fill: rgb(244, 250, 255);"
+PRESSED = ("fill: rgb(63, 81, 181);", "stroke: rgb(63, 81, 181); stroke-opacity: 1;", "fill: rgb(255, 255, 255);")
+BUTTON = re.compile(r'<g class="updatemenu-button"[^>]*>.*?</g>', re.S)
+
+
+def press_active_button(svg: bytes) -> bytes:
+    """The facade SVG with its active view button drawn pressed, as the live chart shows it; a picture
+    with no view buttons is returned as it is."""
+    text = svg.decode("utf-8")
+
+    def press(m: re.Match) -> str:
+        button = m.group(0)
+        if ACTIVE_FILL not in button:
+            return button
+        fill, stroke, ink = PRESSED
+        button = button.replace(ACTIVE_FILL, fill, 1).replace("stroke: rgb(0, 0, 0); stroke-opacity: 0.35;", stroke, 1)
+        return re.sub(r'(<text class="updatemenu-item-text"[^>]*style="[^"]*?)fill: rgb\([^)]*\);', lambda t: t.group(1) + ink, button, count=1)
+
+    out, n = BUTTON.subn(press, text)
+    return out.encode("utf-8")
+
+
 def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str,
                       year: int, images, fields: list[dict]) -> list[Path]:
     """Write `chart_files` under <site>/charts/<id>/."""
@@ -330,13 +356,13 @@ def chart_images(chart: Chart, site_url: str, images, as_of: date | None = None)
             files[f"chart.{lang}.{kind}"] = images.render(fig, kind, scale=frame.DOWNLOAD.scale)
         # the social card (og:image of the chart's page, and of the story pages it is the key chart of)
         files[card_name(lang)] = images.render(image_figure(chart, site_url, frame.CARD, as_of), "png", scale=frame.CARD.scale)
-        files[f"static.{lang}.svg"] = images.render(static_figure(chart, narrow=False), "svg")
+        files[f"static.{lang}.svg"] = press_active_button(images.render(static_figure(chart, narrow=False), "svg"))
         # the charts gallery's picture of it: the same facade as a raster, one pixel per layout pixel
         # (sharp at half size on a 2x screen); a browser decodes it off the main thread, where
         # nine SVGs of Chinese text took about half a second of a phone's main thread
         files[thumbnail_name(lang)] = images.render(static_figure(chart, narrow=False), "webp", scale=1)
         if chart.narrow is not None:
-            files[f"static.{lang}.narrow.svg"] = images.render(static_figure(chart, narrow=True), "svg")
+            files[f"static.{lang}.narrow.svg"] = press_active_button(images.render(static_figure(chart, narrow=True), "svg"))
         return files
 
     reuse = getattr(images, "reuse", None)

@@ -47,6 +47,8 @@ REPRICED = [
     ("public-low", "arc.o3.public.low-compute.score", "arc.o3-preview.public.low-compute.cost-per-task.revised-2025-12"),
     ("public-high", "arc.o3.public.high-compute.score", "arc.o3-preview.public.high-compute.cost-per-task.revised-2025-12"),
 ]
+# The re-priced cost that does not fit the re-pricing's rate (its record's notes): said in the methods.
+PUBLIC_LOW_REPRICED = REPRICED[2][2]
 # The released o3 on the same semi-private set, by reasoning effort (ARC's leaderboard data): (effort, stem)
 RELEASED = [(e, f"arc.o3-2025-04-16.{e}.leaderboard-2026-06-16") for e in ("low", "medium", "high")]
 # Where each re-priced point's label sits (trace order of REPRICED), clear of December's labels (left of
@@ -231,6 +233,6 @@ def build(story: Story, lang: str) -> Chart:
         figure=fig, figures=tuple(drawn),
         notes=(tr(lang, ID, "note.unknown"), tr(lang, ID, "note.target", target=value(target, lang))),
         methods=(tr(lang, ID, "method.ratio", ratio=value(ratio, lang)), tr(lang, ID, "method.others"),
-                 tr(lang, ID, "method.repriced"), tr(lang, ID, "method.released")),
+                 tr(lang, ID, "method.repriced", public_low=tr(lang, ID, "dollars", v=number(story.data.figure(PUBLIC_LOW_REPRICED).value, lang))), tr(lang, ID, "method.released")),
         sources=sources_of(story, drawn),
     )

@@ -100,6 +100,10 @@ def test_summary_points_that_a_check_corrects_are_flagged(data_dir):
     for lang, page in (("zh", ""), ("en", "en/")):
         out = render("{{ keypoints }}", lang, story, page)
         assert 'class="o3-flag o3-flag--wrong" href="transcript/#check-wrong-number"' in out, out
+        # the badge says the check's verdict: the point beside it is the article's own words, not
+        # corrected (it read "corrected", 已更正)
+        badge = html.unescape(re.search(r'class="o3-flag[^>]*>\s*([^<]*?)\s*</a>', out).group(1))
+        assert badge == t(lang, "check.flag_verdict", verdict=story.data.grade("wrong").label[lang]), badge
     assert "o3-flag" not in render("{{ risks }}", "en", story, "en/")
 
 

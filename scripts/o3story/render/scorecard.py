@@ -176,7 +176,7 @@ def summary_checks(r: PageContext, part: str) -> list[list]:
 
 def flagged_points(r: PageContext, items: list[tuple[str, str]], checks: list[list]) -> str:
     flags = [[{"href": r.check_link(c.id), "verdict": c.verdict,
-               "label": r.story.data.grade(c.verdict).label[r.lang], "title": t(r.lang, "check.flag")} for c in cs]
+               "label": t(r.lang, "check.flag_verdict", verdict=r.story.data.grade(c.verdict).label[r.lang]), "title": t(r.lang, "check.flag")} for c in cs]
              for cs in checks]
     return templating.render("points.html", points=[{"label": label, "text": x, "flags": f} for (label, x), f in zip(items, flags)])
 

@@ -60,3 +60,9 @@ def test_the_count_gives_the_sources_the_figures_cite_and_then_all_sources(story
     out = html.unescape(render("{{ count }}", lang, story, ""))
     numbers = [int(n) for n in re.findall(r"\d+", out)]
     assert numbers == [len(story.data.figures), len(cited), len(story.data.sources)], out
+    # what the line says of the others: each backs a timeline row, a check or a caveat, or is what an
+    # audit changed a record's source from
+    data = story.data
+    backing = {e.source for e in data.events} | {s for c in data.checks for s in c.sources} | {c.source for c in data.caveats}
+    replaced = {c.was for a in data.audits for c in a.changes if c.field == "source" and c.was}
+    assert {s.id for s in data.sources} - cited - backing - replaced == set()

@@ -291,8 +291,7 @@ def press_active_button(svg: bytes) -> bytes:
         button = button.replace(ACTIVE_FILL, fill, 1).replace("stroke: rgb(0, 0, 0); stroke-opacity: 0.35;", stroke, 1)
         return re.sub(r'(<text class="updatemenu-item-text"[^>]*style="[^"]*?)fill: rgb\([^)]*\);', lambda t: t.group(1) + ink, button, count=1)
 
-    out, n = BUTTON.subn(press, text)
-    return out.encode("utf-8")
+    return BUTTON.sub(press, text).encode("utf-8")
 
 
 def write_chart_files(site: Path, story: Story, charts_by_lang: dict[str, Chart], site_url: str, version: str,

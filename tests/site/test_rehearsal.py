@@ -135,8 +135,8 @@ def test_the_rehearsal_catches_an_asset_that_escapes_the_base_path(tmp_path, tab
 @pytest.fixture(scope="module")
 def bare(site, tmp_path_factory):
     """The same site built for a bare host (a user site or a custom domain). It waits for the shared
-    build (`site`), whose chart pictures it then takes from the image cache instead of drawing them a
-    second time at once (on a fresh machine: 33 s of this build's setup, against 5-10 s)."""
+    build (`site`) and takes the static pictures it drew from the image cache, instead of drawing them
+    at the same time; its downloads and cards print its own address, so it draws those itself."""
     port = steady_port("o3story bare host")
     root = tmp_path_factory.mktemp("bare") / "site"
     result = run_build(root, f"http://127.0.0.1:{port}/")

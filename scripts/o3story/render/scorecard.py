@@ -174,9 +174,15 @@ def summary_checks(r: PageContext, part: str) -> list[list]:
     return [[c for c in r.story.data.checks if c.quote in p.text or c.quote in f"{p.label}：{p.text}"] for p in points]
 
 
+def flag_label(r: PageContext, check) -> str:
+    """A badge's words beside words the site checked: "Check: <its verdict>" (the words beside it are the
+    source's own, not corrected)."""
+    return t(r.lang, "check.flag_verdict", verdict=r.story.data.grade(check.verdict).label[r.lang])
+
+
 def flagged_points(r: PageContext, items: list[tuple[str, str]], checks: list[list]) -> str:
-    flags = [[{"href": r.check_link(c.id), "verdict": c.verdict,
-               "label": t(r.lang, "check.flag_verdict", verdict=r.story.data.grade(c.verdict).label[r.lang]), "title": t(r.lang, "check.flag")} for c in cs]
+    flags = [[{"href": r.check_link(c.id), "verdict": c.verdict, "label": flag_label(r, c), "title": t(r.lang, "check.flag")}
+              for c in cs]
              for cs in checks]
     return templating.render("points.html", points=[{"label": label, "text": x, "flags": f} for (label, x), f in zip(items, flags)])
 

@@ -64,8 +64,8 @@ def confidence(ctx: PageContext, args: list[str]) -> Markup:
 
 @block("count")
 def count(ctx: PageContext, args: list[str]) -> Markup:
-    """How many figures, from how many sources; and how many sources in all (the rest back only the
-    timeline's rows and the checks)."""
+    """How many figures, from how many sources; and, when the list of sources holds more, how many in
+    all (the others back the timeline, the checks and the caveats, or were replaced by an audit)."""
     data = ctx.story.data
     cited = len({f.source for f in data.figures})
     key = "methods.figure_count" if cited == len(data.sources) else "methods.figure_count_more"

@@ -16,7 +16,7 @@ from o3story.render.i18n import has, t
 
 def oneline_flags(ctx: PageContext) -> list[Markup]:
     return [Markup(" ") + ctx.inline.flag(c.verdict, ctx.check_link(c.id),
-                                           t(ctx.lang, "check.flag"), t(ctx.lang, "check.flag_verdict", verdict=ctx.story.data.grade(c.verdict).label[ctx.lang]))
+                                           t(ctx.lang, "check.flag"), scorecard.flag_label(ctx, c))
             for c in scorecard.oneline_checks(ctx)]
 
 

@@ -48,7 +48,7 @@ REPRICED = [
     ("public-high", "arc.o3.public.high-compute.score", "arc.o3-preview.public.high-compute.cost-per-task.revised-2025-12"),
 ]
 # The re-priced cost that does not fit the re-pricing's rate (its record's notes): said in the methods.
-PUBLIC_LOW_REPRICED = REPRICED[2][2]
+PUBLIC_LOW_REPRICED = next(cost for key, _, cost in REPRICED if key == "public-low")
 # The released o3 on the same semi-private set, by reasoning effort (ARC's leaderboard data): (effort, stem)
 RELEASED = [(e, f"arc.o3-2025-04-16.{e}.leaderboard-2026-06-16") for e in ("low", "medium", "high")]
 # Where each re-priced point's label sits (trace order of REPRICED), clear of December's labels (left of

@@ -329,8 +329,28 @@
     });
   }
 
+  // A view keeps the plot area where the view before had it. A view's legend can take more lines than
+  // another's (the ARC cost chart's December view names its high-compute runs in one long entry), and
+  // plotly's automargin then moved the plot area, so every mark shifted (16-31 px on a phone) as the
+  // reader compared the views. After a redraw at the same width and layout, the top and bottom margins
+  // go back to what the first drawing took; a shorter legend sits at the bottom with room above it. A
+  // view whose legend needs more room still takes it (automargin), and that becomes the margin held.
+  function holdPlotArea(el) {
+    var full = el._fullLayout, size = full && full._size;
+    if (!size || el._o3holding) return;
+    var key = el.dataset.layout + " " + Math.round(full.width), held = el._o3held;
+    if (!held || held.key !== key) { el._o3held = { key: key, t: size.t, b: size.b }; return; }
+    if (size.t === held.t && size.b === held.b) return;
+    el._o3holding = true;
+    window.Plotly.relayout(el, { "margin.t": held.t, "margin.b": held.b }).then(function () {
+      var now = el._fullLayout._size;
+      el._o3held = { key: key, t: now.t, b: now.b };
+      el._o3holding = false;
+    });
+  }
+
   function watchViews(el) {
-    el.on("plotly_afterplot", function () { markButtons(el); });
+    el.on("plotly_afterplot", function () { markButtons(el); holdPlotArea(el); });
     el.on("plotly_buttonclicked", function () { markButtons(el); });
     el.on("plotly_buttonclicked", function (ev) {
       var layout = JSON.parse(specOf(el).wide).layout, menu = menuOf(layout);
@@ -352,6 +372,7 @@
       tools(el, zoom, rangesOf(spec.layout));
       watchViews(el);
       markButtons(el);
+      holdPlotArea(el);  // the first drawing's margins, which later views keep
       if (askedView(el) >= 0) linkView(el, spec.layout.updatemenus[0].buttons[spec.layout.updatemenus[0].active].name, false);
       // Hold the spec's height: with autosize on, a later restyle (a chart's buttons) would otherwise
       // re-measure the container and shrink the plot to its CSS min-height.

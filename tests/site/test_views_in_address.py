@@ -6,6 +6,8 @@ is the button's stable name, not its position. Tried in Chromium at 360 px with 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -112,3 +114,40 @@ def test_each_view_has_its_oembed_document_naming_it(site):
         assert f"view-{CHART}={VIEW}" in doc["html"] and doc["type"] in ("rich", "photo")
         first = json.loads((site.root / "charts" / CHART / f"oembed.{lang}.json").read_text(encoding="utf-8"))
         assert "view-" not in first["html"]
+
+
+# The plot area (plotly's drag rectangle) of the chart on the page, from the top of the chart's box.
+PLOT_AREA = """() => { const el = document.querySelector('.o3-chart__plot'), box = el.getBoundingClientRect();
+  const r = el.querySelector('.nsewdrag').getBoundingClientRect();
+  const legend = el.querySelector('.legend');
+  return {top: Math.round(r.top - box.top), height: Math.round(r.height), legend: legend ? Math.round(legend.getBoundingClientRect().height) : 0}; }"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_switching_views_leaves_the_plot_where_it_was(site, tab, lang, width):
+    """Each chart with views, pressed to each view and back: the plot area keeps its top and height, so
+    no mark moves unless its value does. The ARC cost chart's December legend takes a line or two more
+    than its re-priced view's, and plotly's automargin moved the plot area 16-31 px on a phone."""
+    from conftest import draw_all_charts
+    from o3story.render.charts import CHARTS
+
+    page = tab(viewport={"width": width, "height": 900}, has_touch=width < 800, is_mobile=width < 800)
+    found = {}
+    with_views = [c for c in CHARTS if json.loads((site.root / "charts" / c / "figure.json").read_text(encoding="utf-8"))["layout"].get("updatemenus")]
+    for chart_id in with_views:
+        page.goto(f"{site.url}{lang}charts/{chart_id}/", wait_until="load")
+        draw_all_charts(page)
+        areas = [page.evaluate(PLOT_AREA)]
+        n = page.locator(".updatemenu-button").count()
+        assert n >= 2, f"{chart_id}: no view buttons"
+        for i in [*range(1, n), 0]:
+            page.locator(".updatemenu-button").nth(i).click(force=True)
+            page.wait_for_function("i => document.querySelector('.o3-chart__plot')._fullLayout.updatemenus[0].active === i", arg=i)
+            page.wait_for_timeout(300)  # the redraw, and the margins put back
+            areas.append(page.evaluate(PLOT_AREA))
+        found[chart_id] = areas
+    assert len(found) >= 2, found  # the ARC cost chart and the jailbreak chart
+    bad = {c: a for c, a in found.items()
+           if max(x["top"] for x in a) - min(x["top"] for x in a) > 1 or max(x["height"] for x in a) - min(x["height"] for x in a) > 1}
+    assert not bad, bad

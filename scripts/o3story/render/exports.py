@@ -269,6 +269,16 @@ def static_figure(chart: Chart, narrow: bool) -> go.Figure:
     return fig
 
 
+def thumbnail_figure(chart: Chart) -> go.Figure:
+    """The charts gallery's picture: the wide facade without its view buttons, as a download has none.
+    A raster cannot have its active button drawn pressed as the facade SVG is (press_active_button), and
+    plotly's own near-white one read as the view not shown; at the tile's size the buttons' words were
+    about 6 px."""
+    fig = static_figure(chart, narrow=False)
+    fig.layout.updatemenus = ()
+    return fig
+
+
 # plotly draws its active view button in a fixed near-white (#F4FAFF), lighter than the others: on the
 # facade the view shown read as the one not pressed. The live chart's pressed button is the theme's
 # indigo with white text (site.css, embed.css): the facade's is given the same (site.css's dark filter
@@ -359,7 +369,7 @@ def chart_images(chart: Chart, site_url: str, images, as_of: date | None = None)
         # the charts gallery's picture of it: the same facade as a raster, one pixel per layout pixel
         # (sharp at half size on a 2x screen); a browser decodes it off the main thread, where
         # nine SVGs of Chinese text took about half a second of a phone's main thread
-        files[thumbnail_name(lang)] = images.render(static_figure(chart, narrow=False), "webp", scale=1)
+        files[thumbnail_name(lang)] = images.render(thumbnail_figure(chart), "webp", scale=1)
         if chart.narrow is not None:
             files[f"static.{lang}.narrow.svg"] = press_active_button(images.render(static_figure(chart, narrow=True), "svg"))
         return files

@@ -192,11 +192,13 @@
       (from.layout.updatemenus || []).forEach(function (menu, i) {
         if (spec.layout.updatemenus && spec.layout.updatemenus[i]) spec.layout.updatemenus[i].active = menu.active;
       });
-      // An annotation a button rewrote keeps its new text, if both variants show it as it is.
+      // An annotation a button rewrote keeps its new text, if both variants show it as it is; one a
+      // button showed or hid stays so (the ARC cost chart's re-priced view came back with December's labels).
       var narrowAnn = s.narrow ? (s.narrow.layout.annotations || []) : [];
       (spec.layout.annotations || []).forEach(function (a, i) {
         var was = from.layout.annotations && from.layout.annotations[i];
         if (was && typeof was.text === "string" && narrowAnn[i] && narrowAnn[i].text === wideAnn[i]) a.text = was.text;
+        if (was && typeof was.visible === "boolean" && (from.layout.annotations || []).length === spec.layout.annotations.length) a.visible = was.visible;
       });
     }
     interaction(spec, variant);
@@ -332,21 +334,53 @@
   // A view keeps the plot area where the view before had it. A view's legend can take more lines than
   // another's (the ARC cost chart's December view names its high-compute runs in one long entry), and
   // plotly's automargin then moved the plot area, so every mark shifted (16-31 px on a phone) as the
-  // reader compared the views. After a redraw at the same width and layout, the top and bottom margins
-  // go back to what the first drawing took; a shorter legend sits at the bottom with room above it. A
-  // view whose legend needs more room still takes it (automargin), and that becomes the margin held.
+  // reader compared the views. When a chart with views is drawn at a width and layout, each of its
+  // views is drawn in turn, in the same task (no frame is painted in between), and the one on screen
+  // put back; the margins of the view that took the most room are then held for all of them (a
+  // shorter legend sits at the bottom, with room above it). A later redraw (a press, a change of theme)
+  // that moves the margins has them put back.
+  function pathValue(obj, path) {
+    var keys = path.replace(/\[(\d+)\]/g, ".$1").split("."), o = obj;
+    for (var i = 0; i < keys.length && o != null; i++) o = o[keys[i]];
+    return o;
+  }
+  function viewButtons(el) {
+    var menu = (el.layout.updatemenus || [])[0];
+    return menu && menu.type === "buttons" ? (menu.buttons || []).filter(function (b) { return b.method === "update"; }) : [];
+  }
   function holdPlotArea(el) {
     var full = el._fullLayout, size = full && full._size;
     if (!size || el._o3holding) return;
     var key = el.dataset.layout + " " + Math.round(full.width), held = el._o3held;
-    if (!held || held.key !== key) { el._o3held = { key: key, t: size.t, b: size.b }; return; }
-    if (size.t === held.t && size.b === held.b) return;
-    el._o3holding = true;
-    window.Plotly.relayout(el, { "margin.t": held.t, "margin.b": held.b }).then(function () {
-      var now = el._fullLayout._size;
-      el._o3held = { key: key, t: now.t, b: now.b };
-      el._o3holding = false;
+    if (held && held.key === key) {
+      if (Math.abs(size.t - held.t) < 0.5 && Math.abs(size.b - held.b) < 0.5) return;
+      return settle(el, key, held.t, held.b);
+    }
+    var buttons = viewButtons(el);
+    if (buttons.length < 2) { el._o3held = { key: key, t: size.t, b: size.b }; return; }
+    // what the buttons change, as it is now (the view on screen, and any series the reader hid)
+    var traces = {}, layout = {};
+    buttons.forEach(function (b) {
+      Object.keys(b.args[0] || {}).forEach(function (k) { traces[k] = el.data.map(function (d) { return pathValue(d, k); }); });
+      Object.keys(b.args[1] || {}).forEach(function (k) { layout[k] = pathValue(el.layout, k); });
     });
+    // the margins of the view with the smallest plot area (its top follows its bottom: plotly places the
+    // buttons a fraction of the plot's height above it, so another view's top is not the one to hold)
+    var t = size.t, b = size.b, chain = Promise.resolve();
+    el._o3holding = true;
+    buttons.forEach(function (button) {
+      chain = chain.then(function () { return window.Plotly.update(el, button.args[0] || {}, button.args[1] || {}); })
+        .then(function () { var s = el._fullLayout._size; if (s.t + s.b > t + b) { t = s.t; b = s.b; } });
+    });
+    chain.then(function () { return window.Plotly.update(el, traces, layout); })
+      .then(function () { el._o3holding = false; settle(el, key, t, b); }, function () { el._o3holding = false; });
+  }
+  function settle(el, key, t, b) {
+    el._o3holding = true;
+    window.Plotly.relayout(el, { "margin.t": t, "margin.b": b }).then(function () {
+      var now = el._fullLayout._size;
+      el._o3held = { key: key, t: now.t, b: now.b };  // a view that needs more room still takes it (automargin)
+    }).then(function () { el._o3holding = false; }, function () { el._o3holding = false; });
   }
 
   function watchViews(el) {

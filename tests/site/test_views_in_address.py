@@ -151,3 +151,52 @@ def test_switching_views_leaves_the_plot_where_it_was(site, tab, lang, width):
     bad = {c: a for c, a in found.items()
            if max(x["top"] for x in a) - min(x["top"] for x in a) > 1 or max(x["height"] for x in a) - min(x["height"] for x in a) > 1}
     assert not bad, bad
+
+
+def press(page, i: int) -> None:
+    page.locator(f'[data-chart="{CHART}"] .updatemenu-button').nth(i).click(force=True)
+    page.wait_for_function(f"i => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot')._fullLayout.updatemenus[0].active === i", arg=i)
+    page.wait_for_timeout(300)  # the redraw, and the margins put back
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_chart_opened_in_its_other_view_keeps_its_plot_and_labels_through_a_theme_and_a_rotation(site, tab, width):
+    """The ARC cost chart opened in its re-priced view (its shorter legend), then pressed to December and
+    back, turned dark by the system, and on a phone rotated and back: the plot area never moves, and the
+    re-priced view keeps its own labels (a change of theme or width brought back December's)."""
+    view = json.loads((site.root / "charts" / CHART / "figure.en.json").read_text(encoding="utf-8"))["layout"]["updatemenus"][0]["buttons"][1]
+    assert view["name"] == VIEW
+    shown = [v for k, v in sorted(view["args"][1].items(), key=lambda kv: int(kv[0].split("[")[1].split("]")[0])) if k.endswith(".visible")]
+    labels = f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot')._fullLayout.annotations.map(a => !!a.visible)"
+    area = PLOT_AREA.replace("document.querySelector('.o3-chart__plot')", f"document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot')")
+    size = {"width": width, "height": 900}
+    page = tab(viewport=size, has_touch=width < 800, is_mobile=width < 800, color_scheme="light")
+    try:
+        page.goto(f"{site.url}en/charts/{CHART}/?view-{CHART}={VIEW}")
+        assert drawn(page)["name"] == VIEW
+        page.wait_for_timeout(300)
+        areas = {"opened": page.evaluate(area)}
+        press(page, 0)
+        areas["december"] = page.evaluate(area)
+        press(page, 1)
+        areas["re-priced"] = page.evaluate(area)
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function(f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot').dataset.theme === 'slate'")
+        page.wait_for_timeout(300)
+        areas["dark"] = page.evaluate(area)
+        assert page.evaluate(labels) == shown, "the re-priced view's labels after the change of theme"
+        if width == 360:
+            page.set_viewport_size({"width": 800, "height": 900})
+            page.wait_for_function(f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot').dataset.layout === 'wide'")
+            page.wait_for_timeout(500)
+            assert page.evaluate(labels) == shown, "the re-priced view's labels after a rotation"
+            page.set_viewport_size(size)
+            page.wait_for_function(f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot').dataset.layout === 'narrow'")
+            page.wait_for_timeout(500)
+            areas["rotated back"] = page.evaluate(area)
+            press(page, 0)
+            areas["december again"] = page.evaluate(area)
+        tops, heights = {a["top"] for a in areas.values()}, {a["height"] for a in areas.values()}
+        assert max(tops) - min(tops) <= 1 and max(heights) - min(heights) <= 1, areas
+    finally:
+        page.emulate_media(color_scheme="light")

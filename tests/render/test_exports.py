@@ -305,10 +305,11 @@ def test_each_facade_with_view_buttons_has_one_pressed(story, chart_id, tmp_path
 @pytest.mark.parametrize("chart_id", ["refusal-vs-overrefusal", "arc-agi-cost"])
 def test_the_gallery_picture_has_no_view_buttons(story, chart_id):
     """The gallery's raster cannot show its active view button pressed as the facade SVG does: plotly's
-    near-white active button read as the view not shown. Like a download, it has no buttons; it is
-    otherwise the wide facade (same size, same marks)."""
+    near-white active button read as the view not shown. Like a download, it has no buttons, nor the
+    room above the plot that held them; it is otherwise the wide facade (same size, same marks)."""
     chart = charts.build(chart_id, story, "zh")
     facade, thumb = exports.static_figure(chart, narrow=False), exports.thumbnail_figure(chart)
     assert len(facade.layout.updatemenus) == 1 and thumb.layout.updatemenus == ()
+    assert thumb.layout.margin.t < facade.layout.margin.t  # nor the room that held them
     assert (thumb.layout.width, thumb.layout.height) == (facade.layout.width, facade.layout.height)
     assert thumb.data == facade.data

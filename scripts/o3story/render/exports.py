@@ -269,13 +269,18 @@ def static_figure(chart: Chart, narrow: bool) -> go.Figure:
     return fig
 
 
+THUMBNAIL_TOP = 20  # px above the plot in a gallery picture whose chart has view buttons
+
+
 def thumbnail_figure(chart: Chart) -> go.Figure:
     """The charts gallery's picture: the wide facade without its view buttons, as a download has none.
     A raster cannot have its active button drawn pressed as the facade SVG is (press_active_button), and
     plotly's own near-white one read as the view not shown; at the tile's size the buttons' words were
     about 6 px."""
     fig = static_figure(chart, narrow=False)
-    fig.layout.updatemenus = ()
+    if fig.layout.updatemenus:  # and without the room above the plot that held them (a sixth of the jailbreak chart's picture)
+        fig.layout.updatemenus = ()
+        fig.layout.margin.t = THUMBNAIL_TOP
     return fig
 
 

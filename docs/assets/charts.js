@@ -194,11 +194,12 @@
       });
       // An annotation a button rewrote keeps its new text, if both variants show it as it is; one a
       // button showed or hid stays so (the ARC cost chart's re-priced view came back with December's labels).
-      var narrowAnn = s.narrow ? (s.narrow.layout.annotations || []) : [];
+      var narrowAnn = s.narrow ? (s.narrow.layout.annotations || []) : [], fromAnn = from.layout.annotations || [];
+      var sameAnn = fromAnn.length === (spec.layout.annotations || []).length;
       (spec.layout.annotations || []).forEach(function (a, i) {
-        var was = from.layout.annotations && from.layout.annotations[i];
+        var was = fromAnn[i];
         if (was && typeof was.text === "string" && narrowAnn[i] && narrowAnn[i].text === wideAnn[i]) a.text = was.text;
-        if (was && typeof was.visible === "boolean" && (from.layout.annotations || []).length === spec.layout.annotations.length) a.visible = was.visible;
+        if (was && sameAnn && typeof was.visible === "boolean") a.visible = was.visible;
       });
     }
     interaction(spec, variant);
@@ -255,8 +256,9 @@
     var i = viewIndex(layout, new URLSearchParams(window.location.search).get(viewKey(id)));
     return i === defaultIndex(layout) ? -1 : i;
   }
+  function pathKeys(path) { return path.replace(/\[(\d+)\]/g, ".$1").split("."); }  // "annotations[3].visible"
   function setPathIn(obj, path, value) {
-    var keys = path.replace(/\[(\d+)\]/g, ".$1").split("."), o = obj;
+    var keys = pathKeys(path), o = obj;
     for (var i = 0; i < keys.length - 1; i++) { o[keys[i]] = o[keys[i]] || (/^\d+$/.test(keys[i + 1]) ? [] : {}); o = o[keys[i]]; }
     o[keys[keys.length - 1]] = value;
   }
@@ -335,49 +337,51 @@
   // another's (the ARC cost chart's December view names its high-compute runs in one long entry), and
   // plotly's automargin then moved the plot area, so every mark shifted (16-31 px on a phone) as the
   // reader compared the views. When a chart with views is drawn at a width and layout, each of its
-  // views is drawn in turn, in the same task (no frame is painted in between), and the one on screen
-  // put back; the margins of the view that took the most room are then held for all of them (a
+  // other views is drawn in turn, in the same task (no frame is painted in between), and the one on
+  // screen put back; the margins of the view that took the most room are then held for all of them (a
   // shorter legend sits at the bottom, with room above it). A later redraw (a press, a change of theme)
   // that moves the margins has them put back.
   function pathValue(obj, path) {
-    var keys = path.replace(/\[(\d+)\]/g, ".$1").split("."), o = obj;
+    var keys = pathKeys(path), o = obj;
     for (var i = 0; i < keys.length && o != null; i++) o = o[keys[i]];
     return o;
   }
-  function viewButtons(el) {
-    var menu = (el.layout.updatemenus || [])[0];
-    return menu && menu.type === "buttons" ? (menu.buttons || []).filter(function (b) { return b.method === "update"; }) : [];
-  }
+  function near(size, held) { return Math.abs(size.t - held.t) < 0.5 && Math.abs(size.b - held.b) < 0.5; }
   function holdPlotArea(el) {
     var full = el._fullLayout, size = full && full._size;
     if (!size || el._o3holding) return;
     var key = el.dataset.layout + " " + Math.round(full.width), held = el._o3held;
     if (held && held.key === key) {
-      if (Math.abs(size.t - held.t) < 0.5 && Math.abs(size.b - held.b) < 0.5) return;
-      return settle(el, key, held.t, held.b);
+      if (!near(size, held)) settle(el, key, held);
+      return;
     }
-    var buttons = viewButtons(el);
-    if (buttons.length < 2) { el._o3held = { key: key, t: size.t, b: size.b }; return; }
+    var menu = menuOf(el.layout), active = full.updatemenus && full.updatemenus[0] ? full.updatemenus[0].active : 0;
+    var others = menu && menu.type === "buttons" ? (menu.buttons || []).filter(function (b, i) { return i !== active && b.method === "update"; }) : [];
+    // the margins of the view with the smallest plot area (its top follows its bottom: plotly places the
+    // buttons a fraction of the plot's height above it, so another view's top is not the one to hold)
+    var most = { key: key, t: size.t, b: size.b };
+    if (!others.length) { el._o3held = most; return; }
     // what the buttons change, as it is now (the view on screen, and any series the reader hid)
     var traces = {}, layout = {};
-    buttons.forEach(function (b) {
+    menu.buttons.forEach(function (b) {
+      if (b.method !== "update") return;
       Object.keys(b.args[0] || {}).forEach(function (k) { traces[k] = el.data.map(function (d) { return pathValue(d, k); }); });
       Object.keys(b.args[1] || {}).forEach(function (k) { layout[k] = pathValue(el.layout, k); });
     });
-    // the margins of the view with the smallest plot area (its top follows its bottom: plotly places the
-    // buttons a fraction of the plot's height above it, so another view's top is not the one to hold)
-    var t = size.t, b = size.b, chain = Promise.resolve();
+    var chain = Promise.resolve();
     el._o3holding = true;
-    buttons.forEach(function (button) {
+    others.forEach(function (button) {
       chain = chain.then(function () { return window.Plotly.update(el, button.args[0] || {}, button.args[1] || {}); })
-        .then(function () { var s = el._fullLayout._size; if (s.t + s.b > t + b) { t = s.t; b = s.b; } });
+        .then(function () { var s = el._fullLayout._size; if (s.t + s.b > most.t + most.b) most = { key: key, t: s.t, b: s.b }; });
     });
-    chain.then(function () { return window.Plotly.update(el, traces, layout); })
-      .then(function () { el._o3holding = false; settle(el, key, t, b); }, function () { el._o3holding = false; });
+    chain.then(function () { return window.Plotly.update(el, traces, layout); }).then(function () {
+      el._o3holding = false;
+      if (near(el._fullLayout._size, most)) el._o3held = most; else settle(el, key, most);
+    }, function () { el._o3holding = false; });
   }
-  function settle(el, key, t, b) {
+  function settle(el, key, held) {
     el._o3holding = true;
-    window.Plotly.relayout(el, { "margin.t": t, "margin.b": b }).then(function () {
+    window.Plotly.relayout(el, { "margin.t": held.t, "margin.b": held.b }).then(function () {
       var now = el._fullLayout._size;
       el._o3held = { key: key, t: now.t, b: now.b };  // a view that needs more room still takes it (automargin)
     }).then(function () { el._o3holding = false; }, function () { el._o3holding = false; });

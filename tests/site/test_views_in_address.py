@@ -10,6 +10,9 @@ import json
 
 import pytest
 
+from conftest import draw_all_charts
+from o3story.render.charts import CHARTS
+
 pytestmark = pytest.mark.browser
 
 CHART, VIEW, DEFAULT = "arc-agi-cost", "repriced", "december"
@@ -116,8 +119,8 @@ def test_each_view_has_its_oembed_document_naming_it(site):
         assert "view-" not in first["html"]
 
 
-# The plot area (plotly's drag rectangle) of the chart on the page, from the top of the chart's box.
-PLOT_AREA = """() => { const el = document.querySelector('.o3-chart__plot'), box = el.getBoundingClientRect();
+# The plot area (plotly's drag rectangle) of the chart (a selector), from the top of the chart's box.
+PLOT_AREA = """sel => { const el = document.querySelector(sel), box = el.getBoundingClientRect();
   const r = el.querySelector('.nsewdrag').getBoundingClientRect();
   const legend = el.querySelector('.legend');
   return {top: Math.round(r.top - box.top), height: Math.round(r.height), legend: legend ? Math.round(legend.getBoundingClientRect().height) : 0}; }"""
@@ -129,23 +132,20 @@ def test_switching_views_leaves_the_plot_where_it_was(site, tab, lang, width):
     """Each chart with views, pressed to each view and back: the plot area keeps its top and height, so
     no mark moves unless its value does. The ARC cost chart's December legend takes a line or two more
     than its re-priced view's, and plotly's automargin moved the plot area 16-31 px on a phone."""
-    from conftest import draw_all_charts
-    from o3story.render.charts import CHARTS
-
     page = tab(viewport={"width": width, "height": 900}, has_touch=width < 800, is_mobile=width < 800)
     found = {}
     with_views = [c for c in CHARTS if json.loads((site.root / "charts" / c / "figure.json").read_text(encoding="utf-8"))["layout"].get("updatemenus")]
     for chart_id in with_views:
         page.goto(f"{site.url}{lang}charts/{chart_id}/", wait_until="load")
         draw_all_charts(page)
-        areas = [page.evaluate(PLOT_AREA)]
+        areas = [page.evaluate(PLOT_AREA, ".o3-chart__plot")]
         n = page.locator(".updatemenu-button").count()
         assert n >= 2, f"{chart_id}: no view buttons"
         for i in [*range(1, n), 0]:
             page.locator(".updatemenu-button").nth(i).click(force=True)
             page.wait_for_function("i => document.querySelector('.o3-chart__plot')._fullLayout.updatemenus[0].active === i", arg=i)
             page.wait_for_timeout(300)  # the redraw, and the margins put back
-            areas.append(page.evaluate(PLOT_AREA))
+            areas.append(page.evaluate(PLOT_AREA, ".o3-chart__plot"))
         found[chart_id] = areas
     assert len(found) >= 2, found  # the ARC cost chart and the jailbreak chart
     bad = {c: a for c, a in found.items()
@@ -153,9 +153,12 @@ def test_switching_views_leaves_the_plot_where_it_was(site, tab, lang, width):
     assert not bad, bad
 
 
+PLOT = f'[data-chart="{CHART}"] .o3-chart__plot'
+
+
 def press(page, i: int) -> None:
     page.locator(f'[data-chart="{CHART}"] .updatemenu-button').nth(i).click(force=True)
-    page.wait_for_function(f"i => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot')._fullLayout.updatemenus[0].active === i", arg=i)
+    page.wait_for_function(f"i => document.querySelector('{PLOT}')._fullLayout.updatemenus[0].active === i", arg=i)
     page.wait_for_timeout(300)  # the redraw, and the margins put back
 
 
@@ -166,36 +169,35 @@ def test_a_chart_opened_in_its_other_view_keeps_its_plot_and_labels_through_a_th
     re-priced view keeps its own labels (a change of theme or width brought back December's)."""
     view = json.loads((site.root / "charts" / CHART / "figure.en.json").read_text(encoding="utf-8"))["layout"]["updatemenus"][0]["buttons"][1]
     assert view["name"] == VIEW
-    shown = [v for k, v in sorted(view["args"][1].items(), key=lambda kv: int(kv[0].split("[")[1].split("]")[0])) if k.endswith(".visible")]
-    labels = f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot')._fullLayout.annotations.map(a => !!a.visible)"
-    area = PLOT_AREA.replace("document.querySelector('.o3-chart__plot')", f"document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot')")
+    labels = f"() => document.querySelector('{PLOT}')._fullLayout.annotations.map(a => !!a.visible)"
+    shown = [view["args"][1][f"annotations[{i}].visible"] for i in range(sum(k.endswith(".visible") for k in view["args"][1]))]
     size = {"width": width, "height": 900}
     page = tab(viewport=size, has_touch=width < 800, is_mobile=width < 800, color_scheme="light")
     try:
         page.goto(f"{site.url}en/charts/{CHART}/?view-{CHART}={VIEW}")
         assert drawn(page)["name"] == VIEW
         page.wait_for_timeout(300)
-        areas = {"opened": page.evaluate(area)}
+        areas = {"opened": page.evaluate(PLOT_AREA, PLOT)}
         press(page, 0)
-        areas["december"] = page.evaluate(area)
+        areas["december"] = page.evaluate(PLOT_AREA, PLOT)
         press(page, 1)
-        areas["re-priced"] = page.evaluate(area)
+        areas["re-priced"] = page.evaluate(PLOT_AREA, PLOT)
         page.emulate_media(color_scheme="dark")
-        page.wait_for_function(f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot').dataset.theme === 'slate'")
+        page.wait_for_function(f"() => document.querySelector('{PLOT}').dataset.theme === 'slate'")
         page.wait_for_timeout(300)
-        areas["dark"] = page.evaluate(area)
+        areas["dark"] = page.evaluate(PLOT_AREA, PLOT)
         assert page.evaluate(labels) == shown, "the re-priced view's labels after the change of theme"
         if width == 360:
             page.set_viewport_size({"width": 800, "height": 900})
-            page.wait_for_function(f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot').dataset.layout === 'wide'")
+            page.wait_for_function(f"() => document.querySelector('{PLOT}').dataset.layout === 'wide'")
             page.wait_for_timeout(500)
             assert page.evaluate(labels) == shown, "the re-priced view's labels after a rotation"
             page.set_viewport_size(size)
-            page.wait_for_function(f"() => document.querySelector('[data-chart=\"{CHART}\"] .o3-chart__plot').dataset.layout === 'narrow'")
+            page.wait_for_function(f"() => document.querySelector('{PLOT}').dataset.layout === 'narrow'")
             page.wait_for_timeout(500)
-            areas["rotated back"] = page.evaluate(area)
+            areas["rotated back"] = page.evaluate(PLOT_AREA, PLOT)
             press(page, 0)
-            areas["december again"] = page.evaluate(area)
+            areas["december again"] = page.evaluate(PLOT_AREA, PLOT)
         tops, heights = {a["top"] for a in areas.values()}, {a["height"] for a in areas.values()}
         assert max(tops) - min(tops) <= 1 and max(heights) - min(heights) <= 1, areas
     finally:

@@ -78,7 +78,7 @@ ARROW_SHIFT = {"public": 7, "semi": 1}
 # then goes below its point's level (DEC_TEXT), so that the two labels do not meet.
 LABEL_DROP = {"public": 4}
 LABEL_GAP = 14
-HIGH_MARK = 10  # px: the re-priced high runs' hollow marks, 4 points apart (12.4 px on a 323 px plot)
+HIGH_MARK = 10  # px: the re-priced high runs' hollow marks, 4 points apart (11.8 px on the 306 px plot at 560-640 px)
 DEC_TEXT = {"semi": "bottom left"}
 # Where each other model's name sits beside its point, so that the three o1 efforts stay apart.
 OTHER_TEXT = {"arc.o1.low": "bottom center", "arc.o1.medium": "middle left", "arc.o1.high": "top right",

@@ -72,7 +72,7 @@
 
   // At NARROW px or less a chart takes its narrow layout (charts/narrow.py: stacked panels, notes
   // under the chart, fewer ticks), shipped beside the spec; chosen when drawn and again on resize.
-  var NARROW = 480;
+  var NARROW = 640;
   // No modebar (it covered the plot's first row; the downloads are in the page's own list), no
   // control that needs a network service, no scroll-wheel zoom, no plotly tips.
   var CONFIG = {

@@ -135,16 +135,21 @@ def summary(measured: dict) -> dict:
     return entry
 
 
+def view_failures(e: dict) -> list[str]:
+    """What a reader would not be able to read in one view, from its summary."""
+    failures = []
+    if e["overlaps"]:
+        failures.append(f"{e['overlaps']} overlapping pairs, e.g. {e['pairs'][:4]}")
+    if e["outside"]:
+        failures.append(f"{e['outside']} texts outside the chart, e.g. {e['outside_texts'][:4]}")
+    if e.get("hidden_ticks"):
+        failures.append(f"tick labels hidden (they would pass the chart's edge): {e['hidden_ticks'][:4]}")
+    return failures
+
+
 def text_failures(facade: dict, drawn: dict) -> list[str]:
     """What a reader would not be able to read, from the summaries of the facade and the drawn chart."""
-    failures = []
-    for name, e in (("facade", facade), ("drawn", drawn)):
-        if e["overlaps"]:
-            failures.append(f"{name}: {e['overlaps']} overlapping pairs, e.g. {e['pairs'][:4]}")
-        if e["outside"]:
-            failures.append(f"{name}: {e['outside']} texts outside the chart, e.g. {e['outside_texts'][:4]}")
-        if e.get("hidden_ticks"):
-            failures.append(f"{name}: tick labels hidden (they would pass the chart's edge): {e['hidden_ticks'][:4]}")
+    failures = [f"{name}: {f}" for name, e in (("facade", facade), ("drawn", drawn)) for f in view_failures(e)]
     if facade["min_px"] is not None and facade["min_px"] < MIN_FACADE_PX:
         failures.append(f"facade: smallest text {facade['min_px']} px < {MIN_FACADE_PX} px ({facade.get('src')})")
     return failures

@@ -25,9 +25,9 @@ LANGS = ("zh", "en")
 # (viewport width, touch, the host's column width): a phone's article has 16 px margins; the desktop
 # host a 1200 px column.
 WIDTHS = {320: (320, True, 288), 360: (360, True, 328), 1200: (1280, False, 1200)}
-# The snippet's height alone is checked at one more: an article column of 560 px, just above the width
-# where the chart leaves its phone layout (the height there follows the viewport's width).
-SNIPPET_WIDTHS = {**WIDTHS, 560: (600, False, 560)}
+# The snippet's height alone is checked at two more: article columns of 560 and 640 px, where the chart
+# keeps its narrow layout (up to NARROW_MAX px of chart) and the height follows the viewport's width.
+SNIPPET_WIDTHS = {**WIDTHS, 560: (600, False, 560), 640: (680, False, 640)}
 TOLERANCE = 10  # px: how far the host may move on the first touch or pointer
 OUT = Path(__file__).resolve().parents[2] / ".cache" / "embed-hold-still.json"
 RESULTS: dict[str, dict] = {}

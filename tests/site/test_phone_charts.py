@@ -14,9 +14,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from chart_text import SLACK, measure_drawn, measure_facade, summary, text_failures
+from chart_text import SLACK, measure_drawn, measure_facade, summary, text_failures, view_failures
 from conftest import draw_all_charts, record_figures
 from o3story.render.charts import CHARTS
+from o3story.render.charts.narrow import NARROW_MAX
 from o3story.render.i18n import t
 
 pytestmark = pytest.mark.browser
@@ -68,6 +69,41 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
     drawn = record(f"{base} drawn", measure_drawn(page))
     failures = text_failures(facade, drawn)
     assert not failures, f"{base}: " + "; ".join(failures)
+
+
+# Windows between the widths checked above, each side of the switch between layouts (NARROW_MAX px of
+# chart): a large phone held sideways, a small tablet, a narrow desktop window or an article's column.
+# The wide layout's labels touched in Chinese from about 490 to 610 px of chart (o3-vs-o1: the legend
+# wrapped to four lines and thinned the bars; arc-agi-cost: "低 41.5% · 0.1764 美元" on "o1（高）"), where
+# the switch was at 480 px; it is at 640 px now.
+BETWEEN = (560, 624, 688)  # px of window: charts of about 528 and 592 px (narrow) and 656 px (wide)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("chart_id", list(CHARTS))
+def test_chart_text_fits_between_the_checked_widths(site, tab, chart_id, lang):
+    """Each chart drawn on its page (and arc-agi-cost in its re-priced view too), its window narrowed
+    and widened through BETWEEN: at each width, the layout its chart's width calls for, no two texts
+    overlapping and none outside the chart."""
+    page = tab(viewport={"width": BETWEEN[0], "height": 900})
+    views = [""] + (["?view-arc-agi-cost=repriced"] if chart_id == "arc-agi-cost" else [])
+    failures = []
+    for view in views:
+        page.set_viewport_size({"width": BETWEEN[0], "height": 900})
+        page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/{chart_id}/{view}", wait_until="load")
+        draw_all_charts(page)
+        for width in BETWEEN:
+            page.set_viewport_size({"width": width, "height": 900})
+            # Redrawn at the chart's new width, in the layout that width calls for.
+            page.wait_for_function(
+                """max => { const p = document.querySelector('.o3-chart__plot'), w = p.getBoundingClientRect().width;
+                            return p._fullLayout && Math.abs(p._fullLayout.width - w) < 1
+                                && p.dataset.layout === (w <= max ? 'narrow' : 'wide'); }""",
+                arg=NARROW_MAX, timeout=10_000)
+            page.wait_for_timeout(150)  # a resize after the redraw settles
+            drawn = record(f"{width} between {lang} {chart_id}{view}", measure_drawn(page))
+            failures += [f"{width} px{view}: {f}" for f in view_failures(drawn)]
+    assert not failures, f"{chart_id} ({lang}): " + "; ".join(failures)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -92,10 +92,11 @@ NARROWEST_PHONE_COLUMN = 288
 # is a little too tall leaves a gap under the embed, where one too short hides its last lines, the
 # dating and licence line (frames were up to 74 px short on a 320 px screen, 14 px on a 360 px one).
 SPARE = 24
-# The article column the snippet's height is for above the switch: the narrow end of common columns (600
-# to 720 px, DESKTOP_COLUMN the oEmbed width), so that a frame in any of them is never short; a wider
-# column leaves a gap under the embed.
-SIZED_COLUMN = 640
+# The article column the snippet's height is for above the switch: the narrowest column whose chart takes
+# the wide layout (NARROW_MAX plus the embed's padding, rounded up), so that a frame in any wider one
+# (DESKTOP_COLUMN is the oEmbed width) is never short; a wider column leaves a gap under the embed.
+# Narrower columns (common ones start at 600 px) take the narrow layout and the frame style's phone side.
+SIZED_COLUMN = 680
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 
@@ -166,28 +167,38 @@ def snippet_height(chart: Chart) -> int:
 
 
 def frame_style(chart: Chart) -> str:
-    """The frame's height before any script runs, with SPARE. Up to a phone's width (where the chart takes
-    its narrow layout): the embed's at a phone's column, following the viewport's width from a 320 px
-    screen to a 360 px one. Above the switch: from the height at the column just above the switch down
-    to SIZED_COLUMN's, following the viewport's width (the text wraps to more lines in a narrower
-    column), then SIZED_COLUMN's. CSS clamp() makes the switch: (viewport - switch) * 999 is far beyond
-    either height on each side."""
+    """The frame's height before any script runs, with SPARE. Up to the switch (where the chart leaves its
+    narrow layout): the embed's height following the viewport's width from a 320 px screen's column to a
+    360 px one's and on to the last narrow column, in two straight lines (chords of a height that falls
+    ever more slowly as the text needs fewer lines: never below it). Above the switch: from the height
+    at the first wide column down to SIZED_COLUMN's, then SIZED_COLUMN's. CSS clamp() makes the switch:
+    (viewport - switch) * 999 is far beyond either height on each side."""
     switch = NARROW_MAX + 2 * PADDING + PHONE_MARGINS
 
-    def between(narrow_col: int, wide_col: int, tall: int, short: int) -> str:
-        """The height from `tall` at a viewport of narrow_col (plus margins) down to `short` at wide_col's, in a straight line."""
-        if tall <= short:
-            return f"{short}px"
+    def line(narrow_col: int, wide_col: int, tall: int, short: int) -> str:
+        """The height through `tall` at a viewport of narrow_col (plus margins) and `short` at wide_col's."""
         low, high = narrow_col + PHONE_MARGINS, wide_col + PHONE_MARGINS
-        return f"clamp({short}px, {tall}px - (100vw - {low}px) * {(tall - short) / (high - low):.4g}, {tall}px)"
+        return f"{tall}px - (100vw - {low}px) * {(tall - short) / (high - low):.4g}"
 
-    narrowest, phone = frame_height(chart, NARROWEST_PHONE_COLUMN) + SPARE, frame_height(chart, PHONE_COLUMN) + SPARE
-    above, desktop = frame_height(chart, switch - PHONE_MARGINS + 1) + SPARE, snippet_height(chart)  # + 1: the wide layout's first column
-    phone_css = between(NARROWEST_PHONE_COLUMN, PHONE_COLUMN, narrowest, phone)
-    desktop_css = between(switch - PHONE_MARGINS, SIZED_COLUMN, above, desktop)
+    def between(points: list[tuple[int, int]]) -> str:
+        """The height through each (column, height) in turn, held at the ends: the highest of the lines
+        (each pair of neighbours'), so never below any of them."""
+        heights = [h for _, h in points]
+        tall, short = max(heights), min(heights)
+        lines = [line(a, b, ha, hb) for (a, ha), (b, hb) in zip(points, points[1:]) if ha > hb]
+        if not lines:  # no fall (a wider column's frame as tall or taller): the tallest, never short
+            return f"{tall}px"
+        rise = lines[0] if len(lines) == 1 else "max(" + ", ".join(lines) + ")"
+        return f"clamp({short}px, {rise}, {tall}px)"
+
+    last_narrow = switch - PHONE_MARGINS  # the widest column with the narrow layout
+    narrow = [(col, frame_height(chart, col) + SPARE) for col in (NARROWEST_PHONE_COLUMN, PHONE_COLUMN, last_narrow)]
+    above, desktop = frame_height(chart, last_narrow + 1) + SPARE, snippet_height(chart)  # + 1: the wide layout's first column
+    phone_css = between(narrow)
+    desktop_css = between([(last_narrow, above), (SIZED_COLUMN, desktop)])
     if phone_css == desktop_css:
         return f"border:0;height:{desktop}px"
-    if phone >= above:  # a phone's frame is the taller on either side of the switch
+    if narrow[-1][1] >= above:  # the narrow layout's frame is the taller on either side of the switch
         return f"border:0;height:clamp({desktop_css}, ({switch}px - 100vw) * 999, {phone_css})"
     return f"border:0;height:clamp({phone_css}, (100vw - {switch}px) * 999, {desktop_css})"
 

@@ -1,4 +1,5 @@
-"""The narrow layout: how a chart is drawn in a container NARROW_MAX px wide or less (a phone).
+"""The narrow layout: how a chart is drawn in a container NARROW_MAX px wide or less (a phone, or a column
+too narrow for the wide layout's labels: they touched from about 490 to 610 px).
 
 It is one transformation of the chart's own figure, computed once per build, never a second chart:
 - panels side by side are stacked, in reading order, each at the full width;
@@ -37,7 +38,7 @@ import plotly.graph_objects as go
 from o3story.data.locale import locale
 from .base import clear_of_marks, text_width, wrap
 
-NARROW_MAX = 480  # px of container width; charts.js and site.css use the same figure
+NARROW_MAX = 640  # px of container width; charts.js and site.css use the same figure
 IMAGE_WIDTH = 340  # px: the phone width the narrow layout is planned for (text >= 11 px at 328)
 # px: the phone-width static image: the chart's width on a 360 px phone (16 px page margins), so that
 # the image fills the plot's box there exactly as the live chart does (shown whole, never scaled up,

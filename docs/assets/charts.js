@@ -168,9 +168,55 @@
     return el._o3spec;
   }
 
+  function widthOf(el) {
+    return el.getBoundingClientRect().width || el.parentNode.getBoundingClientRect().width;
+  }
+
   function variantFor(el) {
-    var width = el.getBoundingClientRect().width || el.parentNode.getBoundingClientRect().width;
+    var width = widthOf(el);
     return specOf(el).narrow && width > 0 && width <= NARROW ? "narrow" : "wide";
+  }
+
+  // The narrow layout is planned for a chart PLANNED px wide (a 360 px phone; charts/narrow.py's
+  // STATIC_NARROW_WIDTH). In a narrower one (a 320 px phone: 288 px) its labels ran past the axes and
+  // off the chart; there its text, margins and label offsets shrink with the width, as the static image
+  // does, so that everything sits where it sits at PLANNED px.
+  var PLANNED = 328;
+  function scaleFor(el, variant) {
+    var width = widthOf(el);
+    return variant === "narrow" && width > 0 && width < PLANNED ? Math.round(width / PLANNED * 100) / 100 : 1;
+  }
+
+  function shrinkText(spec, k) {
+    function font(f, base) {
+      f = Object.assign({}, f);
+      var size = f.size == null ? base : f.size;
+      if (size != null) f.size = Array.isArray(size) ? size.map(function (v) { return v * k; }) : size * k;
+      return f;
+    }
+    var layout = spec.layout;
+    layout.font = font(layout.font, 12);
+    if (layout.legend) {
+      layout.legend.font = font(layout.legend.font);
+      if (layout.legend.itemwidth) layout.legend.itemwidth *= k;
+    }
+    Object.keys(layout).forEach(function (key) {
+      if (!/^[xy]axis\d*$/.test(key)) return;
+      var ax = layout[key];
+      ax.tickfont = font(ax.tickfont);
+      if (ax.title && typeof ax.title === "object") ax.title.font = font(ax.title.font);
+    });
+    (layout.annotations || []).forEach(function (a) {
+      a.font = font(a.font);
+      ["xshift", "yshift"].forEach(function (k2) { if (typeof a[k2] === "number") a[k2] *= k; });
+      if (typeof a.ax === "number" && (!a.axref || a.axref === "pixel")) a.ax *= k;
+      if (typeof a.ay === "number" && (!a.ayref || a.ayref === "pixel")) a.ay *= k;
+    });
+    (layout.updatemenus || []).forEach(function (m) { m.font = font(m.font); });
+    if (layout.margin) ["l", "r", "t", "b"].forEach(function (side) { if (typeof layout.margin[side] === "number") layout.margin[side] *= k; });
+    spec.data.forEach(function (trace) {
+      ["textfont", "insidetextfont", "outsidetextfont"].forEach(function (key) { if (trace[key]) trace[key] = font(trace[key]); });
+    });
   }
 
   // A fresh copy of the figure in the wanted variant, themed; `from` (a drawn chart) passes on what
@@ -180,6 +226,8 @@
     if (variant === "narrow") {
       spec.layout = JSON.parse(JSON.stringify(s.narrow.layout));
       s.narrow.data.forEach(function (over, i) { if (spec.data[i]) Object.assign(spec.data[i], JSON.parse(JSON.stringify(over))); });
+      var k = scaleFor(el, variant);
+      if (k < 1) shrinkText(spec, k);
       var room = Math.max(24, Math.floor((el.getBoundingClientRect().width - 40) / 6.6));
       spec.data.forEach(function (trace) {
         if (Array.isArray(trace.hovertext)) trace.hovertext = trace.hovertext.map(function (h) { return wrapHover(h, room); });
@@ -403,6 +451,7 @@
     var spec = figureFor(el, variant, name, null);
     el.dataset.drawn = "1";
     el.dataset.layout = variant;
+    el.dataset.scale = scaleFor(el, variant);
     var facade = el.querySelector("picture, .o3-chart__static");
     var zoom = zooms(spec, variant);
     window.Plotly.newPlot(el, spec.data, spec.layout, configFor(el, zoom)).then(function () {
@@ -473,10 +522,10 @@
     (button || target).dispatchEvent(new MouseEvent(button ? "click" : "mousemove", init));
   }
 
-  // The container crossed NARROW: redraw in the other variant, keeping the reader's choices.
+  // The container crossed NARROW (or, in the narrow layout, PLANNED): redraw, keeping the reader's choices.
   function relayoutFor(el) {
-    var variant = variantFor(el);
-    if (variant === el.dataset.layout || el.dataset.switching) return false;
+    var variant = variantFor(el), k = scaleFor(el, variant);
+    if ((variant === el.dataset.layout && String(k) === el.dataset.scale) || el.dataset.switching) return false;
     el.dataset.switching = "1";
     var name = scheme();
     var spec = figureFor(el, variant, name, { data: el.data, layout: el.layout });
@@ -485,6 +534,7 @@
       tools(el, zoom, rangesOf(spec.layout));
       if (spec.layout.height) el.style.height = spec.layout.height + "px";  // the other layout's height
       el.dataset.layout = variant;
+      el.dataset.scale = k;
       el.dataset.theme = name;
       delete el.dataset.switching;
       if (!relayoutFor(el) && el.dataset.theme !== scheme()) retheme();  // the width or the theme may have moved on while drawing

@@ -9,7 +9,7 @@ import pytest
 
 from o3story.render import charts
 from o3story.render.charts.base import hover, log_axis, wrap
-from o3story.render.charts.narrow import MARKS, NARROW_MAX, narrow
+from o3story.render.charts.narrow import MARKS, NARROW_MAX, STATIC_NARROW_WIDTH, narrow
 from o3story.render.context import PageContext
 
 LANGS = ("zh", "en")
@@ -100,7 +100,9 @@ def test_threshold_is_shared_with_the_browser_code():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[3]
-    assert f"var NARROW = {NARROW_MAX};" in (root / "docs/assets/charts.js").read_text(encoding="utf-8")
+    js = (root / "docs/assets/charts.js").read_text(encoding="utf-8")
+    assert f"var NARROW = {NARROW_MAX};" in js
+    assert f"var PLANNED = {STATIC_NARROW_WIDTH};" in js  # below it, the narrow layout's text shrinks with the width
     for css in ("site.css", "embed.css"):
         assert f"@container (max-width: {NARROW_MAX}px)" in (root / "docs/assets" / css).read_text(encoding="utf-8")
 

@@ -409,12 +409,15 @@
     // buttons a fraction of the plot's height above it, so another view's top is not the one to hold)
     var most = { key: key, t: size.t, b: size.b };
     if (!others.length) { el._o3held = most; return; }
-    // what the buttons change, as it is now (the view on screen, and any series the reader hid)
+    // what the buttons change, as it is now (the view on screen, and any series the reader hid); a value
+    // the chart never set goes back as null, plotly's "the default" (undefined would leave the other
+    // view's value in place: December's ARC view lost its high-compute series and every label)
     var traces = {}, layout = {};
+    function now(v) { return v === undefined ? null : v; }
     menu.buttons.forEach(function (b) {
       if (b.method !== "update") return;
-      Object.keys(b.args[0] || {}).forEach(function (k) { traces[k] = el.data.map(function (d) { return pathValue(d, k); }); });
-      Object.keys(b.args[1] || {}).forEach(function (k) { layout[k] = pathValue(el.layout, k); });
+      Object.keys(b.args[0] || {}).forEach(function (k) { traces[k] = el.data.map(function (d) { return now(pathValue(d, k)); }); });
+      Object.keys(b.args[1] || {}).forEach(function (k) { layout[k] = now(pathValue(el.layout, k)); });
     });
     var chain = Promise.resolve();
     el._o3holding = true;

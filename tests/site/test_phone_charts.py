@@ -108,6 +108,26 @@ def test_chart_text_fits_between_the_checked_widths(site, tab, chart_id, lang):
     assert not failures, f"{chart_id} ({lang}): " + "; ".join(failures)
 
 
+@pytest.mark.parametrize("where", ["page", "embed"])
+def test_the_static_picture_switches_where_the_drawn_layout_does(site, tab, where):
+    """On each side of the switch (a chart of NARROW_MAX px and one px more: windows of 672 and 673 px on
+    a page, frames of 664 and 665 px for an embed), the static picture is the one of the layout the
+    chart then draws. At the switch itself the wide picture sat in the narrow layout's taller box,
+    over a blank band of about 236 px, until the chart was drawn."""
+    gutter = 32 if where == "page" else 24
+    url = f"{site.url}en/charts/o3-vs-o1/" if where == "page" else f"{site.url}embed/o3-vs-o1/?lang=en"
+    found = {}
+    for width in (NARROW_MAX + gutter, NARROW_MAX + gutter + 1):
+        page = tab(viewport={"width": width, "height": 900})
+        page.goto(url, wait_until="load")
+        chart_w = page.evaluate("Math.round(document.querySelector('.o3-chart__plot').getBoundingClientRect().width)")
+        picture = page.evaluate("document.querySelector('img.o3-chart__static').currentSrc.includes('.narrow.') ? 'narrow' : 'wide'")
+        draw_all_charts(page)
+        found[width] = (chart_w, picture, page.locator(".o3-chart__plot").get_attribute("data-layout"))
+    assert [v[0] for v in found.values()] == [NARROW_MAX, NARROW_MAX + 1], found  # the gutter is as assumed
+    assert all(v[1] == v[2] for v in found.values()) and found[NARROW_MAX + gutter][2] == "narrow", found
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", [360, 1280])
 def test_arc_cost_repriced_view_is_legible(site, tab, width, lang):

@@ -46,7 +46,7 @@ def static_image(chart: Chart, base: str | None, gutter: int = 32) -> dict | Non
     image = {"src": f"{base}static.{lang}.svg", "width": WIDE_IMAGE_WIDTH, "height": chart.figure.layout.height or 460,
              "narrow": None}
     if chart.narrow is not None:
-        image["narrow"] = {"src": f"{base}static.{lang}.narrow.svg", "max_width": NARROW_MAX + gutter - 1,
+        image["narrow"] = {"src": f"{base}static.{lang}.narrow.svg", "max_width": NARROW_MAX + gutter,
                            "width": STATIC_NARROW_WIDTH, "height": chart.narrow.figure["layout"]["height"]}
     return image
 

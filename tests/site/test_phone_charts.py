@@ -1,8 +1,10 @@
 """Every chart legible at 768 px, in both languages, on its page and in its embed, as its static image
 (the facade, before any interaction) and drawn by plotly: no two chart texts overlap, none runs outside
 the chart's box, and the facade's smallest text is at least 11 CSS px. The same checks at 360 px (touch)
-and 1280 px run in test_chart_frame.py, on the one visit each chart gets there at those widths. Then the
-views, the headline's values, touch, resizing and the modebar.
+and 1280 px run in test_chart_frame.py, on the one visit each chart gets there at those widths. On the
+768 px visit of each chart page (and the 1280 px one of arc-agi-cost's re-priced view), the drawn chart
+is checked again with the window at each width of BETWEEN, beside and between those. Then the views,
+the headline's values, touch, resizing and the modebar.
 
 One browser (the session fixture), one context per width, one page per context reused for every
 chart. The figures of each view are written to .cache/phone-charts.json for the closing note."""
@@ -68,6 +70,11 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
     page.wait_for_timeout(150)  # a resize after the first draw settles
     drawn = record(f"{base} drawn", measure_drawn(page))
     failures = text_failures(facade, drawn)
+    if where == "page":  # the same visit, the window moved through BETWEEN, then back
+        try:
+            failures += sweep_between(page, f"{lang} {chart_id}")
+        finally:
+            page.set_viewport_size({"width": width, "height": 900})
     assert not failures, f"{base}: " + "; ".join(failures)
 
 
@@ -81,31 +88,23 @@ def test_chart_text_fits_without_overlap(site, pages, width, chart_id, lang, whe
 BETWEEN = (320, 560, 624, 688)  # px of window: charts of 288, about 528 and 592 px (narrow) and 656 px (wide)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("chart_id", list(CHARTS))
-def test_chart_text_fits_between_the_checked_widths(site, tab, chart_id, lang):
-    """Each chart drawn on its page (and arc-agi-cost in its re-priced view too), its window narrowed
-    and widened through BETWEEN: at each width, the layout its chart's width calls for, no two texts
-    overlapping and none outside the chart."""
-    page = tab(viewport={"width": BETWEEN[0], "height": 900})
-    views = [""] + (["?view-arc-agi-cost=repriced"] if chart_id == "arc-agi-cost" else [])
+def sweep_between(page, name: str) -> list[str]:
+    """The drawn chart on `page`, its window moved through BETWEEN: at each width, the layout its chart's
+    width calls for, no two texts overlapping and none outside the chart. What fails, named. It checks on
+    the visits of the tests above (one page visit per chart and language), as checks share visits here."""
     failures = []
-    for view in views:
-        page.set_viewport_size({"width": BETWEEN[0], "height": 900})
-        page.goto(f"{site.url}{'en/' if lang == 'en' else ''}charts/{chart_id}/{view}", wait_until="load")
-        draw_all_charts(page)
-        for width in BETWEEN:
-            page.set_viewport_size({"width": width, "height": 900})
-            # Redrawn at the chart's new width, in the layout that width calls for.
-            page.wait_for_function(
-                """max => { const p = document.querySelector('.o3-chart__plot'), w = p.getBoundingClientRect().width;
-                            return p._fullLayout && Math.abs(p._fullLayout.width - w) < 1
-                                && p.dataset.layout === (w <= max ? 'narrow' : 'wide'); }""",
-                arg=NARROW_MAX, timeout=10_000)
-            page.wait_for_timeout(150)  # a resize after the redraw settles
-            drawn = record(f"{width} between {lang} {chart_id}{view}", measure_drawn(page))
-            failures += [f"{width} px{view}: {f}" for f in view_failures(drawn)]
-    assert not failures, f"{chart_id} ({lang}): " + "; ".join(failures)
+    for width in BETWEEN:
+        page.set_viewport_size({"width": width, "height": 900})
+        # Redrawn at the chart's new width, in the layout that width calls for.
+        page.wait_for_function(
+            """max => { const p = document.querySelector('.o3-chart__plot'), w = p.getBoundingClientRect().width;
+                        return p._fullLayout && Math.abs(p._fullLayout.width - w) < 1
+                            && p.dataset.layout === (w <= max ? 'narrow' : 'wide'); }""",
+            arg=NARROW_MAX, timeout=10_000)
+        page.wait_for_timeout(150)  # a resize after the redraw settles
+        drawn = record(f"{width} between {name}", measure_drawn(page))
+        failures += [f"{width} px: {f}" for f in view_failures(drawn)]
+    return failures
 
 
 @pytest.mark.parametrize("where", ["page", "embed"])
@@ -156,6 +155,9 @@ def test_arc_cost_repriced_view_is_legible(site, tab, width, lang):
                and min(t["r"], m["r"]) - max(t["l"], m["l"]) > 2
                and min(t["b"] - t["size"] / 5, m["b"]) - max(t["t"] + t["size"] / 5, m["t"]) > 1]
     assert not covered, covered
+    if not phone:  # the same visit, the window moved through BETWEEN (the tab is given back at its size)
+        failures = sweep_between(page, f"{lang} arc-agi-cost repriced")
+        assert not failures, failures
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -93,10 +93,10 @@ NARROWEST_PHONE_COLUMN = 288
 # dating and licence line (frames were up to 74 px short on a 320 px screen, 14 px on a 360 px one).
 SPARE = 24
 # The article column the snippet's height is for above the switch: the narrowest column whose chart takes
-# the wide layout (NARROW_MAX plus the embed's padding, rounded up), so that a frame in any wider one
-# (DESKTOP_COLUMN is the oEmbed width) is never short; a wider column leaves a gap under the embed.
-# Narrower columns (common ones start at 600 px) take the narrow layout and the frame style's phone side.
-SIZED_COLUMN = 680
+# the wide layout (NARROW_MAX plus the embed's padding, rounded up to 40 px: 680), so that a frame in any
+# wider one (DESKTOP_COLUMN is the oEmbed width) is never short; a wider column leaves a gap under the
+# embed. Narrower columns (common ones start at 600 px) take the narrow layout and the frame style's phone side.
+SIZED_COLUMN = math.ceil((NARROW_MAX + 2 * PADDING + 1) / 40) * 40
 _CJK = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]")
 
 

@@ -1,14 +1,18 @@
 """No table wider than its column, none cutting a value: every page, both languages, at 360 px
 (touch) and 1280 px, with every folded block opened; at 1280 px a changelog's record ids and field
-names break only between their words (at a hyphen, after a dot). Figures go to .cache/tables.json."""
+names break only between their words (at a hyphen, after a dot). On the same visits, no heading or
+chart title breaks a name at its hyphen ("GPT-" at a line's end, "4o" on the next, in the English
+safety page's headline at 360 px). Figures go to .cache/tables.json."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import record_figures
+from o3story.data.locale import LANGS
 
 pytestmark = pytest.mark.browser
 
@@ -53,12 +57,53 @@ MEASURE = r"""
 """
 
 
+# Every heading and chart title of the article, as it is laid out: the names (below) that a line break
+# falls inside of, with the lines it makes.
+BROKEN_NAMES = r"""
+(names) => {
+  const out = [];
+  for (const el of document.querySelectorAll('article h1, article h2, article h3, article h4, article .o3-chart__title')) {
+    if (!el.getClientRects().length) continue;
+    let text = '', starts = [], top = null;
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      if (t.parentElement.closest('.headerlink')) continue;  // the permalink sign
+      for (let i = 0; i < t.length; i++) {
+        const range = document.createRange(); range.setStart(t, i); range.setEnd(t, i + 1);
+        const r = range.getBoundingClientRect();
+        if (!r.width && !r.height) { text += t.data[i]; continue; }
+        const y = Math.round(r.top);
+        if (top !== null && y > top + 2) starts.push(text.length);
+        top = y; text += t.data[i];
+      }
+    }
+    for (const name of names) for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1))
+      if (starts.some(s => s > at && s < at + name.length))
+        out.push(name + ': ' + [0, ...starts].map((s, k, a) => text.slice(s, a[k + 1])).join(' | ').trim());
+  }
+  return out;
+}
+"""
+NAME = re.compile(r"[A-Za-z0-9@.]+(?:-[A-Za-z0-9@.]+)+")
+
+
+def hyphenated_names(story) -> list[str]:
+    """The names a line must not break inside: every hyphenated word of a model's, a metric's or a
+    glossary term's name, in either language (o3-mini, GPT-4o, ARC-AGI-1, o3-2025-04-16)."""
+    data = story.data
+    words = [m.name for m in data.models if m.kind == "model"] + [m.label[lang] for m in data.models if m.label for lang in LANGS]
+    words += [m.name[lang] for m in data.metrics for lang in LANGS] + [g.term[lang] for g in data.glossary for lang in LANGS]
+    return sorted({n for w in words for n in NAME.findall(w)}, key=len, reverse=True)
+
+
 @pytest.mark.long
 @pytest.mark.parametrize("width", [360, 1280])
-def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, width):
+def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, story, width):
     phone = width == 360
     page = tab(viewport={"width": width, "height": 800 if phone else 900}, has_touch=phone, is_mobile=phone)
-    found = {}
+    found, broken = {}, {}
+    names = hyphenated_names(story)
+    assert {"GPT-4o", "o3-mini", "ARC-AGI-1"} <= set(names), names
     for path in site.pages():
         if path.startswith("embed/") or path in ("404.html",):
             continue
@@ -66,8 +111,11 @@ def test_no_table_is_wider_than_its_column_or_cuts_a_value(site, tab, width):
         bad = page.evaluate(MEASURE)
         if bad:
             found[path or "/"] = bad
-    record_figures(OUT, {str(width): found}, ensure_ascii=False)
+        if phone and (bad := page.evaluate(BROKEN_NAMES, names)):
+            broken[path or "/"] = bad
+    record_figures(OUT, {str(width): found, f"{width} names broken": broken}, ensure_ascii=False)
     assert not found, found
+    assert not broken, broken
 
 
 @pytest.mark.parametrize("path", ["fact-check/", "en/fact-check/", "methods/", "en/methods/"])

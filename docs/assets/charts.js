@@ -36,8 +36,8 @@
 
   var idle = window.requestIdleCallback || function (cb) { return window.setTimeout(cb, 1); };
   var THEMES = {
-    "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff", button: "#ffffff" },
-    "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129", button: "#2b303b" }
+    "default": { font: "#1f2328", grid: "rgba(0,0,0,0.10)", zero: "rgba(0,0,0,0.35)", hoverBg: "#ffffff", button: "#ffffff", page: "#ffffff" },
+    "slate": { font: "#e3e5ea", grid: "rgba(255,255,255,0.14)", zero: "rgba(255,255,255,0.40)", hoverBg: "#1e2129", button: "#2b303b", page: "#1e2129" }
   };
 
   // The site's theme is Material's body attribute; an embed page sets data-theme on <html> instead.
@@ -257,6 +257,12 @@
     (spec.layout.updatemenus || []).forEach(function (menu) {
       menu.font = Object.assign({}, menu.font, { color: THEMES[name].font }); menu.bgcolor = THEMES[name].button;
     });
+    // A label with a halo (its font's shadow, set by its chart module where a line runs close to it) gets
+    // the page's own colour round its letters, in plotly's form of halo, so that the line seems to pass behind it.
+    var halo = ["1px 1px", "-1px -1px", "1px -1px", "-1px 1px"].map(function (p) { return p + " 1px " + THEMES[name].page; }).join(", ");
+    function withHalo(font) { return font && font.shadow && font.shadow !== "none" ? Object.assign({}, font, { shadow: halo }) : font; }
+    (spec.layout.annotations || []).forEach(function (a) { a.font = withHalo(a.font); });
+    spec.data.forEach(function (trace) { trace.textfont = withHalo(trace.textfont); });
     return spec;
   }
 

@@ -60,6 +60,12 @@ REPRICED_TEXT = {"semi-low": "middle right", "public-low": "bottom center"}
 # mark, level with it, in the 12 px between the 91.5% run's mark above and the 85% line
 # below; the 91.5% run's centred above its mark (left of it, it met the human panel's on a phone).
 HIGH_LABEL = {"semi-high": ("right", "middle", -10, 0), "public-high": ("center", "bottom", 0, 8)}
+# The 85% line runs along the foot of the 87.5% run's label (its Chinese glyphs reach lower than Latin
+# ones, and there is no more room between the 91.5% run's mark and the line), and on a phone along the
+# top of the $167 label: the re-priced runs' labels carry a halo of the page's colour, so the line seems
+# to pass behind the text (plotly's "auto" halo in the static pictures, the theme's page colour once
+# drawn: assets/charts.js).
+HALO = "auto"
 TARGET = "arc.grand-prize-target"
 # Phone layout (charts.narrow): taller, for the stacked buttons and the legend. The re-priced public low
 # run (trace REPRICED_FIRST + 2): on a phone the $167 label right of its mark (beneath it, it met "$26",
@@ -185,7 +191,7 @@ def build(story: Story, lang: str) -> Chart:
             x=[cost.value], y=[score.value], mode="markers" if high else "markers+text", visible=False, name=tr(lang, ID, "legend.repriced"),
             text=[GAP + html.escape(tr(lang, ID, "dollars", v=number(cost.value, lang)))] if not high else None,
             textposition=REPRICED_TEXT.get(key),
-            textfont=dict(size=11), cliponaxis=False,
+            textfont=dict(size=11, shadow=HALO), cliponaxis=False,
             # a size smaller than December's marks: the 91.5% run's mark stays clear of the 87.5% run's label below
             # it, the high runs' smaller still, for a plot as short as the December view's legend leaves it (a view
             # keeps the plot area of the view that takes the most room: assets/charts.js)
@@ -198,7 +204,7 @@ def build(story: Story, lang: str) -> Chart:
         xanchor, yanchor, xshift, yshift = HIGH_LABEL[key]
         fig.add_annotation(x=math.log10(cost.value), y=score.value, xref="x", yref="y", showarrow=False, visible=False,
                            text=html.escape(tr(lang, ID, "label.point", score=value(score, lang), cost=tr(lang, ID, "dollars", v=number(cost.value, lang)))),
-                           xanchor=xanchor, yanchor=yanchor, xshift=xshift, yshift=yshift, font=dict(size=11), name="o3:keep")
+                           xanchor=xanchor, yanchor=yanchor, xshift=xshift, yshift=yshift, font=dict(size=11, shadow=HALO), name="o3:keep")
     n = len(fig.data)
     dec_only = [True] * first_repriced + [False] * (n - first_repriced)
     both = [i not in arrows for i in range(n)]  # priced: no "cost not published" arrow beside the prices
